@@ -1,0 +1,66 @@
+# The two commands (see README.md): `make run` and `make test`.  Both install
+# whatever Debian packages are missing, then build with meson.
+
+BUILD      ?= build
+SAN_BUILD  ?= build-sanitize
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SAMPLE     := $(BUILD)/resources/sample.pathcost
+CLI        := $(BUILD)/src/cli/pathcost-cli
+
+# Build, test and benchmark dependencies, all from Debian 12.
+DEBIAN_PACKAGES := \
+	gcc meson ninja-build pkg-config gettext locales \
+	libglib2.0-dev libjson-glib-dev libsqlite3-dev sqlite3 libxlsxwriter-dev libgsl-dev gnumeric \
+	python3 python3-numpy bc time
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@# A decimal-comma locale, so the locale tests run rather than skip.
+	@locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$$' || \
+	  $(SUDO) localedef -i de_DE -f UTF-8 de_DE.UTF-8 || true
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD)
+
+build: deps $(BUILD)/build.ninja
+	meson compile -C $(BUILD)
+
+run: build
+	@if [ -x $(BUILD)/src/ui/pathcost ] && [ -n "$${DISPLAY}$${WAYLAND_DISPLAY}" ]; then \
+	  exec $(BUILD)/src/ui/pathcost $(SAMPLE); \
+	fi; \
+	if [ -z "$${DISPLAY}$${WAYLAND_DISPLAY}" ]; then \
+	  echo "No display: printing the sample project's breast pathway report through the CLI."; \
+	else \
+	  echo "The window is not built yet: printing the sample project's breast pathway report."; \
+	fi; \
+	$(CLI) report $(SAMPLE) --area $$(head -2 resources/sample/areas.csv | tail -1 | cut -d, -f1) \
+	  --pathway breast_best_practice --from 2026 --years 10
+
+test: build
+	meson test -C $(BUILD) --print-errorlogs
+	@echo "== The same suite under AddressSanitizer and UndefinedBehaviorSanitizer"
+	@[ -f $(SAN_BUILD)/build.ninja ] || \
+	  meson setup $(SAN_BUILD) -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+	meson compile -C $(SAN_BUILD)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  meson test -C $(SAN_BUILD) --print-errorlogs --timeout-multiplier 3
+
+bench: build
+	bench/run-bench.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(SAN_BUILD)

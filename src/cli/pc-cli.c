@@ -1,0 +1,436 @@
+/* pc-cli.c: pathcost-cli, the engine's face for scripts and tests.  Every
+ * command changes the project in one transaction or not at all, and every
+ * failure ends with one line on stderr and a non-zero exit status.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pc-cli.h"
+#include "pc-error.h"
+#include "pc-importer.h"
+#include "pc-project.h"
+#include "pc-report-json.h"
+
+#define EXIT_USAGE 2
+
+typedef int (*CommandFunc) (int argc, char **argv, GError **error);
+
+static void
+print_usage (FILE *out)
+{
+  fputs (_("Usage:\n"
+           "  pathcost-cli new FILE.pathcost\n"
+           "  pathcost-cli import FILE.pathcost KIND DATA.csv\n"
+           "  pathcost-cli set FILE.pathcost KEY VALUE\n"
+           "  pathcost-cli report FILE.pathcost --area CODE --pathway NAME "
+           "--from YEAR --years N [--scenario NAME] [--json]\n"
+           "  pathcost-cli compare FILE.pathcost --scenario NAME [selection] [--json]\n"
+           "  pathcost-cli sensitivity FILE.pathcost [selection] (--oneway | --psa N --seed S) [--json]\n"
+           "\n"
+           "KIND is one of: tariffs, providers, areas, population, sites, incidence,\n"
+           "stages, survival, pathway_steps, scenario_changes, scenario_investments.\n"
+           "KEY is discount_rate, inflation, range:PARAMETER (LOW,HIGH) or se:PARAMETER.\n"), out);
+}
+
+static int
+usage_error (GError **error, const char *message)
+{
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, "%s", message);
+  return EXIT_USAGE;
+}
+
+static int
+command_new (int argc, char **argv, GError **error)
+{
+  g_autoptr(PcProject) project = NULL;
+
+  if (argc != 3)
+    return usage_error (error, _("usage: pathcost-cli new FILE.pathcost"));
+  project = pc_project_create (argv[2], error);
+  return project != NULL ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+static int
+command_import (int argc, char **argv, GError **error)
+{
+  g_autoptr(PcProject) project = NULL;
+  PcImportKind kind;
+  guint64 n_rows = 0;
+
+  if (argc != 5)
+    return usage_error (error, _("usage: pathcost-cli import FILE.pathcost KIND DATA.csv"));
+  if (!pc_import_kind_from_string (argv[3], &kind))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   _("unknown kind '%s' (one of tariffs, providers, areas, population, sites, "
+                     "incidence, stages, survival, pathway_steps)"), argv[3]);
+      return EXIT_USAGE;
+    }
+  project = pc_project_open (argv[2], error);
+  if (project == NULL || !pc_import_csv (project, kind, argv[4], &n_rows, NULL, error))
+    return EXIT_FAILURE;
+  if (isatty (STDERR_FILENO))
+    g_printerr (_("Imported %" G_GUINT64_FORMAT " rows of %s.\n"), n_rows, argv[3]);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_set (int argc, char **argv, GError **error)
+{
+  g_autoptr(PcProject) project = NULL;
+
+  if (argc != 5)
+    return usage_error (error, _("usage: pathcost-cli set FILE.pathcost KEY VALUE"));
+  project = pc_project_open (argv[2], error);
+  if (project == NULL || !pc_project_set_setting (project, argv[3], argv[4], error))
+    return EXIT_FAILURE;
+  return EXIT_SUCCESS;
+}
+
+typedef struct
+{
+  char   **areas;
+  char    *pathway;
+  char    *scenario;
+  char    *output;
+  int      from;
+  int      years;
+  gboolean json;
+  gboolean one_way;
+  int      psa;
+  gint64   seed;
+} Selection;
+
+static void
+selection_clear (Selection *selection)
+{
+  g_strfreev (selection->areas);
+  g_free (selection->pathway);
+  g_free (selection->scenario);
+  g_free (selection->output);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Selection, selection_clear)
+
+/* The current financial year: April to March. */
+static int
+current_financial_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_get_year (now) - (g_date_time_get_month (now) < 4 ? 1 : 0);
+}
+
+static gboolean
+parse_selection (int *argc, char ***argv, Selection *selection, GError **error)
+{
+  GOptionEntry entries[] = {
+    { "area", 0, 0, G_OPTION_ARG_STRING_ARRAY, &selection->areas,
+      N_("Area code (repeat or separate with commas to add areas)"), "CODE" },
+    { "pathway", 0, 0, G_OPTION_ARG_STRING, &selection->pathway, N_("Pathway name"), "NAME" },
+    { "from", 0, 0, G_OPTION_ARG_INT, &selection->from, N_("First financial year"), "YEAR" },
+    { "years", 0, 0, G_OPTION_ARG_INT, &selection->years, N_("Horizon in years (1-20)"), "N" },
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, &selection->scenario, N_("Scenario name"), "NAME" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &selection->json, N_("Print JSON"), NULL },
+    { "oneway", 0, 0, G_OPTION_ARG_NONE, &selection->one_way, N_("One-way sensitivity"), NULL },
+    { "psa", 0, 0, G_OPTION_ARG_INT, &selection->psa, N_("Monte Carlo iterations"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &selection->seed, N_("Random seed"), "S" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &selection->output, N_("Workbook to write"), "OUT.xlsx" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("FILE.pathcost");
+
+  selection->from = current_financial_year ();
+  selection->years = 10;
+  selection->seed = 1;
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  return g_option_context_parse (context, argc, argv, error);
+}
+
+/* --area A --area B and --area A,B both select A and B. */
+static GStrv
+split_areas (char **given)
+{
+  g_autoptr(GStrvBuilder) areas = g_strv_builder_new ();
+
+  for (guint i = 0; given != NULL && given[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (given[i], ",", -1);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        if (*g_strstrip (parts[j]) != '\0')
+          g_strv_builder_add (areas, parts[j]);
+    }
+  return g_strv_builder_end (areas);
+}
+
+static gboolean
+check_selection (const Selection *selection, GStrv areas, GError **error)
+{
+  if (areas[0] == NULL)
+    g_set_error (error, PC_ERROR, PC_ERROR_INVALID, _("--area: give at least one area code"));
+  else if (selection->pathway == NULL)
+    g_set_error (error, PC_ERROR, PC_ERROR_INVALID, _("--pathway: give a pathway name"));
+  else if (selection->years < 1 || selection->years > PC_MAX_HORIZON)
+    g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                 _("--years: the horizon must be 1 to %d years (it is %d)"),
+                 PC_MAX_HORIZON, selection->years);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* What every projecting command starts from: the command line parsed, the
+ * project opened read-only, the pathway and the projection input loaded,
+ * and (with @apply_scenario) the scenario applied to both. */
+typedef struct
+{
+  Selection          selection;
+  GStrv              areas;
+  char              *area_label;
+  PcProject         *project;
+  PcPathway         *pathway;
+  PcProjectionInput *input;
+  PcScenario        *scenario;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  selection_clear (&run->selection);
+  g_strfreev (run->areas);
+  g_free (run->area_label);
+  g_clear_object (&run->project);
+  g_clear_pointer (&run->pathway, pc_pathway_free);
+  g_clear_pointer (&run->input, pc_projection_input_free);
+  g_clear_pointer (&run->scenario, pc_scenario_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static int
+run_start (Run *run, int argc, char **argv, const char *usage, gboolean apply_scenario,
+           GError **error)
+{
+  Selection *selection = &run->selection;
+
+  if (!parse_selection (&argc, &argv, selection, error))
+    return EXIT_USAGE;
+  if (argc != 3)
+    return usage_error (error, usage);
+  run->areas = split_areas (selection->areas);
+  if (!check_selection (selection, run->areas, error))
+    return EXIT_USAGE;
+  run->area_label = g_strjoinv ("+", run->areas);
+
+  run->project = pc_project_open_full (argv[2], PC_PROJECT_OPEN_READ_ONLY, error);
+  if (run->project == NULL
+      || (run->pathway = pc_project_load_pathway (run->project, selection->pathway, error)) == NULL
+      || (run->input = pc_project_load_projection_input (run->project, run->pathway->site,
+                                                         (const char * const *) run->areas,
+                                                         selection->from, selection->years,
+                                                         error)) == NULL)
+    return EXIT_FAILURE;
+  if (selection->scenario != NULL
+      && (run->scenario = pc_project_load_scenario (run->project, selection->scenario, error)) == NULL)
+    return EXIT_FAILURE;
+  if (apply_scenario && run->scenario != NULL
+      && !pc_scenario_apply (run->scenario, run->pathway, run->input, error))
+    return EXIT_FAILURE;
+  return EXIT_SUCCESS;
+}
+
+static void
+print_warnings (GPtrArray *warnings)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr (_("pathcost-cli: warning: %s\n"), (char *) g_ptr_array_index (warnings, i));
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autofree char *text = pc_report_json_to_string (node, TRUE);
+
+  puts (text);
+  json_node_unref (node);
+}
+
+static int
+command_report (int argc, char **argv, GError **error)
+{
+  g_auto(Run) run = { { NULL, }, };
+  g_autoptr(PcProjection) projection = NULL;
+  int status = run_start (&run, argc, argv,
+                          _("usage: pathcost-cli report FILE.pathcost --area CODE --pathway NAME "
+                            "--from YEAR --years N [--scenario NAME] [--json]"), TRUE, error);
+
+  if (status != EXIT_SUCCESS)
+    return status;
+  projection = pc_projection_compute (run.pathway, run.input);
+  print_warnings (projection->warnings);
+  if (run.selection.json)
+    print_json (pc_report_json_build (run.pathway, projection, run.area_label,
+                                      run.selection.scenario));
+  else
+    pc_cli_print_report (run.pathway, projection, run.area_label, run.selection.scenario,
+                         run.input->inflation, run.input->discount_rate);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_compare (int argc, char **argv, GError **error)
+{
+  g_auto(Run) run = { { NULL, }, };
+  g_autoptr(PcPathway) changed_pathway = NULL;
+  g_autoptr(PcProjectionInput) changed_input = NULL;
+  g_autoptr(PcProjection) baseline = NULL;
+  g_autoptr(PcProjection) scenario = NULL;
+  g_autoptr(PcComparison) comparison = NULL;
+  int status = run_start (&run, argc, argv,
+                          _("usage: pathcost-cli compare FILE.pathcost --scenario NAME --area CODE "
+                            "--pathway NAME --from YEAR --years N [--json]"), FALSE, error);
+
+  if (status != EXIT_SUCCESS)
+    return status;
+  if (run.scenario == NULL)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID, _("--scenario: name the scenario to compare"));
+      return EXIT_USAGE;
+    }
+  changed_pathway = pc_pathway_copy (run.pathway);
+  changed_input = pc_projection_input_copy (run.input);
+  if (!pc_scenario_apply (run.scenario, changed_pathway, changed_input, error))
+    return EXIT_FAILURE;
+  baseline = pc_projection_compute (run.pathway, run.input);
+  scenario = pc_projection_compute (changed_pathway, changed_input);
+  comparison = pc_comparison_compute (baseline, scenario, run.input->discount_rate);
+  print_warnings (baseline->warnings);
+  if (run.selection.json)
+    print_json (pc_compare_json_build (run.pathway, baseline, changed_pathway, scenario,
+                                       comparison, run.area_label, run.scenario->name));
+  else
+    pc_cli_print_comparison (baseline, scenario, comparison, run.scenario->name);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_sensitivity (int argc, char **argv, GError **error)
+{
+  g_auto(Run) run = { { NULL, }, };
+  int status = run_start (&run, argc, argv,
+                          _("usage: pathcost-cli sensitivity FILE.pathcost --area CODE --pathway NAME "
+                            "(--oneway | --psa N --seed S) [--json]"), TRUE, error);
+
+  if (status != EXIT_SUCCESS)
+    return status;
+  if (run.selection.one_way == (run.selection.psa > 0))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   _("choose one of --oneway and --psa N (N at least 1)"));
+      return EXIT_USAGE;
+    }
+  if (run.selection.psa > 1000000 || run.selection.seed < 0)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   _("--psa takes 1 to 1,000,000 iterations and --seed a number 0 or more"));
+      return EXIT_USAGE;
+    }
+  if (run.selection.one_way)
+    {
+      g_autoptr(GHashTable) ranges = pc_project_load_sensitivity_ranges (run.project);
+      g_autoptr(PcOneWay) one_way = pc_sensitivity_one_way (run.pathway, run.input, ranges);
+
+      if (run.selection.json)
+        print_json (pc_one_way_json_build (one_way));
+      else
+        pc_cli_print_one_way (one_way);
+    }
+  else
+    {
+      g_autoptr(GHashTable) errors = pc_project_load_standard_errors (run.project);
+      g_autoptr(PcPsa) psa = pc_sensitivity_psa (run.pathway, run.input, errors,
+                                                 (guint) run.selection.psa,
+                                                 (guint64) run.selection.seed,
+                                                 g_get_num_processors ());
+
+      if (run.selection.json)
+        print_json (pc_psa_json_build (psa));
+      else
+        pc_cli_print_psa (psa);
+    }
+  return EXIT_SUCCESS;
+}
+
+static const struct
+{
+  const char  *name;
+  CommandFunc  func;
+} commands[] = {
+  { "new", command_new },
+  { "import", command_import },
+  { "set", command_set },
+  { "report", command_report },
+  { "compare", command_compare },
+  { "sensitivity", command_sensitivity },
+};
+
+static int
+run_command (int argc, char **argv, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].func (argc, argv, error);
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+               _("unknown command '%s' (try pathcost-cli --help)"), argv[1]);
+  return EXIT_USAGE;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      print_usage (stdout);
+      return EXIT_SUCCESS;
+    }
+
+  status = run_command (argc, argv, &error);
+  if (error != NULL)
+    {
+      /* One line: a message never spans lines, whatever it quotes. */
+      g_strdelimit (error->message, "\r\n", ' ');
+      g_printerr ("pathcost-cli: %s\n", error->message);
+      if (status == EXIT_SUCCESS)
+        status = EXIT_FAILURE;
+    }
+  if (fflush (stdout) != 0 && status == EXIT_SUCCESS)
+    {
+      g_printerr ("pathcost-cli: %s\n", _("could not write the output"));
+      status = EXIT_FAILURE;
+    }
+  return status;
+}

@@ -1,0 +1,30 @@
+/* pc-cli.h: pieces of pathcost-cli shared between its files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "pc-model.h"
+#include "pc-projection.h"
+#include "pc-scenario.h"
+#include "pc-sensitivity.h"
+
+G_BEGIN_DECLS
+
+/* Prints the human-readable report of a projection on stdout. */
+void pc_cli_print_report (const PcPathway    *pathway,
+                          const PcProjection *projection,
+                          const char         *area,
+                          const char         *scenario,
+                          double              inflation,
+                          double              discount_rate);
+void pc_cli_print_comparison (const PcProjection *baseline,
+                              const PcProjection *scenario,
+                              const PcComparison *comparison,
+                              const char         *scenario_name);
+void pc_cli_print_one_way    (const PcOneWay     *one_way);
+void pc_cli_print_psa        (const PcPsa        *psa);
+
+G_END_DECLS

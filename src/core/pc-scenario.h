@@ -1,0 +1,95 @@
+/* pc-scenario.h: named sets of overrides and investment lines, applied to a
+ * pathway and its projection input, and their comparison with the baseline.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pc-model.h"
+#include "pc-projection.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PC_PARAMETER_STAGE_SHARE,      /* site, stage */
+  PC_PARAMETER_STEP_QUANTITY,    /* pathway, step */
+  PC_PARAMETER_STEP_SHARE,       /* pathway, step, stage */
+  PC_PARAMETER_STEP_UNIT_COST,   /* pathway, step: replaces tariff × MFF or local cost */
+  PC_PARAMETER_TREND,            /* site */
+  PC_PARAMETER_INFLATION,
+  PC_N_PARAMETERS
+} PcParameter;
+
+const char *pc_parameter_to_string   (PcParameter  parameter);
+gboolean    pc_parameter_from_string (const char  *text,
+                                      PcParameter *parameter);
+
+typedef struct
+{
+  PcParameter parameter;
+  char       *site;       /* NULL where the parameter does not use it */
+  char       *pathway;
+  char       *step;
+  int         stage;      /* a PcStage, or -1 */
+  double      value;
+} PcOverride;
+
+typedef struct
+{
+  char      *name;
+  GPtrArray *overrides;     /* of PcOverride */
+  GPtrArray *investments;   /* of PcInvestment */
+} PcScenario;
+
+PcScenario *pc_scenario_new            (const char         *name);
+void        pc_scenario_free           (PcScenario         *scenario);
+void        pc_scenario_add_override   (PcScenario         *scenario,
+                                        PcParameter         parameter,
+                                        const char         *site,
+                                        const char         *pathway,
+                                        const char         *step,
+                                        int                 stage,
+                                        double              value);
+void        pc_scenario_add_investment (PcScenario         *scenario,
+                                        const char         *name,
+                                        int                 first_year,
+                                        int                 last_year,
+                                        double              cost_per_year,
+                                        const char         *funding);
+
+/* Applies the overrides that concern @pathway (its name and site) to it and
+ * to @input, in place.  Fails, naming the override, when a step does not
+ * exist or the stage shares no longer sum to 1. */
+gboolean    pc_scenario_apply          (const PcScenario   *scenario,
+                                        PcPathway          *pathway,
+                                        PcProjectionInput  *input,
+                                        GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcScenario, pc_scenario_free)
+
+typedef struct
+{
+  int    year;
+  double difference;              /* scenario minus baseline */
+  double cumulative;
+  double activity[PC_N_ACTIVITIES];
+} PcComparisonYear;
+
+typedef struct
+{
+  guint             n_years;
+  PcComparisonYear *years;
+  double            npv_difference;
+  gboolean          has_payback;
+  int               payback_year;
+} PcComparison;
+
+PcComparison *pc_comparison_compute (const PcProjection *baseline,
+                                     const PcProjection *scenario,
+                                     double              discount_rate);
+void          pc_comparison_free    (PcComparison       *comparison);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcComparison, pc_comparison_free)
+
+G_END_DECLS

@@ -1,0 +1,324 @@
+/* pc-csv.c: a streaming, strict RFC 4180 reader.  It reads the file in large
+ * blocks and copies each record's fields into one reused buffer, so memory
+ * does not grow with the file.  A stray quote is an error at its line, never
+ * a quoted field that silently swallows the rest of the file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-csv"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pc-csv.h"
+#include "pc-error.h"
+
+#define BLOCK_SIZE (1 << 20)
+
+struct _PcCsv
+{
+  FILE    *file;
+  char    *name;           /* for messages */
+  guint8  *block;
+  gsize    block_length;
+  gsize    block_position;
+  guint64  bytes_before;   /* bytes of the file before this block */
+  guint64  size;
+  gboolean at_end;
+  gboolean started;
+  guint64  line;           /* the line being read */
+  guint64  record_line;    /* the line the current record starts on */
+  GString *text;           /* the record's fields, each NUL-terminated */
+  GArray  *starts;         /* offset of each field in text */
+};
+
+PcCsv *
+pc_csv_open (const char  *path,
+             GError     **error)
+{
+  g_autoptr(PcCsv) csv = g_new0 (PcCsv, 1);
+  GStatBuf info;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  csv->name = g_filename_display_name (path);
+  csv->file = g_fopen (path, "rb");
+  if (csv->file == NULL || g_stat (path, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, PC_ERROR, PC_ERROR_IO, "%s: %s", csv->name, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (S_ISDIR (info.st_mode))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_IO, "%s: is a folder, not a CSV file", csv->name);
+      return NULL;
+    }
+  csv->size = info.st_size;
+  csv->block = g_malloc (BLOCK_SIZE);
+  csv->line = 1;
+  csv->text = g_string_sized_new (256);
+  csv->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  return g_steal_pointer (&csv);
+}
+
+void
+pc_csv_free (PcCsv *csv)
+{
+  if (csv == NULL)
+    return;
+  if (csv->file != NULL)
+    fclose (csv->file);
+  g_free (csv->name);
+  g_free (csv->block);
+  if (csv->text != NULL)
+    g_string_free (csv->text, TRUE);
+  if (csv->starts != NULL)
+    g_array_unref (csv->starts);
+  g_free (csv);
+}
+
+/* The next byte, or -1 at the end of the file. */
+static int
+read_byte (PcCsv   *csv,
+           GError **error)
+{
+  if (csv->block_position == csv->block_length)
+    {
+      if (csv->at_end)
+        return -1;
+      csv->bytes_before += csv->block_length;
+      csv->block_length = fread (csv->block, 1, BLOCK_SIZE, csv->file);
+      csv->block_position = 0;
+      if (csv->block_length < BLOCK_SIZE)
+        {
+          if (ferror (csv->file))
+            {
+              g_set_error (error, PC_ERROR, PC_ERROR_IO, "%s: could not be read", csv->name);
+              return -2;
+            }
+          csv->at_end = TRUE;
+        }
+      if (!csv->started)
+        {
+          csv->started = TRUE;
+          if (csv->block_length >= 3 && memcmp (csv->block, "\xEF\xBB\xBF", 3) == 0)
+            csv->block_position = 3;
+        }
+      if (csv->block_position == csv->block_length)
+        return -1;
+    }
+  return csv->block[csv->block_position++];
+}
+
+/* The next byte without consuming it (reading the next block if need be). */
+static int
+peek_byte (PcCsv   *csv,
+           GError **error)
+{
+  int c = read_byte (csv, error);
+
+  if (c >= 0)
+    csv->block_position--;
+  return c;
+}
+
+/* After a '\r': a following '\n' belongs to the same line break. */
+static gboolean
+end_line (PcCsv   *csv,
+          int      c,
+          GError **error)
+{
+  if (c == '\r')
+    {
+      int next = peek_byte (csv, error);
+
+      if (next == -2)
+        return FALSE;
+      if (next == '\n')
+        csv->block_position++;
+    }
+  csv->line++;
+  return TRUE;
+}
+
+static void
+start_field (PcCsv *csv)
+{
+  gsize start = csv->text->len;
+
+  g_array_append_val (csv->starts, start);
+}
+
+static gboolean
+fail (PcCsv       *csv,
+      guint64      line,
+      const char  *message,
+      GError     **error)
+{
+  g_set_error (error, PC_ERROR, PC_ERROR_PARSE, "%s:%" G_GUINT64_FORMAT ": %s (field %u)",
+               csv->name, line, message, csv->starts->len);
+  return FALSE;
+}
+
+/* Reads a quoted field's body, after its opening quote. */
+static gboolean
+read_quoted (PcCsv   *csv,
+             GError **error)
+{
+  guint64 opened_on = csv->line;
+
+  for (;;)
+    {
+      int c = read_byte (csv, error);
+
+      if (c == -2)
+        return FALSE;
+      if (c == -1)
+        return fail (csv, opened_on, "a quoted field is never closed", error);
+      if (c == '"')
+        {
+          int next = read_byte (csv, error);
+
+          if (next == '"')
+            {
+              g_string_append_c (csv->text, '"');
+              continue;
+            }
+          if (next >= 0)
+            csv->block_position--;
+          return next != -2;
+        }
+      if (c == '\n' || c == '\r')
+        {
+          g_string_append_c (csv->text, (char) c);
+          if (c == '\r' && peek_byte (csv, error) == '\n')
+            g_string_append_c (csv->text, (char) read_byte (csv, error));
+          csv->line++;
+          continue;
+        }
+      g_string_append_c (csv->text, (char) c);
+    }
+}
+
+/* Reads one record into text/starts; FALSE at the end of the file. */
+static gboolean
+read_record (PcCsv    *csv,
+             gboolean *got_record,
+             GError  **error)
+{
+  gboolean in_field = FALSE, quoted = FALSE;
+
+  g_string_truncate (csv->text, 0);
+  g_array_set_size (csv->starts, 0);
+  csv->record_line = csv->line;
+  *got_record = FALSE;
+
+  for (;;)
+    {
+      int c = read_byte (csv, error);
+
+      if (c == -2)
+        return FALSE;
+      if (c == -1 || c == '\n' || c == '\r')
+        {
+          if (csv->starts->len == 0 && !in_field && c == -1)
+            return TRUE;
+          if (!in_field && csv->starts->len == 0)
+            {
+              /* an empty line: skip it */
+              if (!end_line (csv, c, error))
+                return FALSE;
+              csv->record_line = csv->line;
+              continue;
+            }
+          if (!in_field)
+            start_field (csv);
+          g_string_append_c (csv->text, '\0');
+          *got_record = TRUE;
+          return c == -1 || end_line (csv, c, error);
+        }
+      if (!in_field)
+        {
+          start_field (csv);
+          in_field = TRUE;
+          quoted = FALSE;
+        }
+      if (c == ',')
+        {
+          g_string_append_c (csv->text, '\0');
+          in_field = FALSE;
+          continue;
+        }
+      if (quoted)
+        return fail (csv, csv->line, "text after a closing quote", error);
+      if (c == '"')
+        {
+          if (csv->text->len != g_array_index (csv->starts, gsize, csv->starts->len - 1))
+            return fail (csv, csv->line, "a quote inside an unquoted field", error);
+          if (!read_quoted (csv, error))
+            return FALSE;
+          quoted = TRUE;
+          continue;
+        }
+      g_string_append_c (csv->text, (char) c);
+    }
+}
+
+gboolean
+pc_csv_next (PcCsv   *csv,
+             GError **error)
+{
+  gboolean got_record;
+
+  g_return_val_if_fail (csv != NULL, FALSE);
+
+  if (!read_record (csv, &got_record, error) || !got_record)
+    return FALSE;
+  for (guint i = 0; i < csv->starts->len; i++)
+    if (!g_utf8_validate (pc_csv_get_field (csv, i), -1, NULL))
+      {
+        g_set_error (error, PC_ERROR, PC_ERROR_PARSE,
+                     "%s:%" G_GUINT64_FORMAT ":%u: the text is not valid UTF-8 "
+                     "(save the file as UTF-8)", csv->name, csv->record_line, i + 1);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+guint
+pc_csv_get_n_fields (PcCsv *csv)
+{
+  return csv->starts->len;
+}
+
+char *
+pc_csv_get_field (PcCsv *csv,
+                  guint  index)
+{
+  g_return_val_if_fail (index < csv->starts->len, NULL);
+  return csv->text->str + g_array_index (csv->starts, gsize, index);
+}
+
+guint64
+pc_csv_get_line (PcCsv *csv)
+{
+  return csv->record_line;
+}
+
+guint64
+pc_csv_get_bytes_read (PcCsv *csv)
+{
+  return csv->bytes_before + csv->block_position;
+}
+
+guint64
+pc_csv_get_size (PcCsv *csv)
+{
+  return csv->size;
+}

@@ -1,0 +1,98 @@
+/* pc-importer-private.h: what the import machinery (pc-importer.c) and the
+ * kinds of CSV (pc-importer-kinds.c) share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pc-csv.h"
+#include "pc-importer.h"
+
+G_BEGIN_DECLS
+
+#define PC_IMPORT_MAX_COLUMNS 20
+
+typedef struct _PcImport PcImport;
+
+typedef struct
+{
+  const char *name;
+  gboolean    required;
+} PcColumnSpec;
+
+typedef struct
+{
+  const char   *name;                  /* the kind, as the CLI spells it */
+  const char   *header;                /* the columns, for messages */
+  PcColumnSpec  columns[PC_IMPORT_MAX_COLUMNS];
+  gpointer    (*start)      (PcImport *im);    /* prepares statements, loads codes */
+  void        (*row)        (PcImport *im);    /* one row: problems or an insert */
+  void        (*finish)     (PcImport *im);    /* checks across rows */
+  void        (*free_state) (gpointer   state);
+} PcKindSpec;
+
+struct _PcImport
+{
+  PcProject        *project;
+  sqlite3          *db;
+  const PcKindSpec *spec;
+  PcCsv            *csv;
+  char             *file;
+  int               index[PC_IMPORT_MAX_COLUMNS];  /* position in the file, or -1 */
+  guint64           line;
+  gboolean          row_bad;
+  guint64           n_rows;
+  GPtrArray        *problems;
+  guint             n_problems;
+  GHashTable       *keys;          /* row key → first line */
+  GPtrArray        *statements;    /* finalized at the end */
+  gpointer          state;         /* the kind's own */
+  GError           *fatal;         /* a database failure: the import stops */
+};
+
+typedef enum
+{
+  PC_NUMBER_ANY          = 0,
+  PC_NUMBER_OPTIONAL     = 1 << 0,
+  PC_NUMBER_MONEY        = 1 << 1,   /* "£" and thousands separators accepted */
+  PC_NUMBER_NOT_NEGATIVE = 1 << 2,
+  PC_NUMBER_POSITIVE     = 1 << 3,
+  PC_NUMBER_SHARE        = 1 << 4,   /* 0 to 1 */
+} PcNumberRule;
+
+const PcKindSpec *_pc_import_kind_spec  (PcImportKind  kind);
+
+void          _pc_import_problem    (PcImport     *im,
+                                     int           column,
+                                     const char   *format,
+                                     ...) G_GNUC_PRINTF (3, 4);
+const char   *_pc_import_text       (PcImport     *im,
+                                     int           column);
+const char   *_pc_import_required   (PcImport     *im,
+                                     int           column);
+gboolean      _pc_import_number     (PcImport     *im,
+                                     int           column,
+                                     PcNumberRule  rule,
+                                     double       *value);
+gboolean      _pc_import_integer    (PcImport     *im,
+                                     int           column,
+                                     gint64        low,
+                                     gint64        high,
+                                     int          *value);
+const char   *_pc_import_reference  (PcImport     *im,
+                                     int           column,
+                                     GHashTable   *known,
+                                     const char   *what,
+                                     const char   *import_first);
+/* Takes @key; FALSE (and a problem) when the file had it before. */
+gboolean      _pc_import_unique_key (PcImport     *im,
+                                     char         *key,
+                                     int           column);
+gboolean      _pc_import_step       (PcImport     *im,
+                                     sqlite3_stmt *stmt);
+sqlite3_stmt *_pc_import_prepare    (PcImport     *im,
+                                     const char   *sql);
+GHashTable   *_pc_import_load_codes (PcImport     *im,
+                                     const char   *sql);
+
+G_END_DECLS

@@ -1,0 +1,490 @@
+/* pc-importer.c: the import machinery shared by every kind of CSV: the
+ * header, value parsing with a problem at file:line:column for each bad
+ * value, duplicate keys, and one transaction that commits only when the
+ * whole file is good.  The kinds themselves are in pc-importer-kinds.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-import"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "pc-error.h"
+#include "pc-importer-private.h"
+
+#define MAX_PROBLEMS 100
+#define PROGRESS_EVERY 65536
+
+void
+pc_import_problem_free (PcImportProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->file);
+  g_free (problem->column_name);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+const char *
+pc_import_kind_to_string (PcImportKind kind)
+{
+  g_return_val_if_fail (kind < PC_N_IMPORT_KINDS, NULL);
+  return _pc_import_kind_spec (kind)->name;
+}
+
+gboolean
+pc_import_kind_from_string (const char   *text,
+                            PcImportKind *kind)
+{
+  for (guint k = 0; text != NULL && k < PC_N_IMPORT_KINDS; k++)
+    if (strcmp (_pc_import_kind_spec (k)->name, text) == 0)
+      {
+        *kind = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+_pc_import_problem (PcImport   *im,
+                    int         column,
+                    const char *format,
+                    ...)
+{
+  PcImportProblem *problem;
+  va_list args;
+
+  im->row_bad = TRUE;
+  im->n_problems++;
+  if (im->problems->len >= MAX_PROBLEMS)
+    return;
+
+  problem = g_new0 (PcImportProblem, 1);
+  problem->file = g_strdup (im->file);
+  problem->line = im->line;
+  if (column >= 0)
+    {
+      problem->column = im->index[column] >= 0 ? (guint) im->index[column] + 1 : 0;
+      problem->column_name = g_strdup (im->spec->columns[column].name);
+    }
+  va_start (args, format);
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (im->problems, problem);
+}
+
+/* The trimmed text of a column of the current row; "" when the column is
+ * absent from the file or the row is short. */
+const char *
+_pc_import_text (PcImport *im,
+                 int       column)
+{
+  int index = im->index[column];
+
+  if (index < 0 || (guint) index >= pc_csv_get_n_fields (im->csv))
+    return "";
+  return g_strstrip (pc_csv_get_field (im->csv, index));
+}
+
+const char *
+_pc_import_required (PcImport *im,
+                     int       column)
+{
+  const char *text = _pc_import_text (im, column);
+
+  if (*text == '\0')
+    {
+      _pc_import_problem (im, column, "a value is required");
+      return NULL;
+    }
+  return text;
+}
+
+/* "£1,234.50" → "1234.50" in @buffer; NULL when the grouping is wrong. */
+static const char *
+strip_money (const char *text,
+             char       *buffer,
+             gsize       size)
+{
+  const char *digits = g_str_has_prefix (text, "£") ? text + strlen ("£") : text;
+  const char *point = strchr (digits, '.');
+  gsize n_int = point != NULL ? (gsize) (point - digits) : strlen (digits);
+  gsize out = 0, group = 0;
+
+  if (strchr (digits, ',') == NULL)
+    return digits;
+  for (gsize i = 0; i < n_int && out + 1 < size; i++)
+    {
+      if (digits[i] == ',')
+        {
+          /* a separator after 1 to 3 digits, then exactly 3 between separators */
+          if (group == 0 || group > 3 || (out > group && group != 3))
+            return NULL;
+          group = 0;
+          continue;
+        }
+      buffer[out++] = digits[i];
+      group++;
+    }
+  if (group != 3)
+    return NULL;
+  g_strlcpy (buffer + out, point != NULL ? point : "", size - out);
+  return buffer;
+}
+
+static gboolean
+parse_plain_number (const char *text,
+                    double     *value)
+{
+  char *end = NULL;
+
+  /* Only decimal digits, sign, point and exponent: no hex, inf or nan. */
+  if (*text == '\0' || text[strspn (text, "0123456789+-.eE")] != '\0')
+    return FALSE;
+  *value = g_ascii_strtod (text, &end);
+  return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+gboolean
+_pc_import_number (PcImport    *im,
+                   int          column,
+                   PcNumberRule rule,
+                   double      *value)
+{
+  const char *text = _pc_import_text (im, column);
+  const char *digits = text;
+  char buffer[128];
+
+  *value = NAN;
+  if (*text == '\0')
+    {
+      if (rule & PC_NUMBER_OPTIONAL)
+        return TRUE;
+      _pc_import_problem (im, column, "a number is required");
+      return FALSE;
+    }
+  if ((rule & PC_NUMBER_MONEY) && (digits = strip_money (text, buffer, sizeof buffer)) == NULL)
+    {
+      _pc_import_problem (im, column, "'%s' has misplaced thousands separators", text);
+      return FALSE;
+    }
+  if (!parse_plain_number (digits, value))
+    {
+      _pc_import_problem (im, column, "'%s' is not a number", text);
+      return FALSE;
+    }
+  if ((rule & PC_NUMBER_SHARE) && (*value < 0 || *value > 1))
+    _pc_import_problem (im, column, "%s is not a share between 0 and 1", text);
+  else if ((rule & PC_NUMBER_POSITIVE) && *value <= 0)
+    _pc_import_problem (im, column, "%s must be more than 0", text);
+  else if ((rule & PC_NUMBER_NOT_NEGATIVE) && *value < 0)
+    _pc_import_problem (im, column, "%s is negative", text);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+gboolean
+_pc_import_integer (PcImport *im,
+                    int       column,
+                    gint64    low,
+                    gint64    high,
+                    int      *value)
+{
+  const char *text = _pc_import_text (im, column);
+  gint64 number = 0;
+
+  if (*text == '\0')
+    {
+      _pc_import_problem (im, column, "a whole number is required");
+      return FALSE;
+    }
+  if (!g_ascii_string_to_signed (text, 10, low, high, &number, NULL))
+    {
+      _pc_import_problem (im, column, "'%s' is not a whole number from %" G_GINT64_FORMAT
+                          " to %" G_GINT64_FORMAT, text, low, high);
+      return FALSE;
+    }
+  *value = (int) number;
+  return TRUE;
+}
+
+/* A code the row refers to must already be in the project. */
+const char *
+_pc_import_reference (PcImport   *im,
+                      int         column,
+                      GHashTable *known,
+                      const char *what,
+                      const char *import_first)
+{
+  const char *code = _pc_import_required (im, column);
+
+  if (code != NULL && !g_hash_table_contains (known, code))
+    {
+      _pc_import_problem (im, column, "unknown %s '%s' (import %s first)", what, code, import_first);
+      return NULL;
+    }
+  return code;
+}
+
+/* The same key twice in one file is an error naming both lines. */
+gboolean
+_pc_import_unique_key (PcImport *im,
+                       char     *key,
+                       int       column)
+{
+  gpointer first_line = g_hash_table_lookup (im->keys, key);
+
+  if (first_line != NULL)
+    {
+      g_autofree char *shown = g_strdelimit (g_strdup (key), "\x1f", '/');
+
+      _pc_import_problem (im, column, "duplicate key '%s' (also on line %" G_GUINT64_FORMAT ")",
+                          shown, (guint64) GPOINTER_TO_SIZE (first_line));
+      g_free (key);
+      return FALSE;
+    }
+  g_hash_table_insert (im->keys, key, GSIZE_TO_POINTER ((gsize) im->line));
+  return TRUE;
+}
+
+gboolean
+_pc_import_step (PcImport     *im,
+                 sqlite3_stmt *stmt)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (im->fatal == NULL)
+    _pc_project_sqlite_error (im->project, rc, "import the file", &im->fatal);
+  return FALSE;
+}
+
+sqlite3_stmt *
+_pc_import_prepare (PcImport   *im,
+                    const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (im->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK && im->fatal == NULL)
+    _pc_project_sqlite_error (im->project, rc, "prepare the import", &im->fatal);
+  if (stmt != NULL)
+    g_ptr_array_add (im->statements, stmt);
+  return stmt;
+}
+
+GHashTable *
+_pc_import_load_codes (PcImport   *im,
+                       const char *sql)
+{
+  GHashTable *codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (im->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_hash_table_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  return codes;
+}
+
+static gboolean
+map_header (PcImport  *im,
+            GError   **error)
+{
+  const PcKindSpec *spec = im->spec;
+  guint n_fields;
+
+  if (!pc_csv_next (im->csv, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, PC_ERROR, PC_ERROR_PARSE, "%s: the file is empty (a header row "
+                     "naming the columns is needed)", im->file);
+      return FALSE;
+    }
+  n_fields = pc_csv_get_n_fields (im->csv);
+  for (guint c = 0; spec->columns[c].name != NULL; c++)
+    {
+      im->index[c] = -1;
+      for (guint f = 0; f < n_fields; f++)
+        if (strcmp (g_strstrip (pc_csv_get_field (im->csv, f)), spec->columns[c].name) == 0)
+          {
+            if (im->index[c] >= 0)
+              {
+                g_set_error (error, PC_ERROR, PC_ERROR_PARSE, "%s:1:%u: column '%s' appears twice",
+                             im->file, f + 1, spec->columns[c].name);
+                return FALSE;
+              }
+            im->index[c] = (int) f;
+          }
+      if (im->index[c] < 0 && spec->columns[c].required)
+        {
+          g_set_error (error, PC_ERROR, PC_ERROR_PARSE, "%s:%" G_GUINT64_FORMAT ": missing column "
+                       "'%s' (a %s file has columns %s)", im->file, pc_csv_get_line (im->csv),
+                       spec->columns[c].name, spec->name, spec->header);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+row_is_blank (PcCsv *csv)
+{
+  for (guint f = 0; f < pc_csv_get_n_fields (csv); f++)
+    {
+      const char *text = pc_csv_get_field (csv, f);
+
+      if (text[strspn (text, " \t")] != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_rows (PcImport              *im,
+           PcImportProgressFunc   progress,
+           gpointer               user_data,
+           GError               **error)
+{
+  GError *parse_error = NULL;
+
+  while (im->fatal == NULL && im->problems->len < MAX_PROBLEMS
+         && pc_csv_next (im->csv, &parse_error))
+    {
+      if (row_is_blank (im->csv))
+        continue;
+      im->line = pc_csv_get_line (im->csv);
+      im->row_bad = FALSE;
+      im->spec->row (im);
+      if (!im->row_bad)
+        im->n_rows++;
+      if (progress != NULL && im->n_rows % PROGRESS_EVERY == 0)
+        progress (pc_csv_get_bytes_read (im->csv), pc_csv_get_size (im->csv), user_data);
+    }
+  if (parse_error != NULL)
+    {
+      /* A malformed file is reported as it is: nothing after it can be read. */
+      g_propagate_error (error, parse_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_first_problem (PcImport  *im,
+                   GError   **error)
+{
+  const PcImportProblem *first = g_ptr_array_index (im->problems, 0);
+  g_autoptr(GString) message = g_string_new (first->file);
+
+  g_string_append_printf (message, ":%" G_GUINT64_FORMAT, first->line);
+  if (first->column > 0)
+    g_string_append_printf (message, ":%u", first->column);
+  if (first->column_name != NULL)
+    g_string_append_printf (message, ": %s", first->column_name);
+  g_string_append_printf (message, ": %s", first->message);
+  if (im->n_problems > 1)
+    g_string_append_printf (message, " (and %u more problem%s)", im->n_problems - 1,
+                            im->n_problems > 2 ? "s" : "");
+  g_set_error_literal (error, PC_ERROR, PC_ERROR_PARSE, message->str);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+import_clear (PcImport *im)
+{
+  g_clear_pointer (&im->statements, g_ptr_array_unref);
+  g_clear_pointer (&im->csv, pc_csv_free);
+  g_clear_pointer (&im->keys, g_hash_table_unref);
+  g_clear_pointer (&im->state, im->spec->free_state);
+  g_clear_pointer (&im->problems, g_ptr_array_unref);
+  g_clear_error (&im->fatal);
+  g_free (im->file);
+}
+
+static gboolean
+run_import (PcImport              *im,
+            PcImportProgressFunc   progress,
+            gpointer               user_data,
+            GError               **error)
+{
+  if (!map_header (im, error) || !pc_project_begin (im->project, error))
+    return FALSE;
+  sqlite3_exec (im->db, "PRAGMA cache_size = -131072", NULL, NULL, NULL);
+  im->state = im->spec->start (im);
+  if (im->fatal == NULL && read_rows (im, progress, user_data, error)
+      && im->fatal == NULL && im->problems->len == 0)
+    im->spec->finish (im);
+
+  if (im->fatal != NULL || im->problems->len > 0 || (error != NULL && *error != NULL))
+    {
+      pc_project_rollback (im->project);
+      if (im->fatal != NULL)
+        g_propagate_error (error, g_steal_pointer (&im->fatal));
+      else if (im->problems->len > 0 && (error == NULL || *error == NULL))
+        set_first_problem (im, error);
+      return FALSE;
+    }
+  if (progress != NULL)
+    progress (pc_csv_get_size (im->csv), pc_csv_get_size (im->csv), user_data);
+  return pc_project_commit (im->project, error);
+}
+
+gboolean
+pc_import_csv_full (PcProject             *project,
+                    PcImportKind           kind,
+                    const char            *path,
+                    PcImportProgressFunc   progress,
+                    gpointer               user_data,
+                    guint64               *n_rows,
+                    GPtrArray            **problems,
+                    GError               **error)
+{
+  PcImport im = { 0, };
+  gboolean ok;
+
+  g_return_val_if_fail (PC_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (kind < PC_N_IMPORT_KINDS, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  im.project = project;
+  im.db = pc_project_get_db (project);
+  im.spec = _pc_import_kind_spec (kind);
+  im.file = g_filename_display_name (path);
+  im.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_import_problem_free);
+  im.statements = g_ptr_array_new_with_free_func (finalize_statement);
+  im.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.csv = pc_csv_open (path, error);
+
+  ok = im.csv != NULL && run_import (&im, progress, user_data, error);
+  if (n_rows != NULL)
+    *n_rows = ok ? im.n_rows : 0;
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (im.problems);
+  import_clear (&im);
+  return ok;
+}
+
+gboolean
+pc_import_csv (PcProject   *project,
+               PcImportKind kind,
+               const char  *path,
+               guint64     *n_rows,
+               GPtrArray  **problems,
+               GError     **error)
+{
+  return pc_import_csv_full (project, kind, path, NULL, NULL, n_rows, problems, error);
+}

@@ -1,0 +1,71 @@
+/* pc-importer.h: CSV import of every kind of DESIGN.md's table into a
+ * project: validated row by row, all or nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "pc-project.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PC_IMPORT_TARIFFS,
+  PC_IMPORT_PROVIDERS,
+  PC_IMPORT_AREAS,
+  PC_IMPORT_POPULATION,
+  PC_IMPORT_SITES,
+  PC_IMPORT_INCIDENCE,
+  PC_IMPORT_STAGES,
+  PC_IMPORT_SURVIVAL,
+  PC_IMPORT_PATHWAY_STEPS,
+  PC_IMPORT_SCENARIO_CHANGES,
+  PC_IMPORT_SCENARIO_INVESTMENTS,
+  PC_N_IMPORT_KINDS
+} PcImportKind;
+
+const char *pc_import_kind_to_string   (PcImportKind  kind);
+gboolean    pc_import_kind_from_string (const char   *text,
+                                        PcImportKind *kind);
+
+/* One bad value: where it is and what is wrong, for the window's list. */
+typedef struct
+{
+  char    *file;
+  guint64  line;
+  guint    column;        /* 1-based position in the file's header; 0 for the whole row */
+  char    *column_name;
+  char    *message;
+} PcImportProblem;
+
+void pc_import_problem_free (PcImportProblem *problem);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcImportProblem, pc_import_problem_free)
+
+/* Called at most every 65,536 rows with the bytes read so far. */
+typedef void (*PcImportProgressFunc) (guint64  bytes_done,
+                                      guint64  bytes_total,
+                                      gpointer user_data);
+
+/* Imports @path into @project in one transaction.  On failure the project is
+ * unchanged, @error holds the first problem as one line ("FILE:LINE:COLUMN:
+ * NAME: what is wrong", and how many more), and @problems, when not NULL,
+ * receives up to 100 of them. */
+gboolean pc_import_csv      (PcProject             *project,
+                             PcImportKind           kind,
+                             const char            *path,
+                             guint64               *n_rows,
+                             GPtrArray            **problems,
+                             GError               **error);
+gboolean pc_import_csv_full (PcProject             *project,
+                             PcImportKind           kind,
+                             const char            *path,
+                             PcImportProgressFunc   progress,
+                             gpointer               user_data,
+                             guint64               *n_rows,
+                             GPtrArray            **problems,
+                             GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,320 @@
+/* pc-project-epidemiology.c: gathers population, incidence, stage mix,
+ * survival and settings into the input of a projection.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-project"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pc-error.h"
+#include "pc-project.h"
+
+typedef double PcRates[PC_N_SEXES][PC_N_AGE_BANDS];
+
+static sqlite3_stmt *
+prepare_bound (PcProject   *self,
+               const char  *sql,
+               const char  *key,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (pc_project_get_db (self), sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _pc_project_sqlite_error (self, rc, "read it", error);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+/* Finishes a row loop: SQLITE_DONE is success, anything else an error. */
+static gboolean
+finish (PcProject     *self,
+        sqlite3_stmt  *stmt,
+        int            rc,
+        GError       **error)
+{
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _pc_project_sqlite_error (self, rc, "read its reference data", error);
+  return TRUE;
+}
+
+static gboolean
+load_site (PcProject          *self,
+           const char         *site,
+           PcProjectionInput  *input,
+           GError            **error)
+{
+  sqlite3_stmt *stmt = prepare_bound (self, "SELECT trend FROM sites WHERE code = ?", site, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      input->trend = sqlite3_column_double (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  else if (rc == SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                   "site '%s' is not in the project (import sites first)", site);
+      return FALSE;
+    }
+  return finish (self, stmt, rc, error);
+}
+
+static gboolean
+load_stage_shares (PcProject          *self,
+                   const char         *site,
+                   PcProjectionInput  *input,
+                   GError            **error)
+{
+  sqlite3_stmt *stmt = prepare_bound (self, "SELECT stage, share FROM stages WHERE site = ?",
+                                      site, error);
+  guint n_rows = 0;
+  PcStage stage;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (pc_stage_from_string ((const char *) sqlite3_column_text (stmt, 0), &stage))
+      {
+        input->stage_share[stage] = sqlite3_column_double (stmt, 1);
+        n_rows++;
+      }
+  if (!finish (self, stmt, rc, error))
+    return FALSE;
+  if (n_rows == 0)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                   "site '%s' has no stage shares (import stages first)", site);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* S(0) = 1; a year with no figure keeps the year before's; S(6) = S(5). */
+static gboolean
+load_survival (PcProject          *self,
+               const char         *site,
+               PcProjectionInput  *input,
+               GError            **error)
+{
+  sqlite3_stmt *stmt = prepare_bound (self,
+                                      "SELECT stage, year, surviving FROM survival WHERE site = ?",
+                                      site, error);
+  double known[PC_N_STAGES][PC_N_OFFSETS + 1];
+  gboolean any[PC_N_STAGES] = { FALSE, };
+  PcStage stage;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    for (guint k = 0; k <= PC_N_OFFSETS; k++)
+      known[s][k] = -1.0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 1);
+
+      if (pc_stage_from_string ((const char *) sqlite3_column_text (stmt, 0), &stage)
+          && year >= 1 && year <= PC_MAX_OFFSET)
+        {
+          known[stage][year] = sqlite3_column_double (stmt, 2);
+          any[stage] = TRUE;
+        }
+    }
+  if (!finish (self, stmt, rc, error))
+    return FALSE;
+
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    {
+      input->survival[s][0] = 1.0;
+      for (guint k = 1; k <= PC_MAX_OFFSET; k++)
+        input->survival[s][k] = known[s][k] >= 0 ? known[s][k] : input->survival[s][k - 1];
+      input->survival[s][PC_N_OFFSETS] = input->survival[s][PC_MAX_OFFSET];
+      if (!any[s] && input->stage_share[s] > 0)
+        g_ptr_array_add (input->warnings,
+                         g_strdup_printf ("site '%s' has no survival figures for stage %s: "
+                                          "every patient is assumed to survive",
+                                          site, pc_stage_to_string (s)));
+    }
+  return TRUE;
+}
+
+static gboolean
+load_rates (PcProject   *self,
+            const char  *site,
+            PcRates      rates,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = prepare_bound (self,
+                                      "SELECT sex, age_band, rate_per_100k FROM incidence "
+                                      "WHERE site = ?", site, error);
+  PcSex sex;
+  guint band;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  memset (rates, 0, sizeof (PcRates));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (pc_sex_from_string ((const char *) sqlite3_column_text (stmt, 0), &sex)
+        && pc_age_band_from_string ((const char *) sqlite3_column_text (stmt, 1), &band))
+      rates[sex][band] = sqlite3_column_double (stmt, 2);
+  return finish (self, stmt, rc, error);
+}
+
+static gboolean
+read_area_population (PcProject      *self,
+                      const char     *area,
+                      const PcRates   rates,
+                      GArray         *years,
+                      GArray         *crude,
+                      GError        **error)
+{
+  sqlite3_stmt *stmt = prepare_bound (self,
+                                      "SELECT year, sex, age_band, count FROM population "
+                                      "WHERE area = ? ORDER BY year", area, error);
+  PcSex sex;
+  guint band;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+      double cases = 0.0;
+
+      if (pc_sex_from_string ((const char *) sqlite3_column_text (stmt, 1), &sex)
+          && pc_age_band_from_string ((const char *) sqlite3_column_text (stmt, 2), &band))
+        cases = sqlite3_column_double (stmt, 3) * rates[sex][band] / 100000.0;
+      if (years->len == 0 || g_array_index (years, int, years->len - 1) != year)
+        {
+          double zero = 0.0;
+
+          g_array_append_val (years, year);
+          g_array_append_val (crude, zero);
+        }
+      g_array_index (crude, double, crude->len - 1) += cases;
+    }
+  return finish (self, stmt, rc, error);
+}
+
+static gboolean
+area_exists (PcProject   *self,
+             const char  *area,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = prepare_bound (self, "SELECT 1 FROM areas WHERE code = ?", area, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND, "area '%s' is not in the project", area);
+  else
+    _pc_project_sqlite_error (self, rc, "read its areas", error);
+  return FALSE;
+}
+
+/* Adds one area's expected cases to every year of the input.  A year before
+ * the area's first population year uses the first; one after its last uses
+ * the last, with a warning; a gap uses the latest year before it. */
+static gboolean
+add_area (PcProject          *self,
+          const char         *area,
+          const PcRates       rates,
+          PcProjectionInput  *input,
+          GError            **error)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) crude = g_array_new (FALSE, FALSE, sizeof (double));
+  guint horizon = pc_projection_input_get_horizon (input);
+  int last;
+
+  if (!area_exists (self, area, error)
+      || !read_area_population (self, area, rates, years, crude, error))
+    return FALSE;
+  if (years->len == 0)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                   "area '%s' has no population (import population first)", area);
+      return FALSE;
+    }
+
+  for (guint t = 0; t < input->n_years; t++)
+    {
+      int year = input->first_year + (int) t;
+      guint i = 0;
+
+      while (i + 1 < years->len && g_array_index (years, int, i + 1) <= year)
+        i++;
+      input->crude_incidence[t] += g_array_index (crude, double, i);
+    }
+
+  last = g_array_index (years, int, years->len - 1);
+  if (input->base_year + (int) horizon - 1 > last)
+    g_ptr_array_add (input->warnings,
+                     g_strdup_printf ("area '%s' has population up to %d only: "
+                                      "later years use %d's population", area, last, last));
+  return TRUE;
+}
+
+PcProjectionInput *
+pc_project_load_projection_input (PcProject          *self,
+                                  const char         *site,
+                                  const char * const *areas,
+                                  int                 from,
+                                  int                 n_years,
+                                  GError            **error)
+{
+  g_autoptr(PcProjectionInput) input = NULL;
+  PcRates rates;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (site != NULL, NULL);
+  g_return_val_if_fail (areas != NULL && areas[0] != NULL, NULL);
+
+  if (n_years < 1 || n_years > PC_MAX_HORIZON)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "the horizon must be 1 to %d years (it is %d)", PC_MAX_HORIZON, n_years);
+      return NULL;
+    }
+  if (from < 1900 || from > 2200)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "the first year must be a financial year such as 2026 (it is %d)", from);
+      return NULL;
+    }
+
+  input = pc_projection_input_new (from, (guint) n_years);
+  input->inflation = pc_project_get_inflation (self);
+  input->discount_rate = pc_project_get_discount_rate (self);
+  if (!load_site (self, site, input, error)
+      || !load_stage_shares (self, site, input, error)
+      || !load_survival (self, site, input, error)
+      || !load_rates (self, site, rates, error))
+    return NULL;
+
+  for (guint i = 0; areas[i] != NULL; i++)
+    if (!add_area (self, areas[i], (const double (*)[PC_N_AGE_BANDS]) rates, input, error))
+      return NULL;
+  return g_steal_pointer (&input);
+}

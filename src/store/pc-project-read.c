@@ -1,0 +1,431 @@
+/* pc-project-read.c: settings, and reading a project's pathways and
+ * reference data into the engine's types.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-project"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pc-error.h"
+#include "pc-project.h"
+
+typedef struct
+{
+  const char *key;
+  double      default_value;
+  double      low;
+  double      high;
+  const char *meaning;
+} SettingSpec;
+
+static const SettingSpec settings[] = {
+  { "discount_rate", 0.035, 0.0, 1.0, "an annual fraction from 0 to 1, e.g. 0.035" },
+  { "inflation", 0.0, -0.5, 1.0, "an annual fraction from -0.5 to 1, e.g. 0.02" },
+};
+
+static const SettingSpec *
+find_setting (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    if (g_strcmp0 (settings[i].key, key) == 0)
+      return &settings[i];
+  return NULL;
+}
+
+/* A whole-string, locale-independent, finite number. */
+static gboolean
+parse_number (const char *text,
+              double     *value)
+{
+  char *end = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  if (*trimmed == '\0' || strpbrk (trimmed, "xXnNiI") != NULL)
+    return FALSE;
+  *value = g_ascii_strtod (trimmed, &end);
+  return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+#define RANGE_PREFIX "range:"
+#define SE_PREFIX "se:"
+
+/* "LOW,HIGH": two numbers, low first. */
+static gboolean
+parse_range (const char *text,
+             PcRange    *range)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+
+  return g_strv_length (parts) == 2
+         && parse_number (parts[0], &range->low)
+         && parse_number (parts[1], &range->high)
+         && range->low <= range->high;
+}
+
+/* Checks @value for @key and writes its canonical form into @canonical. */
+static gboolean
+canonical_setting (const char  *key,
+                   const char  *value,
+                   char        *canonical,
+                   gsize        size,
+                   GError     **error)
+{
+  const SettingSpec *spec = find_setting (key);
+  double number;
+  PcRange range;
+
+  if (g_str_has_prefix (key, RANGE_PREFIX) && key[strlen (RANGE_PREFIX)] != '\0')
+    {
+      char low[G_ASCII_DTOSTR_BUF_SIZE], high[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (!parse_range (value, &range))
+        {
+          g_set_error (error, PC_ERROR, PC_ERROR_INVALID, "%s: '%s' is not a range; give "
+                       "LOW,HIGH with LOW no more than HIGH", key, value);
+          return FALSE;
+        }
+      g_snprintf (canonical, size, "%s,%s", g_ascii_dtostr (low, sizeof low, range.low),
+                  g_ascii_dtostr (high, sizeof high, range.high));
+      return TRUE;
+    }
+  if (g_str_has_prefix (key, SE_PREFIX) && key[strlen (SE_PREFIX)] != '\0')
+    {
+      if (!parse_number (value, &number) || number < 0)
+        {
+          g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                       "%s: '%s' is not a standard error (a number, 0 or more)", key, value);
+          return FALSE;
+        }
+      g_ascii_dtostr (canonical, size, number);
+      return TRUE;
+    }
+  if (spec == NULL)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                   "unknown setting '%s' (the settings are discount_rate, inflation, "
+                   "range:PARAMETER and se:PARAMETER)", key);
+      return FALSE;
+    }
+  if (!parse_number (value, &number) || number < spec->low || number > spec->high)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "%s: '%s' is not valid; it must be %s", key, value, spec->meaning);
+      return FALSE;
+    }
+  g_ascii_dtostr (canonical, size, number);
+  return TRUE;
+}
+
+gboolean
+pc_project_set_setting (PcProject   *self,
+                        const char  *key,
+                        const char  *value,
+                        GError     **error)
+{
+  char canonical[2 * G_ASCII_DTOSTR_BUF_SIZE + 2];
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  if (!canonical_setting (key, value, canonical, sizeof canonical, error))
+    return FALSE;
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (pc_project_get_db (self),
+                           "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, canonical, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      pc_project_rollback (self);
+      return _pc_project_sqlite_error (self, rc, "save the setting", error);
+    }
+  return pc_project_commit (self, error);
+}
+
+static double
+get_setting (PcProject         *self,
+             const SettingSpec *spec)
+{
+  sqlite3_stmt *stmt = NULL;
+  double value = spec->default_value;
+
+  if (sqlite3_prepare_v2 (pc_project_get_db (self),
+                          "SELECT value FROM settings WHERE key = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      double stored;
+
+      sqlite3_bind_text (stmt, 1, spec->key, -1, SQLITE_STATIC);
+      /* A stored value outside the setting's range can only come from a file
+       * edited by hand: fall back to the default rather than trust it. */
+      if (sqlite3_step (stmt) == SQLITE_ROW
+          && parse_number ((const char *) sqlite3_column_text (stmt, 0), &stored)
+          && stored >= spec->low && stored <= spec->high)
+        value = stored;
+    }
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+double
+pc_project_get_discount_rate (PcProject *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), 0.035);
+  return get_setting (self, &settings[0]);
+}
+
+double
+pc_project_get_inflation (PcProject *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), 0.0);
+  return get_setting (self, &settings[1]);
+}
+
+/* Settings whose key starts with @prefix, parsed by @parse into values of
+ * @value_size bytes, keyed by the rest of the key. */
+static GHashTable *
+load_prefixed (PcProject  *self,
+               const char *prefix,
+               gsize       value_size,
+               gboolean  (*parse) (const char *text, gpointer value))
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (pc_project_get_db (self),
+                          "SELECT key, value FROM settings WHERE substr (key, 1, length (?1)) = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return table;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree gpointer value = g_malloc0 (value_size);
+
+      if (parse ((const char *) sqlite3_column_text (stmt, 1), value))
+        g_hash_table_insert (table, g_strdup (key + strlen (prefix)), g_steal_pointer (&value));
+    }
+  sqlite3_finalize (stmt);
+  return table;
+}
+
+static gboolean
+parse_range_value (const char *text,
+                   gpointer    value)
+{
+  return parse_range (text, value);
+}
+
+static gboolean
+parse_se_value (const char *text,
+                gpointer    value)
+{
+  return parse_number (text, value) && *(double *) value >= 0;
+}
+
+GHashTable *
+pc_project_load_sensitivity_ranges (PcProject *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  return load_prefixed (self, RANGE_PREFIX, sizeof (PcRange), parse_range_value);
+}
+
+GHashTable *
+pc_project_load_standard_errors (PcProject *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  return load_prefixed (self, SE_PREFIX, sizeof (double), parse_se_value);
+}
+
+static sqlite3_stmt *
+prepare (PcProject   *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (pc_project_get_db (self), sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _pc_project_sqlite_error (self, rc, "read it", error);
+      return NULL;
+    }
+  return stmt;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+GStrv
+pc_project_list_pathways (PcProject  *self,
+                          GError    **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+
+  stmt = prepare (self, "SELECT name FROM pathways ORDER BY site, kind, name", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (names, column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pc_project_sqlite_error (self, rc, "list its pathways", error);
+      return NULL;
+    }
+  return g_strv_builder_end (names);
+}
+
+static gboolean
+set_not_found_pathway (PcProject   *self,
+                       const char  *name,
+                       GError     **error)
+{
+  g_auto(GStrv) known = pc_project_list_pathways (self, NULL);
+  g_autofree char *list = known != NULL ? g_strjoinv (", ", known) : g_strdup ("");
+
+  g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+               "no pathway named '%s' in %s (%s%s)", name, pc_project_get_display_name (self),
+               *list != '\0' ? "it has: " : "it has none; import pathway_steps first", list);
+  return FALSE;
+}
+
+static PcPathway *
+read_pathway_row (PcProject   *self,
+                  const char  *name,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+                                "SELECT p.site, p.kind, p.provider, v.mff, v.code IS NULL "
+                                "FROM pathways p LEFT JOIN providers v ON v.code = p.provider "
+                                "WHERE p.name = ?", error);
+  PcPathway *pathway = NULL;
+  PcPathwayKind kind;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    set_not_found_pathway (self, name, error);
+  else if (rc != SQLITE_ROW)
+    _pc_project_sqlite_error (self, rc, "read the pathway", error);
+  else if (!pc_kind_from_string (column_text (stmt, 1), &kind))
+    g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED, "pathway '%s' has an unknown kind '%s'",
+                 name, column_text (stmt, 1));
+  else if (column_text (stmt, 2) != NULL && sqlite3_column_int (stmt, 4))
+    g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                 "pathway '%s' names provider '%s', which is not in the project",
+                 name, column_text (stmt, 2));
+  else
+    pathway = pc_pathway_new (name, column_text (stmt, 0), kind, column_text (stmt, 2),
+                              column_text (stmt, 2) != NULL ? sqlite3_column_double (stmt, 3) : 1.0);
+  sqlite3_finalize (stmt);
+  return pathway;
+}
+
+static gboolean
+read_step (PcProject     *self,
+           sqlite3_stmt  *stmt,
+           PcPathway     *pathway,
+           GError       **error)
+{
+  g_autoptr(PcStep) step = pc_step_new ();
+
+  step->phase = g_strdup (column_text (stmt, 0));
+  step->year_offset = sqlite3_column_int (stmt, 1);
+  step->name = g_strdup (column_text (stmt, 3));
+  step->tariff_code = g_strdup (column_text (stmt, 5));
+  step->local_unit_cost = sqlite3_column_double (stmt, 6);
+  step->quantity = sqlite3_column_double (stmt, 7);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    step->share[s] = sqlite3_column_double (stmt, 8 + s);
+  step->funding = g_strdup (column_text (stmt, 13));
+  step->has_provider_unit_cost = sqlite3_column_type (stmt, 14) != SQLITE_NULL;
+  step->provider_unit_cost = sqlite3_column_double (stmt, 14);
+  step->tariff_price = sqlite3_column_double (stmt, 15);
+
+  if (!pc_basis_from_string (column_text (stmt, 2), &step->basis)
+      || !pc_activity_from_string (column_text (stmt, 4), &step->activity))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                   "%s is damaged: step '%s' of pathway '%s' has an unknown basis or activity",
+                   pc_project_get_display_name (self), step->name, pathway->name);
+      return FALSE;
+    }
+  if (step->tariff_code != NULL && sqlite3_column_type (stmt, 15) == SQLITE_NULL)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                   "step '%s' of pathway '%s' uses tariff code '%s', which is not in the project",
+                   step->name, pathway->name, step->tariff_code);
+      return FALSE;
+    }
+  if (!pc_step_validate (step, error))
+    {
+      g_prefix_error (error, "pathway '%s': ", pathway->name);
+      return FALSE;
+    }
+  g_ptr_array_add (pathway->steps, g_steal_pointer (&step));
+  return TRUE;
+}
+
+PcPathway *
+pc_project_load_pathway (PcProject   *self,
+                         const char  *name,
+                         GError     **error)
+{
+  g_autoptr(PcPathway) pathway = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  pathway = read_pathway_row (self, name, error);
+  if (pathway == NULL)
+    return NULL;
+
+  stmt = prepare (self,
+                  "SELECT s.phase, s.year_offset, s.basis, s.step, s.activity, s.tariff_code, "
+                  "s.local_unit_cost, s.quantity, s.stage_1, s.stage_2, s.stage_3, s.stage_4, "
+                  "s.stage_unknown, s.funding, s.provider_unit_cost, t.price "
+                  "FROM pathway_steps s LEFT JOIN tariffs t ON t.code = s.tariff_code "
+                  "WHERE s.pathway = ? ORDER BY s.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!read_step (self, stmt, pathway, error))
+      {
+        sqlite3_finalize (stmt);
+        return NULL;
+      }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pc_project_sqlite_error (self, rc, "read the pathway's steps", error);
+      return NULL;
+    }
+  return g_steal_pointer (&pathway);
+}

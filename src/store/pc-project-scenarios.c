@@ -1,0 +1,477 @@
+/* pc-project-scenarios.c: scenarios kept in the project: their checks,
+ * loading, saving whole, listing and deleting.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-project"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pc-error.h"
+#include "pc-project.h"
+
+#define SHARE_TOLERANCE 0.001
+
+static gboolean
+row_exists (PcProject   *self,
+            const char  *sql,
+            const char  *first,
+            const char  *second,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (pc_project_get_db (self), sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+      if (second != NULL)
+        sqlite3_bind_text (stmt, 2, second, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    _pc_project_sqlite_error (self, rc, "read it", error);
+  return FALSE;
+}
+
+static gboolean
+check_value (const PcOverride  *override,
+             GError           **error)
+{
+  const char *name = pc_parameter_to_string (override->parameter);
+  double value = override->value;
+
+  switch (override->parameter)
+    {
+    case PC_PARAMETER_STAGE_SHARE:
+    case PC_PARAMETER_STEP_SHARE:
+      if (value >= 0 && value <= 1)
+        return TRUE;
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "%s: %g is not a share between 0 and 1", name, value);
+      return FALSE;
+    case PC_PARAMETER_STEP_QUANTITY:
+    case PC_PARAMETER_STEP_UNIT_COST:
+      if (value >= 0)
+        return TRUE;
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID, "%s: %g is negative", name, value);
+      return FALSE;
+    case PC_PARAMETER_TREND:
+    case PC_PARAMETER_INFLATION:
+      if (value > -0.5 && value <= 1)
+        return TRUE;
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "%s: %g is not an annual fraction between -0.5 and 1", name, value);
+      return FALSE;
+    case PC_N_PARAMETERS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+_pc_project_check_override (PcProject         *self,
+                            const PcOverride  *override,
+                            GError           **error)
+{
+  const char *name = pc_parameter_to_string (override->parameter);
+  gboolean uses_site = override->parameter == PC_PARAMETER_STAGE_SHARE
+                       || override->parameter == PC_PARAMETER_TREND;
+  gboolean uses_step = override->parameter == PC_PARAMETER_STEP_QUANTITY
+                       || override->parameter == PC_PARAMETER_STEP_SHARE
+                       || override->parameter == PC_PARAMETER_STEP_UNIT_COST;
+  gboolean uses_stage = override->parameter == PC_PARAMETER_STAGE_SHARE
+                        || override->parameter == PC_PARAMETER_STEP_SHARE;
+  GError *local = NULL;
+
+  if (isnan (override->value) || !isfinite (override->value))
+    g_set_error (&local, PC_ERROR, PC_ERROR_INVALID, "%s: the value is not a number", name);
+  else if (uses_site != (override->site != NULL) || uses_step != (override->pathway != NULL)
+           || uses_step != (override->step != NULL) || uses_stage != (override->stage >= 0))
+    g_set_error (&local, PC_ERROR, PC_ERROR_INVALID,
+                 "%s takes %s; leave the other columns empty", name,
+                 uses_site ? (uses_stage ? "site and stage" : "site")
+                 : uses_step ? (uses_stage ? "pathway, step and stage" : "pathway and step")
+                 : "no site, pathway, step or stage");
+  else if (uses_site && !row_exists (self, "SELECT 1 FROM sites WHERE code = ?",
+                                     override->site, NULL, &local) && local == NULL)
+    g_set_error (&local, PC_ERROR, PC_ERROR_NOT_FOUND, "%s: unknown site '%s'", name, override->site);
+  else if (uses_step && !row_exists (self, "SELECT 1 FROM pathways WHERE name = ?",
+                                     override->pathway, NULL, &local) && local == NULL)
+    g_set_error (&local, PC_ERROR, PC_ERROR_NOT_FOUND, "%s: unknown pathway '%s'",
+                 name, override->pathway);
+  else if (uses_step && !row_exists (self, "SELECT 1 FROM pathway_steps WHERE pathway = ? AND step = ?",
+                                     override->pathway, override->step, &local) && local == NULL)
+    g_set_error (&local, PC_ERROR, PC_ERROR_NOT_FOUND, "%s: pathway '%s' has no step '%s'",
+                 name, override->pathway, override->step);
+  else
+    check_value (override, &local);
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_pc_project_check_investment (const PcInvestment  *investment,
+                              GError             **error)
+{
+  if (investment->name == NULL || *investment->name == '\0')
+    g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID, "an investment needs a name");
+  else if (investment->funding == NULL || *investment->funding == '\0')
+    g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                 "investment '%s' needs a funding stream", investment->name);
+  else if (investment->first_year < 1900 || investment->last_year > 2200
+           || investment->first_year > investment->last_year)
+    g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                 "investment '%s': first_year %d and last_year %d are not a span of years",
+                 investment->name, investment->first_year, investment->last_year);
+  else if (!isfinite (investment->cost_per_year) || investment->cost_per_year < 0)
+    g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                 "investment '%s': cost_per_year must not be negative", investment->name);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* Reads "stage, share" rows into @shares, by stage. */
+static gboolean
+read_shares (PcProject   *self,
+             const char  *sql,
+             const char  *first,
+             const char  *second,
+             double       shares[PC_N_STAGES],
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  PcStage stage;
+  int rc = sqlite3_prepare_v2 (pc_project_get_db (self), sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+      if (second != NULL)
+        sqlite3_bind_text (stmt, 2, second, -1, SQLITE_TRANSIENT);
+    }
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      if (pc_stage_from_string ((const char *) sqlite3_column_text (stmt, 0), &stage))
+        shares[stage] = sqlite3_column_double (stmt, 1);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _pc_project_sqlite_error (self, rc, "read the stage mix", error);
+  return TRUE;
+}
+
+/* The stage mix of @site under @scenario — the project's shares with the
+ * scenario's stage_share changes over them — must still sum to 1. */
+gboolean
+_pc_project_check_scenario_stage_mix (PcProject   *self,
+                                      const char  *scenario,
+                                      const char  *site,
+                                      GError     **error)
+{
+  double shares[PC_N_STAGES] = { 0, };
+  double sum = 0.0;
+
+  if (!read_shares (self, "SELECT stage, share FROM stages WHERE site = ?",
+                    site, NULL, shares, error)
+      || !read_shares (self, "SELECT stage, value FROM scenario_changes WHERE scenario = ? "
+                             "AND site = ? AND parameter = 'stage_share'",
+                       scenario, site, shares, error))
+    return FALSE;
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    sum += shares[s];
+  if (fabs (sum - 1.0) > SHARE_TOLERANCE)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "scenario '%s': the stage shares of site '%s' sum to %.4f, not 1",
+                   scenario, site, sum);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GStrv
+pc_project_list_scenarios (PcProject  *self,
+                           GError    **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+
+  rc = sqlite3_prepare_v2 (pc_project_get_db (self),
+                           "SELECT scenario FROM scenario_changes UNION "
+                           "SELECT scenario FROM scenario_investments ORDER BY 1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pc_project_sqlite_error (self, rc, "list its scenarios", error);
+      return NULL;
+    }
+  return g_strv_builder_end (names);
+}
+
+static const char *
+nonempty (sqlite3_stmt *stmt,
+          int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+static gboolean
+load_changes (PcProject   *self,
+              PcScenario  *scenario,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (pc_project_get_db (self),
+                               "SELECT parameter, site, pathway, step, stage, value "
+                               "FROM scenario_changes WHERE scenario = ? "
+                               "ORDER BY parameter, site, pathway, step, stage", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    sqlite3_bind_text (stmt, 1, scenario->name, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        PcParameter parameter;
+        PcStage stage;
+        gboolean has_stage = pc_stage_from_string (nonempty (stmt, 4), &stage);
+
+        if (!pc_parameter_from_string ((const char *) sqlite3_column_text (stmt, 0), &parameter))
+          {
+            sqlite3_finalize (stmt);
+            g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                         "%s is damaged: scenario '%s' has an unknown parameter",
+                         pc_project_get_display_name (self), scenario->name);
+            return FALSE;
+          }
+        pc_scenario_add_override (scenario, parameter, nonempty (stmt, 1), nonempty (stmt, 2),
+                                  nonempty (stmt, 3), has_stage ? (int) stage : -1,
+                                  sqlite3_column_double (stmt, 5));
+      }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _pc_project_sqlite_error (self, rc, "read the scenario", error);
+  return TRUE;
+}
+
+static gboolean
+load_investments (PcProject   *self,
+                  PcScenario  *scenario,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (pc_project_get_db (self),
+                               "SELECT name, first_year, last_year, cost_per_year, funding "
+                               "FROM scenario_investments WHERE scenario = ? ORDER BY name",
+                               -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    sqlite3_bind_text (stmt, 1, scenario->name, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      pc_scenario_add_investment (scenario, (const char *) sqlite3_column_text (stmt, 0),
+                                  sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2),
+                                  sqlite3_column_double (stmt, 3),
+                                  (const char *) sqlite3_column_text (stmt, 4));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _pc_project_sqlite_error (self, rc, "read the scenario's investments", error);
+  return TRUE;
+}
+
+PcScenario *
+pc_project_load_scenario (PcProject   *self,
+                          const char  *name,
+                          GError     **error)
+{
+  g_autoptr(PcScenario) scenario = NULL;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  scenario = pc_scenario_new (name);
+  if (!load_changes (self, scenario, error) || !load_investments (self, scenario, error))
+    return NULL;
+  if (scenario->overrides->len == 0 && scenario->investments->len == 0)
+    {
+      g_auto(GStrv) known = pc_project_list_scenarios (self, NULL);
+      g_autofree char *list = known != NULL ? g_strjoinv (", ", known) : g_strdup ("");
+
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND, "no scenario named '%s' (%s%s)", name,
+                   *list != '\0' ? "the project has: " : "the project has none", list);
+      return NULL;
+    }
+  return g_steal_pointer (&scenario);
+}
+
+static gboolean
+exec_bound (PcProject   *self,
+            const char  *sql,
+            const char  *name,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (pc_project_get_db (self), sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _pc_project_sqlite_error (self, rc, "change the scenario", error);
+  return TRUE;
+}
+
+static gboolean
+insert_override (PcProject         *self,
+                 const char        *scenario,
+                 const PcOverride  *override,
+                 GError           **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (pc_project_get_db (self),
+                               "INSERT OR REPLACE INTO scenario_changes VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, scenario, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, pc_parameter_to_string (override->parameter), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, override->site ? override->site : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, override->pathway ? override->pathway : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, override->step ? override->step : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, override->stage >= 0 ? pc_stage_to_string (override->stage) : "",
+                         -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 7, override->value);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _pc_project_sqlite_error (self, rc, "save the scenario", error);
+  return TRUE;
+}
+
+static gboolean
+insert_investment (PcProject           *self,
+                   const char          *scenario,
+                   const PcInvestment  *investment,
+                   GError             **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (pc_project_get_db (self),
+                               "INSERT OR REPLACE INTO scenario_investments VALUES (?, ?, ?, ?, ?, ?)",
+                               -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, scenario, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, investment->name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, investment->first_year);
+      sqlite3_bind_int (stmt, 4, investment->last_year);
+      sqlite3_bind_double (stmt, 5, investment->cost_per_year);
+      sqlite3_bind_text (stmt, 6, investment->funding, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _pc_project_sqlite_error (self, rc, "save the scenario", error);
+  return TRUE;
+}
+
+static gboolean
+write_scenario (PcProject         *self,
+                const PcScenario  *scenario,
+                GError           **error)
+{
+  g_autoptr(GHashTable) sites = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer site;
+
+  if (!exec_bound (self, "DELETE FROM scenario_changes WHERE scenario = ?", scenario->name, error)
+      || !exec_bound (self, "DELETE FROM scenario_investments WHERE scenario = ?", scenario->name, error))
+    return FALSE;
+  for (guint i = 0; i < scenario->overrides->len; i++)
+    {
+      const PcOverride *override = g_ptr_array_index (scenario->overrides, i);
+
+      if (!_pc_project_check_override (self, override, error)
+          || !insert_override (self, scenario->name, override, error))
+        {
+          g_prefix_error (error, "scenario '%s', change %u: ", scenario->name, i + 1);
+          return FALSE;
+        }
+      if (override->parameter == PC_PARAMETER_STAGE_SHARE)
+        g_hash_table_add (sites, override->site);
+    }
+  for (guint i = 0; i < scenario->investments->len; i++)
+    if (!_pc_project_check_investment (g_ptr_array_index (scenario->investments, i), error)
+        || !insert_investment (self, scenario->name, g_ptr_array_index (scenario->investments, i), error))
+      return FALSE;
+  g_hash_table_iter_init (&iter, sites);
+  while (g_hash_table_iter_next (&iter, &site, NULL))
+    if (!_pc_project_check_scenario_stage_mix (self, scenario->name, site, error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+pc_project_save_scenario (PcProject         *self,
+                          const PcScenario  *scenario,
+                          GError           **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (scenario != NULL && scenario->name != NULL, FALSE);
+
+  if (*scenario->name == '\0')
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID, "a scenario needs a name");
+      return FALSE;
+    }
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  if (!write_scenario (self, scenario, error))
+    {
+      pc_project_rollback (self);
+      return FALSE;
+    }
+  return pc_project_commit (self, error);
+}
+
+gboolean
+pc_project_delete_scenario (PcProject   *self,
+                            const char  *name,
+                            GError     **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  if (!exec_bound (self, "DELETE FROM scenario_changes WHERE scenario = ?", name, error)
+      || !exec_bound (self, "DELETE FROM scenario_investments WHERE scenario = ?", name, error))
+    {
+      pc_project_rollback (self);
+      return FALSE;
+    }
+  return pc_project_commit (self, error);
+}

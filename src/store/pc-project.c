@@ -1,0 +1,499 @@
+/* pc-project.c: opening, checking and changing a project file.  A project
+ * may come from another organisation, so nothing it carries is trusted: its
+ * header is read before SQLite sees it, SQLite runs in defensive mode with
+ * triggers, views and extensions off, and its schema must be exactly ours.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-project"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pc-error.h"
+#include "pc-project.h"
+#include "pc-schema.h"
+
+#define HEADER_SIZE 100
+#define BUSY_TIMEOUT_MS 1500
+
+struct _PcProject
+{
+  GObject  parent_instance;
+  char    *path;
+  char    *display_name;
+  sqlite3 *db;
+  gboolean read_only;
+};
+
+G_DEFINE_FINAL_TYPE (PcProject, pc_project, G_TYPE_OBJECT)
+
+static void
+pc_project_finalize (GObject *object)
+{
+  PcProject *self = (PcProject *) object;
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->display_name, g_free);
+
+  G_OBJECT_CLASS (pc_project_parent_class)->finalize (object);
+}
+
+static void
+pc_project_class_init (PcProjectClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pc_project_finalize;
+}
+
+static void
+pc_project_init (PcProject *self)
+{
+}
+
+gboolean
+_pc_project_sqlite_error (PcProject   *self,
+                          int          rc,
+                          const char  *doing,
+                          GError     **error)
+{
+  int primary = rc & 0xff;
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    g_set_error (error, PC_ERROR, PC_ERROR_IN_USE,
+                 "%s is in use by another program (close it there and try again)",
+                 self->display_name);
+  else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                 "%s is damaged (%s while %s)", self->display_name, detail, doing);
+  else if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN
+           || primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_PERM)
+    g_set_error (error, PC_ERROR, PC_ERROR_IO,
+                 "%s: could not %s: %s", self->display_name, doing, detail);
+  else
+    g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                 "%s: could not %s: %s", self->display_name, doing, detail);
+  return FALSE;
+}
+
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16)
+         | ((guint32) bytes[2] << 8) | (guint32) bytes[3];
+}
+
+/* Reads the SQLite header ourselves, before SQLite opens the file (it would
+ * accept any junk until the first statement), and says what the file is. */
+static gboolean
+check_header (const char  *path,
+              const char  *name,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  guint8 header[HEADER_SIZE];
+  size_t n_read;
+  FILE *file = g_fopen (path, "rb");
+  guint32 version;
+
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, PC_ERROR, PC_ERROR_IO, "%s: %s", name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n_read = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (n_read == 0)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_PROJECT,
+                   "%s is not a Pathcost project (the file is empty)", name);
+      return FALSE;
+    }
+  if (n_read < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_PROJECT,
+                   "%s is not a Pathcost project", name);
+      return FALSE;
+    }
+  if (read_be32 (header + 68) != PC_PROJECT_APPLICATION_ID)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_PROJECT,
+                   "%s is not a Pathcost project (it is a database of another program)", name);
+      return FALSE;
+    }
+  version = read_be32 (header + 60);
+  if (version > PC_PROJECT_SCHEMA_VERSION)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NEWER_VERSION,
+                   "%s was saved by a newer version of Pathcost (project format %u; "
+                   "this version reads up to %d): update Pathcost to open it",
+                   name, version, PC_PROJECT_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+harden_connection (sqlite3 *db)
+{
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  /* Pathcost writes no triggers or views; a file that carries them must not
+   * get to run them. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 10 * 1000 * 1000);
+  sqlite3_limit (db, SQLITE_LIMIT_SQL_LENGTH, 1000 * 1000);
+  sqlite3_limit (db, SQLITE_LIMIT_COLUMN, 100);
+  sqlite3_limit (db, SQLITE_LIMIT_EXPR_DEPTH, 100);
+  sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  sqlite3_exec (db, "PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0;", NULL, NULL, NULL);
+}
+
+static PcProject *
+project_new (const char *path)
+{
+  PcProject *self = g_object_new (PC_TYPE_PROJECT, NULL);
+
+  self->path = g_strdup (path);
+  self->display_name = g_filename_display_name (path);
+  return self;
+}
+
+static gboolean
+open_connection (PcProject  *self,
+                 int         flags,
+                 GError    **error)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+
+  if (rc != SQLITE_OK)
+    return _pc_project_sqlite_error (self, rc, "open it", error);
+  sqlite3_extended_result_codes (self->db, 1);
+  harden_connection (self->db);
+  return TRUE;
+}
+
+static gboolean
+run_quick_check (PcProject  *self,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  gboolean ok = FALSE;
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *answer = (const char *) sqlite3_column_text (stmt, 0);
+
+      ok = g_strcmp0 (answer, "ok") == 0;
+      if (!ok)
+        {
+          /* SQLite's report spans lines; a message to the user does not. */
+          g_autofree char *detail = g_strdelimit (g_strdup (answer ? answer : "unreadable"),
+                                                  "\r\n", ' ');
+
+          g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                       "%s is damaged (%s)", self->display_name, g_strstrip (detail));
+        }
+    }
+  else
+    _pc_project_sqlite_error (self, rc, "check it", error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* The schema a file of the current version must have, built the same way a
+ * new project is: name → CREATE statement. */
+static GHashTable *
+expected_schema (void)
+{
+  GHashTable *schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n_migrations;
+  const PcMigration *migrations = _pc_schema_migrations (&n_migrations);
+  sqlite3 *memory = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE, NULL);
+  if (!_pc_schema_migrate (memory, migrations, n_migrations, NULL))
+    g_error ("the built-in schema does not build: %s", sqlite3_errmsg (memory));
+  sqlite3_prepare_v2 (memory, "SELECT name, sql FROM sqlite_schema", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (schema,
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (memory);
+  return schema;
+}
+
+static gboolean
+check_schema (PcProject  *self,
+              GError    **error)
+{
+  g_autoptr(GHashTable) expected = expected_schema ();
+  sqlite3_stmt *stmt = NULL;
+  guint n_found = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT type, name, sql FROM sqlite_schema", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _pc_project_sqlite_error (self, rc, "read its schema", error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 2);
+      gpointer want = NULL;
+
+      /* Automatic indexes have no SQL: the name alone must match. */
+      if (name == NULL || !g_hash_table_lookup_extended (expected, name, NULL, &want)
+          || g_strcmp0 (want, sql) != 0)
+        {
+          g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                       "%s is damaged or was changed outside Pathcost "
+                       "(unexpected %s '%s')", self->display_name,
+                       type ? type : "object", name ? name : "");
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      n_found++;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _pc_project_sqlite_error (self, rc, "read its schema", error);
+  if (n_found != g_hash_table_size (expected))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                   "%s is damaged (%u of its %u tables are missing)", self->display_name,
+                   g_hash_table_size (expected) - n_found, g_hash_table_size (expected));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+copy_into_memory (PcProject  *self,
+                  GError    **error)
+{
+  sqlite3 *memory = NULL;
+  sqlite3_backup *backup;
+  int rc = sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (memory, "main", self->db, "main");
+      rc = backup != NULL ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (memory);
+      sqlite3_backup_finish (backup);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sqlite3_close (memory);
+      return _pc_project_sqlite_error (self, rc, "read it", error);
+    }
+  sqlite3_close (self->db);
+  self->db = memory;
+  harden_connection (self->db);
+  return TRUE;
+}
+
+static gboolean
+bring_up_to_date (PcProject  *self,
+                  GError    **error)
+{
+  guint n_migrations;
+  const PcMigration *migrations = _pc_schema_migrations (&n_migrations);
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (version == PC_PROJECT_SCHEMA_VERSION)
+    return TRUE;
+  if (version < 1)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                   "%s is damaged (it has no project format version)", self->display_name);
+      return FALSE;
+    }
+  /* Reading never changes the file: an older project read-only is copied
+   * into memory and upgraded there. */
+  if (self->read_only && !copy_into_memory (self, error))
+    return FALSE;
+  return _pc_schema_migrate (self->db, migrations, n_migrations, error);
+}
+
+PcProject *
+pc_project_open_full (const char        *path,
+                      PcProjectOpenFlags flags,
+                      GError           **error)
+{
+  g_autoptr(PcProject) self = NULL;
+  int sqlite_flags;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = project_new (path);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_IO, "%s: no such file", self->display_name);
+      return NULL;
+    }
+  if (!check_header (path, self->display_name, error))
+    return NULL;
+
+  self->read_only = (flags & PC_PROJECT_OPEN_READ_ONLY) != 0;
+  sqlite_flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (!open_connection (self, sqlite_flags, error)
+      || !run_quick_check (self, error)
+      || !bring_up_to_date (self, error)
+      || !check_schema (self, error))
+    return NULL;
+
+  /* A rollback journal, never WAL: a user who copies the file alone must
+   * copy the whole project. */
+  if (!self->read_only)
+    sqlite3_exec (self->db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  return g_steal_pointer (&self);
+}
+
+PcProject *
+pc_project_open (const char  *path,
+                 GError     **error)
+{
+  return pc_project_open_full (path, PC_PROJECT_OPEN_DEFAULT, error);
+}
+
+/* Builds the new project beside its final name and renames it into place,
+ * so an interrupted create never leaves a half-built project. */
+PcProject *
+pc_project_create (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(PcProject) building = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *temp_path = NULL;
+  guint n_migrations;
+  const PcMigration *migrations = _pc_schema_migrations (&n_migrations);
+  gboolean built;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display = g_filename_display_name (path);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_EXISTS,
+                   "%s already exists; choose another name or remove it first", display);
+      return NULL;
+    }
+
+  temp_path = g_strdup_printf ("%s.new-%08x", path, g_random_int ());
+  building = project_new (temp_path);
+  built = open_connection (building, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                     | SQLITE_OPEN_EXCLUSIVE, error)
+          && sqlite3_exec (building->db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) == SQLITE_OK
+          && _pc_schema_migrate (building->db, migrations, n_migrations, error);
+  g_clear_pointer (&building->db, sqlite3_close);
+
+  if (!built)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, PC_ERROR, PC_ERROR_IO, "%s: could not create the project", display);
+      g_unlink (temp_path);
+      return NULL;
+    }
+  if (g_rename (temp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (temp_path);
+      g_set_error (error, PC_ERROR, PC_ERROR_IO, "%s: %s", display, g_strerror (saved_errno));
+      return NULL;
+    }
+  return pc_project_open (path, error);
+}
+
+const char *
+pc_project_get_path (PcProject *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  return self->path;
+}
+
+const char *
+pc_project_get_display_name (PcProject *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  return self->display_name;
+}
+
+sqlite3 *
+pc_project_get_db (PcProject *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  return self->db;
+}
+
+gboolean
+pc_project_begin (PcProject  *self,
+                  GError    **error)
+{
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_IO,
+                   "%s was opened read-only and cannot be changed", self->display_name);
+      return FALSE;
+    }
+  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return _pc_project_sqlite_error (self, rc, "start a change", error);
+  return TRUE;
+}
+
+gboolean
+pc_project_commit (PcProject  *self,
+                   GError    **error)
+{
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _pc_project_sqlite_error (self, rc, "save the change", error);
+      pc_project_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+pc_project_rollback (PcProject *self)
+{
+  g_return_if_fail (PC_IS_PROJECT (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}

@@ -1,0 +1,114 @@
+/* pc-project.h: a Pathcost project file (one SQLite database) opened for
+ * reading and writing, with the checks that keep foreign files harmless.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+#include "pc-model.h"
+#include "pc-projection.h"
+#include "pc-scenario.h"
+#include "pc-sensitivity.h"
+
+G_BEGIN_DECLS
+
+/* 'PthC': PRAGMA application_id of every Pathcost project. */
+#define PC_PROJECT_APPLICATION_ID 0x50746843
+#define PC_PROJECT_SCHEMA_VERSION 2
+
+#define PC_TYPE_PROJECT (pc_project_get_type ())
+G_DECLARE_FINAL_TYPE (PcProject, pc_project, PC, PROJECT, GObject)
+
+typedef enum
+{
+  PC_PROJECT_OPEN_DEFAULT   = 0,
+  PC_PROJECT_OPEN_READ_ONLY = 1 << 0,
+} PcProjectOpenFlags;
+
+/* Creates a new, empty project; refuses to overwrite an existing file. */
+PcProject   *pc_project_create              (const char   *path,
+                                             GError      **error);
+/* Opens an existing project, refusing (unmodified) a file that is not a
+ * project, comes from a newer version, or is damaged. */
+PcProject   *pc_project_open                (const char   *path,
+                                             GError      **error);
+PcProject   *pc_project_open_full           (const char        *path,
+                                             PcProjectOpenFlags flags,
+                                             GError           **error);
+const char  *pc_project_get_path            (PcProject    *self);
+/* The file name as the user should read it in a message. */
+const char  *pc_project_get_display_name    (PcProject    *self);
+sqlite3     *pc_project_get_db              (PcProject    *self);
+
+/* Every change is made between begin (BEGIN IMMEDIATE, so a second writer
+ * learns at once that the project is in use) and commit or rollback. */
+gboolean     pc_project_begin               (PcProject    *self,
+                                             GError      **error);
+gboolean     pc_project_commit              (PcProject    *self,
+                                             GError      **error);
+void         pc_project_rollback            (PcProject    *self);
+
+/* Settings: discount_rate (default 0.035) and inflation (default 0); and
+ * for sensitivity analysis, range:PARAMETER ("LOW,HIGH") and se:PARAMETER
+ * (a standard error), PARAMETER as pc-sensitivity.h names it. */
+gboolean     pc_project_set_setting         (PcProject    *self,
+                                             const char   *key,
+                                             const char   *value,
+                                             GError      **error);
+double       pc_project_get_discount_rate   (PcProject    *self);
+double       pc_project_get_inflation       (PcProject    *self);
+/* id → PcRange, and id → double (standard error); free with g_hash_table_unref. */
+GHashTable  *pc_project_load_sensitivity_ranges (PcProject *self);
+GHashTable  *pc_project_load_standard_errors    (PcProject *self);
+
+/* Reads one pathway with its steps, unit prices and provider MFF. */
+PcPathway   *pc_project_load_pathway        (PcProject    *self,
+                                             const char   *name,
+                                             GError      **error);
+/* Names of all pathways, ordered by site, kind and name. */
+GStrv        pc_project_list_pathways       (PcProject    *self,
+                                             GError      **error);
+/* Gathers what a projection of @site over @areas needs for the years
+ * from - PC_MAX_OFFSET to from + n_years - 1. */
+PcProjectionInput *pc_project_load_projection_input (PcProject          *self,
+                                                     const char         *site,
+                                                     const char * const *areas,
+                                                     int                 from,
+                                                     int                 n_years,
+                                                     GError            **error);
+
+/* Scenarios: loaded and saved whole; saving checks every change against
+ * the project (the step exists, the stage mix still sums to 1). */
+GStrv        pc_project_list_scenarios      (PcProject         *self,
+                                             GError           **error);
+PcScenario  *pc_project_load_scenario       (PcProject         *self,
+                                             const char        *name,
+                                             GError           **error);
+gboolean     pc_project_save_scenario       (PcProject         *self,
+                                             const PcScenario  *scenario,
+                                             GError           **error);
+gboolean     pc_project_delete_scenario     (PcProject         *self,
+                                             const char        *name,
+                                             GError           **error);
+
+/* Checks shared by the scenario import and pc_project_save_scenario. */
+gboolean     _pc_project_check_override     (PcProject         *self,
+                                             const PcOverride  *override,
+                                             GError           **error);
+gboolean     _pc_project_check_investment   (const PcInvestment *investment,
+                                             GError           **error);
+gboolean     _pc_project_check_scenario_stage_mix (PcProject   *self,
+                                                   const char  *scenario,
+                                                   const char  *site,
+                                                   GError     **error);
+
+/* Turns an SQLite failure into a PcError with a message for the user. */
+gboolean     _pc_project_sqlite_error       (PcProject    *self,
+                                             int           rc,
+                                             const char   *doing,
+                                             GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,207 @@
+/* pc-schema.c: the project file's schema and the migration runner.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-schema"
+
+#include "config.h"
+
+#include "pc-error.h"
+#include "pc-project.h"
+#include "pc-schema.h"
+
+/* Every table has an explicit PRIMARY KEY so that SQLite's session extension
+ * (undo and redo in the window) can track it. */
+static const char schema_v1[] =
+  "PRAGMA application_id = " G_STRINGIFY (PC_PROJECT_APPLICATION_ID) ";"
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL);"
+  "CREATE TABLE tariffs ("
+  "  code TEXT PRIMARY KEY NOT NULL,"
+  "  description TEXT NOT NULL,"
+  "  unit TEXT NOT NULL,"
+  "  price REAL NOT NULL,"
+  "  year INTEGER NOT NULL);"
+  "CREATE TABLE providers ("
+  "  code TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  mff REAL NOT NULL);"
+  "CREATE TABLE areas ("
+  "  code TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL);"
+  "CREATE TABLE population ("
+  "  area TEXT NOT NULL,"
+  "  year INTEGER NOT NULL,"
+  "  sex TEXT NOT NULL,"
+  "  age_band TEXT NOT NULL,"
+  "  count REAL NOT NULL,"
+  "  PRIMARY KEY (area, year, sex, age_band));"
+  "CREATE TABLE sites ("
+  "  code TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  icd10 TEXT NOT NULL,"
+  "  trend REAL NOT NULL);"
+  "CREATE TABLE incidence ("
+  "  site TEXT NOT NULL,"
+  "  sex TEXT NOT NULL,"
+  "  age_band TEXT NOT NULL,"
+  "  rate_per_100k REAL NOT NULL,"
+  "  PRIMARY KEY (site, sex, age_band));"
+  "CREATE TABLE stages ("
+  "  site TEXT NOT NULL,"
+  "  stage TEXT NOT NULL,"
+  "  share REAL NOT NULL,"
+  "  PRIMARY KEY (site, stage));"
+  "CREATE TABLE survival ("
+  "  site TEXT NOT NULL,"
+  "  stage TEXT NOT NULL,"
+  "  year INTEGER NOT NULL,"
+  "  surviving REAL NOT NULL,"
+  "  PRIMARY KEY (site, stage, year));"
+  "CREATE TABLE pathways ("
+  "  name TEXT PRIMARY KEY NOT NULL,"
+  "  site TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  provider TEXT);"
+  /* position keeps the order the user gave the steps in. */
+  "CREATE TABLE pathway_steps ("
+  "  pathway TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  phase TEXT NOT NULL,"
+  "  year_offset INTEGER NOT NULL,"
+  "  basis TEXT NOT NULL,"
+  "  step TEXT NOT NULL,"
+  "  activity TEXT NOT NULL,"
+  "  tariff_code TEXT,"
+  "  local_unit_cost REAL,"
+  "  quantity REAL NOT NULL,"
+  "  stage_1 REAL NOT NULL,"
+  "  stage_2 REAL NOT NULL,"
+  "  stage_3 REAL NOT NULL,"
+  "  stage_4 REAL NOT NULL,"
+  "  stage_unknown REAL NOT NULL,"
+  "  funding TEXT NOT NULL,"
+  "  provider_unit_cost REAL,"
+  "  PRIMARY KEY (pathway, position));"
+  "INSERT INTO settings (key, value) VALUES ('discount_rate', '0.035'), ('inflation', '0');";
+
+/* Version 2: scenarios.  Columns a change does not use hold '' rather than
+ * NULL, so that the primary key identifies a change and a re-import
+ * replaces it. */
+static const char schema_v2[] =
+  "CREATE TABLE scenario_changes ("
+  "  scenario TEXT NOT NULL,"
+  "  parameter TEXT NOT NULL,"
+  "  site TEXT NOT NULL,"
+  "  pathway TEXT NOT NULL,"
+  "  step TEXT NOT NULL,"
+  "  stage TEXT NOT NULL,"
+  "  value REAL NOT NULL,"
+  "  PRIMARY KEY (scenario, parameter, site, pathway, step, stage));"
+  "CREATE TABLE scenario_investments ("
+  "  scenario TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  first_year INTEGER NOT NULL,"
+  "  last_year INTEGER NOT NULL,"
+  "  cost_per_year REAL NOT NULL,"
+  "  funding TEXT NOT NULL,"
+  "  PRIMARY KEY (scenario, name));";
+
+static const PcMigration migrations[] = {
+  { 1, schema_v1 },
+  { 2, schema_v2 },
+};
+
+static const char * const tables[] = {
+  "settings", "tariffs", "providers", "areas", "population", "sites",
+  "incidence", "stages", "survival", "pathways", "pathway_steps",
+  "scenario_changes", "scenario_investments", NULL
+};
+
+const PcMigration *
+_pc_schema_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
+const char * const *
+_pc_schema_tables (void)
+{
+  return tables;
+}
+
+static int
+read_user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+apply_migration (sqlite3            *db,
+                 const PcMigration  *migration,
+                 GError            **error)
+{
+  g_autofree char *set_version = NULL;
+  int rc;
+
+  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_IN_USE,
+                           "the project is in use by another program");
+      return FALSE;
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", migration->to_version);
+  if (rc != SQLITE_OK
+      || sqlite3_exec (db, migration->sql, NULL, NULL, NULL) != SQLITE_OK
+      || sqlite3_exec (db, set_version, NULL, NULL, NULL) != SQLITE_OK
+      || sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                   "could not upgrade the project to version %d: %s",
+                   migration->to_version, sqlite3_errmsg (db));
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_pc_schema_migrate (sqlite3            *db,
+                    const PcMigration  *steps,
+                    guint               n_steps,
+                    GError            **error)
+{
+  int version = read_user_version (db);
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (version < 0)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                   "could not read the project's version: %s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      if (steps[i].to_version <= version)
+        continue;
+      /* Steps must follow one another: a gap would skip part of the schema. */
+      g_assert (steps[i].to_version == version + 1);
+      if (!apply_migration (db, &steps[i], error))
+        return FALSE;
+      version = steps[i].to_version;
+    }
+  return TRUE;
+}

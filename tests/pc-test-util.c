@@ -1,0 +1,190 @@
+/* pc-test-util.c: small helpers shared by the test programs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "pc-test-util.h"
+
+static GPtrArray *tmp_dirs;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_tmp_dirs (void)
+{
+  for (guint i = 0; tmp_dirs != NULL && i < tmp_dirs->len; i++)
+    remove_tree (g_ptr_array_index (tmp_dirs, i));
+}
+
+char *
+pc_test_make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("pathcost-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  if (tmp_dirs == NULL)
+    {
+      tmp_dirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_tmp_dirs);
+    }
+  g_ptr_array_add (tmp_dirs, g_strdup (dir));
+  return dir;
+}
+
+char *
+pc_test_write_file (const char *dir,
+                    const char *name,
+                    const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+int
+pc_test_run_cli (char       **out,
+                 char       **err,
+                 const char  *first_arg,
+                 ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list list;
+
+  va_start (list, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (list, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (list);
+  g_ptr_array_add (args, NULL);
+  return pc_test_run_cli_argv (out, err, (const char * const *) args->pdata);
+}
+
+int
+pc_test_run_cli_argv (char              **out,
+                      char              **err,
+                      const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("PATHCOST_CLI");
+  g_autofree char *captured_out = NULL;
+  g_autofree char *captured_err = NULL;
+  int wait_status = 0;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  /* Output is always captured: a stray line on stdout would break TAP. */
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &captured_out, &captured_err, &wait_status, &error);
+  g_assert_no_error (error);
+  if (out != NULL)
+    *out = g_steal_pointer (&captured_out);
+  if (err != NULL)
+    *err = g_steal_pointer (&captured_err);
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+GBytes *
+pc_test_read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+PcStep *
+pc_test_make_step (const char  *name,
+                   const char  *phase,
+                   const char  *funding,
+                   int          offset,
+                   PcBasis      basis,
+                   PcActivity   activity,
+                   double       unit_cost,
+                   double       quantity,
+                   const double share[PC_N_STAGES])
+{
+  PcStep *step = pc_step_new ();
+
+  step->name = g_strdup (name);
+  step->phase = g_strdup (phase);
+  step->funding = g_strdup (funding);
+  step->year_offset = offset;
+  step->basis = basis;
+  step->activity = activity;
+  step->local_unit_cost = unit_cost;
+  step->quantity = quantity;
+  memcpy (step->share, share, sizeof step->share);
+  return step;
+}
+
+PcPathway *
+pc_test_tiny_pathway (void)
+{
+  const double a[PC_N_STAGES] = { 1, 1, 0, 0, 0 };
+  const double b[PC_N_STAGES] = { 0.5, 0.5, 0.5, 0.5, 0.5 };
+  const double c[PC_N_STAGES] = { 0, 0, 0, 1, 0 };
+  PcPathway *pathway = pc_pathway_new ("tiny", "lung", PC_KIND_BEST_PRACTICE, NULL, 1.0);
+
+  g_ptr_array_add (pathway->steps, pc_test_make_step ("A", "treatment", "ccg", 0, PC_BASIS_PATIENT,
+                                                      PC_ACTIVITY_ELECTIVE, 1000, 1, a));
+  g_ptr_array_add (pathway->steps, pc_test_make_step ("B", "follow_up", "ccg", 1, PC_BASIS_PATIENT,
+                                                      PC_ACTIVITY_OUTPATIENT, 100, 2, b));
+  g_ptr_array_add (pathway->steps, pc_test_make_step ("C", "end_of_life", "public_health", 0,
+                                                      PC_BASIS_DEATH, PC_ACTIVITY_OTHER, 500, 1, c));
+  return pathway;
+}
+
+PcProjectionInput *
+pc_test_tiny_input (guint  horizon,
+                    double trend)
+{
+  PcProjectionInput *input = pc_projection_input_new (2026, horizon);
+  const double s2[] = { 1, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9 };
+  const double s4[] = { 1, 0.5, 0.25, 0.25, 0.25, 0.25, 0.25 };
+
+  for (guint t = 0; t < input->n_years; t++)
+    input->crude_incidence[t] = 100.0;
+  input->trend = trend;
+  input->stage_share[PC_STAGE_1] = 0.4;
+  input->stage_share[PC_STAGE_2] = 0.3;
+  input->stage_share[PC_STAGE_4] = 0.3;
+  memcpy (input->survival[PC_STAGE_2], s2, sizeof s2);
+  memcpy (input->survival[PC_STAGE_4], s4, sizeof s4);
+  input->inflation = 0.10;
+  input->discount_rate = 0.05;
+  return input;
+}

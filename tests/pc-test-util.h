@@ -1,0 +1,58 @@
+/* pc-test-util.h: small helpers shared by the test programs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "pc-projection.h"
+
+G_BEGIN_DECLS
+
+/* A fresh folder under the system's temporary folder, removed at exit. */
+char     *pc_test_make_tmp_dir   (void);
+/* Writes @contents to @dir/@name and returns the path. */
+char     *pc_test_write_file     (const char  *dir,
+                                  const char  *name,
+                                  const char  *contents);
+/* Runs pathcost-cli (from $PATHCOST_CLI) with @args (NULL-terminated);
+ * returns its exit status and fills @out / @err when not NULL. */
+int       pc_test_run_cli        (char       **out,
+                                  char       **err,
+                                  const char  *first_arg,
+                                  ...) G_GNUC_NULL_TERMINATED;
+int       pc_test_run_cli_argv   (char              **out,
+                                  char              **err,
+                                  const char * const *args);
+/* The file's bytes, for "unchanged" checks. */
+GBytes   *pc_test_read_bytes     (const char  *path);
+
+/* The hand-costed pathway of tests/test-projection.c:
+ *   A surgery   offset 0, patient, £1,000 × 1, stages 1 and 2  (treatment, ccg, elective)
+ *   B follow-up offset 1, patient, £100 × 2 × share 0.5, every stage (follow_up, ccg, outpatient)
+ *   C hospice   offset 0, death,   £500 × 1, stage 4 only  (end_of_life, public_health, other)
+ * and its input: 100 cases a year, stage mix 40% / 30% / 0 / 30% / 0, survival
+ * stage 1 always 1, stage 2 0.9 from year 1, stage 4 0.5 then 0.25; base
+ * 2026, inflation 10%, discount 5%. */
+PcPathway         *pc_test_tiny_pathway (void);
+PcProjectionInput *pc_test_tiny_input   (guint  horizon,
+                                         double trend);
+PcStep            *pc_test_make_step    (const char *name,
+                                         const char *phase,
+                                         const char *funding,
+                                         int         offset,
+                                         PcBasis     basis,
+                                         PcActivity  activity,
+                                         double      unit_cost,
+                                         double      quantity,
+                                         const double share[PC_N_STAGES]);
+
+#define pc_assert_close(a, b) \
+  G_STMT_START { \
+    double _a = (a), _b = (b); \
+    if (!(fabs (_a - _b) <= 1e-9 * MAX (1.0, fabs (_b)))) \
+      g_error ("%s:%d: %s = %.17g, expected %.17g", __FILE__, __LINE__, #a, _a, _b); \
+  } G_STMT_END
+
+G_END_DECLS
