@@ -23,4 +23,4 @@ with open(os.path.join(out, "population.csv"), "w", newline="") as f:
             for sex in ("F", "M"):
                 for i, band in enumerate(BANDS):
                     count = 7000 - 250 * i + (a * 37 + y * 11 + i * 7) % 500
-                    w.writerow([f"E{a:05d}", y, sex, max(count, 300)])
+                    w.writerow([f"E{a:05d}", y, sex, band, max(count, 300)])

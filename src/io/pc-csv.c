@@ -206,6 +206,23 @@ read_quoted (PcCsv   *csv,
     }
 }
 
+/* Appends @first and the ordinary bytes after it in the current block, up
+ * to the next delimiter, quote or line break (most of a file is these). */
+static void
+append_plain_run (PcCsv *csv,
+                  char   first)
+{
+  const guint8 *start = csv->block + csv->block_position;
+  const guint8 *end = csv->block + csv->block_length;
+  const guint8 *p = start;
+
+  while (p < end && *p != ',' && *p != '\n' && *p != '\r' && *p != '"')
+    p++;
+  g_string_append_c (csv->text, first);
+  g_string_append_len (csv->text, (const char *) start, p - start);
+  csv->block_position += p - start;
+}
+
 /* Reads one record into text/starts; FALSE at the end of the file. */
 static gboolean
 read_record (PcCsv    *csv,
@@ -257,6 +274,11 @@ read_record (PcCsv    *csv,
         }
       if (quoted)
         return fail (csv, csv->line, "text after a closing quote", error);
+      if (c != '"')
+        {
+          append_plain_run (csv, (char) c);
+          continue;
+        }
       if (c == '"')
         {
           if (csv->text->len != g_array_index (csv->starts, gsize, csv->starts->len - 1))

@@ -16,6 +16,15 @@ typedef struct _PcImport PcImport;
 
 typedef struct
 {
+  guint64 key;
+  guint64 line;
+} PcPackedKey;
+
+typedef char *(*PcDescribeKeyFunc) (PcImport *im,
+                                    guint64   key);
+
+typedef struct
+{
   const char *name;
   gboolean    required;
 } PcColumnSpec;
@@ -45,6 +54,10 @@ struct _PcImport
   GPtrArray        *problems;
   guint             n_problems;
   GHashTable       *keys;          /* row key → first line */
+  GArray           *packed_keys;   /* of PcPackedKey, checked at the end */
+  GHashTable       *last_known;    /* a cache of the last code looked up: … */
+  const char       *last_code;     /* … the code, as the table holds it, … */
+  gpointer          last_value;    /* … and its position in the table */
   GPtrArray        *statements;    /* finalized at the end */
   gpointer          state;         /* the kind's own */
   GError           *fatal;         /* a database failure: the import stops */
@@ -84,14 +97,25 @@ const char   *_pc_import_reference  (PcImport     *im,
                                      GHashTable   *known,
                                      const char   *what,
                                      const char   *import_first);
+/* The 1-based position of the code the last _pc_import_reference found. */
+#define _pc_import_last_reference(im) GPOINTER_TO_SIZE ((im)->last_value)
 /* Takes @key; FALSE (and a problem) when the file had it before. */
 gboolean      _pc_import_unique_key (PcImport     *im,
                                      char         *key,
                                      int           column);
+/* For a million rows: keys packed into numbers are remembered with their
+ * line as they come, and checked for repeats once, at the end, each repeat
+ * a problem naming both lines (@describe turns a key back into text). */
+void          _pc_import_remember_packed_key (PcImport          *im,
+                                              guint64            key);
+void          _pc_import_check_packed_keys   (PcImport          *im,
+                                              int                column,
+                                              PcDescribeKeyFunc  describe);
 gboolean      _pc_import_step       (PcImport     *im,
                                      sqlite3_stmt *stmt);
 sqlite3_stmt *_pc_import_prepare    (PcImport     *im,
                                      const char   *sql);
+/* The codes a query returns, each mapped to its 1-based position. */
 GHashTable   *_pc_import_load_codes (PcImport     *im,
                                      const char   *sql);
 

@@ -86,9 +86,16 @@ _pc_import_text (PcImport *im,
 {
   int index = im->index[column];
 
+  char *text;
+  gsize length;
+
   if (index < 0 || (guint) index >= pc_csv_get_n_fields (im->csv))
     return "";
-  return g_strstrip (pc_csv_get_field (im->csv, index));
+  text = pc_csv_get_field (im->csv, index);
+  length = strlen (text);
+  if (length > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[length - 1])))
+    g_strstrip (text);
+  return text;
 }
 
 const char *
@@ -223,12 +230,20 @@ _pc_import_reference (PcImport   *im,
                       const char *import_first)
 {
   const char *code = _pc_import_required (im, column);
+  gpointer stored;
 
-  if (code != NULL && !g_hash_table_contains (known, code))
+  if (code == NULL)
+    return NULL;
+  /* Rows come grouped (by area, by site): most lookups repeat the last. */
+  if (im->last_known == known && strcmp (im->last_code, code) == 0)
+    return code;
+  if (!g_hash_table_lookup_extended (known, code, &stored, &im->last_value))
     {
       _pc_import_problem (im, column, "unknown %s '%s' (import %s first)", what, code, import_first);
       return NULL;
     }
+  im->last_known = known;
+  im->last_code = stored;
   return code;
 }
 
@@ -251,6 +266,63 @@ _pc_import_unique_key (PcImport *im,
     }
   g_hash_table_insert (im->keys, key, GSIZE_TO_POINTER ((gsize) im->line));
   return TRUE;
+}
+
+void
+_pc_import_remember_packed_key (PcImport *im,
+                                guint64   key)
+{
+  PcPackedKey entry = { key, im->line };
+
+  if (im->packed_keys == NULL)
+    im->packed_keys = g_array_sized_new (FALSE, FALSE, sizeof (PcPackedKey), 1 << 16);
+  g_array_append_val (im->packed_keys, entry);
+}
+
+static int
+compare_packed_keys (gconstpointer a,
+                     gconstpointer b)
+{
+  const PcPackedKey *x = a, *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Files usually come sorted by their key: then no sort is needed. */
+static gboolean
+packed_keys_sorted (GArray *keys)
+{
+  for (guint i = 1; i < keys->len; i++)
+    if (g_array_index (keys, PcPackedKey, i - 1).key >= g_array_index (keys, PcPackedKey, i).key)
+      return FALSE;
+  return TRUE;
+}
+
+void
+_pc_import_check_packed_keys (PcImport          *im,
+                              int                column,
+                              PcDescribeKeyFunc  describe)
+{
+  GArray *keys = im->packed_keys;
+
+  if (keys == NULL || packed_keys_sorted (keys))
+    return;
+  g_array_sort (keys, compare_packed_keys);
+  for (guint i = 1; i < keys->len; i++)
+    {
+      const PcPackedKey *first = &g_array_index (keys, PcPackedKey, i - 1);
+      const PcPackedKey *again = &g_array_index (keys, PcPackedKey, i);
+      g_autofree char *shown = NULL;
+
+      if (first->key != again->key)
+        continue;
+      shown = describe (im, again->key);
+      im->line = again->line;
+      _pc_import_problem (im, column, "duplicate key '%s' (also on line %" G_GUINT64_FORMAT ")",
+                          shown, first->line);
+    }
 }
 
 gboolean
@@ -290,7 +362,8 @@ _pc_import_load_codes (PcImport   *im,
 
   if (sqlite3_prepare_v2 (im->db, sql, -1, &stmt, NULL) == SQLITE_OK)
     while (sqlite3_step (stmt) == SQLITE_ROW)
-      g_hash_table_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_hash_table_insert (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                           GUINT_TO_POINTER (g_hash_table_size (codes) + 1));
   sqlite3_finalize (stmt);
   return codes;
 }
@@ -409,6 +482,7 @@ import_clear (PcImport *im)
   g_clear_pointer (&im->statements, g_ptr_array_unref);
   g_clear_pointer (&im->csv, pc_csv_free);
   g_clear_pointer (&im->keys, g_hash_table_unref);
+  g_clear_pointer (&im->packed_keys, g_array_unref);
   g_clear_pointer (&im->state, im->spec->free_state);
   g_clear_pointer (&im->problems, g_ptr_array_unref);
   g_clear_error (&im->fatal);
@@ -423,7 +497,6 @@ run_import (PcImport              *im,
 {
   if (!map_header (im, error) || !pc_project_begin (im->project, error))
     return FALSE;
-  sqlite3_exec (im->db, "PRAGMA cache_size = -131072", NULL, NULL, NULL);
   im->state = im->spec->start (im);
   if (im->fatal == NULL && read_rows (im, progress, user_data, error)
       && im->fatal == NULL && im->problems->len == 0)

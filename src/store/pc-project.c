@@ -176,7 +176,9 @@ open_connection (PcProject  *self,
                  int         flags,
                  GError    **error)
 {
-  int rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  /* One connection, used by one thread at a time: no mutex on every call. */
+  int rc = sqlite3_open_v2 (self->path, &self->db,
+                            flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
 
   if (rc != SQLITE_OK)
     return _pc_project_sqlite_error (self, rc, "open it", error);
