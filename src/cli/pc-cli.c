@@ -59,10 +59,18 @@ command_new (int argc, char **argv, GError **error)
   return project != NULL ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+/* On a terminal, a long import says how far it has got. */
+static void
+print_progress (guint64 done, guint64 total, gpointer user_data)
+{
+  g_printerr (_("\rImporting… %3.0f%%"), total > 0 ? 100.0 * done / total : 100.0);
+}
+
 static int
 command_import (int argc, char **argv, GError **error)
 {
   g_autoptr(PcProject) project = NULL;
+  gboolean interactive = isatty (STDERR_FILENO);
   PcImportKind kind;
   guint64 n_rows = 0;
 
@@ -76,10 +84,16 @@ command_import (int argc, char **argv, GError **error)
       return EXIT_USAGE;
     }
   project = pc_project_open (argv[2], error);
-  if (project == NULL || !pc_import_csv (project, kind, argv[4], &n_rows, NULL, error))
-    return EXIT_FAILURE;
-  if (isatty (STDERR_FILENO))
-    g_printerr (_("Imported %" G_GUINT64_FORMAT " rows of %s.\n"), n_rows, argv[3]);
+  if (project == NULL
+      || !pc_import_csv_full (project, kind, argv[4], interactive ? print_progress : NULL, NULL,
+                              &n_rows, NULL, error))
+    {
+      if (interactive)
+        g_printerr ("\r%*s\r", 40, "");
+      return EXIT_FAILURE;
+    }
+  if (interactive)
+    g_printerr (_("\rImported %" G_GUINT64_FORMAT " rows of %s.\n"), n_rows, argv[3]);
   return EXIT_SUCCESS;
 }
 
