@@ -7,6 +7,6 @@ cli=$1 out=$2 dir=$3
 rm -f "$out"
 "$cli" new "$out"
 for kind in tariffs providers areas population sites incidence stages survival pathway_steps \
-            scenario_changes scenario_investments; do
+            scenario_changes scenario_investments activity; do
   "$cli" import "$out" "$kind" "$dir/$kind.csv" || { rm -f "$out"; exit 1; }
 done

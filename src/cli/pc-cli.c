@@ -29,15 +29,21 @@ print_usage (FILE *out)
 {
   fputs (_("Usage:\n"
            "  pathcost-cli new FILE.pathcost\n"
-           "  pathcost-cli import FILE.pathcost KIND DATA.csv\n"
+           "  pathcost-cli import FILE.pathcost KIND DATA.csv [--replace]\n"
            "  pathcost-cli set FILE.pathcost KEY VALUE\n"
            "  pathcost-cli report FILE.pathcost --area CODE --pathway NAME "
            "--from YEAR --years N [--scenario NAME] [--json]\n"
            "  pathcost-cli compare FILE.pathcost --scenario NAME [selection] [--json]\n"
            "  pathcost-cli sensitivity FILE.pathcost [selection] (--oneway | --psa N --seed S) [--json]\n"
+           "  pathcost-cli activity FILE.pathcost (--flows | --costs | --compliance PATHWAY | --risks\n"
+           "                | --unit-costs | --apply-unit-costs PATHWAY) [--provider CODE] [--json]\n"
+           "  pathcost-cli risk FILE.pathcost --pathway NAME --step NAME --provider CODE\n"
+           "                (--kind compliance --stage STAGE | --kind cost) [--owner TEXT]\n"
+           "                [--action TEXT] [--status TEXT]\n"
            "\n"
            "KIND is one of: tariffs, providers, areas, population, sites, incidence,\n"
-           "stages, survival, pathway_steps, scenario_changes, scenario_investments.\n"
+           "stages, survival, pathway_steps, scenario_changes, scenario_investments,\n"
+           "activity (--replace swaps the project's activity whole).\n"
            "KEY is discount_rate, inflation, range:PARAMETER (LOW,HIGH) or se:PARAMETER.\n"), out);
 }
 
@@ -71,22 +77,26 @@ command_import (int argc, char **argv, GError **error)
 {
   g_autoptr(PcProject) project = NULL;
   gboolean interactive = isatty (STDERR_FILENO);
+  PcImportFlags flags = PC_IMPORT_DEFAULT;
   PcImportKind kind;
   guint64 n_rows = 0;
 
+  if (argc == 6 && strcmp (argv[5], "--replace") == 0)
+    flags = PC_IMPORT_REPLACE, argc = 5;
   if (argc != 5)
-    return usage_error (error, _("usage: pathcost-cli import FILE.pathcost KIND DATA.csv"));
+    return usage_error (error, _("usage: pathcost-cli import FILE.pathcost KIND DATA.csv [--replace]"));
   if (!pc_import_kind_from_string (argv[3], &kind))
     {
       g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
                    _("unknown kind '%s' (one of tariffs, providers, areas, population, sites, "
-                     "incidence, stages, survival, pathway_steps)"), argv[3]);
+                     "incidence, stages, survival, pathway_steps, scenario_changes, "
+                     "scenario_investments, activity)"), argv[3]);
       return EXIT_USAGE;
     }
   project = pc_project_open (argv[2], error);
   if (project == NULL
-      || !pc_import_csv_full (project, kind, argv[4], interactive ? print_progress : NULL, NULL,
-                              &n_rows, NULL, error))
+      || !pc_import_csv_full (project, kind, argv[4], flags, interactive ? print_progress : NULL,
+                              NULL, &n_rows, NULL, error))
     {
       if (interactive)
         g_printerr ("\r%*s\r", 40, "");
@@ -397,6 +407,8 @@ static const struct
   { "report", command_report },
   { "compare", command_compare },
   { "sensitivity", command_sensitivity },
+  { "activity", pc_cli_command_activity },
+  { "risk", pc_cli_command_risk },
 };
 
 static int

@@ -27,4 +27,11 @@ void pc_cli_print_comparison (const PcProjection *baseline,
 void pc_cli_print_one_way    (const PcOneWay     *one_way);
 void pc_cli_print_psa        (const PcPsa        *psa);
 
+int  pc_cli_command_activity (int                 argc,
+                              char              **argv,
+                              GError            **error);
+int  pc_cli_command_risk     (int                 argc,
+                              char              **argv,
+                              GError            **error);
+
 G_END_DECLS

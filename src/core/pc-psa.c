@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pc-activity.h"
 #include "pc-sensitivity.h"
 
 #define BLOCK_SIZE 250
@@ -337,19 +338,6 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* Percentile with linear interpolation between closest ranks. */
-static double
-percentile (const double *sorted,
-            guint         n,
-            double        p)
-{
-  double rank = p * (n - 1);
-  guint below = (guint) floor (rank);
-  guint above = MIN (below + 1, n - 1);
-
-  return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
-}
-
 static void
 summarise (double    *values,
            guint      n,
@@ -361,8 +349,8 @@ summarise (double    *values,
     sum += values[i];
   qsort (values, n, sizeof (double), compare_doubles);
   out->mean = sum / n;
-  out->low = percentile (values, n, 0.025);
-  out->high = percentile (values, n, 0.975);
+  out->low = pc_quantile_inc (values, n, 0.025);
+  out->high = pc_quantile_inc (values, n, 0.975);
 }
 
 static void

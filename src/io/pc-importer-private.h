@@ -55,9 +55,14 @@ struct _PcImport
   guint             n_problems;
   GHashTable       *keys;          /* row key → first line */
   GArray           *packed_keys;   /* of PcPackedKey, checked at the end */
-  GHashTable       *last_known;    /* a cache of the last code looked up: … */
-  const char       *last_code;     /* … the code, as the table holds it, … */
-  gpointer          last_value;    /* … and its position in the table */
+  PcImportFlags     flags;
+  struct
+  {
+    GHashTable     *known;         /* per table of codes, the last code looked up … */
+    const char     *code;          /* … as the table holds it … */
+    gpointer        value;         /* … and its position in the table */
+  }                 cache[4];
+  gpointer          last_value;    /* what the last successful lookup gave */
   GPtrArray        *statements;    /* finalized at the end */
   gpointer          state;         /* the kind's own */
   GError           *fatal;         /* a database failure: the import stops */

@@ -231,19 +231,28 @@ _pc_import_reference (PcImport   *im,
 {
   const char *code = _pc_import_required (im, column);
   gpointer stored;
+  guint slot = 0;
 
   if (code == NULL)
     return NULL;
-  /* Rows come grouped (by area, by site): most lookups repeat the last. */
-  if (im->last_known == known && strcmp (im->last_code, code) == 0)
-    return code;
+  /* Rows come grouped (by area, by site): most lookups repeat the last one
+   * in the same table. */
+  while (slot < G_N_ELEMENTS (im->cache) - 1 && im->cache[slot].known != NULL
+         && im->cache[slot].known != known)
+    slot++;
+  if (im->cache[slot].known == known && strcmp (im->cache[slot].code, code) == 0)
+    {
+      im->last_value = im->cache[slot].value;
+      return code;
+    }
   if (!g_hash_table_lookup_extended (known, code, &stored, &im->last_value))
     {
       _pc_import_problem (im, column, "unknown %s '%s' (import %s first)", what, code, import_first);
       return NULL;
     }
-  im->last_known = known;
-  im->last_code = stored;
+  im->cache[slot].known = known;
+  im->cache[slot].code = stored;
+  im->cache[slot].value = im->last_value;
   return code;
 }
 
@@ -520,6 +529,7 @@ gboolean
 pc_import_csv_full (PcProject             *project,
                     PcImportKind           kind,
                     const char            *path,
+                    PcImportFlags          flags,
                     PcImportProgressFunc   progress,
                     gpointer               user_data,
                     guint64               *n_rows,
@@ -533,7 +543,14 @@ pc_import_csv_full (PcProject             *project,
   g_return_val_if_fail (kind < PC_N_IMPORT_KINDS, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if ((flags & PC_IMPORT_REPLACE) && kind != PC_IMPORT_ACTIVITY)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID, "--replace is for activity only: other "
+                   "kinds replace the rows whose key they repeat");
+      return FALSE;
+    }
   im.project = project;
+  im.flags = flags;
   im.db = pc_project_get_db (project);
   im.spec = _pc_import_kind_spec (kind);
   im.file = g_filename_display_name (path);
@@ -559,5 +576,6 @@ pc_import_csv (PcProject   *project,
                GPtrArray  **problems,
                GError     **error)
 {
-  return pc_import_csv_full (project, kind, path, NULL, NULL, n_rows, problems, error);
+  return pc_import_csv_full (project, kind, path, PC_IMPORT_DEFAULT, NULL, NULL, n_rows,
+                             problems, error);
 }

@@ -24,6 +24,7 @@ typedef enum
   PC_IMPORT_PATHWAY_STEPS,
   PC_IMPORT_SCENARIO_CHANGES,
   PC_IMPORT_SCENARIO_INVESTMENTS,
+  PC_IMPORT_ACTIVITY,
   PC_N_IMPORT_KINDS
 } PcImportKind;
 
@@ -44,6 +45,12 @@ typedef struct
 void pc_import_problem_free (PcImportProblem *problem);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcImportProblem, pc_import_problem_free)
 
+typedef enum
+{
+  PC_IMPORT_DEFAULT = 0,
+  PC_IMPORT_REPLACE = 1 << 0,   /* activity only: the file replaces the project's activity */
+} PcImportFlags;
+
 /* Called at most every 65,536 rows with the bytes read so far. */
 typedef void (*PcImportProgressFunc) (guint64  bytes_done,
                                       guint64  bytes_total,
@@ -62,6 +69,7 @@ gboolean pc_import_csv      (PcProject             *project,
 gboolean pc_import_csv_full (PcProject             *project,
                              PcImportKind           kind,
                              const char            *path,
+                             PcImportFlags          flags,
                              PcImportProgressFunc   progress,
                              gpointer               user_data,
                              guint64               *n_rows,

@@ -25,6 +25,10 @@ typedef struct
 static const SettingSpec settings[] = {
   { "discount_rate", 0.035, 0.0, 1.0, "an annual fraction from 0 to 1, e.g. 0.035" },
   { "inflation", 0.0, -0.5, 1.0, "an annual fraction from -0.5 to 1, e.g. 0.02" },
+  { "risk_share_tolerance", 0.10, 0.0, 1.0,
+    "a share from 0 to 1 (0.1 flags steps 10 percentage points short)" },
+  { "risk_cost_threshold", 0.10, 0.0, 10.0,
+    "a fraction from 0 to 10 (0.1 flags unit costs 10% above tariff × MFF)" },
 };
 
 static const SettingSpec *
@@ -107,7 +111,8 @@ canonical_setting (const char  *key,
     {
       g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
                    "unknown setting '%s' (the settings are discount_rate, inflation, "
-                   "range:PARAMETER and se:PARAMETER)", key);
+                   "risk_share_tolerance, risk_cost_threshold, range:PARAMETER and "
+                   "se:PARAMETER)", key);
       return FALSE;
     }
   if (!parse_number (value, &number) || number < spec->low || number > spec->high)
@@ -177,6 +182,17 @@ get_setting (PcProject         *self,
     }
   sqlite3_finalize (stmt);
   return value;
+}
+
+double
+pc_project_get_setting (PcProject  *self,
+                        const char *key)
+{
+  const SettingSpec *spec = find_setting (key);
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), 0.0);
+  g_return_val_if_fail (spec != NULL, 0.0);
+  return get_setting (self, spec);
 }
 
 double

@@ -8,6 +8,7 @@
 #include <glib-object.h>
 #include <sqlite3.h>
 
+#include "pc-activity.h"
 #include "pc-model.h"
 #include "pc-projection.h"
 #include "pc-scenario.h"
@@ -17,7 +18,7 @@ G_BEGIN_DECLS
 
 /* 'PthC': PRAGMA application_id of every Pathcost project. */
 #define PC_PROJECT_APPLICATION_ID 0x50746843
-#define PC_PROJECT_SCHEMA_VERSION 2
+#define PC_PROJECT_SCHEMA_VERSION 3
 
 #define PC_TYPE_PROJECT (pc_project_get_type ())
 G_DECLARE_FINAL_TYPE (PcProject, pc_project, PC, PROJECT, GObject)
@@ -60,6 +61,9 @@ gboolean     pc_project_set_setting         (PcProject    *self,
                                              GError      **error);
 double       pc_project_get_discount_rate   (PcProject    *self);
 double       pc_project_get_inflation       (PcProject    *self);
+/* Any numeric setting by key, its default when unset. */
+double       pc_project_get_setting         (PcProject    *self,
+                                             const char   *key);
 /* id → PcRange, and id → double (standard error); free with g_hash_table_unref. */
 GHashTable  *pc_project_load_sensitivity_ranges (PcProject *self);
 GHashTable  *pc_project_load_standard_errors    (PcProject *self);
@@ -93,6 +97,37 @@ gboolean     pc_project_save_scenario       (PcProject         *self,
 gboolean     pc_project_delete_scenario     (PcProject         *self,
                                              const char        *name,
                                              GError           **error);
+
+/* Patient-level activity (DESIGN.md's definitions), each optionally for one
+ * provider.  Arrays of PcFlow, PcActualCost, PcCompliance, PcUnitCost. */
+GPtrArray   *pc_project_activity_flows      (PcProject    *self,
+                                             const char   *provider,
+                                             GError      **error);
+GPtrArray   *pc_project_activity_costs      (PcProject    *self,
+                                             const char   *provider,
+                                             GError      **error);
+GPtrArray   *pc_project_activity_compliance (PcProject    *self,
+                                             const char   *pathway,
+                                             const char   *provider,
+                                             GError      **error);
+GPtrArray   *pc_project_activity_unit_costs (PcProject    *self,
+                                             const char   *provider,
+                                             GError      **error);
+gboolean     pc_project_apply_unit_costs    (PcProject    *self,
+                                             const char   *pathway,
+                                             guint        *n_steps,
+                                             GError      **error);
+/* The pathway risk register: entries derived from compliance with every
+ * best-practice pathway and from unit costs, with what the user wrote
+ * about each (owner, action, status) kept across re-imports. */
+GPtrArray   *pc_project_risk_register       (PcProject    *self,
+                                             const char   *provider,
+                                             GError      **error);
+/* Records owner, action and status of the entry @risk's key names; a note
+ * left NULL keeps what the entry had. */
+gboolean     pc_project_set_risk_notes      (PcProject    *self,
+                                             const PcRisk *risk,
+                                             GError      **error);
 
 /* Checks shared by the scenario import and pc_project_save_scenario. */
 gboolean     _pc_project_check_override     (PcProject         *self,

@@ -108,15 +108,45 @@ static const char schema_v2[] =
   "  funding TEXT NOT NULL,"
   "  PRIMARY KEY (scenario, name));";
 
+/* Version 3: patient-level activity and the pathway risk register.  A
+ * record's date is its Julian day number (1 = 0001-01-01), so offsets are
+ * a subtraction; a blank stage is stored as 'unknown'.  The register keeps
+ * only what the user wrote: its entries are derived from the activity. */
+static const char schema_v3[] =
+  "CREATE TABLE activity ("
+  "  id INTEGER PRIMARY KEY,"
+  "  patient TEXT NOT NULL,"
+  "  provider TEXT NOT NULL,"
+  "  area TEXT NOT NULL,"
+  "  site TEXT NOT NULL,"
+  "  stage TEXT NOT NULL,"
+  "  day INTEGER NOT NULL,"
+  "  hrg TEXT NOT NULL,"
+  "  activity TEXT NOT NULL,"
+  "  quantity REAL NOT NULL,"
+  "  cost REAL NOT NULL,"
+  "  tariff_paid REAL NOT NULL);"
+  "CREATE TABLE risk_register ("
+  "  pathway TEXT NOT NULL,"
+  "  step TEXT NOT NULL,"
+  "  provider TEXT NOT NULL,"
+  "  stage TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  owner TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  PRIMARY KEY (pathway, step, provider, stage, kind));";
+
 static const PcMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3 },
 };
 
 static const char * const tables[] = {
   "settings", "tariffs", "providers", "areas", "population", "sites",
   "incidence", "stages", "survival", "pathways", "pathway_steps",
-  "scenario_changes", "scenario_investments", NULL
+  "scenario_changes", "scenario_investments", "activity", "risk_register", NULL
 };
 
 const PcMigration *

@@ -1,0 +1,481 @@
+/* pc-project-activity.c: the analyses of a project's patient-level activity
+ * (DESIGN.md): a patient is a patient id within a site; their stage is the
+ * stage on their earliest record for that site (by date, then file order);
+ * a record's offset is floor((date − the patient's first date) / 365); a
+ * provider's patients are those with at least one record there.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-project"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pc-error.h"
+#include "pc-project.h"
+
+#define SEP "\x1f"
+
+static sqlite3_stmt *
+prepare (PcProject   *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (pc_project_get_db (self), sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _pc_project_sqlite_error (self, rc, "read its activity", error);
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+finish (PcProject     *self,
+        sqlite3_stmt  *stmt,
+        int            rc,
+        GError       **error)
+{
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _pc_project_sqlite_error (self, rc, "read its activity", error);
+  return TRUE;
+}
+
+static const char *
+text (sqlite3_stmt *stmt,
+      int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+GPtrArray *
+pc_project_activity_flows (PcProject   *self,
+                           const char  *provider,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) flows = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_flow_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+
+  stmt = prepare (self, "SELECT area, provider, count (DISTINCT site || char (31) || patient), "
+                        "total (cost), total (tariff_paid) FROM activity "
+                        "WHERE ?1 IS NULL OR provider = ?1 GROUP BY area, provider "
+                        "ORDER BY area, provider", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PcFlow *flow = g_new0 (PcFlow, 1);
+
+      flow->area = g_strdup (text (stmt, 0));
+      flow->provider = g_strdup (text (stmt, 1));
+      flow->patients = sqlite3_column_int64 (stmt, 2);
+      flow->cost = sqlite3_column_double (stmt, 3);
+      flow->tariff_paid = sqlite3_column_double (stmt, 4);
+      g_ptr_array_add (flows, flow);
+    }
+  if (!finish (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&flows);
+}
+
+/* ------------------------------------------------------------------ costs */
+
+/* One patient's records at one provider, while their records are read. */
+typedef struct
+{
+  char   *provider;
+  double  cost;
+  double  by_activity[PC_N_ACTIVITIES];
+} PatientAtProvider;
+
+/* The patients of one site, provider and stage. */
+typedef struct
+{
+  char    *site;
+  char    *provider;
+  PcStage  stage;
+  GArray  *costs;
+  double   by_activity[PC_N_ACTIVITIES];
+} CostGroup;
+
+static void
+cost_group_free (CostGroup *group)
+{
+  g_free (group->site);
+  g_free (group->provider);
+  g_array_unref (group->costs);
+  g_free (group);
+}
+
+static void
+add_patient_costs (GHashTable  *groups,
+                   const char  *site,
+                   PcStage      stage,
+                   GArray      *at_providers)
+{
+  for (guint i = 0; i < at_providers->len; i++)
+    {
+      PatientAtProvider *p = &g_array_index (at_providers, PatientAtProvider, i);
+      g_autofree char *key = g_strdup_printf ("%s" SEP "%s" SEP "%d", site, p->provider, stage);
+      CostGroup *group = g_hash_table_lookup (groups, key);
+
+      if (group == NULL)
+        {
+          group = g_new0 (CostGroup, 1);
+          group->site = g_strdup (site);
+          group->provider = g_strdup (p->provider);
+          group->stage = stage;
+          group->costs = g_array_new (FALSE, FALSE, sizeof (double));
+          g_hash_table_insert (groups, g_steal_pointer (&key), group);
+        }
+      g_array_append_val (group->costs, p->cost);
+      for (guint a = 0; a < PC_N_ACTIVITIES; a++)
+        group->by_activity[a] += p->by_activity[a];
+      g_free (p->provider);
+    }
+  g_array_set_size (at_providers, 0);
+}
+
+static PatientAtProvider *
+patient_at (GArray     *at_providers,
+            const char *provider)
+{
+  PatientAtProvider fresh = { 0, };
+
+  for (guint i = 0; i < at_providers->len; i++)
+    if (strcmp (g_array_index (at_providers, PatientAtProvider, i).provider, provider) == 0)
+      return &g_array_index (at_providers, PatientAtProvider, i);
+  fresh.provider = g_strdup (provider);
+  g_array_append_val (at_providers, fresh);
+  return &g_array_index (at_providers, PatientAtProvider, at_providers->len - 1);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static PcActualCost *
+summarise_group (CostGroup *group)
+{
+  PcActualCost *cost = g_new0 (PcActualCost, 1);
+  double *values = (double *) group->costs->data;
+  gsize n = group->costs->len;
+  double sum = 0.0;
+
+  g_array_sort (group->costs, compare_doubles);
+  for (gsize i = 0; i < n; i++)
+    sum += values[i];
+  cost->site = g_strdup (group->site);
+  cost->provider = g_strdup (group->provider);
+  cost->stage = group->stage;
+  cost->patients = n;
+  cost->mean = sum / n;
+  cost->q1 = pc_quantile_inc (values, n, 0.25);
+  cost->median = pc_quantile_inc (values, n, 0.5);
+  cost->q3 = pc_quantile_inc (values, n, 0.75);
+  for (guint a = 0; a < PC_N_ACTIVITIES; a++)
+    cost->mean_by_activity[a] = group->by_activity[a] / n;
+  return cost;
+}
+
+static int
+compare_costs (gconstpointer a,
+               gconstpointer b)
+{
+  const PcActualCost *x = *(PcActualCost **) a, *y = *(PcActualCost **) b;
+  int order = strcmp (x->site, y->site);
+
+  if (order == 0)
+    order = strcmp (x->provider, y->provider);
+  return order != 0 ? order : (int) x->stage - (int) y->stage;
+}
+
+/* Reads every record in patient order, one patient at a time. */
+static gboolean
+collect_costs (PcProject   *self,
+               GHashTable  *groups,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT site, patient, stage, provider, activity, cost "
+                                      "FROM activity ORDER BY site, patient, day, id", error);
+  g_autoptr(GArray) at_providers = g_array_new (FALSE, FALSE, sizeof (PatientAtProvider));
+  g_autofree char *site = NULL, *patient = NULL;
+  PcStage stage = PC_STAGE_UNKNOWN;
+  PcActivity activity;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PatientAtProvider *at;
+
+      if (patient == NULL || strcmp (site, text (stmt, 0)) != 0 || strcmp (patient, text (stmt, 1)) != 0)
+        {
+          if (patient != NULL)
+            add_patient_costs (groups, site, stage, at_providers);
+          g_free (site), g_free (patient);
+          site = g_strdup (text (stmt, 0));
+          patient = g_strdup (text (stmt, 1));
+          if (!pc_stage_from_string (text (stmt, 2), &stage))
+            stage = PC_STAGE_UNKNOWN;
+        }
+      at = patient_at (at_providers, text (stmt, 3));
+      at->cost += sqlite3_column_double (stmt, 5);
+      if (pc_activity_from_string (text (stmt, 4), &activity))
+        at->by_activity[activity] += sqlite3_column_double (stmt, 5);
+    }
+  if (patient != NULL)
+    add_patient_costs (groups, site, stage, at_providers);
+  return finish (self, stmt, rc, error);
+}
+
+GPtrArray *
+pc_project_activity_costs (PcProject   *self,
+                           const char  *provider,
+                           GError     **error)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) cost_group_free);
+  g_autoptr(GPtrArray) costs = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_actual_cost_free);
+  GHashTableIter iter;
+  gpointer group;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+
+  if (!collect_costs (self, groups, error))
+    return NULL;
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, &group))
+    if (provider == NULL || strcmp (((CostGroup *) group)->provider, provider) == 0)
+      g_ptr_array_add (costs, summarise_group (group));
+  g_ptr_array_sort (costs, compare_costs);
+  return g_steal_pointer (&costs);
+}
+
+/* ------------------------------------------------------------- compliance */
+
+typedef struct
+{
+  const PcPathway *pathway;
+  const char      *provider;       /* NULL: every patient */
+  guint64          patients[PC_N_STAGES];
+  guint64         *hits;           /* step × stage */
+  /* the patient being read */
+  PcStage          stage;
+  int              first_day;
+  gboolean         at_provider;
+  GHashTable      *received;       /* "hrg␟offset" */
+} Compliance;
+
+static void
+close_patient (Compliance *c)
+{
+  if (c->provider != NULL && !c->at_provider)
+    goto reset;
+  c->patients[c->stage]++;
+  for (guint i = 0; i < c->pathway->steps->len; i++)
+    {
+      const PcStep *step = g_ptr_array_index (c->pathway->steps, i);
+      g_autofree char *key = NULL;
+
+      if (step->tariff_code == NULL)
+        continue;
+      key = g_strdup_printf ("%s" SEP "%d", step->tariff_code, step->year_offset);
+      if (g_hash_table_contains (c->received, key))
+        c->hits[i * PC_N_STAGES + c->stage]++;
+    }
+reset:
+  g_hash_table_remove_all (c->received);
+  c->at_provider = FALSE;
+}
+
+static void
+read_record (Compliance   *c,
+             sqlite3_stmt *stmt,
+             gboolean      first)
+{
+  int day = sqlite3_column_int (stmt, 3);
+  int offset;
+
+  if (first)
+    {
+      if (!pc_stage_from_string (text (stmt, 2), &c->stage))
+        c->stage = PC_STAGE_UNKNOWN;
+      c->first_day = day;
+    }
+  if (c->provider == NULL || strcmp (text (stmt, 1), c->provider) == 0)
+    c->at_provider = TRUE;
+  offset = (day - c->first_day) / 365;
+  g_hash_table_add (c->received, g_strdup_printf ("%s" SEP "%d", text (stmt, 4), offset));
+}
+
+static GPtrArray *
+compliance_rows (const Compliance *c)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_compliance_free);
+
+  for (guint i = 0; i < c->pathway->steps->len; i++)
+    {
+      const PcStep *step = g_ptr_array_index (c->pathway->steps, i);
+
+      for (guint s = 0; s < PC_N_STAGES; s++)
+        {
+          PcCompliance *row = g_new0 (PcCompliance, 1);
+
+          row->step = g_strdup (step->name);
+          row->stage = s;
+          row->offset = step->year_offset;
+          row->measurable = step->tariff_code != NULL;
+          row->patients = c->patients[s];
+          row->expected_share = step->share[s];
+          row->actual_share = row->measurable && row->patients > 0
+                              ? (double) c->hits[i * PC_N_STAGES + s] / row->patients : NAN;
+          g_ptr_array_add (rows, row);
+        }
+    }
+  return rows;
+}
+
+GPtrArray *
+pc_project_activity_compliance (PcProject   *self,
+                                const char  *pathway_name,
+                                const char  *provider,
+                                GError     **error)
+{
+  g_autoptr(PcPathway) pathway = NULL;
+  g_autofree char *patient = NULL;
+  g_autofree guint64 *hits = NULL;
+  Compliance c = { 0, };
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+
+  pathway = pc_project_load_pathway (self, pathway_name, error);
+  if (pathway == NULL
+      || (stmt = prepare (self, "SELECT patient, provider, stage, day, hrg FROM activity "
+                                "WHERE site = ? ORDER BY patient, day, id", error)) == NULL)
+    return NULL;
+  hits = g_new0 (guint64, MAX (pathway->steps->len, 1) * PC_N_STAGES);
+  c = (Compliance) { .pathway = pathway, .provider = provider, .hits = hits,
+                     .received = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
+  sqlite3_bind_text (stmt, 1, pathway->site, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gboolean first = patient == NULL || strcmp (patient, text (stmt, 0)) != 0;
+
+      if (first)
+        {
+          if (patient != NULL)
+            close_patient (&c);
+          g_free (patient);
+          patient = g_strdup (text (stmt, 0));
+        }
+      read_record (&c, stmt, first);
+    }
+  if (patient != NULL)
+    close_patient (&c);
+  g_hash_table_unref (c.received);
+  ok = finish (self, stmt, rc, error);
+  return ok ? compliance_rows (&c) : NULL;
+}
+
+/* ------------------------------------------------------------- unit costs */
+
+GPtrArray *
+pc_project_activity_unit_costs (PcProject   *self,
+                                const char  *provider,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) costs = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_unit_cost_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+
+  stmt = prepare (self, "SELECT provider, hrg, count (*), total (quantity), total (cost) "
+                        "FROM activity WHERE ?1 IS NULL OR provider = ?1 "
+                        "GROUP BY provider, hrg ORDER BY provider, hrg", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PcUnitCost *cost = g_new0 (PcUnitCost, 1);
+
+      cost->provider = g_strdup (text (stmt, 0));
+      cost->hrg = g_strdup (text (stmt, 1));
+      cost->records = sqlite3_column_int64 (stmt, 2);
+      cost->quantity = sqlite3_column_double (stmt, 3);
+      cost->cost = sqlite3_column_double (stmt, 4);
+      cost->mean_unit_cost = cost->quantity > 0 ? cost->cost / cost->quantity : NAN;
+      g_ptr_array_add (costs, cost);
+    }
+  if (!finish (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&costs);
+}
+
+/* Writes the provider's mean cost per unit of each step's HRG, from the
+ * activity, into the pathway's provider_unit_cost; steps whose HRG the
+ * provider has no records of keep theirs.  Returns how many it set. */
+gboolean
+pc_project_apply_unit_costs (PcProject   *self,
+                             const char  *pathway_name,
+                             guint       *n_steps,
+                             GError     **error)
+{
+  g_autoptr(PcPathway) pathway = pc_project_load_pathway (self, pathway_name, error);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (pathway == NULL)
+    return FALSE;
+  if (pathway->provider == NULL)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID, "pathway '%s' has no provider whose unit "
+                   "costs could be written into it", pathway_name);
+      return FALSE;
+    }
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  stmt = prepare (self, "UPDATE pathway_steps SET provider_unit_cost = "
+                        "(SELECT total (cost) / total (quantity) FROM activity "
+                        " WHERE provider = ?2 AND hrg = pathway_steps.tariff_code) "
+                        "WHERE pathway = ?1 AND tariff_code IS NOT NULL AND EXISTS "
+                        "(SELECT 1 FROM activity WHERE provider = ?2 "
+                        " AND hrg = pathway_steps.tariff_code AND quantity > 0)", error);
+  if (stmt == NULL)
+    {
+      pc_project_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, pathway_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, pathway->provider, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (n_steps != NULL)
+    *n_steps = sqlite3_changes (pc_project_get_db (self));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      pc_project_rollback (self);
+      return _pc_project_sqlite_error (self, rc, "write the unit costs", error);
+    }
+  return pc_project_commit (self, error);
+}
