@@ -53,37 +53,94 @@ text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
+typedef struct
+{
+  PcFlow     *flow;
+  GHashTable *patients;   /* "site␟patient" */
+} FlowGroup;
+
+static void
+flow_group_free (FlowGroup *group)
+{
+  pc_flow_free (group->flow);
+  g_hash_table_unref (group->patients);
+  g_free (group);
+}
+
+static FlowGroup *
+flow_group (GHashTable   *groups,
+            sqlite3_stmt *stmt)
+{
+  g_autofree char *key = g_strdup_printf ("%s" SEP "%s", text (stmt, 0), text (stmt, 1));
+  FlowGroup *group = g_hash_table_lookup (groups, key);
+
+  if (group == NULL)
+    {
+      group = g_new0 (FlowGroup, 1);
+      group->flow = g_new0 (PcFlow, 1);
+      group->flow->area = g_strdup (text (stmt, 0));
+      group->flow->provider = g_strdup (text (stmt, 1));
+      group->patients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (groups, g_steal_pointer (&key), group);
+    }
+  return group;
+}
+
+static int
+compare_flows (gconstpointer a,
+               gconstpointer b)
+{
+  const PcFlow *x = *(PcFlow **) a, *y = *(PcFlow **) b;
+  int order = strcmp (x->area, y->area);
+
+  return order != 0 ? order : strcmp (x->provider, y->provider);
+}
+
+/* One pass over the records, grouped in memory: no sort of millions. */
 GPtrArray *
 pc_project_activity_flows (PcProject   *self,
                            const char  *provider,
                            GError     **error)
 {
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) flow_group_free);
   g_autoptr(GPtrArray) flows = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_flow_free);
+  FlowGroup *group = NULL;
+  GHashTableIter iter;
+  gpointer value;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
 
-  stmt = prepare (self, "SELECT area, provider, count (DISTINCT site || char (31) || patient), "
-                        "total (cost), total (tariff_paid) FROM activity "
-                        "WHERE ?1 IS NULL OR provider = ?1 GROUP BY area, provider "
-                        "ORDER BY area, provider", error);
+  stmt = prepare (self, "SELECT area, provider, site, patient, cost, tariff_paid FROM activity "
+                        "WHERE ?1 IS NULL OR provider = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PcFlow *flow = g_new0 (PcFlow, 1);
+      g_autofree char *patient = g_strdup_printf ("%s" SEP "%s", text (stmt, 2), text (stmt, 3));
 
-      flow->area = g_strdup (text (stmt, 0));
-      flow->provider = g_strdup (text (stmt, 1));
-      flow->patients = sqlite3_column_int64 (stmt, 2);
-      flow->cost = sqlite3_column_double (stmt, 3);
-      flow->tariff_paid = sqlite3_column_double (stmt, 4);
-      g_ptr_array_add (flows, flow);
+      if (group == NULL || strcmp (group->flow->area, text (stmt, 0)) != 0
+          || strcmp (group->flow->provider, text (stmt, 1)) != 0)
+        group = flow_group (groups, stmt);
+      group->flow->cost += sqlite3_column_double (stmt, 4);
+      group->flow->tariff_paid += sqlite3_column_double (stmt, 5);
+      if (!g_hash_table_contains (group->patients, patient))
+        g_hash_table_add (group->patients, g_steal_pointer (&patient));
     }
   if (!finish (self, stmt, rc, error))
     return NULL;
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      group = value;
+      group->flow->patients = g_hash_table_size (group->patients);
+      g_ptr_array_add (flows, g_steal_pointer (&group->flow));
+      group->flow = NULL;
+    }
+  g_ptr_array_sort (flows, compare_flows);
   return g_steal_pointer (&flows);
 }
 
@@ -398,37 +455,63 @@ pc_project_activity_compliance (PcProject   *self,
 
 /* ------------------------------------------------------------- unit costs */
 
+static int
+compare_unit_costs (gconstpointer a,
+                    gconstpointer b)
+{
+  const PcUnitCost *x = *(PcUnitCost **) a, *y = *(PcUnitCost **) b;
+  int order = strcmp (x->provider, y->provider);
+
+  return order != 0 ? order : strcmp (x->hrg, y->hrg);
+}
+
 GPtrArray *
 pc_project_activity_unit_costs (PcProject   *self,
                                 const char  *provider,
                                 GError     **error)
 {
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) costs = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_unit_cost_free);
+  PcUnitCost *cost = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
 
-  stmt = prepare (self, "SELECT provider, hrg, count (*), total (quantity), total (cost) "
-                        "FROM activity WHERE ?1 IS NULL OR provider = ?1 "
-                        "GROUP BY provider, hrg ORDER BY provider, hrg", error);
+  stmt = prepare (self, "SELECT provider, hrg, quantity, cost FROM activity "
+                        "WHERE ?1 IS NULL OR provider = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PcUnitCost *cost = g_new0 (PcUnitCost, 1);
+      if (cost == NULL || strcmp (cost->provider, text (stmt, 0)) != 0
+          || strcmp (cost->hrg, text (stmt, 1)) != 0)
+        {
+          g_autofree char *key = g_strdup_printf ("%s" SEP "%s", text (stmt, 0), text (stmt, 1));
 
-      cost->provider = g_strdup (text (stmt, 0));
-      cost->hrg = g_strdup (text (stmt, 1));
-      cost->records = sqlite3_column_int64 (stmt, 2);
-      cost->quantity = sqlite3_column_double (stmt, 3);
-      cost->cost = sqlite3_column_double (stmt, 4);
-      cost->mean_unit_cost = cost->quantity > 0 ? cost->cost / cost->quantity : NAN;
-      g_ptr_array_add (costs, cost);
+          cost = g_hash_table_lookup (groups, key);
+          if (cost == NULL)
+            {
+              cost = g_new0 (PcUnitCost, 1);
+              cost->provider = g_strdup (text (stmt, 0));
+              cost->hrg = g_strdup (text (stmt, 1));
+              g_ptr_array_add (costs, cost);
+              g_hash_table_insert (groups, g_steal_pointer (&key), cost);
+            }
+        }
+      cost->records++;
+      cost->quantity += sqlite3_column_double (stmt, 2);
+      cost->cost += sqlite3_column_double (stmt, 3);
     }
   if (!finish (self, stmt, rc, error))
     return NULL;
+  for (guint i = 0; i < costs->len; i++)
+    {
+      cost = g_ptr_array_index (costs, i);
+      cost->mean_unit_cost = cost->quantity > 0 ? cost->cost / cost->quantity : NAN;
+    }
+  g_ptr_array_sort (costs, compare_unit_costs);
   return g_steal_pointer (&costs);
 }
 

@@ -1,0 +1,260 @@
+/* pc-workbook-private.h: what the writers of the workbook's sheets share:
+ * the data being exported, where each sheet put what later sheets refer to,
+ * and cell writers that check every libxlsxwriter call.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include "pc-workbook.h"
+
+G_BEGIN_DECLS
+
+#define PC_WB_SHEET_SUMMARY     "Summary"
+#define PC_WB_SHEET_ASSUMPTIONS "Assumptions"
+#define PC_WB_SHEET_TARIFFS     "Tariffs"
+#define PC_WB_SHEET_PATHWAY     "Pathway"
+#define PC_WB_SHEET_COSTS       "Cost per patient"
+#define PC_WB_SHEET_PATIENTS    "Patients"
+#define PC_WB_SHEET_PROJECTION  "Projection"
+#define PC_WB_SHEET_PROVIDER    "Provider comparison"
+/* The same names as formulas spell them. */
+#define PC_WB_REF_ASSUMPTIONS   "Assumptions!"
+#define PC_WB_REF_TARIFFS       "Tariffs!"
+#define PC_WB_REF_PATHWAY       "Pathway!"
+#define PC_WB_REF_COSTS         "'Cost per patient'!"
+#define PC_WB_REF_PATIENTS      "Patients!"
+#define PC_WB_REF_PROJECTION    "Projection!"
+
+/* Assumptions: fixed rows of the general inputs and the stage table. */
+#define PC_WB_AS_BASE_YEAR_ROW    5
+#define PC_WB_AS_INFLATION_ROW    6
+#define PC_WB_AS_DISCOUNT_ROW     7
+#define PC_WB_AS_TREND_ROW        8
+#define PC_WB_AS_MFF_ROW          9
+#define PC_WB_AS_VALUE_COL        1
+#define PC_WB_AS_STAGE_ROW        13    /* stage 1; one row per stage */
+#define PC_WB_AS_SHARE_COL        1
+#define PC_WB_AS_SURVIVAL_COL     2     /* S(0); S(k) is k columns right, k = 0 … 6 */
+#define PC_WB_AS_RATES_ROW        (PC_WB_AS_STAGE_ROW + PC_N_STAGES + 7)
+#define PC_WB_AS_POPULATION_ROW   (PC_WB_AS_RATES_ROW + 1)
+#define PC_WB_AS_FROM_COL         2
+#define PC_WB_AS_TO_COL           3
+#define PC_WB_AS_CASES_COL        4
+#define PC_WB_AS_COUNT_COL        5     /* F 0-4 … F 90+, then M 0-4 … M 90+ */
+
+/* Pathway: one row per step from PC_WB_PW_STEP_ROW. */
+#define PC_WB_PW_STEP_ROW         4
+#define PC_WB_PW_PHASE_COL        0
+#define PC_WB_PW_STEP_COL         3
+#define PC_WB_PW_TARIFF_COL       6
+#define PC_WB_PW_UNIT_COL         7
+#define PC_WB_PW_QUANTITY_COL     8
+#define PC_WB_PW_SHARE_COL        9     /* + stage */
+#define PC_WB_PW_COST_COL         (PC_WB_PW_SHARE_COL + PC_N_STAGES)
+#define PC_WB_PW_PROVIDER_COL     (PC_WB_PW_COST_COL + PC_N_STAGES)
+
+/* Cost per patient: a row of PC_WB_CP_WIDTH cells per group, one per
+ * stage × basis × year after diagnosis, in that order. */
+#define PC_WB_CP_FIRST_COL        2
+#define PC_WB_CP_WIDTH            (PC_N_STAGES * PC_N_BASES * PC_N_OFFSETS)
+#define PC_WB_CP_WEIGHT_ROW       6
+#define PC_WB_CP_TOTAL_ROW        7
+#define PC_WB_CP_GROUP_ROW        8     /* phases, then funding streams, then activities */
+
+/* Patients: patients diagnosed per calendar year from the input's first. */
+#define PC_WB_PT_DIAGNOSED_ROW    4
+#define PC_WB_PT_CASES_COL        2
+#define PC_WB_PT_TREND_COL        3
+#define PC_WB_PT_STAGE_COL        4     /* + stage */
+
+/* Projection: one row per financial year of the horizon. */
+#define PC_WB_PJ_FIRST_ROW        5
+#define PC_WB_PJ_INDEX_COL        2
+#define PC_WB_PJ_STAGE_COL        3     /* + stage */
+#define PC_WB_PJ_PATIENTS_COL     (PC_WB_PJ_STAGE_COL + PC_N_STAGES)
+#define PC_WB_PJ_PHASE_COL        (PC_WB_PJ_PATIENTS_COL + 1)
+
+typedef enum
+{
+  PC_WB_TITLE,
+  PC_WB_NOTE,
+  PC_WB_HEADING,
+  PC_WB_HEADER,
+  PC_WB_TEXT,
+  PC_WB_YEAR,
+  PC_WB_MONEY,
+  PC_WB_MONEY_TOTAL,
+  PC_WB_MONEY_INPUT,
+  PC_WB_SHARE,
+  PC_WB_SHARE_INPUT,
+  PC_WB_FACTOR,
+  PC_WB_FACTOR_INPUT,
+  PC_WB_PERCENT,
+  PC_WB_PERCENT_INPUT,
+  PC_WB_COUNT,
+  PC_WB_COUNT_INPUT,
+  PC_WB_RATE_INPUT,
+  PC_WB_PATIENTS,
+  PC_WB_UNITS,
+  PC_WB_N_FORMATS
+} PcWbFormat;
+
+/* One population row of the Assumptions sheet: an area's counts for one
+ * year, standing for the financial years used_from … used_to of the
+ * projection (DESIGN.md: a year outside the area's population years uses
+ * the nearest; a gap, the latest year before it). */
+typedef struct
+{
+  char   *area;
+  int     year;
+  int     used_from;
+  int     used_to;
+  double  count[PC_N_SEXES][PC_N_AGE_BANDS];
+  double  cases;              /* Σ count × rate / 100 000 */
+} PcWbPopulation;
+
+typedef struct
+{
+  char      *code;
+  char      *description;
+  char      *unit;
+  int        year;
+  double     price;
+  char      *name;            /* its defined name, or NULL */
+  lxw_row_t  row;
+} PcWbTariff;
+
+typedef struct
+{
+  PcProject               *project;
+  const PcWorkbookRequest *request;
+  PcPathway               *pathway;
+  PcProjectionInput       *input;
+  PcProjection            *projection;
+  double                   rates[PC_N_SEXES][PC_N_AGE_BANDS];
+  GPtrArray               *population;    /* of PcWbPopulation */
+  GPtrArray               *tariffs;       /* of PcWbTariff, by code */
+  GPtrArray               *areas;         /* of char*, "CODE Name" */
+  char                    *provider_name; /* NULL without a provider */
+  GArray                  *activities;    /* of PcActivity the steps use */
+  /* Expected cost per patient diagnosed, survival-weighted, by stage. */
+  double                   expected_cost[PC_N_STAGES];
+
+  lxw_workbook            *workbook;
+  lxw_format              *formats[PC_WB_N_FORMATS];
+  GHashTable              *names;         /* folded defined names in use */
+
+  /* Where sheets put what later sheets refer to. */
+  lxw_row_t                pw_phase_total_row;    /* first phase row of the totals */
+  lxw_row_t                cp_expected_row;       /* stage 1's expected cost */
+  lxw_row_t                pt_care_row;           /* first year of patients in care */
+  lxw_row_t                pj_total_row;
+  lxw_col_t                pj_total_col;
+  lxw_col_t                pj_funding_col;
+  lxw_col_t                pj_cumulative_col;
+  lxw_col_t                pj_discounted_col;
+  lxw_col_t                pj_activity_col;
+
+  PcWorkbookStats          stats;
+  GError                  *error;         /* the first failure; later writes do nothing */
+} PcWb;
+
+/* pc-workbook-cells.c */
+gboolean       _pc_wb_failed       (PcWb          *wb);
+gboolean       _pc_wb_check        (PcWb          *wb,
+                                    lxw_error      rc,
+                                    const char    *doing);
+void           _pc_wb_create_formats (PcWb        *wb);
+lxw_worksheet *_pc_wb_add_sheet    (PcWb          *wb,
+                                    const char    *name);
+void           _pc_wb_set_up_sheet (PcWb          *wb,
+                                    lxw_worksheet *sheet,
+                                    lxw_row_t      header_rows,
+                                    lxw_col_t      frozen_cols);
+void           _pc_wb_text         (PcWb          *wb,
+                                    lxw_worksheet *sheet,
+                                    lxw_row_t      row,
+                                    lxw_col_t      col,
+                                    const char    *text,
+                                    PcWbFormat     format);
+void           _pc_wb_number       (PcWb          *wb,
+                                    lxw_worksheet *sheet,
+                                    lxw_row_t      row,
+                                    lxw_col_t      col,
+                                    double         value,
+                                    PcWbFormat     format);
+void           _pc_wb_formula      (PcWb          *wb,
+                                    lxw_worksheet *sheet,
+                                    lxw_row_t      row,
+                                    lxw_col_t      col,
+                                    PcWbFormat     format,
+                                    double         cached,
+                                    const char    *formula_format,
+                                    ...) G_GNUC_PRINTF (7, 8);
+void           _pc_wb_validate     (PcWb          *wb,
+                                    lxw_worksheet *sheet,
+                                    lxw_row_t      first_row,
+                                    lxw_col_t      first_col,
+                                    lxw_row_t      last_row,
+                                    lxw_col_t      last_col,
+                                    double         minimum,
+                                    double         maximum,
+                                    const char    *message);
+const char    *_pc_wb_define_name  (PcWb          *wb,
+                                    const char    *prefix,
+                                    const char    *suffix,
+                                    const char    *sheet_ref,
+                                    lxw_row_t      first_row,
+                                    lxw_col_t      first_col,
+                                    lxw_row_t      last_row,
+                                    lxw_col_t      last_col);
+void           _pc_wb_col_width    (PcWb          *wb,
+                                    lxw_worksheet *sheet,
+                                    lxw_col_t      first_col,
+                                    lxw_col_t      last_col,
+                                    double         width);
+/* Writes "A1" (or "$A$1" when @absolute) into @buffer. */
+char          *_pc_wb_cell         (char          *buffer,
+                                    lxw_row_t      row,
+                                    lxw_col_t      col,
+                                    gboolean       absolute);
+/* Writes "A1:B2" with absolute references into @buffer. */
+char          *_pc_wb_range        (char          *buffer,
+                                    lxw_row_t      first_row,
+                                    lxw_col_t      first_col,
+                                    lxw_row_t      last_row,
+                                    lxw_col_t      last_col);
+/* A formula term that sums @cells (NULL-terminated), or "0" for none. */
+char          *_pc_wb_sum_of       (GPtrArray     *cells);
+
+#define PC_WB_CELL_SIZE  32
+#define PC_WB_RANGE_SIZE 64
+
+/* The column of stage × basis × offset in the Cost per patient and
+ * Patients in care rows. */
+static inline lxw_col_t
+_pc_wb_cp_col (guint stage,
+               guint basis,
+               guint offset)
+{
+  return PC_WB_CP_FIRST_COL + (stage * PC_N_BASES + basis) * PC_N_OFFSETS + offset;
+}
+
+/* Each sheet's writer; they run in this order, each after what it uses. */
+void _pc_wb_write_assumptions (PcWb *wb, lxw_worksheet *sheet);
+void _pc_wb_write_tariffs     (PcWb *wb, lxw_worksheet *sheet);
+void _pc_wb_write_pathway     (PcWb *wb, lxw_worksheet *sheet);
+void _pc_wb_write_costs       (PcWb *wb, lxw_worksheet *sheet);
+void _pc_wb_write_patients    (PcWb *wb, lxw_worksheet *sheet);
+void _pc_wb_write_projection  (PcWb *wb, lxw_worksheet *sheet);
+void _pc_wb_write_provider    (PcWb *wb, lxw_worksheet *sheet);
+void _pc_wb_write_summary     (PcWb *wb, lxw_worksheet *sheet);
+
+/* pc-workbook-data.c: reads what the engine's types do not carry. */
+gboolean _pc_wb_load          (PcWb *wb, GError **error);
+void     _pc_wb_clear         (PcWb *wb);
+
+G_END_DECLS
