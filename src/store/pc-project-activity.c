@@ -18,34 +18,6 @@
 
 #define SEP "\x1f"
 
-static sqlite3_stmt *
-prepare (PcProject   *self,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (pc_project_get_db (self), sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      _pc_project_sqlite_error (self, rc, "read its activity", error);
-      return NULL;
-    }
-  return stmt;
-}
-
-static gboolean
-finish (PcProject     *self,
-        sqlite3_stmt  *stmt,
-        int            rc,
-        GError       **error)
-{
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _pc_project_sqlite_error (self, rc, "read its activity", error);
-  return TRUE;
-}
-
 static const char *
 text (sqlite3_stmt *stmt,
       int           column)
@@ -113,8 +85,8 @@ pc_project_activity_flows (PcProject   *self,
 
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
 
-  stmt = prepare (self, "SELECT area, provider, site, patient, cost, tariff_paid FROM activity "
-                        "WHERE ?1 IS NULL OR provider = ?1", error);
+  stmt = _pc_project_prepare (self, "SELECT area, provider, site, patient, cost, tariff_paid FROM activity "
+                        "WHERE ?1 IS NULL OR provider = ?1", NULL, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_TRANSIENT);
@@ -130,7 +102,7 @@ pc_project_activity_flows (PcProject   *self,
       if (!g_hash_table_contains (group->patients, patient))
         g_hash_table_add (group->patients, g_steal_pointer (&patient));
     }
-  if (!finish (self, stmt, rc, error))
+  if (!_pc_project_finish (self, stmt, rc, "read its activity", error))
     return NULL;
   g_hash_table_iter_init (&iter, groups);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -267,8 +239,8 @@ collect_costs (PcProject   *self,
                GHashTable  *groups,
                GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT site, patient, stage, provider, activity, cost "
-                                      "FROM activity ORDER BY site, patient, day, id", error);
+  sqlite3_stmt *stmt = _pc_project_prepare (self, "SELECT site, patient, stage, provider, activity, cost "
+                                      "FROM activity ORDER BY site, patient, day, id", NULL, error);
   g_autoptr(GArray) at_providers = g_array_new (FALSE, FALSE, sizeof (PatientAtProvider));
   g_autofree char *site = NULL, *patient = NULL;
   PcStage stage = PC_STAGE_UNKNOWN;
@@ -298,7 +270,7 @@ collect_costs (PcProject   *self,
     }
   if (patient != NULL)
     add_patient_costs (groups, site, stage, at_providers);
-  return finish (self, stmt, rc, error);
+  return _pc_project_finish (self, stmt, rc, "read its activity", error);
 }
 
 GPtrArray *
@@ -426,8 +398,8 @@ pc_project_activity_compliance (PcProject   *self,
 
   pathway = pc_project_load_pathway (self, pathway_name, error);
   if (pathway == NULL
-      || (stmt = prepare (self, "SELECT patient, provider, stage, day, hrg FROM activity "
-                                "WHERE site = ? ORDER BY patient, day, id", error)) == NULL)
+      || (stmt = _pc_project_prepare (self, "SELECT patient, provider, stage, day, hrg FROM activity "
+                                "WHERE site = ? ORDER BY patient, day, id", NULL, error)) == NULL)
     return NULL;
   hits = g_new0 (guint64, MAX (pathway->steps->len, 1) * PC_N_STAGES);
   c = (Compliance) { .pathway = pathway, .provider = provider, .hits = hits,
@@ -449,7 +421,7 @@ pc_project_activity_compliance (PcProject   *self,
   if (patient != NULL)
     close_patient (&c);
   g_hash_table_unref (c.received);
-  ok = finish (self, stmt, rc, error);
+  ok = _pc_project_finish (self, stmt, rc, "read its activity", error);
   return ok ? compliance_rows (&c) : NULL;
 }
 
@@ -478,8 +450,8 @@ pc_project_activity_unit_costs (PcProject   *self,
 
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
 
-  stmt = prepare (self, "SELECT provider, hrg, quantity, cost FROM activity "
-                        "WHERE ?1 IS NULL OR provider = ?1", error);
+  stmt = _pc_project_prepare (self, "SELECT provider, hrg, quantity, cost FROM activity "
+                        "WHERE ?1 IS NULL OR provider = ?1", NULL, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_TRANSIENT);
@@ -504,7 +476,7 @@ pc_project_activity_unit_costs (PcProject   *self,
       cost->quantity += sqlite3_column_double (stmt, 2);
       cost->cost += sqlite3_column_double (stmt, 3);
     }
-  if (!finish (self, stmt, rc, error))
+  if (!_pc_project_finish (self, stmt, rc, "read its activity", error))
     return NULL;
   for (guint i = 0; i < costs->len; i++)
     {
@@ -538,12 +510,12 @@ pc_project_apply_unit_costs (PcProject   *self,
     }
   if (!pc_project_begin (self, error))
     return FALSE;
-  stmt = prepare (self, "UPDATE pathway_steps SET provider_unit_cost = "
+  stmt = _pc_project_prepare (self, "UPDATE pathway_steps SET provider_unit_cost = "
                         "(SELECT total (cost) / total (quantity) FROM activity "
                         " WHERE provider = ?2 AND hrg = pathway_steps.tariff_code) "
                         "WHERE pathway = ?1 AND tariff_code IS NOT NULL AND EXISTS "
                         "(SELECT 1 FROM activity WHERE provider = ?2 "
-                        " AND hrg = pathway_steps.tariff_code AND quantity > 0)", error);
+                        " AND hrg = pathway_steps.tariff_code AND quantity > 0)", NULL, error);
   if (stmt == NULL)
     {
       pc_project_rollback (self);

@@ -14,44 +14,13 @@
 
 typedef double PcRates[PC_N_SEXES][PC_N_AGE_BANDS];
 
-static sqlite3_stmt *
-prepare_bound (PcProject   *self,
-               const char  *sql,
-               const char  *key,
-               GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (pc_project_get_db (self), sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      _pc_project_sqlite_error (self, rc, "read it", error);
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  return stmt;
-}
-
-/* Finishes a row loop: SQLITE_DONE is success, anything else an error. */
-static gboolean
-finish (PcProject     *self,
-        sqlite3_stmt  *stmt,
-        int            rc,
-        GError       **error)
-{
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _pc_project_sqlite_error (self, rc, "read its reference data", error);
-  return TRUE;
-}
-
 static gboolean
 load_site (PcProject          *self,
            const char         *site,
            PcProjectionInput  *input,
            GError            **error)
 {
-  sqlite3_stmt *stmt = prepare_bound (self, "SELECT trend FROM sites WHERE code = ?", site, error);
+  sqlite3_stmt *stmt = _pc_project_prepare (self, "SELECT trend FROM sites WHERE code = ?", site, error);
   int rc;
 
   if (stmt == NULL)
@@ -69,7 +38,7 @@ load_site (PcProject          *self,
                    "site '%s' is not in the project (import sites first)", site);
       return FALSE;
     }
-  return finish (self, stmt, rc, error);
+  return _pc_project_finish (self, stmt, rc, "read its reference data", error);
 }
 
 static gboolean
@@ -78,7 +47,7 @@ load_stage_shares (PcProject          *self,
                    PcProjectionInput  *input,
                    GError            **error)
 {
-  sqlite3_stmt *stmt = prepare_bound (self, "SELECT stage, share FROM stages WHERE site = ?",
+  sqlite3_stmt *stmt = _pc_project_prepare (self, "SELECT stage, share FROM stages WHERE site = ?",
                                       site, error);
   guint n_rows = 0;
   PcStage stage;
@@ -92,7 +61,7 @@ load_stage_shares (PcProject          *self,
         input->stage_share[stage] = sqlite3_column_double (stmt, 1);
         n_rows++;
       }
-  if (!finish (self, stmt, rc, error))
+  if (!_pc_project_finish (self, stmt, rc, "read its reference data", error))
     return FALSE;
   if (n_rows == 0)
     {
@@ -110,7 +79,7 @@ load_survival (PcProject          *self,
                PcProjectionInput  *input,
                GError            **error)
 {
-  sqlite3_stmt *stmt = prepare_bound (self,
+  sqlite3_stmt *stmt = _pc_project_prepare (self,
                                       "SELECT stage, year, surviving FROM survival WHERE site = ?",
                                       site, error);
   double known[PC_N_STAGES][PC_N_OFFSETS + 1];
@@ -134,7 +103,7 @@ load_survival (PcProject          *self,
           any[stage] = TRUE;
         }
     }
-  if (!finish (self, stmt, rc, error))
+  if (!_pc_project_finish (self, stmt, rc, "read its reference data", error))
     return FALSE;
 
   for (guint s = 0; s < PC_N_STAGES; s++)
@@ -158,7 +127,7 @@ load_rates (PcProject   *self,
             PcRates      rates,
             GError     **error)
 {
-  sqlite3_stmt *stmt = prepare_bound (self,
+  sqlite3_stmt *stmt = _pc_project_prepare (self,
                                       "SELECT sex, age_band, rate_per_100k FROM incidence "
                                       "WHERE site = ?", site, error);
   PcSex sex;
@@ -172,7 +141,7 @@ load_rates (PcProject   *self,
     if (pc_sex_from_string ((const char *) sqlite3_column_text (stmt, 0), &sex)
         && pc_age_band_from_string ((const char *) sqlite3_column_text (stmt, 1), &band))
       rates[sex][band] = sqlite3_column_double (stmt, 2);
-  return finish (self, stmt, rc, error);
+  return _pc_project_finish (self, stmt, rc, "read its reference data", error);
 }
 
 static gboolean
@@ -183,7 +152,7 @@ read_area_population (PcProject      *self,
                       GArray         *crude,
                       GError        **error)
 {
-  sqlite3_stmt *stmt = prepare_bound (self,
+  sqlite3_stmt *stmt = _pc_project_prepare (self,
                                       "SELECT year, sex, age_band, count FROM population "
                                       "WHERE area = ? ORDER BY year", area, error);
   PcSex sex;
@@ -209,7 +178,7 @@ read_area_population (PcProject      *self,
         }
       g_array_index (crude, double, crude->len - 1) += cases;
     }
-  return finish (self, stmt, rc, error);
+  return _pc_project_finish (self, stmt, rc, "read its reference data", error);
 }
 
 static gboolean
@@ -217,7 +186,7 @@ area_exists (PcProject   *self,
              const char  *area,
              GError     **error)
 {
-  sqlite3_stmt *stmt = prepare_bound (self, "SELECT 1 FROM areas WHERE code = ?", area, error);
+  sqlite3_stmt *stmt = _pc_project_prepare (self, "SELECT 1 FROM areas WHERE code = ?", area, error);
   int rc;
 
   if (stmt == NULL)

@@ -265,22 +265,6 @@ pc_project_load_standard_errors (PcProject *self)
   return load_prefixed (self, SE_PREFIX, sizeof (double), parse_se_value);
 }
 
-static sqlite3_stmt *
-prepare (PcProject   *self,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (pc_project_get_db (self), sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      _pc_project_sqlite_error (self, rc, "read it", error);
-      return NULL;
-    }
-  return stmt;
-}
-
 static const char *
 column_text (sqlite3_stmt *stmt,
              int           column)
@@ -298,7 +282,7 @@ pc_project_list_pathways (PcProject  *self,
 
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
 
-  stmt = prepare (self, "SELECT name FROM pathways ORDER BY site, kind, name", error);
+  stmt = _pc_project_prepare (self, "SELECT name FROM pathways ORDER BY site, kind, name", NULL, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -331,10 +315,10 @@ read_pathway_row (PcProject   *self,
                   const char  *name,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = _pc_project_prepare (self,
                                 "SELECT p.site, p.kind, p.provider, v.mff, v.code IS NULL "
                                 "FROM pathways p LEFT JOIN providers v ON v.code = p.provider "
-                                "WHERE p.name = ?", error);
+                                "WHERE p.name = ?", NULL, error);
   PcPathway *pathway = NULL;
   PcPathwayKind kind;
   int rc;
@@ -422,12 +406,12 @@ pc_project_load_pathway (PcProject   *self,
   if (pathway == NULL)
     return NULL;
 
-  stmt = prepare (self,
+  stmt = _pc_project_prepare (self,
                   "SELECT s.phase, s.year_offset, s.basis, s.step, s.activity, s.tariff_code, "
                   "s.local_unit_cost, s.quantity, s.stage_1, s.stage_2, s.stage_3, s.stage_4, "
                   "s.stage_unknown, s.funding, s.provider_unit_cost, t.price "
                   "FROM pathway_steps s LEFT JOIN tariffs t ON t.code = s.tariff_code "
-                  "WHERE s.pathway = ? ORDER BY s.position", error);
+                  "WHERE s.pathway = ? ORDER BY s.position", NULL, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);

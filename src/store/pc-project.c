@@ -86,6 +86,38 @@ _pc_project_sqlite_error (PcProject   *self,
   return FALSE;
 }
 
+sqlite3_stmt *
+_pc_project_prepare (PcProject   *self,
+                     const char  *sql,
+                     const char  *bound,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _pc_project_sqlite_error (self, rc, "read it", error);
+      return NULL;
+    }
+  if (bound != NULL)
+    sqlite3_bind_text (stmt, 1, bound, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+gboolean
+_pc_project_finish (PcProject     *self,
+                    sqlite3_stmt  *stmt,
+                    int            rc,
+                    const char    *doing,
+                    GError       **error)
+{
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _pc_project_sqlite_error (self, rc, doing, error);
+  return TRUE;
+}
+
 static guint32
 read_be32 (const guint8 *bytes)
 {

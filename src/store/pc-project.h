@@ -140,6 +140,18 @@ gboolean     _pc_project_check_scenario_stage_mix (PcProject   *self,
                                                    const char  *site,
                                                    GError     **error);
 
+/* Prepares @sql, binding @bound (when not NULL) to its first parameter. */
+sqlite3_stmt *_pc_project_prepare           (PcProject     *self,
+                                             const char    *sql,
+                                             const char    *bound,
+                                             GError       **error);
+/* Finalizes @stmt after a row loop that ended with @rc: SQLITE_DONE is
+ * success, anything else an error while @doing. */
+gboolean     _pc_project_finish             (PcProject     *self,
+                                             sqlite3_stmt  *stmt,
+                                             int            rc,
+                                             const char    *doing,
+                                             GError       **error);
 /* Turns an SQLite failure into a PcError with a message for the user. */
 gboolean     _pc_project_sqlite_error       (PcProject    *self,
                                              int           rc,
