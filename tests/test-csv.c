@@ -117,6 +117,26 @@ test_large_file (void)
   g_assert_cmpuint (pc_csv_get_size (csv), ==, text->len);
 }
 
+/* A NUL byte (a UTF-16 file, a binary one) is an error, never a field cut
+ * short at it. */
+static void
+test_nul_byte (void)
+{
+  static const char text[] = "a,b\n1,x\0y\n";
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "nul.csv", NULL);
+  g_autoptr(PcCsv) csv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, sizeof text - 1, NULL));
+  csv = pc_csv_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (pc_csv_next (csv, &error));
+  g_assert_false (pc_csv_next (csv, &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "nul.csv:2:2: the text is not valid UTF-8"));
+}
+
 static void
 test_missing_file (void)
 {
@@ -135,6 +155,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/plain-and-quoted", test_plain_and_quoted);
   g_test_add_func ("/csv/strict", test_strict);
   g_test_add_func ("/csv/large-file", test_large_file);
+  g_test_add_func ("/csv/nul-byte", test_nul_byte);
   g_test_add_func ("/csv/missing-file", test_missing_file);
   return g_test_run ();
 }

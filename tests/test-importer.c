@@ -215,7 +215,7 @@ test_bad_values (Fixture *fixture, gconstpointer data)
                 "tariffs.csv:2:1: code: a value is required");
   import_fails (fixture, "incidence", "site,sex,age_band,rate_per_100k\nlung,F,50-54,10\n",
                 "incidence.csv:2:1: site: unknown site 'lung' (import sites first)");
-  import_fails (fixture, "sites", "code,name,icd10,trend\nlung,Lung,C34,-1.5\n", "trend: -1.5 is not an annual change");
+  import_fails (fixture, "sites", "code,name,icd10,trend\nlung,Lung,C34,-1.5\n", "trend: -1.5 is not an annual change above -1");
   import_fails (fixture, "areas", "", "areas.csv: the file is empty");
 }
 
@@ -283,6 +283,63 @@ test_bad_last_row (Fixture *fixture, gconstpointer data)
   import_fails (fixture, "population", csv->str, "population.csv:1902:5: count: '1e' is not a number");
 }
 
+/* A malformed line deep in the file undoes the rows before it, even when
+ * the caller asks for no GError. */
+static void
+test_malformed_without_error (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *before = dump (fixture);
+  g_autofree char *after = NULL;
+  g_autofree char *path = pc_test_write_file (fixture->dir, "areas.csv",
+                                              "code,name\nB1,One\nB2,Two\nB3,x\"y\n");
+
+  g_assert_false (pc_import_csv (fixture->project, PC_IMPORT_AREAS, path, NULL, NULL, NULL));
+  after = dump (fixture);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+count_progress (guint64 done, guint64 total, gpointer user_data)
+{
+  guint *n_calls = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  (*n_calls)++;
+}
+
+/* Bad rows stop at 100 problems, the message counts the rest, and progress
+ * is not called for each bad row. */
+static void
+test_many_problems (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GString) csv = g_string_new ("area,year,sex,age_band,count\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_calls = 0;
+
+  for (int year = 2000; year < 2150; year++)
+    g_string_append_printf (csv, "08F,%d,F,0-4,-1\n", year);
+  path = pc_test_write_file (fixture->dir, "population.csv", csv->str);
+  g_assert_false (pc_import_csv_full (fixture->project, PC_IMPORT_POPULATION, path, PC_IMPORT_DEFAULT,
+                                      count_progress, &n_calls, NULL, &problems, &error));
+  g_assert_nonnull (strstr (error->message, "population.csv:2:5: count: -1 is negative (and 99 more problems)"));
+  g_assert_cmpuint (problems->len, ==, 100);
+  g_assert_cmpuint (n_calls, ==, 0);
+}
+
+static void
+test_header_only (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = pc_test_write_file (fixture->dir, "areas.csv", "\xEF\xBB\xBF name , code \r\n");
+  g_autoptr(GError) error = NULL;
+  guint64 n_rows = 1;
+
+  g_assert_true (pc_import_csv (fixture->project, PC_IMPORT_AREAS, path, &n_rows, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 0);
+}
+
 static void
 test_scenarios (Fixture *fixture, gconstpointer data)
 {
@@ -327,6 +384,9 @@ main (int argc, char **argv)
   g_test_add ("/importer/rules-across-rows", Fixture, NULL, fixture_set_up, test_rules_across_rows, fixture_tear_down);
   g_test_add ("/importer/bad-steps", Fixture, NULL, fixture_set_up, test_bad_steps, fixture_tear_down);
   g_test_add ("/importer/bad-last-row", Fixture, NULL, fixture_set_up, test_bad_last_row, fixture_tear_down);
+  g_test_add ("/importer/malformed-without-error", Fixture, NULL, fixture_set_up, test_malformed_without_error, fixture_tear_down);
+  g_test_add ("/importer/many-problems", Fixture, NULL, fixture_set_up, test_many_problems, fixture_tear_down);
+  g_test_add ("/importer/header-only", Fixture, NULL, fixture_set_up, test_header_only, fixture_tear_down);
   g_test_add ("/importer/scenarios", Fixture, NULL, fixture_set_up, test_scenarios, fixture_tear_down);
   return g_test_run ();
 }

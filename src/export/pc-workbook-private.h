@@ -38,7 +38,7 @@ G_BEGIN_DECLS
 #define PC_WB_AS_STAGE_ROW        13    /* stage 1; one row per stage */
 #define PC_WB_AS_SHARE_COL        1
 #define PC_WB_AS_SURVIVAL_COL     2     /* S(0); S(k) is k columns right, k = 0 … 6 */
-#define PC_WB_AS_RATES_ROW        (PC_WB_AS_STAGE_ROW + PC_N_STAGES + 7)
+#define PC_WB_AS_RATES_ROW        (PC_WB_AS_STAGE_ROW + PC_N_STAGES + 6)
 #define PC_WB_AS_POPULATION_ROW   (PC_WB_AS_RATES_ROW + 1)
 #define PC_WB_AS_FROM_COL         2
 #define PC_WB_AS_TO_COL           3
@@ -96,7 +96,8 @@ typedef enum
   PC_WB_PERCENT_INPUT,
   PC_WB_COUNT,
   PC_WB_COUNT_INPUT,
-  PC_WB_RATE_INPUT,
+  PC_WB_NUMBER,
+  PC_WB_NUMBER_INPUT,
   PC_WB_PATIENTS,
   PC_WB_UNITS,
   PC_WB_N_FORMATS
@@ -145,7 +146,7 @@ typedef struct
 
   lxw_workbook            *workbook;
   lxw_format              *formats[PC_WB_N_FORMATS];
-  GHashTable              *names;         /* folded defined names in use */
+  GHashTable              *names;         /* folded defined name → name */
 
   /* Where sheets put what later sheets refer to. */
   lxw_row_t                pw_phase_total_row;    /* first phase row of the totals */

@@ -303,13 +303,20 @@ pc_csv_next (PcCsv   *csv,
   if (!read_record (csv, &got_record, error) || !got_record)
     return FALSE;
   for (guint i = 0; i < csv->starts->len; i++)
-    if (!g_utf8_validate (pc_csv_get_field (csv, i), -1, NULL))
-      {
-        g_set_error (error, PC_ERROR, PC_ERROR_PARSE,
-                     "%s:%" G_GUINT64_FORMAT ":%u: the text is not valid UTF-8 "
-                     "(save the file as UTF-8)", csv->name, csv->record_line, i + 1);
-        return FALSE;
-      }
+    {
+      gsize start = g_array_index (csv->starts, gsize, i);
+      gsize end = i + 1 < csv->starts->len ? g_array_index (csv->starts, gsize, i + 1)
+                                           : csv->text->len;
+
+      /* the field's own length (less its terminator): a NUL byte inside it
+       * fails, where validating up to the first NUL would cut the field short */
+      if (g_utf8_validate (csv->text->str + start, end - start - 1, NULL))
+        continue;
+      g_set_error (error, PC_ERROR, PC_ERROR_PARSE,
+                   "%s:%" G_GUINT64_FORMAT ":%u: the text is not valid UTF-8 "
+                   "(save the file as UTF-8)", csv->name, csv->record_line, i + 1);
+      return FALSE;
+    }
   return TRUE;
 }
 

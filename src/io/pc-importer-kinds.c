@@ -209,8 +209,8 @@ row_sites (PcImport *im)
   const char *icd10 = _pc_import_text (im, SITE_ICD10);
   double trend;
 
-  if (_pc_import_number (im, SITE_TREND, PC_NUMBER_ANY, &trend) && (trend <= -1 || trend >= 1))
-    _pc_import_problem (im, SITE_TREND, "%s is not an annual change between -1 and 1 "
+  if (_pc_import_number (im, SITE_TREND, PC_NUMBER_ANY, &trend) && trend <= -1)
+    _pc_import_problem (im, SITE_TREND, "%s is not an annual change above -1 "
                         "(0.01 is 1%% a year)", _pc_import_text (im, SITE_TREND));
   if (code != NULL)
     _pc_import_unique_key (im, g_strdup (code), SITE_CODE);

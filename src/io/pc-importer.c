@@ -409,7 +409,7 @@ map_header (PcImport  *im,
       if (im->index[c] < 0 && spec->columns[c].required)
         {
           g_set_error (error, PC_ERROR, PC_ERROR_PARSE, "%s:%" G_GUINT64_FORMAT ": missing column "
-                       "'%s' (a %s file has columns %s)", im->file, pc_csv_get_line (im->csv),
+                       "'%s' (the columns of a %s file are %s)", im->file, pc_csv_get_line (im->csv),
                        spec->columns[c].name, spec->name, spec->header);
           return FALSE;
         }
@@ -437,6 +437,7 @@ read_rows (PcImport              *im,
            GError               **error)
 {
   GError *parse_error = NULL;
+  guint64 n_read = 0;
 
   while (im->fatal == NULL && im->problems->len < MAX_PROBLEMS
          && pc_csv_next (im->csv, &parse_error))
@@ -448,7 +449,8 @@ read_rows (PcImport              *im,
       im->spec->row (im);
       if (!im->row_bad)
         im->n_rows++;
-      if (progress != NULL && im->n_rows % PROGRESS_EVERY == 0)
+      /* counted over every row read, so that bad rows do not call it each time */
+      if (progress != NULL && ++n_read % PROGRESS_EVERY == 0)
         progress (pc_csv_get_bytes_read (im->csv), pc_csv_get_size (im->csv), user_data);
     }
   if (parse_error != NULL)
@@ -504,14 +506,18 @@ run_import (PcImport              *im,
             gpointer               user_data,
             GError               **error)
 {
+  gboolean read_ok = FALSE;
+
   if (!map_header (im, error) || !pc_project_begin (im->project, error))
     return FALSE;
   im->state = im->spec->start (im);
-  if (im->fatal == NULL && read_rows (im, progress, user_data, error)
-      && im->fatal == NULL && im->problems->len == 0)
+  if (im->fatal == NULL)
+    read_ok = read_rows (im, progress, user_data, error);
+  if (read_ok && im->fatal == NULL && im->problems->len == 0)
     im->spec->finish (im);
 
-  if (im->fatal != NULL || im->problems->len > 0 || (error != NULL && *error != NULL))
+  /* read_ok, not *error: the caller may pass no GError at all */
+  if (!read_ok || im->fatal != NULL || im->problems->len > 0)
     {
       pc_project_rollback (im->project);
       if (im->fatal != NULL)

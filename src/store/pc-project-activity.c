@@ -298,67 +298,123 @@ pc_project_activity_costs (PcProject   *self,
 
 /* ------------------------------------------------------------- compliance */
 
+/* What is known of one patient of the pathway's site. */
+typedef struct
+{
+  int      first_day;
+  gint64   first_id;
+  PcStage  stage;
+  gboolean at_provider;
+  guint8  *received;     /* per step: had its HRG at its offset */
+} Patient;
+
 typedef struct
 {
   const PcPathway *pathway;
   const char      *provider;       /* NULL: every patient */
-  guint64          patients[PC_N_STAGES];
-  guint64         *hits;           /* step × stage */
-  /* the patient being read */
-  PcStage          stage;
-  int              first_day;
-  gboolean         at_provider;
-  GHashTable      *received;       /* "hrg␟offset" */
+  GHashTable      *patients;       /* id → Patient */
+  GHashTable      *steps_by_hrg;   /* tariff code → GArray of step indices */
 } Compliance;
 
 static void
-close_patient (Compliance *c)
+patient_free (gpointer data)
 {
-  if (c->provider != NULL && !c->at_provider)
-    goto reset;
-  c->patients[c->stage]++;
-  for (guint i = 0; i < c->pathway->steps->len; i++)
-    {
-      const PcStep *step = g_ptr_array_index (c->pathway->steps, i);
-      g_autofree char *key = NULL;
+  Patient *patient = data;
 
-      if (step->tariff_code == NULL)
-        continue;
-      key = g_strdup_printf ("%s" SEP "%d", step->tariff_code, step->year_offset);
-      if (g_hash_table_contains (c->received, key))
-        c->hits[i * PC_N_STAGES + c->stage]++;
-    }
-reset:
-  g_hash_table_remove_all (c->received);
-  c->at_provider = FALSE;
+  g_free (patient->received);
+  g_free (patient);
 }
 
-static void
-read_record (Compliance   *c,
-             sqlite3_stmt *stmt,
-             gboolean      first)
+/* Pass 1: each patient's earliest record (by date, then file order). */
+static gboolean
+find_first_records (PcProject   *self,
+                    Compliance  *c,
+                    GError     **error)
 {
-  int day = sqlite3_column_int (stmt, 3);
-  int offset;
+  sqlite3_stmt *stmt = _pc_project_prepare (self, "SELECT patient, stage, day, id FROM activity "
+                                                  "WHERE site = ?", c->pathway->site, error);
+  int rc;
 
-  if (first)
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (!pc_stage_from_string (text (stmt, 2), &c->stage))
-        c->stage = PC_STAGE_UNKNOWN;
-      c->first_day = day;
+      Patient *patient = g_hash_table_lookup (c->patients, text (stmt, 0));
+      int day = sqlite3_column_int (stmt, 2);
+      gint64 id = sqlite3_column_int64 (stmt, 3);
+
+      if (patient == NULL)
+        {
+          patient = g_new0 (Patient, 1);
+          patient->received = g_new0 (guint8, MAX (c->pathway->steps->len, 1));
+          patient->first_day = G_MAXINT;
+          g_hash_table_insert (c->patients, g_strdup (text (stmt, 0)), patient);
+        }
+      if (day < patient->first_day || (day == patient->first_day && id < patient->first_id))
+        {
+          patient->first_day = day;
+          patient->first_id = id;
+          if (!pc_stage_from_string (text (stmt, 1), &patient->stage))
+            patient->stage = PC_STAGE_UNKNOWN;
+        }
     }
-  if (c->provider == NULL || strcmp (text (stmt, 1), c->provider) == 0)
-    c->at_provider = TRUE;
-  offset = (day - c->first_day) / 365;
-  g_hash_table_add (c->received, g_strdup_printf ("%s" SEP "%d", text (stmt, 4), offset));
+  return _pc_project_finish (self, stmt, rc, "read its activity", error);
+}
+
+/* Pass 2: what each patient received, at which offset, and where. */
+static gboolean
+mark_received (PcProject   *self,
+               Compliance  *c,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = _pc_project_prepare (self, "SELECT patient, provider, day, hrg FROM activity "
+                                                  "WHERE site = ?", c->pathway->site, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Patient *patient = g_hash_table_lookup (c->patients, text (stmt, 0));
+      GArray *steps = g_hash_table_lookup (c->steps_by_hrg, text (stmt, 3));
+      int offset = (sqlite3_column_int (stmt, 2) - patient->first_day) / 365;
+
+      if (c->provider == NULL || strcmp (text (stmt, 1), c->provider) == 0)
+        patient->at_provider = TRUE;
+      for (guint i = 0; steps != NULL && i < steps->len; i++)
+        {
+          guint index = g_array_index (steps, guint, i);
+          const PcStep *step = g_ptr_array_index (c->pathway->steps, index);
+
+          if (step->year_offset == offset)
+            patient->received[index] = 1;
+        }
+    }
+  return _pc_project_finish (self, stmt, rc, "read its activity", error);
 }
 
 static GPtrArray *
 compliance_rows (const Compliance *c)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_compliance_free);
+  guint n_steps = c->pathway->steps->len;
+  g_autofree guint64 *hits = g_new0 (guint64, MAX (n_steps, 1) * PC_N_STAGES);
+  guint64 patients[PC_N_STAGES] = { 0, };
+  GHashTableIter iter;
+  gpointer value;
 
-  for (guint i = 0; i < c->pathway->steps->len; i++)
+  g_hash_table_iter_init (&iter, c->patients);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const Patient *patient = value;
+
+      if (!patient->at_provider)
+        continue;
+      patients[patient->stage]++;
+      for (guint i = 0; i < n_steps; i++)
+        hits[i * PC_N_STAGES + patient->stage] += patient->received[i];
+    }
+  for (guint i = 0; i < n_steps; i++)
     {
       const PcStep *step = g_ptr_array_index (c->pathway->steps, i);
 
@@ -370,16 +426,38 @@ compliance_rows (const Compliance *c)
           row->stage = s;
           row->offset = step->year_offset;
           row->measurable = step->tariff_code != NULL;
-          row->patients = c->patients[s];
+          row->patients = patients[s];
           row->expected_share = step->share[s];
           row->actual_share = row->measurable && row->patients > 0
-                              ? (double) c->hits[i * PC_N_STAGES + s] / row->patients : NAN;
+                              ? (double) hits[i * PC_N_STAGES + s] / row->patients : NAN;
           g_ptr_array_add (rows, row);
         }
     }
   return rows;
 }
 
+static void
+index_steps_by_hrg (Compliance *c)
+{
+  for (guint i = 0; i < c->pathway->steps->len; i++)
+    {
+      const PcStep *step = g_ptr_array_index (c->pathway->steps, i);
+      GArray *steps;
+
+      if (step->tariff_code == NULL)
+        continue;
+      steps = g_hash_table_lookup (c->steps_by_hrg, step->tariff_code);
+      if (steps == NULL)
+        {
+          steps = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (c->steps_by_hrg, step->tariff_code, steps);
+        }
+      g_array_append_val (steps, i);
+    }
+}
+
+/* Two passes over the site's records, no sort: patients are held in memory
+ * (one small record each), records are not. */
 GPtrArray *
 pc_project_activity_compliance (PcProject   *self,
                                 const char  *pathway_name,
@@ -387,42 +465,21 @@ pc_project_activity_compliance (PcProject   *self,
                                 GError     **error)
 {
   g_autoptr(PcPathway) pathway = NULL;
-  g_autofree char *patient = NULL;
-  g_autofree guint64 *hits = NULL;
-  Compliance c = { 0, };
-  sqlite3_stmt *stmt;
-  gboolean ok;
-  int rc;
+  g_autoptr(GHashTable) patients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, patient_free);
+  g_autoptr(GHashTable) steps_by_hrg = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                              (GDestroyNotify) g_array_unref);
+  Compliance c;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
 
   pathway = pc_project_load_pathway (self, pathway_name, error);
-  if (pathway == NULL
-      || (stmt = _pc_project_prepare (self, "SELECT patient, provider, stage, day, hrg FROM activity "
-                                "WHERE site = ? ORDER BY patient, day, id", NULL, error)) == NULL)
+  if (pathway == NULL)
     return NULL;
-  hits = g_new0 (guint64, MAX (pathway->steps->len, 1) * PC_N_STAGES);
-  c = (Compliance) { .pathway = pathway, .provider = provider, .hits = hits,
-                     .received = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
-  sqlite3_bind_text (stmt, 1, pathway->site, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gboolean first = patient == NULL || strcmp (patient, text (stmt, 0)) != 0;
-
-      if (first)
-        {
-          if (patient != NULL)
-            close_patient (&c);
-          g_free (patient);
-          patient = g_strdup (text (stmt, 0));
-        }
-      read_record (&c, stmt, first);
-    }
-  if (patient != NULL)
-    close_patient (&c);
-  g_hash_table_unref (c.received);
-  ok = _pc_project_finish (self, stmt, rc, "read its activity", error);
-  return ok ? compliance_rows (&c) : NULL;
+  c = (Compliance) { pathway, provider, patients, steps_by_hrg };
+  index_steps_by_hrg (&c);
+  if (!find_first_records (self, &c, error) || !mark_received (self, &c, error))
+    return NULL;
+  return compliance_rows (&c);
 }
 
 /* ------------------------------------------------------------- unit costs */

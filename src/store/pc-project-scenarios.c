@@ -63,8 +63,13 @@ check_value (const PcOverride  *override,
       g_set_error (error, PC_ERROR, PC_ERROR_INVALID, "%s: %g is negative", name, value);
       return FALSE;
     case PC_PARAMETER_TREND:
+      if (value > -1)
+        return TRUE;
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "%s: %g is not an annual change above -1", name, value);
+      return FALSE;
     case PC_PARAMETER_INFLATION:
-      if (value > -0.5 && value <= 1)
+      if (value >= -0.5 && value <= 1)
         return TRUE;
       g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
                    "%s: %g is not an annual fraction between -0.5 and 1", name, value);

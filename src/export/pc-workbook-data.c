@@ -1,0 +1,333 @@
+/* pc-workbook-data.c: gathers what the workbook shows beyond the engine's
+ * own types: the population rows behind each year's expected cases, the
+ * incidence rates, the tariffs the pathway uses, names of areas and
+ * provider.  The projection itself is pc_projection_compute's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-workbook"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pc-error.h"
+#include "pc-workbook-private.h"
+
+static void
+population_free (PcWbPopulation *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->area);
+  g_free (row);
+}
+
+static void
+tariff_free (PcWbTariff *tariff)
+{
+  g_free (tariff->code);
+  g_free (tariff->description);
+  g_free (tariff->unit);
+  g_free (tariff);
+}
+
+static sqlite3_stmt *
+prepare (PcWb        *wb,
+         const char  *sql,
+         const char  *key,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (pc_project_get_db (wb->project), sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _pc_project_sqlite_error (wb->project, rc, "read it for the workbook", error);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+static gboolean
+finish (PcWb          *wb,
+        sqlite3_stmt  *stmt,
+        int            rc,
+        GError       **error)
+{
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _pc_project_sqlite_error (wb->project, rc, "read it for the workbook", error);
+  return TRUE;
+}
+
+/* The one text column of the row @key selects, or NULL when there is none. */
+static gboolean
+lookup_text (PcWb        *wb,
+             const char  *sql,
+             const char  *key,
+             char       **text,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (wb, sql, key, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *text = rc == SQLITE_ROW ? g_strdup ((const char *) sqlite3_column_text (stmt, 0)) : NULL;
+  return finish (wb, stmt, rc, error);
+}
+
+static gboolean
+load_rates (PcWb    *wb,
+            GError **error)
+{
+  sqlite3_stmt *stmt = prepare (wb, "SELECT sex, age_band, rate_per_100k FROM incidence "
+                                "WHERE site = ?", wb->pathway->site, error);
+  PcSex sex;
+  guint band;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (pc_sex_from_string ((const char *) sqlite3_column_text (stmt, 0), &sex)
+        && pc_age_band_from_string ((const char *) sqlite3_column_text (stmt, 1), &band))
+      wb->rates[sex][band] = sqlite3_column_double (stmt, 2);
+  return finish (wb, stmt, rc, error);
+}
+
+/* All of one area's population rows, by year. */
+static gboolean
+read_area_years (PcWb        *wb,
+                 const char  *area,
+                 GPtrArray   *years,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (wb, "SELECT year, sex, age_band, count FROM population "
+                                "WHERE area = ? ORDER BY year", area, error);
+  PcWbPopulation *row = NULL;
+  PcSex sex;
+  guint band;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+
+      if (row == NULL || row->year != year)
+        {
+          row = g_new0 (PcWbPopulation, 1);
+          row->area = g_strdup (area);
+          row->year = year;
+          row->used_from = G_MAXINT;
+          row->used_to = G_MININT;
+          g_ptr_array_add (years, row);
+        }
+      if (pc_sex_from_string ((const char *) sqlite3_column_text (stmt, 1), &sex)
+          && pc_age_band_from_string ((const char *) sqlite3_column_text (stmt, 2), &band))
+        row->count[sex][band] = sqlite3_column_double (stmt, 3);
+    }
+  return finish (wb, stmt, rc, error);
+}
+
+/* Σ count × rate in the order SUMPRODUCT takes them, then / 100 000. */
+static double
+expected_cases (PcWb                 *wb,
+                const PcWbPopulation *row)
+{
+  double sum = 0.0;
+
+  for (guint sex = 0; sex < PC_N_SEXES; sex++)
+    for (guint band = 0; band < PC_N_AGE_BANDS; band++)
+      sum += row->count[sex][band] * wb->rates[sex][band];
+  return sum / 100000.0;
+}
+
+/* Keeps the rows the projection's years use, as the engine chooses them
+ * (pc-project-epidemiology.c): the latest year not after the year, or the
+ * first year for a year before it. */
+static gboolean
+load_area_population (PcWb        *wb,
+                      const char  *area,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func ((GDestroyNotify) population_free);
+
+  if (!read_area_years (wb, area, years, error))
+    return FALSE;
+  for (guint t = 0; t < wb->input->n_years && years->len > 0; t++)
+    {
+      int year = wb->input->first_year + (int) t;
+      guint i = 0;
+      PcWbPopulation *row;
+
+      while (i + 1 < years->len && ((PcWbPopulation *) g_ptr_array_index (years, i + 1))->year <= year)
+        i++;
+      row = g_ptr_array_index (years, i);
+      row->used_from = MIN (row->used_from, year);
+      row->used_to = MAX (row->used_to, year);
+    }
+  for (guint i = 0; i < years->len; i++)
+    {
+      PcWbPopulation *row = g_ptr_array_index (years, i);
+
+      if (row->used_from > row->used_to)
+        continue;
+      row->cases = expected_cases (wb, row);
+      g_ptr_array_add (wb->population, g_steal_pointer (&years->pdata[i]));
+    }
+  return TRUE;
+}
+
+static gboolean
+load_areas (PcWb    *wb,
+            GError **error)
+{
+  for (guint i = 0; wb->request->areas[i] != NULL; i++)
+    {
+      const char *code = wb->request->areas[i];
+      g_autofree char *name = NULL;
+
+      if (!lookup_text (wb, "SELECT name FROM areas WHERE code = ?", code, &name, error)
+          || !load_area_population (wb, code, error))
+        return FALSE;
+      g_ptr_array_add (wb->areas, g_strdup_printf ("%s %s", code, name != NULL ? name : ""));
+    }
+  return TRUE;
+}
+
+static PcWbTariff *
+find_tariff (PcWb       *wb,
+             const char *code)
+{
+  for (guint i = 0; i < wb->tariffs->len; i++)
+    {
+      PcWbTariff *tariff = g_ptr_array_index (wb->tariffs, i);
+
+      if (strcmp (tariff->code, code) == 0)
+        return tariff;
+    }
+  return NULL;
+}
+
+/* The tariffs the steps name, in the order the pathway first uses them. */
+static gboolean
+load_tariffs (PcWb    *wb,
+              GError **error)
+{
+  for (guint i = 0; i < wb->pathway->steps->len; i++)
+    {
+      const PcStep *step = g_ptr_array_index (wb->pathway->steps, i);
+      sqlite3_stmt *stmt;
+      PcWbTariff *tariff;
+      int rc;
+
+      if (step->tariff_code == NULL || find_tariff (wb, step->tariff_code) != NULL)
+        continue;
+      tariff = g_new0 (PcWbTariff, 1);
+      tariff->code = g_strdup (step->tariff_code);
+      tariff->price = step->tariff_price;
+      g_ptr_array_add (wb->tariffs, tariff);
+      stmt = prepare (wb, "SELECT description, unit, year FROM tariffs WHERE code = ?",
+                      tariff->code, error);
+      if (stmt == NULL)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          tariff->description = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          tariff->unit = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          tariff->year = sqlite3_column_int (stmt, 2);
+        }
+      if (!finish (wb, stmt, rc, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+find_activities (PcWb *wb)
+{
+  gboolean used[PC_N_ACTIVITIES] = { FALSE, };
+
+  for (guint i = 0; i < wb->pathway->steps->len; i++)
+    used[((PcStep *) g_ptr_array_index (wb->pathway->steps, i))->activity] = TRUE;
+  for (guint a = 0; a < PC_N_ACTIVITIES; a++)
+    if (used[a])
+      {
+        PcActivity activity = a;
+
+        g_array_append_val (wb->activities, activity);
+      }
+}
+
+/* Σ_k S(k) cost_k,patient + (S(k) − S(k + 1)) cost_k,death: what one
+ * patient diagnosed at @stage costs over the six years, at base-year prices,
+ * summed in the order of the sheet's SUMPRODUCT. */
+static void
+compute_expected_costs (PcWb *wb)
+{
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    {
+      const double *S = wb->input->survival[s];
+      double sum = 0.0;
+
+      for (guint k = 0; k < PC_N_OFFSETS; k++)
+        sum += wb->projection->cost_per_patient[s][PC_BASIS_PATIENT][k] * S[k];
+      for (guint k = 0; k < PC_N_OFFSETS; k++)
+        sum += wb->projection->cost_per_patient[s][PC_BASIS_DEATH][k] * (S[k] - S[k + 1]);
+      wb->expected_cost[s] = sum;
+    }
+}
+
+gboolean
+_pc_wb_load (PcWb    *wb,
+             GError **error)
+{
+  const PcWorkbookRequest *request = wb->request;
+
+  wb->population = g_ptr_array_new_with_free_func ((GDestroyNotify) population_free);
+  wb->tariffs = g_ptr_array_new_with_free_func ((GDestroyNotify) tariff_free);
+  wb->areas = g_ptr_array_new_with_free_func (g_free);
+  wb->activities = g_array_new (FALSE, FALSE, sizeof (PcActivity));
+  wb->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  wb->pathway = pc_project_load_pathway (wb->project, request->pathway, error);
+  if (wb->pathway == NULL)
+    return FALSE;
+  wb->input = pc_project_load_projection_input (wb->project, wb->pathway->site, request->areas,
+                                                request->from, request->years, error);
+  if (wb->input == NULL)
+    return FALSE;
+  wb->projection = pc_projection_compute (wb->pathway, wb->input);
+
+  if (!load_rates (wb, error) || !load_areas (wb, error) || !load_tariffs (wb, error))
+    return FALSE;
+  if (wb->pathway->provider != NULL
+      && !lookup_text (wb, "SELECT name FROM providers WHERE code = ?", wb->pathway->provider,
+                       &wb->provider_name, error))
+    return FALSE;
+  find_activities (wb);
+  compute_expected_costs (wb);
+  return TRUE;
+}
+
+void
+_pc_wb_clear (PcWb *wb)
+{
+  g_clear_pointer (&wb->pathway, pc_pathway_free);
+  g_clear_pointer (&wb->input, pc_projection_input_free);
+  g_clear_pointer (&wb->projection, pc_projection_free);
+  g_clear_pointer (&wb->population, g_ptr_array_unref);
+  g_clear_pointer (&wb->tariffs, g_ptr_array_unref);
+  g_clear_pointer (&wb->areas, g_ptr_array_unref);
+  g_clear_pointer (&wb->activities, g_array_unref);
+  g_clear_pointer (&wb->names, g_hash_table_unref);
+  g_clear_pointer (&wb->provider_name, g_free);
+  g_clear_error (&wb->error);
+}

@@ -1,0 +1,234 @@
+/* pc-workbook.c: exports the negotiation workbook (DESIGN.md, "The
+ * workbook"): a temporary file beside the target, written under the C
+ * numeric locale, renamed over the target only when complete.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-workbook"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pc-error.h"
+#include "pc-format.h"
+#include "pc-workbook-private.h"
+
+/* libxlsxwriter prints numbers with %.16G through the current locale. */
+G_STATIC_ASSERT (LXW_VERSION_ID >= 114);
+
+static char *
+describe_selection (PcWb *wb)
+{
+  g_autofree char *first = pc_format_financial_year (wb->request->from);
+  g_autofree char *areas = g_strjoinv (", ", (char **) wb->request->areas);
+
+  return g_strdup_printf ("%s, %s, %d years from %s", wb->pathway->name, areas,
+                          wb->request->years, first);
+}
+
+static void
+set_properties (PcWb *wb)
+{
+  g_autofree char *title = g_strdup_printf ("Pathcost: %s", wb->pathway->name);
+  g_autofree char *subject = describe_selection (wb);
+  lxw_doc_properties properties = { 0, };
+
+  properties.title = title;
+  properties.subject = subject;
+  properties.author = (char *) "Pathcost " PACKAGE_VERSION;
+  properties.category = (char *) "Cancer care pathway costing";
+  properties.keywords = (char *) "Pathcost, pathway, projection, tariff, negotiation";
+  properties.comments = (char *) "Figures are live formulas; yellow cells on the Assumptions, "
+                                 "Tariffs and Pathway sheets are inputs.";
+  properties.status = (char *) "Baseline";
+  _pc_wb_check (wb, workbook_set_properties (wb->workbook, &properties), "setting properties");
+  _pc_wb_check (wb, workbook_set_custom_property_string (wb->workbook, "Pathcost project",
+                                                         pc_project_get_display_name (wb->project)),
+                "setting properties");
+  _pc_wb_check (wb, workbook_set_custom_property_string (wb->workbook, "Pathcost selection",
+                                                         subject),
+                "setting properties");
+}
+
+typedef void (*SheetWriter) (PcWb *wb, lxw_worksheet *sheet);
+
+/* Sheets appear in the order of this table and are written in the order of
+ * @order: each after the sheets its formulas point into. */
+static void
+write_sheets (PcWb *wb)
+{
+  static const struct { const char *name; SheetWriter write; guint order; } sheets[] = {
+    { PC_WB_SHEET_SUMMARY, _pc_wb_write_summary, 7 },
+    { PC_WB_SHEET_ASSUMPTIONS, _pc_wb_write_assumptions, 0 },
+    { PC_WB_SHEET_TARIFFS, _pc_wb_write_tariffs, 1 },
+    { PC_WB_SHEET_PATHWAY, _pc_wb_write_pathway, 2 },
+    { PC_WB_SHEET_COSTS, _pc_wb_write_costs, 3 },
+    { PC_WB_SHEET_PATIENTS, _pc_wb_write_patients, 4 },
+    { PC_WB_SHEET_PROJECTION, _pc_wb_write_projection, 5 },
+    { PC_WB_SHEET_PROVIDER, _pc_wb_write_provider, 6 },
+  };
+  lxw_worksheet *added[G_N_ELEMENTS (sheets)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+    added[i] = _pc_wb_add_sheet (wb, sheets[i].name);
+  for (guint order = 0; order < G_N_ELEMENTS (sheets); order++)
+    for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+      if (sheets[i].order == order && !_pc_wb_failed (wb))
+        sheets[i].write (wb, added[i]);
+  if (!_pc_wb_failed (wb))
+    worksheet_activate (added[0]);
+}
+
+/* Writes the whole workbook to @path; FALSE with wb->error set on failure
+ * (the caller removes the file). */
+static gboolean
+write_workbook (PcWb       *wb,
+                const char *path)
+{
+  lxw_error rc;
+
+  wb->workbook = workbook_new (path);
+  if (wb->workbook == NULL)
+    return _pc_wb_check (wb, LXW_ERROR_MEMORY_MALLOC_FAILED, "creating the workbook");
+  _pc_wb_create_formats (wb);
+  set_properties (wb);
+  write_sheets (wb);
+  rc = workbook_close (g_steal_pointer (&wb->workbook));
+  return _pc_wb_check (wb, rc, "saving the file") && !_pc_wb_failed (wb);
+}
+
+static gboolean
+write_in_c_locale (PcWb       *wb,
+                   const char *path)
+{
+  locale_t c_numeric = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  locale_t previous;
+  gboolean ok;
+
+  if (c_numeric == (locale_t) 0)
+    {
+      g_set_error (&wb->error, PC_ERROR, PC_ERROR_IO,
+                   "could not write the workbook: no C locale (%s)", g_strerror (errno));
+      return FALSE;
+    }
+  previous = uselocale (c_numeric);
+  ok = write_workbook (wb, path);
+  uselocale (previous);
+  freelocale (c_numeric);
+  return ok;
+}
+
+static gboolean
+set_io_error (const char  *path,
+              int          saved_errno,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, PC_ERROR, PC_ERROR_IO, "cannot write the workbook to %s: %s",
+               display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* A new, empty file beside @output_path, so the final rename stays on one
+ * file system. */
+static char *
+create_temporary (const char  *output_path,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (output_path);
+  g_autofree char *base = g_path_get_basename (output_path);
+  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
+  char *path = g_build_filename (dir, template, NULL);
+  int fd = g_mkstemp (path);
+
+  if (fd < 0)
+    {
+      set_io_error (output_path, errno, error);
+      g_free (path);
+      return NULL;
+    }
+  close (fd);
+  return path;
+}
+
+static gboolean
+export_to (PcWb        *wb,
+           const char  *output_path,
+           GError     **error)
+{
+  g_autofree char *temporary = create_temporary (output_path, error);
+
+  if (temporary == NULL)
+    return FALSE;
+  if (!write_in_c_locale (wb, temporary))
+    {
+      g_remove (temporary);
+      g_propagate_error (error, g_steal_pointer (&wb->error));
+      return FALSE;
+    }
+  if (g_rename (temporary, output_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_remove (temporary);
+      return set_io_error (output_path, saved_errno, error);
+    }
+  return TRUE;
+}
+
+gboolean
+pc_workbook_export_full (PcProject               *project,
+                         const PcWorkbookRequest *request,
+                         PcWorkbookStats         *stats,
+                         GError                 **error)
+{
+  PcWb wb = { 0, };
+  gboolean ok;
+
+  g_return_val_if_fail (PC_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (request != NULL && request->pathway != NULL, FALSE);
+  g_return_val_if_fail (request->areas != NULL && request->areas[0] != NULL, FALSE);
+  g_return_val_if_fail (request->output_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (request->scenario != NULL)
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID,
+                           "the workbook cannot show a scenario yet: export the baseline");
+      return FALSE;
+    }
+  wb.project = project;
+  wb.request = request;
+  ok = _pc_wb_load (&wb, error) && export_to (&wb, request->output_path, error);
+  if (ok && stats != NULL)
+    *stats = wb.stats;
+  _pc_wb_clear (&wb);
+  return ok;
+}
+
+gboolean
+pc_workbook_export (PcProject          *project,
+                    const char         *pathway,
+                    const char * const *areas,
+                    int                 from,
+                    int                 years,
+                    const char         *output_path,
+                    GError            **error)
+{
+  PcWorkbookRequest request = {
+    .pathway = pathway,
+    .areas = areas,
+    .from = from,
+    .years = years,
+    .scenario = NULL,
+    .output_path = output_path,
+  };
+
+  return pc_workbook_export_full (project, &request, NULL, error);
+}
