@@ -299,19 +299,21 @@ pc_project_activity_costs (PcProject   *self,
 /* ------------------------------------------------------------- compliance */
 
 /* What is known of one patient of the pathway's site. */
+#define MAX_PROVIDERS 64
+
 typedef struct
 {
   int      first_day;
   gint64   first_id;
   PcStage  stage;
-  gboolean at_provider;
+  guint64  providers;    /* bit i: a record at providers[i] */
   guint8  *received;     /* per step: had its HRG at its offset */
 } Patient;
 
 typedef struct
 {
   const PcPathway *pathway;
-  const char      *provider;       /* NULL: every patient */
+  GStrv            providers;      /* the providers tallied, at most 64 */
   GHashTable      *patients;       /* id → Patient */
   GHashTable      *steps_by_hrg;   /* tariff code → GArray of step indices */
 } Compliance;
@@ -379,8 +381,9 @@ mark_received (PcProject   *self,
       GArray *steps = g_hash_table_lookup (c->steps_by_hrg, text (stmt, 3));
       int offset = (sqlite3_column_int (stmt, 2) - patient->first_day) / 365;
 
-      if (c->provider == NULL || strcmp (text (stmt, 1), c->provider) == 0)
-        patient->at_provider = TRUE;
+      for (guint p = 0; c->providers[p] != NULL; p++)
+        if (strcmp (text (stmt, 1), c->providers[p]) == 0)
+          patient->providers |= G_GUINT64_CONSTANT (1) << p;
       for (guint i = 0; steps != NULL && i < steps->len; i++)
         {
           guint index = g_array_index (steps, guint, i);
@@ -393,8 +396,10 @@ mark_received (PcProject   *self,
   return _pc_project_finish (self, stmt, rc, "read its activity", error);
 }
 
+/* The rows for the patients whose providers match @mask (0: everyone). */
 static GPtrArray *
-compliance_rows (const Compliance *c)
+compliance_rows (const Compliance *c,
+                 guint64           mask)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_compliance_free);
   guint n_steps = c->pathway->steps->len;
@@ -408,7 +413,7 @@ compliance_rows (const Compliance *c)
     {
       const Patient *patient = value;
 
-      if (!patient->at_provider)
+      if (mask != 0 && (patient->providers & mask) == 0)
         continue;
       patients[patient->stage]++;
       for (guint i = 0; i < n_steps; i++)
@@ -456,30 +461,57 @@ index_steps_by_hrg (Compliance *c)
     }
 }
 
-/* Two passes over the site's records, no sort: patients are held in memory
- * (one small record each), records are not. */
+/* Compliance with @pathway_name for each of @providers (at most 64), or
+ * with NULL providers for all patients: one array of rows each.  Two passes
+ * over the site's records, no sort: patients are held in memory (one small
+ * record each), records are not. */
+GPtrArray *
+_pc_project_compliance_by_provider (PcProject          *self,
+                                    const char         *pathway_name,
+                                    const char * const *providers,
+                                    GError            **error)
+{
+  const char * const everyone[] = { NULL };
+  g_autoptr(PcPathway) pathway = NULL;
+  g_autoptr(GHashTable) patients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, patient_free);
+  g_autoptr(GHashTable) steps_by_hrg = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                              (GDestroyNotify) g_array_unref);
+  GPtrArray *results;
+  Compliance c;
+  guint n_providers = providers != NULL ? g_strv_length ((GStrv) providers) : 0;
+
+  g_return_val_if_fail (n_providers <= MAX_PROVIDERS, NULL);
+
+  pathway = pc_project_load_pathway (self, pathway_name, error);
+  if (pathway == NULL)
+    return NULL;
+  c = (Compliance) { pathway, (GStrv) (providers != NULL ? providers : everyone), patients,
+                     steps_by_hrg };
+  index_steps_by_hrg (&c);
+  if (!find_first_records (self, &c, error) || !mark_received (self, &c, error))
+    return NULL;
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  if (providers == NULL)
+    g_ptr_array_add (results, compliance_rows (&c, 0));
+  for (guint p = 0; p < n_providers; p++)
+    g_ptr_array_add (results, compliance_rows (&c, G_GUINT64_CONSTANT (1) << p));
+  return results;
+}
+
 GPtrArray *
 pc_project_activity_compliance (PcProject   *self,
                                 const char  *pathway_name,
                                 const char  *provider,
                                 GError     **error)
 {
-  g_autoptr(PcPathway) pathway = NULL;
-  g_autoptr(GHashTable) patients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, patient_free);
-  g_autoptr(GHashTable) steps_by_hrg = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                              (GDestroyNotify) g_array_unref);
-  Compliance c;
+  const char * const one[] = { provider, NULL };
+  g_autoptr(GPtrArray) results = NULL;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
 
-  pathway = pc_project_load_pathway (self, pathway_name, error);
-  if (pathway == NULL)
-    return NULL;
-  c = (Compliance) { pathway, provider, patients, steps_by_hrg };
-  index_steps_by_hrg (&c);
-  if (!find_first_records (self, &c, error) || !mark_received (self, &c, error))
-    return NULL;
-  return compliance_rows (&c);
+  results = _pc_project_compliance_by_provider (self, pathway_name,
+                                                provider != NULL ? one : NULL, error);
+  return results != NULL ? g_ptr_array_ref (g_ptr_array_index (results, 0)) : NULL;
 }
 
 /* ------------------------------------------------------------- unit costs */

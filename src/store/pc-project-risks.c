@@ -62,18 +62,13 @@ risk_new (const char *pathway,
   return risk;
 }
 
-static gboolean
-add_compliance_risks (PcProject   *self,
+static void
+add_compliance_risks (GPtrArray   *rows,
                       const char  *pathway,
                       const char  *provider,
                       double       tolerance,
-                      GPtrArray   *risks,
-                      GError     **error)
+                      GPtrArray   *risks)
 {
-  g_autoptr(GPtrArray) rows = pc_project_activity_compliance (self, pathway, provider, error);
-
-  if (rows == NULL)
-    return FALSE;
   for (guint i = 0; i < rows->len; i++)
     {
       const PcCompliance *row = g_ptr_array_index (rows, i);
@@ -84,7 +79,6 @@ add_compliance_risks (PcProject   *self,
                                           PC_RISK_COMPLIANCE, row->expected_share,
                                           row->actual_share));
     }
-  return TRUE;
 }
 
 static double
@@ -111,23 +105,24 @@ static gboolean
 add_cost_risks (PcProject   *self,
                 const char  *pathway_name,
                 const char  *provider,
+                GPtrArray   *unit_costs,
                 double       threshold,
                 GPtrArray   *risks,
                 GError     **error)
 {
   g_autoptr(PcPathway) pathway = pc_project_load_pathway (self, pathway_name, error);
-  g_autoptr(GPtrArray) unit_costs = NULL;
   g_autoptr(GHashTable) by_hrg = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   double mff = provider_mff (self, provider);
 
-  if (pathway == NULL || (unit_costs = pc_project_activity_unit_costs (self, provider, error)) == NULL)
+  if (pathway == NULL)
     return FALSE;
   for (guint i = 0; i < unit_costs->len; i++)
     {
       PcUnitCost *cost = g_ptr_array_index (unit_costs, i);
 
-      g_hash_table_insert (by_hrg, cost->hrg, cost);
+      if (strcmp (cost->provider, provider) == 0)
+        g_hash_table_insert (by_hrg, cost->hrg, cost);
     }
   for (guint i = 0; i < pathway->steps->len; i++)
     {
@@ -186,36 +181,64 @@ add_notes (PcProject  *self,
   return TRUE;
 }
 
+/* One best-practice pathway's entries for each provider of its site. */
+static gboolean
+add_pathway_risks (PcProject   *self,
+                   const char  *pathway,
+                   const char  *only_provider,
+                   GPtrArray   *unit_costs,
+                   GPtrArray   *risks,
+                   GError     **error)
+{
+  g_auto(GStrv) providers = query_strings (self, "SELECT DISTINCT provider FROM activity "
+                                                 "WHERE site = (SELECT site FROM pathways "
+                                                 "WHERE name = ?) ORDER BY provider",
+                                           pathway, error);
+  g_autoptr(GStrvBuilder) chosen = g_strv_builder_new ();
+  g_auto(GStrv) tallied = NULL;
+  g_autoptr(GPtrArray) compliance = NULL;
+
+  if (providers == NULL)
+    return FALSE;
+  for (guint i = 0; providers[i] != NULL && i < 64; i++)
+    if (only_provider == NULL || strcmp (only_provider, providers[i]) == 0)
+      g_strv_builder_add (chosen, providers[i]);
+  tallied = g_strv_builder_end (chosen);
+  if (tallied[0] == NULL)
+    return TRUE;
+  compliance = _pc_project_compliance_by_provider (self, pathway, (const char * const *) tallied, error);
+  if (compliance == NULL)
+    return FALSE;
+  for (guint i = 0; tallied[i] != NULL; i++)
+    {
+      add_compliance_risks (g_ptr_array_index (compliance, i), pathway, tallied[i],
+                            pc_project_get_setting (self, "risk_share_tolerance"), risks);
+      if (!add_cost_risks (self, pathway, tallied[i], unit_costs,
+                           pc_project_get_setting (self, "risk_cost_threshold"), risks, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 pc_project_risk_register (PcProject   *self,
                           const char  *provider,
                           GError     **error)
 {
   g_autoptr(GPtrArray) risks = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_risk_free);
-  double tolerance = pc_project_get_setting (self, "risk_share_tolerance");
-  double threshold = pc_project_get_setting (self, "risk_cost_threshold");
+  g_autoptr(GPtrArray) unit_costs = NULL;
   g_auto(GStrv) pathways = NULL;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
 
   pathways = query_strings (self, "SELECT name FROM pathways WHERE kind = 'best_practice' "
                                   "ORDER BY name", NULL, error);
-  for (guint p = 0; pathways != NULL && pathways[p] != NULL; p++)
-    {
-      g_auto(GStrv) providers = query_strings (self, "SELECT DISTINCT provider FROM activity "
-                                                     "WHERE site = (SELECT site FROM pathways "
-                                                     "WHERE name = ?) ORDER BY provider",
-                                               pathways[p], error);
-
-      for (guint i = 0; providers != NULL && providers[i] != NULL; i++)
-        if ((provider == NULL || strcmp (provider, providers[i]) == 0)
-            && (!add_compliance_risks (self, pathways[p], providers[i], tolerance, risks, error)
-                || !add_cost_risks (self, pathways[p], providers[i], threshold, risks, error)))
-          return NULL;
-      if (providers == NULL)
-        return NULL;
-    }
-  if (pathways == NULL || !add_notes (self, risks, error))
+  if (pathways == NULL || (unit_costs = pc_project_activity_unit_costs (self, provider, error)) == NULL)
+    return NULL;
+  for (guint p = 0; pathways[p] != NULL; p++)
+    if (!add_pathway_risks (self, pathways[p], provider, unit_costs, risks, error))
+      return NULL;
+  if (!add_notes (self, risks, error))
     return NULL;
   return g_steal_pointer (&risks);
 }

@@ -129,6 +129,12 @@ gboolean     pc_project_set_risk_notes      (PcProject    *self,
                                              const PcRisk *risk,
                                              GError      **error);
 
+/* Compliance for several providers in one scan (the risk register's). */
+GPtrArray   *_pc_project_compliance_by_provider (PcProject          *self,
+                                                 const char         *pathway,
+                                                 const char * const *providers,
+                                                 GError            **error);
+
 /* Checks shared by the scenario import and pc_project_save_scenario. */
 gboolean     _pc_project_check_override     (PcProject         *self,
                                              const PcOverride  *override,
