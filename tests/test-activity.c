@@ -319,6 +319,23 @@ test_cli_json (Fixture *fixture, gconstpointer data)
   g_assert_true (json_object_get_null_member (json_array_get_object_element (steps, 10), "actual_share"));
 
   g_assert_cmpint (pc_test_run_cli (&flows_out, NULL, "activity", path, "--flows", "--json", NULL), ==, 0);
+
+  /* The tables a person reads: every analysis, with its figures. */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (pc_test_run_cli (&out, NULL, "activity", path, "--compliance", "bp", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "not measurable"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (pc_test_run_cli (&out, NULL, "activity", path, "--costs", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "£1,492.50"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (pc_test_run_cli (&out, NULL, "activity", path, "--flows", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "£1,570.00"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (pc_test_run_cli (&out, NULL, "activity", path, "--risks", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "bp | S2 | P2 | stage 1 | compliance: expected 80.0%, actual 50.0%"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (pc_test_run_cli (&out, NULL, "activity", path, "--unit-costs", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "£117.50"));
   g_assert_nonnull (strstr (flows_out, "\"tariff_paid\" : 1320"));
 }
 

@@ -272,6 +272,7 @@ test_sensitivity (Fixture *fixture, gconstpointer data)
   g_autofree char *first = run_sensitivity (fixture, "3000", "11");
   g_autofree char *again = run_sensitivity (fixture, "3000", "11");
   g_autofree char *other = run_sensitivity (fixture, "3000", "12");
+  g_autofree char *table = NULL;
   JsonObject *top = json_array_get_object_element (json_object_get_array_member (one_way, "parameters"), 0);
 
   pc_assert_close (member_double (one_way, "base_total"), 179970.0);
@@ -285,6 +286,11 @@ test_sensitivity (Fixture *fixture, gconstpointer data)
   top = json_array_get_object_element (json_object_get_array_member (narrowed, "parameters"), 0);
   g_assert_cmpstr (json_object_get_string_member (top, "parameter"), !=, "unit_cost:A");
 
+  /* the tables, read by a person */
+  g_assert_cmpint (pc_test_run_cli (&table, NULL, "sensitivity", fixture->project, "--area", "A1",
+                                    "--pathway", "tiny", "--from", "2026", "--years", "2",
+                                    "--oneway", NULL), ==, 0);
+  g_assert_nonnull (strstr (table, "£179,970.00"));
   g_assert_cmpstr (first, ==, again);
   g_assert_cmpstr (first, !=, other);
   psa = parse_object (first);

@@ -108,7 +108,7 @@ print_compliance (GPtrArray *rows)
   for (guint i = 0; i < rows->len; i++)
     {
       const PcCompliance *row = g_ptr_array_index (rows, i);
-      g_autofree char *step = g_utf8_substring (row->step, 0, 52);
+      g_autofree char *step = g_utf8_substring (row->step, 0, MIN (g_utf8_strlen (row->step, -1), 52));
 
       if (row->expected_share == 0 && row->patients == 0)
         continue;

@@ -204,7 +204,7 @@ pc_cli_print_one_way (const PcOneWay *one_way)
       const PcOneWayResult *p = g_ptr_array_index (one_way->parameters, i);
       g_autofree char *low = pc_format_number (p->low, 4);
       g_autofree char *high = pc_format_number (p->high, 4);
-      g_autofree char *start = g_utf8_substring (p->id, 0, 42);
+      g_autofree char *start = g_utf8_substring (p->id, 0, MIN (g_utf8_strlen (p->id, -1), 42));
       g_autofree char *id = g_utf8_strlen (p->id, -1) > 43 ? g_strconcat (start, "…", NULL)
                                                            : g_strdup (p->id);
 

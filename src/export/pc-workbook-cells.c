@@ -17,6 +17,7 @@
 
 /* Excel's limit on the text of one cell, in bytes as libxlsxwriter counts. */
 #define MAX_TEXT_BYTES 32767
+#define MAX_FORMULA_CHARS 8192
 
 gboolean
 _pc_wb_failed (PcWb *wb)
@@ -154,6 +155,7 @@ _pc_wb_formula (PcWb          *wb,
                 ...)
 {
   g_autofree char *formula = NULL;
+  char cell[PC_WB_CELL_SIZE];
   va_list args;
 
   if (_pc_wb_failed (wb) || !check_finite (wb, sheet, row, col, cached))
@@ -161,6 +163,15 @@ _pc_wb_formula (PcWb          *wb,
   va_start (args, formula_format);
   formula = g_strdup_vprintf (formula_format, args);
   va_end (args);
+  if (strlen (formula) > MAX_FORMULA_CHARS)
+    {
+      g_set_error (&wb->error, PC_ERROR, PC_ERROR_INVALID,
+                   "could not write the workbook: the formula for %s!%s would be longer than "
+                   "Excel's %d characters (the pathway has too many steps)",
+                   sheet->name, _pc_wb_cell (cell, row, col, FALSE),
+                   MAX_FORMULA_CHARS);
+      return;
+    }
   if (_pc_wb_check (wb, worksheet_write_formula_num (sheet, row, col, formula,
                                                      wb->formats[format], cached),
                     "writing a formula"))

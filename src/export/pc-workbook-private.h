@@ -244,6 +244,9 @@ _pc_wb_cp_col (guint stage,
   return PC_WB_CP_FIRST_COL + (stage * PC_N_BASES + basis) * PC_N_OFFSETS + offset;
 }
 
+/* StageShare_1 … StageShare_unknown, the names of the stage mix. */
+const char *_pc_wb_stage_share_name (guint stage);
+
 /* Each sheet's writer; they run in this order, each after what it uses. */
 void _pc_wb_write_assumptions (PcWb *wb, lxw_worksheet *sheet);
 void _pc_wb_write_tariffs     (PcWb *wb, lxw_worksheet *sheet);
