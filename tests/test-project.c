@@ -466,6 +466,33 @@ test_scenarios (void)
   g_assert_error (error, PC_ERROR, PC_ERROR_NOT_FOUND);
 }
 
+/* Values no import would write (an infinite count, a zero MFF) mark a file
+ * written by something else: refused as damaged, never printed as "inf". */
+static void
+test_refuse_impossible_values (void)
+{
+  g_autofree char *path = new_project_path ();
+  const char * const areas[] = { "A1", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcProject) project = NULL;
+  g_autoptr(PcProjectionInput) input = NULL;
+  g_autoptr(PcPathway) pathway = NULL;
+
+  fill_reference_data (path);
+  exec_raw (path, "UPDATE population SET count = 1e999 WHERE area = 'A1';"
+                  "UPDATE providers SET mff = 0;");
+  project = pc_project_open (path, &error);
+  g_assert_no_error (error);
+  input = pc_project_load_projection_input (project, "lung", areas, 2026, 2, &error);
+  g_assert_null (input);
+  g_assert_error (error, PC_ERROR, PC_ERROR_DAMAGED);
+  g_clear_error (&error);
+  pathway = pc_project_load_pathway (project, "lung_current", &error);
+  g_assert_null (pathway);
+  g_assert_error (error, PC_ERROR, PC_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "MFF of provider 'P1'"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -479,6 +506,7 @@ main (int argc, char **argv)
   g_test_add_func ("/project/upgrade-from-version-1", test_upgrade_from_version_1);
   g_test_add_func ("/project/in-use", test_in_use);
   g_test_add_func ("/project/scenarios", test_scenarios);
+  g_test_add_func ("/project/refuse-impossible-values", test_refuse_impossible_values);
   g_test_add_func ("/project/settings", test_settings);
   g_test_add_func ("/project/load-pathway", test_load_pathway);
   g_test_add_func ("/project/load-projection-input", test_load_projection_input);

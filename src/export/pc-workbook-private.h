@@ -247,6 +247,15 @@ _pc_wb_cp_col (guint stage,
 /* StageShare_1 … StageShare_unknown, the names of the stage mix. */
 const char *_pc_wb_stage_share_name (guint stage);
 
+/* Rows of the Cost per patient sheet: phase @p, funding stream @f, the
+ * activity wb->activities[@a]. */
+lxw_row_t   _pc_wb_cp_phase_row    (PcWb *wb, guint p);
+lxw_row_t   _pc_wb_cp_funding_row  (PcWb *wb, guint f);
+lxw_row_t   _pc_wb_cp_activity_row (PcWb *wb, guint a);
+
+/* The Patients sheet's row of patients diagnosed in @year. */
+lxw_row_t   _pc_wb_pt_diagnosed_row (PcWb *wb, int year);
+
 /* Each sheet's writer; they run in this order, each after what it uses. */
 void _pc_wb_write_assumptions (PcWb *wb, lxw_worksheet *sheet);
 void _pc_wb_write_tariffs     (PcWb *wb, lxw_worksheet *sheet);
@@ -256,6 +265,10 @@ void _pc_wb_write_patients    (PcWb *wb, lxw_worksheet *sheet);
 void _pc_wb_write_projection  (PcWb *wb, lxw_worksheet *sheet);
 void _pc_wb_write_provider    (PcWb *wb, lxw_worksheet *sheet);
 void _pc_wb_write_summary     (PcWb *wb, lxw_worksheet *sheet);
+
+/* pc-workbook-charts.c */
+void _pc_wb_add_projection_charts (PcWb *wb, lxw_worksheet *sheet);
+void _pc_wb_add_summary_chart     (PcWb *wb, lxw_worksheet *sheet, lxw_row_t row, lxw_col_t col);
 
 /* pc-workbook-data.c: reads what the engine's types do not carry. */
 gboolean _pc_wb_load          (PcWb *wb, GError **error);

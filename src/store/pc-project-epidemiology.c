@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "pc-error.h"
@@ -245,6 +246,25 @@ add_area (PcProject          *self,
   return TRUE;
 }
 
+/* An import never stores an infinite value; a file that holds one was
+ * written by something else. */
+static gboolean
+input_is_finite (const PcProjectionInput *input)
+{
+  gboolean finite = isfinite (input->trend) && isfinite (input->inflation)
+                    && isfinite (input->discount_rate);
+
+  for (guint t = 0; t < input->n_years; t++)
+    finite = finite && isfinite (input->crude_incidence[t]);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    {
+      finite = finite && isfinite (input->stage_share[s]);
+      for (guint k = 0; k <= PC_N_OFFSETS; k++)
+        finite = finite && isfinite (input->survival[s][k]);
+    }
+  return finite;
+}
+
 PcProjectionInput *
 pc_project_load_projection_input (PcProject          *self,
                                   const char         *site,
@@ -285,5 +305,12 @@ pc_project_load_projection_input (PcProject          *self,
   for (guint i = 0; areas[i] != NULL; i++)
     if (!add_area (self, areas[i], (const double (*)[PC_N_AGE_BANDS]) rates, input, error))
       return NULL;
+  if (!input_is_finite (input))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                   "%s is damaged: site '%s' or its areas hold a value that is not a number",
+                   pc_project_get_display_name (self), site);
+      return NULL;
+    }
   return g_steal_pointer (&input);
 }

@@ -338,6 +338,11 @@ read_pathway_row (PcProject   *self,
     g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
                  "pathway '%s' names provider '%s', which is not in the project",
                  name, column_text (stmt, 2));
+  else if (column_text (stmt, 2) != NULL
+           && !(isfinite (sqlite3_column_double (stmt, 3)) && sqlite3_column_double (stmt, 3) > 0))
+    g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                 "%s is damaged: the MFF of provider '%s' is not a positive number",
+                 pc_project_get_display_name (self), column_text (stmt, 2));
   else
     pathway = pc_pathway_new (name, column_text (stmt, 0), kind, column_text (stmt, 2),
                               column_text (stmt, 2) != NULL ? sqlite3_column_double (stmt, 3) : 1.0);
@@ -372,6 +377,13 @@ read_step (PcProject     *self,
       g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
                    "%s is damaged: step '%s' of pathway '%s' has an unknown basis or activity",
                    pc_project_get_display_name (self), step->name, pathway->name);
+      return FALSE;
+    }
+  if (!isfinite (step->tariff_price) || step->tariff_price < 0)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                   "%s is damaged: the price of tariff '%s' is not a valid amount",
+                   pc_project_get_display_name (self), step->tariff_code);
       return FALSE;
     }
   if (step->tariff_code != NULL && sqlite3_column_type (stmt, 15) == SQLITE_NULL)

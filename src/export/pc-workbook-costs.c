@@ -1,0 +1,270 @@
+/* pc-workbook-costs.c: the Cost per patient sheet.  Each row is one group
+ * of steps (all, a phase, a funding stream, an activity's units) and each
+ * column one stage × basis × year after diagnosis, so that a year's cost is
+ * one SUMPRODUCT of this row with the Patients sheet's patients in care.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-workbook"
+
+#include "config.h"
+
+#include "pc-costing.h"
+#include "pc-workbook-private.h"
+
+#define LAST_COL (PC_WB_CP_FIRST_COL + PC_WB_CP_WIDTH - 1)
+
+typedef enum
+{
+  GROUP_ALL,
+  GROUP_PHASE,
+  GROUP_FUNDING,
+  GROUP_ACTIVITY,
+} GroupKind;
+
+typedef struct
+{
+  GroupKind   kind;
+  const char *name;       /* the phase or funding stream */
+  PcActivity  activity;
+} Group;
+
+static gboolean
+in_group (const PcStep *step,
+          const Group  *group)
+{
+  switch (group->kind)
+    {
+    case GROUP_PHASE:
+      return g_strcmp0 (step->phase, group->name) == 0;
+    case GROUP_FUNDING:
+      return g_strcmp0 (step->funding, group->name) == 0;
+    case GROUP_ACTIVITY:
+      return step->activity == group->activity;
+    case GROUP_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+/* Σ over the group's steps at @basis and @offset of their cost for @stage
+ * (or, for an activity, of share × quantity): the terms, the total. */
+static double
+group_terms (PcWb        *wb,
+             const Group *group,
+             guint        stage,
+             guint        basis,
+             guint        offset,
+             GPtrArray   *terms)
+{
+  double total = 0.0;
+
+  for (guint i = 0; i < wb->pathway->steps->len; i++)
+    {
+      const PcStep *step = g_ptr_array_index (wb->pathway->steps, i);
+      lxw_row_t row = PC_WB_PW_STEP_ROW + i;
+      char a[PC_WB_CELL_SIZE], b[PC_WB_CELL_SIZE];
+
+      if (step->basis != basis || (guint) step->year_offset != offset || !in_group (step, group))
+        continue;
+      if (group->kind == GROUP_ACTIVITY)
+        {
+          total += step->share[stage] * step->quantity;
+          g_ptr_array_add (terms, g_strdup_printf (PC_WB_REF_PATHWAY "%s*" PC_WB_REF_PATHWAY "%s",
+                                                   _pc_wb_cell (a, row, PC_WB_PW_SHARE_COL + stage, FALSE),
+                                                   _pc_wb_cell (b, row, PC_WB_PW_QUANTITY_COL, FALSE)));
+        }
+      else
+        {
+          total += pc_step_cost_for_stage (step, wb->pathway->mff, stage);
+          g_ptr_array_add (terms, g_strdup_printf (PC_WB_REF_PATHWAY "%s",
+                                                   _pc_wb_cell (a, row, PC_WB_PW_COST_COL + stage, FALSE)));
+        }
+    }
+  return total;
+}
+
+/* A combination no step of the group has is a plain 0: membership is fixed
+ * by the locked phase, basis, offset and activity columns. */
+static void
+write_group_cell (PcWb          *wb,
+                  lxw_worksheet *sheet,
+                  lxw_row_t      row,
+                  const Group   *group,
+                  guint          stage,
+                  guint          basis,
+                  guint          offset)
+{
+  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+  PcWbFormat format = group->kind == GROUP_ACTIVITY ? PC_WB_NUMBER : PC_WB_MONEY;
+  lxw_col_t col = _pc_wb_cp_col (stage, basis, offset);
+  double total = group_terms (wb, group, stage, basis, offset, terms);
+  g_autofree char *sum = NULL;
+
+  if (terms->len == 0)
+    {
+      _pc_wb_number (wb, sheet, row, col, 0.0, format);
+      return;
+    }
+  if (group->kind == GROUP_ALL)
+    total = wb->projection->cost_per_patient[stage][basis][offset];
+  sum = _pc_wb_sum_of (terms);
+  _pc_wb_formula (wb, sheet, row, col, format, total, "=%s", sum);
+}
+
+static void
+write_group (PcWb          *wb,
+             lxw_worksheet *sheet,
+             lxw_row_t      row,
+             const char    *label,
+             const Group   *group)
+{
+  _pc_wb_text (wb, sheet, row, 0, label, PC_WB_TEXT);
+  _pc_wb_text (wb, sheet, row, 1, group->kind == GROUP_ACTIVITY
+                                  ? pc_activity_to_string (group->activity)
+                                  : group->name != NULL ? group->name : "Cost per patient",
+               PC_WB_TEXT);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    for (guint b = 0; b < PC_N_BASES; b++)
+      for (guint k = 0; k < PC_N_OFFSETS; k++)
+        write_group_cell (wb, sheet, row, group, s, b, k);
+}
+
+static void
+write_header (PcWb          *wb,
+              lxw_worksheet *sheet)
+{
+  _pc_wb_text (wb, sheet, 3, 0, "Group", PC_WB_HEADER);
+  _pc_wb_text (wb, sheet, 3, 1, "Stage at diagnosis", PC_WB_HEADER);
+  _pc_wb_text (wb, sheet, 4, 0, "", PC_WB_HEADER);
+  _pc_wb_text (wb, sheet, 4, 1, "Steps for patients", PC_WB_HEADER);
+  _pc_wb_text (wb, sheet, 5, 0, "", PC_WB_HEADER);
+  _pc_wb_text (wb, sheet, 5, 1, "Year after diagnosis", PC_WB_HEADER);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    for (guint b = 0; b < PC_N_BASES; b++)
+      for (guint k = 0; k < PC_N_OFFSETS; k++)
+        {
+          lxw_col_t col = _pc_wb_cp_col (s, b, k);
+          g_autofree char *stage = g_strdup_printf ("Stage %s", pc_stage_to_string (s));
+
+          _pc_wb_text (wb, sheet, 3, col, stage, PC_WB_HEADER);
+          _pc_wb_text (wb, sheet, 4, col, b == PC_BASIS_PATIENT ? "alive" : "dying", PC_WB_HEADER);
+          _pc_wb_number (wb, sheet, 5, col, k, PC_WB_YEAR);
+        }
+}
+
+/* The share of patients diagnosed that each column's steps reach: S(k)
+ * alive at the start of year k, S(k) − S(k + 1) dying during it. */
+static void
+write_survival_row (PcWb          *wb,
+                    lxw_worksheet *sheet)
+{
+  const lxw_row_t row = PC_WB_CP_WEIGHT_ROW;
+
+  _pc_wb_text (wb, sheet, row, 0, "Survival", PC_WB_TEXT);
+  _pc_wb_text (wb, sheet, row, 1, "Share of patients diagnosed", PC_WB_TEXT);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    for (guint k = 0; k < PC_N_OFFSETS; k++)
+      {
+        const double *S = wb->input->survival[s];
+        lxw_row_t srow = PC_WB_AS_STAGE_ROW + s;
+        char now[PC_WB_CELL_SIZE], next[PC_WB_CELL_SIZE];
+
+        _pc_wb_cell (now, srow, PC_WB_AS_SURVIVAL_COL + k, TRUE);
+        _pc_wb_cell (next, srow, PC_WB_AS_SURVIVAL_COL + k + 1, TRUE);
+        _pc_wb_formula (wb, sheet, row, _pc_wb_cp_col (s, PC_BASIS_PATIENT, k), PC_WB_SHARE,
+                        S[k], "=" PC_WB_REF_ASSUMPTIONS "%s", now);
+        _pc_wb_formula (wb, sheet, row, _pc_wb_cp_col (s, PC_BASIS_DEATH, k), PC_WB_SHARE,
+                        S[k] - S[k + 1], "=" PC_WB_REF_ASSUMPTIONS "%s-" PC_WB_REF_ASSUMPTIONS "%s",
+                        now, next);
+      }
+}
+
+/* SUMPRODUCT of the stage's cost columns with its survival columns. */
+static void
+write_expected (PcWb          *wb,
+                lxw_worksheet *sheet,
+                lxw_row_t      row)
+{
+  _pc_wb_text (wb, sheet, row++, 0,
+               "Expected cost per patient diagnosed (base-year prices, the six years after "
+               "diagnosis, survival-weighted)", PC_WB_HEADING);
+  _pc_wb_text (wb, sheet, row, 0, "Stage", PC_WB_HEADER);
+  _pc_wb_text (wb, sheet, row++, 1, "Expected cost", PC_WB_HEADER);
+  wb->cp_expected_row = row;
+  for (guint s = 0; s < PC_N_STAGES; s++, row++)
+    {
+      lxw_col_t first = _pc_wb_cp_col (s, 0, 0);
+      lxw_col_t last = _pc_wb_cp_col (s, PC_N_BASES - 1, PC_MAX_OFFSET);
+      g_autofree char *label = g_strdup_printf ("Stage %s", pc_stage_to_string (s));
+      char costs[PC_WB_RANGE_SIZE], weights[PC_WB_RANGE_SIZE];
+
+      _pc_wb_text (wb, sheet, row, 0, label, PC_WB_TEXT);
+      _pc_wb_formula (wb, sheet, row, 1, PC_WB_MONEY, wb->expected_cost[s], "=SUMPRODUCT(%s,%s)",
+                      _pc_wb_range (costs, PC_WB_CP_TOTAL_ROW, first, PC_WB_CP_TOTAL_ROW, last),
+                      _pc_wb_range (weights, PC_WB_CP_WEIGHT_ROW, first, PC_WB_CP_WEIGHT_ROW, last));
+    }
+}
+
+void
+_pc_wb_write_costs (PcWb          *wb,
+                    lxw_worksheet *sheet)
+{
+  const PcProjection *projection = wb->projection;
+  lxw_row_t row = PC_WB_CP_GROUP_ROW;
+  Group group = { GROUP_ALL, NULL, 0 };
+
+  _pc_wb_text (wb, sheet, 0, 0, "Cost per patient by stage and year after diagnosis", PC_WB_TITLE);
+  _pc_wb_text (wb, sheet, 1, 0,
+               "Base-year prices. 'alive' columns: steps for patients alive at the start of the "
+               "year; 'dying': steps for patients who die during it. Activity rows count units.",
+               PC_WB_NOTE);
+  write_header (wb, sheet);
+  write_survival_row (wb, sheet);
+  write_group (wb, sheet, PC_WB_CP_TOTAL_ROW, "All steps", &group);
+  group.kind = GROUP_PHASE;
+  for (guint p = 0; projection->phases[p] != NULL; p++)
+    {
+      group.name = projection->phases[p];
+      write_group (wb, sheet, row++, "Phase", &group);
+    }
+  group.kind = GROUP_FUNDING;
+  for (guint f = 0; projection->fundings[f] != NULL; f++)
+    {
+      group.name = projection->fundings[f];
+      write_group (wb, sheet, row++, "Funding stream", &group);
+    }
+  group.kind = GROUP_ACTIVITY;
+  group.name = NULL;
+  for (guint a = 0; a < wb->activities->len; a++)
+    {
+      group.activity = g_array_index (wb->activities, PcActivity, a);
+      write_group (wb, sheet, row++, "Activity units", &group);
+    }
+  write_expected (wb, sheet, row + 1);
+  _pc_wb_col_width (wb, sheet, 0, 0, 16);
+  _pc_wb_col_width (wb, sheet, 1, 1, 30);
+  _pc_wb_col_width (wb, sheet, PC_WB_CP_FIRST_COL, LAST_COL, 11);
+  _pc_wb_set_up_sheet (wb, sheet, PC_WB_CP_WEIGHT_ROW, PC_WB_CP_FIRST_COL);
+}
+
+lxw_row_t
+_pc_wb_cp_phase_row (PcWb  *wb,
+                     guint  p)
+{
+  return PC_WB_CP_GROUP_ROW + p;
+}
+
+lxw_row_t
+_pc_wb_cp_funding_row (PcWb  *wb,
+                       guint  f)
+{
+  return PC_WB_CP_GROUP_ROW + g_strv_length (wb->projection->phases) + f;
+}
+
+lxw_row_t
+_pc_wb_cp_activity_row (PcWb  *wb,
+                        guint  a)
+{
+  return _pc_wb_cp_funding_row (wb, g_strv_length (wb->projection->fundings)) + a;
+}
