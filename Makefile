@@ -61,6 +61,7 @@ test: build
 
 bench: build
 	bench/run-bench.sh $(BUILD)
+	bench/run-bench-export.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD)

@@ -19,6 +19,7 @@
 #include "pc-importer.h"
 #include "pc-project.h"
 #include "pc-report-json.h"
+#include "pc-workbook.h"
 
 #define EXIT_USAGE 2
 
@@ -37,6 +38,8 @@ print_usage (FILE *out)
            "  pathcost-cli sensitivity FILE.pathcost [selection] (--oneway | --psa N --seed S) [--json]\n"
            "  pathcost-cli activity FILE.pathcost (--flows | --costs | --compliance PATHWAY | --risks\n"
            "                | --unit-costs | --apply-unit-costs PATHWAY) [--provider CODE] [--json]\n"
+           "  pathcost-cli export FILE.pathcost --output OUT.xlsx --area CODE --pathway NAME\n"
+           "                --from YEAR --years N [--scenario NAME]\n"
            "  pathcost-cli risk FILE.pathcost --pathway NAME --step NAME --provider CODE\n"
            "                (--kind compliance --stage STAGE | --kind cost) [--owner TEXT]\n"
            "                [--action TEXT] [--status TEXT]\n"
@@ -396,6 +399,31 @@ command_sensitivity (int argc, char **argv, GError **error)
   return EXIT_SUCCESS;
 }
 
+static int
+command_export (int argc, char **argv, GError **error)
+{
+  g_auto(Run) run = { { NULL, }, };
+  PcWorkbookRequest request = { 0, };
+  int status = run_start (&run, argc, argv,
+                          _("usage: pathcost-cli export FILE.pathcost --output OUT.xlsx --area CODE "
+                            "--pathway NAME --from YEAR --years N [--scenario NAME]"), FALSE, error);
+
+  if (status != EXIT_SUCCESS)
+    return status;
+  if (run.selection.output == NULL)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID, _("--output: name the workbook to write"));
+      return EXIT_USAGE;
+    }
+  request.pathway = run.selection.pathway;
+  request.areas = (const char * const *) run.areas;
+  request.from = run.selection.from;
+  request.years = run.selection.years;
+  request.scenario = run.scenario;
+  request.output_path = run.selection.output;
+  return pc_workbook_export_full (run.project, &request, NULL, error) ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 static const struct
 {
   const char  *name;
@@ -409,6 +437,7 @@ static const struct
   { "sensitivity", command_sensitivity },
   { "activity", pc_cli_command_activity },
   { "risk", pc_cli_command_risk },
+  { "export", command_export },
 };
 
 static int

@@ -14,6 +14,7 @@
 
 #define HEADER_ROW          (PC_WB_AS_RATES_ROW - 2)
 #define LAST_COUNT_COL      (PC_WB_AS_COUNT_COL + PC_N_SEXES * PC_N_AGE_BANDS - 1)
+#define MAX_POPULATION_NAMES 250
 
 static const char * const stage_names[PC_N_STAGES] = {
   "StageShare_1", "StageShare_2", "StageShare_3", "StageShare_4", "StageShare_unknown",
@@ -197,8 +198,10 @@ write_rates (PcWb          *wb,
                    "A rate per 100,000 cannot be negative.");
 }
 
-/* Population_2026, or Population_E38000001_2026 when several areas. */
-static void
+/* Population_2026, or Population_E38000001_2026 when several areas; none
+ * beyond MAX_POPULATION_NAMES rows (libxlsxwriter 1.1.4 sorts names one
+ * insertion at a time: 5,000 names would double an export's time). */
+static const char *
 name_population_row (PcWb                 *wb,
                      const PcWbPopulation *population,
                      lxw_row_t             row)
@@ -207,8 +210,10 @@ name_population_row (PcWb                 *wb,
     ? g_strdup_printf ("%d", population->year)
     : g_strdup_printf ("%s_%d", population->area, population->year);
 
-  _pc_wb_define_name (wb, "Population_", suffix, PC_WB_REF_ASSUMPTIONS,
-                      row, PC_WB_AS_COUNT_COL, row, LAST_COUNT_COL);
+  if (wb->population->len > MAX_POPULATION_NAMES)
+    return NULL;
+  return _pc_wb_define_name (wb, "Population_", suffix, PC_WB_REF_ASSUMPTIONS,
+                             row, PC_WB_AS_COUNT_COL, row, LAST_COUNT_COL);
 }
 
 static void
@@ -217,6 +222,7 @@ write_population_row (PcWb                 *wb,
                       const PcWbPopulation *population,
                       lxw_row_t             row)
 {
+  const char *name = name_population_row (wb, population, row);
   char counts[PC_WB_RANGE_SIZE];
 
   _pc_wb_text (wb, sheet, row, 0, population->area, PC_WB_TEXT);
@@ -225,12 +231,12 @@ write_population_row (PcWb                 *wb,
   _pc_wb_number (wb, sheet, row, PC_WB_AS_TO_COL, population->used_to, PC_WB_YEAR);
   _pc_wb_formula (wb, sheet, row, PC_WB_AS_CASES_COL, PC_WB_PATIENTS, population->cases,
                   "=SUMPRODUCT(%s,IncidenceRates)/100000",
-                  _pc_wb_range (counts, row, PC_WB_AS_COUNT_COL, row, LAST_COUNT_COL));
+                  name != NULL ? name : _pc_wb_range (counts, row, PC_WB_AS_COUNT_COL,
+                                                      row, LAST_COUNT_COL));
   for (guint sex = 0; sex < PC_N_SEXES; sex++)
     for (guint band = 0; band < PC_N_AGE_BANDS; band++)
       _pc_wb_number (wb, sheet, row, PC_WB_AS_COUNT_COL + sex * PC_N_AGE_BANDS + band,
                      population->count[sex][band], PC_WB_COUNT_INPUT);
-  name_population_row (wb, population, row);
 }
 
 static void

@@ -88,6 +88,8 @@ _pc_wb_add_projection_charts (PcWb          *wb,
                                    "Patients diagnosed by stage", "Patients", "#,##0");
   lxw_row_t row = wb->pj_total_row + 2;
 
+  if (wb->pj_total_col == PC_WB_PJ_PHASE_COL)
+    costs = NULL;     /* no step, no phase: a chart needs a series */
   for (lxw_col_t col = PC_WB_PJ_PHASE_COL; col < wb->pj_total_col; col++)
     add_series (wb, costs, col);
   for (guint s = 0; s < PC_N_STAGES; s++)

@@ -70,15 +70,16 @@ group_terms (PcWb        *wb,
       if (group->kind == GROUP_ACTIVITY)
         {
           total += step->share[stage] * step->quantity;
-          g_ptr_array_add (terms, g_strdup_printf (PC_WB_REF_PATHWAY "%s*" PC_WB_REF_PATHWAY "%s",
-                                                   _pc_wb_cell (a, row, PC_WB_PW_SHARE_COL + stage, FALSE),
-                                                   _pc_wb_cell (b, row, PC_WB_PW_QUANTITY_COL, FALSE)));
+          _pc_wb_cell (a, row, PC_WB_PW_SHARE_COL + stage, FALSE);
+          _pc_wb_cell (b, row, PC_WB_PW_QUANTITY_COL, FALSE);
+          g_ptr_array_add (terms, g_strconcat (PC_WB_REF_PATHWAY, a, "*", PC_WB_REF_PATHWAY, b,
+                                               NULL));
         }
       else
         {
           total += pc_step_cost_for_stage (step, wb->pathway->mff, stage);
-          g_ptr_array_add (terms, g_strdup_printf (PC_WB_REF_PATHWAY "%s",
-                                                   _pc_wb_cell (a, row, PC_WB_PW_COST_COL + stage, FALSE)));
+          _pc_wb_cell (a, row, PC_WB_PW_COST_COL + stage, FALSE);
+          g_ptr_array_add (terms, g_strconcat (PC_WB_REF_PATHWAY, a, NULL));
         }
     }
   return total;
@@ -199,10 +200,11 @@ write_expected (PcWb          *wb,
       g_autofree char *label = g_strdup_printf ("Stage %s", pc_stage_to_string (s));
       char costs[PC_WB_RANGE_SIZE], weights[PC_WB_RANGE_SIZE];
 
+      _pc_wb_range (costs, PC_WB_CP_TOTAL_ROW, first, PC_WB_CP_TOTAL_ROW, last);
+      _pc_wb_range (weights, PC_WB_CP_WEIGHT_ROW, first, PC_WB_CP_WEIGHT_ROW, last);
       _pc_wb_text (wb, sheet, row, 0, label, PC_WB_TEXT);
       _pc_wb_formula (wb, sheet, row, 1, PC_WB_MONEY, wb->expected_cost[s], "=SUMPRODUCT(%s,%s)",
-                      _pc_wb_range (costs, PC_WB_CP_TOTAL_ROW, first, PC_WB_CP_TOTAL_ROW, last),
-                      _pc_wb_range (weights, PC_WB_CP_WEIGHT_ROW, first, PC_WB_CP_WEIGHT_ROW, last));
+                      costs, weights);
     }
 }
 

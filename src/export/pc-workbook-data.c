@@ -99,15 +99,25 @@ load_rates (PcWb    *wb,
   return finish (wb, stmt, rc, error);
 }
 
-/* All of one area's population rows, by year. */
+/* One area's population rows, by year, from the year the projection's
+ * first year uses (the latest not after it, else the first) to the one its
+ * last year uses: the others can never be used. */
+static const char area_years_sql[] =
+  "WITH span (low, high) AS ("
+  "  SELECT coalesce ((SELECT max (year) FROM population WHERE area = ?1 AND year <= ?2),"
+  "                   (SELECT min (year) FROM population WHERE area = ?1)),"
+  "         coalesce ((SELECT max (year) FROM population WHERE area = ?1 AND year <= ?3),"
+  "                   (SELECT min (year) FROM population WHERE area = ?1)))"
+  "SELECT year, sex, age_band, count FROM population, span "
+  "WHERE area = ?1 AND year BETWEEN low AND high ORDER BY year";
+
 static gboolean
 read_area_years (PcWb        *wb,
                  const char  *area,
                  GPtrArray   *years,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (wb, "SELECT year, sex, age_band, count FROM population "
-                                "WHERE area = ? ORDER BY year", area, error);
+  sqlite3_stmt *stmt = prepare (wb, area_years_sql, area, error);
   PcWbPopulation *row = NULL;
   PcSex sex;
   guint band;
@@ -115,6 +125,8 @@ read_area_years (PcWb        *wb,
 
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int (stmt, 2, wb->input->first_year);
+  sqlite3_bind_int (stmt, 3, wb->input->first_year + (int) wb->input->n_years - 1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int year = sqlite3_column_int (stmt, 0);
@@ -166,7 +178,8 @@ load_area_population (PcWb        *wb,
       guint i = 0;
       PcWbPopulation *row;
 
-      while (i + 1 < years->len && ((PcWbPopulation *) g_ptr_array_index (years, i + 1))->year <= year)
+      while (i + 1 < years->len
+             && ((PcWbPopulation *) g_ptr_array_index (years, i + 1))->year <= year)
         i++;
       row = g_ptr_array_index (years, i);
       row->used_from = MIN (row->used_from, year);

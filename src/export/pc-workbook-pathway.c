@@ -236,7 +236,6 @@ write_totals (PcWb          *wb,
                "Totals per patient by stage (every step at its share, before survival)",
                PC_WB_HEADING);
   write_total_row (wb, sheet, row++, "All steps", NULL, TRUE);
-  wb->pw_phase_total_row = row;
   for (guint p = 0; projection->phases[p] != NULL; p++)
     write_total_row (wb, sheet, row++, "Phase", projection->phases[p], TRUE);
   for (guint f = 0; projection->fundings[f] != NULL; f++)

@@ -20,6 +20,10 @@ G_BEGIN_DECLS
 #define PC_WB_SHEET_PATIENTS    "Patients"
 #define PC_WB_SHEET_PROJECTION  "Projection"
 #define PC_WB_SHEET_PROVIDER    "Provider comparison"
+#define PC_WB_SHEET_SCENARIO    "Scenario"
+#define PC_WB_SHEET_FLOWS       "Flows"
+#define PC_WB_SHEET_COMPLIANCE  "Compliance"
+#define PC_WB_SHEET_RISKS       "Risk register"
 /* The same names as formulas spell them. */
 #define PC_WB_REF_ASSUMPTIONS   "Assumptions!"
 #define PC_WB_REF_TARIFFS       "Tariffs!"
@@ -137,7 +141,7 @@ typedef struct
   PcProjection            *projection;
   double                   rates[PC_N_SEXES][PC_N_AGE_BANDS];
   GPtrArray               *population;    /* of PcWbPopulation */
-  GPtrArray               *tariffs;       /* of PcWbTariff, by code */
+  GPtrArray               *tariffs;       /* of PcWbTariff, in order of first use */
   GPtrArray               *areas;         /* of char*, "CODE Name" */
   char                    *provider_name; /* NULL without a provider */
   GArray                  *activities;    /* of PcActivity the steps use */
@@ -149,7 +153,6 @@ typedef struct
   GHashTable              *names;         /* folded defined name → name */
 
   /* Where sheets put what later sheets refer to. */
-  lxw_row_t                pw_phase_total_row;    /* first phase row of the totals */
   lxw_row_t                cp_expected_row;       /* stage 1's expected cost */
   lxw_row_t                pt_care_row;           /* first year of patients in care */
   lxw_row_t                pj_total_row;
@@ -158,6 +161,13 @@ typedef struct
   lxw_col_t                pj_cumulative_col;
   lxw_col_t                pj_discounted_col;
   lxw_col_t                pj_activity_col;
+
+  /* The Scenario sheet's headline figures, for the Summary. */
+  gboolean                 has_comparison;
+  double                   sc_total_difference;
+  double                   sc_npv_difference;
+  int                      sc_payback_year;       /* 0: none */
+  lxw_row_t                sc_last_row;
 
   PcWorkbookStats          stats;
   GError                  *error;         /* the first failure; later writes do nothing */
@@ -228,7 +238,7 @@ char          *_pc_wb_range        (char          *buffer,
                                     lxw_col_t      first_col,
                                     lxw_row_t      last_row,
                                     lxw_col_t      last_col);
-/* A formula term that sums @cells (NULL-terminated), or "0" for none. */
+/* "A1+B2+…" over @cells (strings), or "0" when it is empty. */
 char          *_pc_wb_sum_of       (GPtrArray     *cells);
 
 #define PC_WB_CELL_SIZE  32
@@ -265,6 +275,13 @@ void _pc_wb_write_patients    (PcWb *wb, lxw_worksheet *sheet);
 void _pc_wb_write_projection  (PcWb *wb, lxw_worksheet *sheet);
 void _pc_wb_write_provider    (PcWb *wb, lxw_worksheet *sheet);
 void _pc_wb_write_summary     (PcWb *wb, lxw_worksheet *sheet);
+void _pc_wb_write_scenario    (PcWb *wb, lxw_worksheet *sheet);
+void _pc_wb_write_scenario_summary (PcWb *wb, lxw_worksheet *sheet, lxw_row_t row, lxw_col_t col);
+/* pc-workbook-activity.c: written when the project holds activity. */
+gboolean _pc_wb_has_activity  (PcWb *wb);
+void _pc_wb_write_flows       (PcWb *wb, lxw_worksheet *sheet);
+void _pc_wb_write_compliance  (PcWb *wb, lxw_worksheet *sheet);
+void _pc_wb_write_risks       (PcWb *wb, lxw_worksheet *sheet);
 
 /* pc-workbook-charts.c */
 void _pc_wb_add_projection_charts (PcWb *wb, lxw_worksheet *sheet);

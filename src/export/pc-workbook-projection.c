@@ -67,7 +67,8 @@ write_header (PcWb          *wb,
     }
   _pc_wb_text (wb, sheet, HEADER_ROW, PC_WB_PJ_PATIENTS_COL, "All stages", PC_WB_HEADER);
   for (guint p = 0; projection->phases[p] != NULL; p++)
-    _pc_wb_text (wb, sheet, HEADER_ROW, PC_WB_PJ_PHASE_COL + p, projection->phases[p], PC_WB_HEADER);
+    _pc_wb_text (wb, sheet, HEADER_ROW, PC_WB_PJ_PHASE_COL + p, projection->phases[p],
+                 PC_WB_HEADER);
   _pc_wb_text (wb, sheet, HEADER_ROW, wb->pj_total_col, "Total cost", PC_WB_HEADER);
   for (guint f = 0; projection->fundings[f] != NULL; f++)
     _pc_wb_text (wb, sheet, HEADER_ROW, wb->pj_funding_col + f, projection->fundings[f],

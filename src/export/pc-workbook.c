@@ -2,6 +2,14 @@
  * workbook"): a temporary file beside the target, written under the C
  * numeric locale, renamed over the target only when complete.
  *
+ * The formulas follow the engine's arithmetic: Assumptions (inputs) →
+ * Tariffs and Pathway (unit cost, cost per patient by stage) → Cost per
+ * patient (by stage × basis × year after diagnosis, per phase, funding
+ * stream and activity) and Patients (diagnosed per year; in care = diagnosed
+ * k years before × survival) → Projection (price index × SUMPRODUCT of the
+ * two) → Summary.  Each formula caches the engine's figure, or for the
+ * intermediate ones the same arithmetic done here.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pc-workbook"
@@ -9,6 +17,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
@@ -21,24 +30,44 @@
 /* libxlsxwriter prints numbers with %.16G through the current locale. */
 G_STATIC_ASSERT (LXW_VERSION_ID >= 114);
 
+/* Excel's limit for a document property. */
+#define MAX_PROPERTY_CHARS 255
+
 static char *
 describe_selection (PcWb *wb)
 {
+  guint n_areas = g_strv_length ((char **) wb->request->areas);
   g_autofree char *first = pc_format_financial_year (wb->request->from);
-  g_autofree char *areas = g_strjoinv (", ", (char **) wb->request->areas);
+  g_autofree char *areas = n_areas <= 3 ? g_strjoinv (", ", (char **) wb->request->areas)
+                                        : g_strdup_printf ("%u areas", n_areas);
+  g_autofree char *text = g_strdup_printf ("%s, %s, %d years from %s", wb->pathway->name, areas,
+                                           wb->request->years, first);
 
-  return g_strdup_printf ("%s, %s, %d years from %s", wb->pathway->name, areas,
-                          wb->request->years, first);
+  return g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), MAX_PROPERTY_CHARS));
+}
+
+static void
+set_custom_property (PcWb       *wb,
+                     const char *name,
+                     const char *value)
+{
+  g_autofree char *valid = g_utf8_make_valid (value, -1);
+  g_autofree char *text = g_utf8_substring (valid, 0, MIN (g_utf8_strlen (valid, -1),
+                                                           MAX_PROPERTY_CHARS));
+
+  _pc_wb_check (wb, workbook_set_custom_property_string (wb->workbook, name, text),
+                "setting properties");
 }
 
 static void
 set_properties (PcWb *wb)
 {
   g_autofree char *title = g_strdup_printf ("Pathcost: %s", wb->pathway->name);
+  g_autofree char *valid_title = g_utf8_make_valid (title, -1);
   g_autofree char *subject = describe_selection (wb);
   lxw_doc_properties properties = { 0, };
 
-  properties.title = title;
+  properties.title = valid_title;
   properties.subject = subject;
   properties.author = (char *) "Pathcost " PACKAGE_VERSION;
   properties.category = (char *) "Cancer care pathway costing";
@@ -47,38 +76,57 @@ set_properties (PcWb *wb)
                                  "Tariffs and Pathway sheets are inputs.";
   properties.status = (char *) "Baseline";
   _pc_wb_check (wb, workbook_set_properties (wb->workbook, &properties), "setting properties");
-  _pc_wb_check (wb, workbook_set_custom_property_string (wb->workbook, "Pathcost project",
-                                                         pc_project_get_display_name (wb->project)),
-                "setting properties");
-  _pc_wb_check (wb, workbook_set_custom_property_string (wb->workbook, "Pathcost selection",
-                                                         subject),
-                "setting properties");
+  set_custom_property (wb, "Pathcost project", pc_project_get_display_name (wb->project));
+  set_custom_property (wb, "Pathcost selection", subject);
 }
 
 typedef void (*SheetWriter) (PcWb *wb, lxw_worksheet *sheet);
 
 /* Sheets appear in the order of this table and are written in the order of
  * @order: each after the sheets its formulas point into. */
+static gboolean
+has_scenario (PcWb *wb)
+{
+  return wb->request->scenario != NULL;
+}
+
+static gboolean
+has_activity (PcWb *wb)
+{
+  return _pc_wb_has_activity (wb);
+}
+
 static void
 write_sheets (PcWb *wb)
 {
-  static const struct { const char *name; SheetWriter write; guint order; } sheets[] = {
-    { PC_WB_SHEET_SUMMARY, _pc_wb_write_summary, 7 },
-    { PC_WB_SHEET_ASSUMPTIONS, _pc_wb_write_assumptions, 0 },
-    { PC_WB_SHEET_TARIFFS, _pc_wb_write_tariffs, 1 },
-    { PC_WB_SHEET_PATHWAY, _pc_wb_write_pathway, 2 },
-    { PC_WB_SHEET_COSTS, _pc_wb_write_costs, 3 },
-    { PC_WB_SHEET_PATIENTS, _pc_wb_write_patients, 4 },
-    { PC_WB_SHEET_PROJECTION, _pc_wb_write_projection, 5 },
-    { PC_WB_SHEET_PROVIDER, _pc_wb_write_provider, 6 },
+  static const struct
+  {
+    const char  *name;
+    SheetWriter  write;
+    guint        order;
+    gboolean   (*applies) (PcWb *wb);   /* NULL: always */
+  } sheets[] = {
+    { PC_WB_SHEET_SUMMARY, _pc_wb_write_summary, 11, NULL },
+    { PC_WB_SHEET_ASSUMPTIONS, _pc_wb_write_assumptions, 0, NULL },
+    { PC_WB_SHEET_TARIFFS, _pc_wb_write_tariffs, 1, NULL },
+    { PC_WB_SHEET_PATHWAY, _pc_wb_write_pathway, 2, NULL },
+    { PC_WB_SHEET_COSTS, _pc_wb_write_costs, 3, NULL },
+    { PC_WB_SHEET_PATIENTS, _pc_wb_write_patients, 4, NULL },
+    { PC_WB_SHEET_PROJECTION, _pc_wb_write_projection, 5, NULL },
+    { PC_WB_SHEET_SCENARIO, _pc_wb_write_scenario, 6, has_scenario },
+    { PC_WB_SHEET_PROVIDER, _pc_wb_write_provider, 7, NULL },
+    { PC_WB_SHEET_FLOWS, _pc_wb_write_flows, 8, has_activity },
+    { PC_WB_SHEET_COMPLIANCE, _pc_wb_write_compliance, 9, has_activity },
+    { PC_WB_SHEET_RISKS, _pc_wb_write_risks, 10, has_activity },
   };
-  lxw_worksheet *added[G_N_ELEMENTS (sheets)];
+  lxw_worksheet *added[G_N_ELEMENTS (sheets)] = { NULL, };
 
   for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
-    added[i] = _pc_wb_add_sheet (wb, sheets[i].name);
+    if (sheets[i].applies == NULL || sheets[i].applies (wb))
+      added[i] = _pc_wb_add_sheet (wb, sheets[i].name);
   for (guint order = 0; order < G_N_ELEMENTS (sheets); order++)
     for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
-      if (sheets[i].order == order && !_pc_wb_failed (wb))
+      if (sheets[i].order == order && added[i] != NULL && !_pc_wb_failed (wb))
         sheets[i].write (wb, added[i]);
   if (!_pc_wb_failed (wb))
     worksheet_activate (added[0]);
@@ -145,7 +193,8 @@ create_temporary (const char  *output_path,
   g_autofree char *base = g_path_get_basename (output_path);
   g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
   char *path = g_build_filename (dir, template, NULL);
-  int fd = g_mkstemp (path);
+  /* 0666 less the umask, as any new file: not mkstemp's 0600. */
+  int fd = g_mkstemp_full (path, O_RDWR, 0666);
 
   if (fd < 0)
     {
@@ -155,6 +204,20 @@ create_temporary (const char  *output_path,
     }
   close (fd);
   return path;
+}
+
+/* On disk before the rename, so a crash leaves the old file or the new. */
+static gboolean
+sync_file (const char *path)
+{
+  int fd = g_open (path, O_RDONLY, 0);
+  gboolean ok = fd >= 0 && fsync (fd) == 0;
+  int saved_errno = errno;
+
+  if (fd >= 0)
+    close (fd);
+  errno = saved_errno;
+  return ok;
 }
 
 static gboolean
@@ -168,11 +231,13 @@ export_to (PcWb        *wb,
     return FALSE;
   if (!write_in_c_locale (wb, temporary))
     {
+      g_autofree char *display = g_filename_display_name (output_path);
+
       g_remove (temporary);
-      g_propagate_error (error, g_steal_pointer (&wb->error));
+      g_propagate_prefixed_error (error, g_steal_pointer (&wb->error), "%s: ", display);
       return FALSE;
     }
-  if (g_rename (temporary, output_path) != 0)
+  if (!sync_file (temporary) || g_rename (temporary, output_path) != 0)
     {
       int saved_errno = errno;
 
@@ -197,12 +262,6 @@ pc_workbook_export_full (PcProject               *project,
   g_return_val_if_fail (request->output_path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (request->scenario != NULL)
-    {
-      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID,
-                           "the workbook cannot show a scenario yet: export the baseline");
-      return FALSE;
-    }
   wb.project = project;
   wb.request = request;
   ok = _pc_wb_load (&wb, error) && export_to (&wb, request->output_path, error);

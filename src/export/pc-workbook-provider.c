@@ -1,0 +1,202 @@
+/* pc-workbook-provider.c: the Provider comparison sheet: for each step that
+ * carries the provider's own unit cost, that cost against the pathway's
+ * (tariff × MFF, or the local cost), the gap in £ and %, and the gap per
+ * patient by stage.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-workbook"
+
+#include "config.h"
+
+#include "pc-costing.h"
+#include "pc-workbook-private.h"
+
+#define FIRST_ROW     4
+#define UNIT_COL      3
+#define PROVIDER_COL  4
+#define GAP_COL       5
+#define PERCENT_COL   6
+#define QUANTITY_COL  7
+#define SHARE_COL     8                          /* + stage */
+#define PER_PATIENT_COL (SHARE_COL + PC_N_STAGES) /* + stage */
+
+static double
+percent_of (double gap,
+            double base)
+{
+  return base == 0.0 ? 0.0 : gap / base;
+}
+
+static void
+write_links (PcWb          *wb,
+             lxw_worksheet *sheet,
+             const PcStep  *step,
+             lxw_row_t      row,
+             lxw_row_t      step_row)
+{
+  double unit = pc_step_unit_cost (step, wb->pathway->mff);
+  char cell[PC_WB_CELL_SIZE];
+
+  _pc_wb_formula (wb, sheet, row, UNIT_COL, PC_WB_MONEY, unit, "=" PC_WB_REF_PATHWAY "%s",
+                  _pc_wb_cell (cell, step_row, PC_WB_PW_UNIT_COL, FALSE));
+  _pc_wb_formula (wb, sheet, row, PROVIDER_COL, PC_WB_MONEY, step->provider_unit_cost,
+                  "=" PC_WB_REF_PATHWAY "%s",
+                  _pc_wb_cell (cell, step_row, PC_WB_PW_PROVIDER_COL, FALSE));
+  _pc_wb_formula (wb, sheet, row, QUANTITY_COL, PC_WB_NUMBER, step->quantity,
+                  "=" PC_WB_REF_PATHWAY "%s",
+                  _pc_wb_cell (cell, step_row, PC_WB_PW_QUANTITY_COL, FALSE));
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    _pc_wb_formula (wb, sheet, row, SHARE_COL + s, PC_WB_SHARE, step->share[s],
+                    "=" PC_WB_REF_PATHWAY "%s",
+                    _pc_wb_cell (cell, step_row, PC_WB_PW_SHARE_COL + s, FALSE));
+}
+
+static void
+write_step (PcWb          *wb,
+            lxw_worksheet *sheet,
+            const PcStep  *step,
+            lxw_row_t      row,
+            lxw_row_t      step_row)
+{
+  double gap = step->provider_unit_cost - pc_step_unit_cost (step, wb->pathway->mff);
+  char unit[PC_WB_CELL_SIZE], provider[PC_WB_CELL_SIZE], gap_cell[PC_WB_CELL_SIZE];
+  char quantity[PC_WB_CELL_SIZE], share[PC_WB_CELL_SIZE];
+
+  _pc_wb_text (wb, sheet, row, 0, step->name, PC_WB_TEXT);
+  _pc_wb_text (wb, sheet, row, 1, step->phase, PC_WB_TEXT);
+  if (step->tariff_code != NULL)
+    _pc_wb_text (wb, sheet, row, 2, step->tariff_code, PC_WB_TEXT);
+  write_links (wb, sheet, step, row, step_row);
+  _pc_wb_cell (unit, row, UNIT_COL, FALSE);
+  _pc_wb_cell (provider, row, PROVIDER_COL, FALSE);
+  _pc_wb_formula (wb, sheet, row, GAP_COL, PC_WB_MONEY, gap, "=%s-%s", provider, unit);
+  _pc_wb_cell (gap_cell, row, GAP_COL, FALSE);
+  _pc_wb_formula (wb, sheet, row, PERCENT_COL, PC_WB_PERCENT,
+                  percent_of (gap, pc_step_unit_cost (step, wb->pathway->mff)),
+                  "=IF(%s=0,0,%s/%s)", unit, gap_cell, unit);
+  lxw_rowcol_to_cell_abs (quantity, row, QUANTITY_COL, 0, 1);
+  lxw_rowcol_to_cell_abs (gap_cell, row, GAP_COL, 0, 1);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    _pc_wb_formula (wb, sheet, row, PER_PATIENT_COL + s, PC_WB_MONEY,
+                    step->share[s] * step->quantity * gap, "=%s*%s*%s",
+                    _pc_wb_cell (share, row, SHARE_COL + s, FALSE), quantity, gap_cell);
+}
+
+static void
+write_header (PcWb          *wb,
+              lxw_worksheet *sheet)
+{
+  static const char * const labels[] = {
+    "Step", "Phase", "Tariff code", "Pathway unit cost (tariff × MFF or local)",
+    "Provider's unit cost", "Gap (£)", "Gap (%)", "Quantity",
+  };
+  static const double widths[] = { 48, 14, 10, 16, 14, 13, 9, 10 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      _pc_wb_text (wb, sheet, FIRST_ROW - 1, i, labels[i], PC_WB_HEADER);
+      _pc_wb_col_width (wb, sheet, i, i, widths[i]);
+    }
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    {
+      g_autofree char *share = g_strdup_printf ("Share, stage %s", pc_stage_to_string (s));
+      g_autofree char *gap = g_strdup_printf ("Gap per patient, stage %s", pc_stage_to_string (s));
+
+      _pc_wb_text (wb, sheet, FIRST_ROW - 1, SHARE_COL + s, share, PC_WB_HEADER);
+      _pc_wb_text (wb, sheet, FIRST_ROW - 1, PER_PATIENT_COL + s, gap, PC_WB_HEADER);
+    }
+  _pc_wb_col_width (wb, sheet, SHARE_COL, PER_PATIENT_COL - 1, 9);
+  _pc_wb_col_width (wb, sheet, PER_PATIENT_COL, PER_PATIENT_COL + PC_N_STAGES - 1, 13);
+}
+
+/* One stage's cost per patient over the compared steps: at the pathway's
+ * unit costs, at the provider's, and the gap. */
+static void
+write_stage_row (PcWb          *wb,
+                 lxw_worksheet *sheet,
+                 guint          stage,
+                 lxw_row_t      row,
+                 lxw_row_t      last_step)
+{
+  g_autofree char *label = g_strdup_printf ("Stage %s", pc_stage_to_string (stage));
+  char q[PC_WB_RANGE_SIZE], share[PC_WB_RANGE_SIZE], unit[PC_WB_RANGE_SIZE];
+  char provider[PC_WB_RANGE_SIZE], b[PC_WB_CELL_SIZE], c[PC_WB_CELL_SIZE], d[PC_WB_CELL_SIZE];
+  double at_unit = 0.0, at_provider = 0.0;
+
+  for (guint i = 0; i < wb->pathway->steps->len; i++)
+    {
+      const PcStep *step = g_ptr_array_index (wb->pathway->steps, i);
+
+      if (!step->has_provider_unit_cost)
+        continue;
+      at_unit += step->quantity * step->share[stage] * pc_step_unit_cost (step, wb->pathway->mff);
+      at_provider += step->quantity * step->share[stage] * step->provider_unit_cost;
+    }
+  _pc_wb_range (q, FIRST_ROW, QUANTITY_COL, last_step, QUANTITY_COL);
+  _pc_wb_range (share, FIRST_ROW, SHARE_COL + stage, last_step, SHARE_COL + stage);
+  _pc_wb_range (unit, FIRST_ROW, UNIT_COL, last_step, UNIT_COL);
+  _pc_wb_range (provider, FIRST_ROW, PROVIDER_COL, last_step, PROVIDER_COL);
+  _pc_wb_cell (b, row, UNIT_COL, FALSE);
+  _pc_wb_cell (c, row, PROVIDER_COL, FALSE);
+  _pc_wb_cell (d, row, GAP_COL, FALSE);
+  _pc_wb_text (wb, sheet, row, 0, label, PC_WB_TEXT);
+  _pc_wb_formula (wb, sheet, row, UNIT_COL, PC_WB_MONEY, at_unit, "=SUMPRODUCT(%s,%s,%s)",
+                  q, share, unit);
+  _pc_wb_formula (wb, sheet, row, PROVIDER_COL, PC_WB_MONEY, at_provider,
+                  "=SUMPRODUCT(%s,%s,%s)", q, share, provider);
+  _pc_wb_formula (wb, sheet, row, GAP_COL, PC_WB_MONEY, at_provider - at_unit, "=%s-%s", c, b);
+  _pc_wb_formula (wb, sheet, row, PERCENT_COL, PC_WB_PERCENT,
+                  percent_of (at_provider - at_unit, at_unit), "=IF(%s=0,0,%s/%s)", b, d, b);
+}
+
+static void
+write_per_patient (PcWb          *wb,
+                   lxw_worksheet *sheet,
+                   lxw_row_t      last_step)
+{
+  static const char * const labels[] = {
+    "At the pathway's unit costs", "At the provider's unit costs", "Gap (£)", "Gap (%)",
+  };
+  lxw_row_t row = last_step + 2;
+
+  _pc_wb_text (wb, sheet, row++, 0, "Per patient by stage (compared steps at their shares, "
+               "before survival)", PC_WB_HEADING);
+  _pc_wb_text (wb, sheet, row, 0, "Stage", PC_WB_HEADER);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    _pc_wb_text (wb, sheet, row, UNIT_COL + i, labels[i], PC_WB_HEADER);
+  row++;
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    write_stage_row (wb, sheet, s, row + s, last_step);
+}
+
+void
+_pc_wb_write_provider (PcWb          *wb,
+                       lxw_worksheet *sheet)
+{
+  g_autofree char *about = g_strdup_printf (
+    "The provider's own unit cost (patient-level costing) against the pathway's unit cost; "
+    "a positive gap means the provider's cost is above it. Provider: %s%s%s.",
+    wb->pathway->provider != NULL ? wb->pathway->provider : "none named",
+    wb->provider_name != NULL ? " " : "", wb->provider_name != NULL ? wb->provider_name : "");
+  lxw_row_t row = FIRST_ROW;
+
+  _pc_wb_text (wb, sheet, 0, 0, "Provider comparison", PC_WB_TITLE);
+  _pc_wb_text (wb, sheet, 1, 0, about, PC_WB_NOTE);
+  write_header (wb, sheet);
+  for (guint i = 0; i < wb->pathway->steps->len && !_pc_wb_failed (wb); i++)
+    {
+      const PcStep *step = g_ptr_array_index (wb->pathway->steps, i);
+
+      if (step->has_provider_unit_cost)
+        write_step (wb, sheet, step, row++, PC_WB_PW_STEP_ROW + i);
+    }
+  if (row == FIRST_ROW)
+    _pc_wb_text (wb, sheet, FIRST_ROW, 0,
+                 "No step of this pathway carries the provider's own unit cost: there is "
+                 "nothing to compare. Export the provider's current pathway to compare.",
+                 PC_WB_NOTE);
+  else
+    write_per_patient (wb, sheet, row - 1);
+  _pc_wb_set_up_sheet (wb, sheet, FIRST_ROW, 1);
+}

@@ -1,0 +1,197 @@
+/* pc-workbook-summary.c: the Summary sheet: what was exported and the
+ * headline figures, each a formula into the sheets that compute it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-workbook"
+
+#include "config.h"
+
+#include "pc-format.h"
+#include "pc-workbook-private.h"
+
+#define ABOUT_ROW    3
+#define FIGURES_ROW  11
+#define STAGES_ROW   (FIGURES_ROW + 8)
+
+static void
+write_pair (PcWb          *wb,
+            lxw_worksheet *sheet,
+            lxw_row_t      row,
+            const char    *label,
+            const char    *value)
+{
+  _pc_wb_text (wb, sheet, row, 0, label, PC_WB_HEADER);
+  _pc_wb_text (wb, sheet, row, 1, value, PC_WB_TEXT);
+}
+
+static char *
+join_areas (PcWb *wb)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < wb->areas->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, g_ptr_array_index (wb->areas, i));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+write_about (PcWb          *wb,
+             lxw_worksheet *sheet)
+{
+  const PcPathway *pathway = wb->pathway;
+  g_autofree char *first = pc_format_financial_year (wb->request->from);
+  g_autofree char *last = pc_format_financial_year (wb->request->from + wb->request->years - 1);
+  g_autofree char *horizon = g_strdup_printf ("%s to %s (%d years)", first, last,
+                                              wb->request->years);
+  g_autofree char *areas = join_areas (wb);
+  g_autofree char *kind = g_strdup_printf ("%s, %s pathway", pathway->site,
+                                           pathway->kind == PC_KIND_BEST_PRACTICE
+                                           ? "best-practice" : "current");
+  g_autofree char *provider = pathway->provider == NULL
+    ? g_strdup ("None: tariffs at MFF 1.0")
+    : g_strdup_printf ("%s %s", pathway->provider,
+                       wb->provider_name != NULL ? wb->provider_name : "");
+
+  write_pair (wb, sheet, ABOUT_ROW, "Project", pc_project_get_display_name (wb->project));
+  write_pair (wb, sheet, ABOUT_ROW + 1, wb->areas->len > 1 ? "Areas" : "Area", areas);
+  write_pair (wb, sheet, ABOUT_ROW + 2, "Pathway", pathway->name);
+  write_pair (wb, sheet, ABOUT_ROW + 3, "Site and kind", kind);
+  write_pair (wb, sheet, ABOUT_ROW + 4, "Provider", provider);
+  write_pair (wb, sheet, ABOUT_ROW + 5, "Horizon", horizon);
+  write_pair (wb, sheet, ABOUT_ROW + 6, "Scenario",
+              wb->request->scenario != NULL ? wb->request->scenario->name : "None: the baseline");
+}
+
+static void
+write_figure (PcWb          *wb,
+              lxw_worksheet *sheet,
+              lxw_row_t      row,
+              const char    *label,
+              const char    *formula,
+              double         cached,
+              PcWbFormat     format)
+{
+  _pc_wb_text (wb, sheet, row, 0, label, PC_WB_TEXT);
+  _pc_wb_formula (wb, sheet, row, 1, format, cached, "%s", formula);
+}
+
+static void
+write_figures (PcWb          *wb,
+               lxw_worksheet *sheet)
+{
+  const PcProjection *projection = wb->projection;
+  g_autofree char *first = pc_format_financial_year (wb->request->from);
+  g_autofree char *first_label = g_strdup_printf ("Cost in the first year (%s)", first);
+  g_autofree char *patients = NULL;
+  char cell[PC_WB_CELL_SIZE];
+  double diagnosed = 0.0;
+
+  for (guint t = 0; t < projection->n_years; t++)
+    diagnosed += projection->years[t].incident_total;
+  patients = g_strconcat ("=" PC_WB_REF_PROJECTION,
+                          _pc_wb_cell (cell, wb->pj_total_row, PC_WB_PJ_PATIENTS_COL, TRUE), NULL);
+  _pc_wb_text (wb, sheet, FIGURES_ROW - 1, 0, "Headline figures", PC_WB_HEADING);
+  write_figure (wb, sheet, FIGURES_ROW, first_label, "=FirstYearCost",
+                projection->years[0].cost, PC_WB_MONEY);
+  write_figure (wb, sheet, FIGURES_ROW + 1, "Total cost over the horizon", "=TotalCost",
+                projection->total_cost, PC_WB_MONEY);
+  write_figure (wb, sheet, FIGURES_ROW + 2, "Net present value (discounted to the first year)",
+                "=NetPresentValue", projection->npv, PC_WB_MONEY);
+  write_figure (wb, sheet, FIGURES_ROW + 3, "Discount rate", "=DiscountRate",
+                wb->input->discount_rate, PC_WB_PERCENT);
+  write_figure (wb, sheet, FIGURES_ROW + 4, "Inflation (annual)", "=Inflation",
+                wb->input->inflation, PC_WB_PERCENT);
+  write_figure (wb, sheet, FIGURES_ROW + 5, "Patients diagnosed over the horizon", patients,
+                diagnosed, PC_WB_PATIENTS);
+  _pc_wb_write_scenario_summary (wb, sheet, FIGURES_ROW, 3);
+}
+
+static void
+write_stage_row (PcWb          *wb,
+                 lxw_worksheet *sheet,
+                 guint          stage,
+                 lxw_row_t      row)
+{
+  g_autofree char *label = g_strdup_printf ("Stage %s", pc_stage_to_string (stage));
+  char expected[PC_WB_CELL_SIZE], first_year[PC_WB_CELL_SIZE];
+
+  _pc_wb_text (wb, sheet, row, 0, label, PC_WB_TEXT);
+  _pc_wb_formula (wb, sheet, row, 1, PC_WB_SHARE, wb->input->stage_share[stage], "=%s",
+                  _pc_wb_stage_share_name (stage));
+  _pc_wb_formula (wb, sheet, row, 2, PC_WB_MONEY, wb->expected_cost[stage],
+                  "=" PC_WB_REF_COSTS "%s",
+                  _pc_wb_cell (expected, wb->cp_expected_row + stage, 1, TRUE));
+  _pc_wb_formula (wb, sheet, row, 3, PC_WB_MONEY,
+                  wb->projection->cost_per_patient[stage][PC_BASIS_PATIENT][0],
+                  "=" PC_WB_REF_COSTS "%s",
+                  _pc_wb_cell (first_year, PC_WB_CP_TOTAL_ROW,
+                               _pc_wb_cp_col (stage, PC_BASIS_PATIENT, 0), TRUE));
+}
+
+static void
+write_stages (PcWb          *wb,
+              lxw_worksheet *sheet)
+{
+  static const char * const labels[] = {
+    "Stage", "Share at diagnosis", "Expected cost per patient diagnosed",
+    "Cost in the year of diagnosis (per patient alive)",
+  };
+  const lxw_row_t first = STAGES_ROW + 1, last = STAGES_ROW + PC_N_STAGES;
+  char shares[PC_WB_RANGE_SIZE], costs[PC_WB_RANGE_SIZE];
+  double mix = 0.0;
+
+  _pc_wb_text (wb, sheet, STAGES_ROW - 1, 0,
+               "Cost per patient by stage (base-year prices, survival-weighted over the six "
+               "years after diagnosis)", PC_WB_HEADING);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    _pc_wb_text (wb, sheet, STAGES_ROW, i, labels[i], PC_WB_HEADER);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    {
+      write_stage_row (wb, sheet, s, first + s);
+      mix += wb->input->stage_share[s] * wb->expected_cost[s];
+    }
+  _pc_wb_text (wb, sheet, last + 1, 0, "All stages (at the stage mix)", PC_WB_TEXT);
+  _pc_wb_range (shares, first, 1, last, 1);
+  _pc_wb_range (costs, first, 2, last, 2);
+  _pc_wb_formula (wb, sheet, last + 1, 2, PC_WB_MONEY_TOTAL, mix, "=SUMPRODUCT(%s,%s)",
+                  shares, costs);
+}
+
+static void
+write_warnings (PcWb          *wb,
+                lxw_worksheet *sheet,
+                lxw_row_t      row)
+{
+  GPtrArray *warnings = wb->projection->warnings;
+
+  if (warnings == NULL || warnings->len == 0)
+    return;
+  _pc_wb_text (wb, sheet, row++, 0, "Notes", PC_WB_HEADING);
+  for (guint i = 0; i < warnings->len; i++)
+    _pc_wb_text (wb, sheet, row++, 0, g_ptr_array_index (warnings, i), PC_WB_NOTE);
+}
+
+void
+_pc_wb_write_summary (PcWb          *wb,
+                      lxw_worksheet *sheet)
+{
+  _pc_wb_text (wb, sheet, 0, 0, "Pathcost negotiation workbook", PC_WB_TITLE);
+  _pc_wb_text (wb, sheet, 1, 0,
+               "A live model: every figure is a formula. Change a yellow input on the "
+               "Assumptions, Tariffs or Pathway sheet and the workbook recalculates.",
+               PC_WB_NOTE);
+  write_about (wb, sheet);
+  write_figures (wb, sheet);
+  write_stages (wb, sheet);
+  write_warnings (wb, sheet, STAGES_ROW + PC_N_STAGES + 3);
+  _pc_wb_add_summary_chart (wb, sheet, ABOUT_ROW, 5);
+  _pc_wb_col_width (wb, sheet, 0, 0, 44);
+  _pc_wb_col_width (wb, sheet, 1, 1, 22);
+  _pc_wb_col_width (wb, sheet, 2, 3, 24);
+  _pc_wb_set_up_sheet (wb, sheet, 2, 0);
+}
