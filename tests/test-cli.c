@@ -344,6 +344,9 @@ test_failures (Fixture *fixture, gconstpointer data)
   assert_fails (fixture, "--scenario", ARGS ("compare", p, "--area", "A1", "--pathway", "tiny"));
   assert_fails (fixture, "--oneway", ARGS ("sensitivity", p, "--area", "A1", "--pathway", "tiny"));
   assert_fails (fixture, "range:unit_cost:A", ARGS ("set", p, "range:unit_cost:A", "5,1"));
+  assert_fails (fixture, "--output", ARGS ("export", p, "--area", "A1", "--pathway", "tiny"));
+  assert_fails (fixture, "cannot write the workbook to /nonexistent/out.xlsx",
+                ARGS ("export", p, "--area", "A1", "--pathway", "tiny", "--output", "/nonexistent/out.xlsx"));
 }
 
 int
