@@ -279,16 +279,11 @@ read_record (PcCsv    *csv,
           append_plain_run (csv, (char) c);
           continue;
         }
-      if (c == '"')
-        {
-          if (csv->text->len != g_array_index (csv->starts, gsize, csv->starts->len - 1))
-            return fail (csv, csv->line, "a quote inside an unquoted field", error);
-          if (!read_quoted (csv, error))
-            return FALSE;
-          quoted = TRUE;
-          continue;
-        }
-      g_string_append_c (csv->text, (char) c);
+      if (csv->text->len != g_array_index (csv->starts, gsize, csv->starts->len - 1))
+        return fail (csv, csv->line, "a quote inside an unquoted field", error);
+      if (!read_quoted (csv, error))
+        return FALSE;
+      quoted = TRUE;
     }
 }
 
