@@ -24,20 +24,15 @@ query_strings (PcProject   *self,
                GError     **error)
 {
   g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (pc_project_get_db (self), sql, -1, &stmt, NULL);
+  sqlite3_stmt *stmt = _pc_project_prepare (self, sql, bound, error);
+  int rc;
 
-  if (rc == SQLITE_OK && bound != NULL)
-    sqlite3_bind_text (stmt, 1, bound, -1, SQLITE_TRANSIENT);
-  if (rc == SQLITE_OK)
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      g_strv_builder_add (values, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pc_project_sqlite_error (self, rc, "read its activity", error);
-      return NULL;
-    }
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (values, (const char *) sqlite3_column_text (stmt, 0));
+  if (!_pc_project_finish (self, stmt, rc, "read its activity", error))
+    return NULL;
   return g_strv_builder_end (values);
 }
 
@@ -101,22 +96,18 @@ provider_mff (PcProject  *self,
 
 /* A step's HRG costed by the provider above tariff × MFF × (1 + threshold);
  * a step that recurs (several offsets) is one entry. */
-static gboolean
-add_cost_risks (PcProject   *self,
-                const char  *pathway_name,
-                const char  *provider,
-                GPtrArray   *unit_costs,
-                double       threshold,
-                GPtrArray   *risks,
-                GError     **error)
+static void
+add_cost_risks (PcProject       *self,
+                const PcPathway *pathway,
+                const char      *provider,
+                GPtrArray       *unit_costs,
+                double           threshold,
+                GPtrArray       *risks)
 {
-  g_autoptr(PcPathway) pathway = pc_project_load_pathway (self, pathway_name, error);
   g_autoptr(GHashTable) by_hrg = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   double mff = provider_mff (self, provider);
 
-  if (pathway == NULL)
-    return FALSE;
   for (guint i = 0; i < unit_costs->len; i++)
     {
       PcUnitCost *cost = g_ptr_array_index (unit_costs, i);
@@ -134,10 +125,9 @@ add_cost_risks (PcProject   *self,
         continue;
       g_hash_table_add (seen, step->name);
       if (cost->mean_unit_cost > tariff * (1.0 + threshold))
-        g_ptr_array_add (risks, risk_new (pathway_name, step->name, provider, -1, PC_RISK_COST,
+        g_ptr_array_add (risks, risk_new (pathway->name, step->name, provider, -1, PC_RISK_COST,
                                           tariff, cost->mean_unit_cost));
     }
-  return TRUE;
 }
 
 /* Fills in what the user wrote about each entry; new entries are open. */
@@ -181,14 +171,22 @@ add_notes (PcProject  *self,
   return TRUE;
 }
 
+/* The register's tolerances, read once per register. */
+typedef struct
+{
+  double share;   /* risk_share_tolerance */
+  double cost;    /* risk_cost_threshold */
+} Tolerances;
+
 /* One best-practice pathway's entries for each provider of its site. */
 static gboolean
-add_pathway_risks (PcProject   *self,
-                   const char  *pathway,
-                   const char  *only_provider,
-                   GPtrArray   *unit_costs,
-                   GPtrArray   *risks,
-                   GError     **error)
+add_pathway_risks (PcProject        *self,
+                   const char       *pathway,
+                   const char       *only_provider,
+                   GPtrArray        *unit_costs,
+                   const Tolerances *tolerances,
+                   GPtrArray        *risks,
+                   GError          **error)
 {
   g_auto(GStrv) providers = query_strings (self, "SELECT DISTINCT provider FROM activity "
                                                  "WHERE site = (SELECT site FROM pathways "
@@ -197,6 +195,7 @@ add_pathway_risks (PcProject   *self,
   g_autoptr(GStrvBuilder) chosen = g_strv_builder_new ();
   g_auto(GStrv) tallied = NULL;
   g_autoptr(GPtrArray) compliance = NULL;
+  g_autoptr(PcPathway) steps = NULL;
 
   if (providers == NULL)
     return FALSE;
@@ -207,15 +206,13 @@ add_pathway_risks (PcProject   *self,
   if (tallied[0] == NULL)
     return TRUE;
   compliance = _pc_project_compliance_by_provider (self, pathway, (const char * const *) tallied, error);
-  if (compliance == NULL)
+  if (compliance == NULL || (steps = pc_project_load_pathway (self, pathway, error)) == NULL)
     return FALSE;
   for (guint i = 0; tallied[i] != NULL; i++)
     {
       add_compliance_risks (g_ptr_array_index (compliance, i), pathway, tallied[i],
-                            pc_project_get_setting (self, "risk_share_tolerance"), risks);
-      if (!add_cost_risks (self, pathway, tallied[i], unit_costs,
-                           pc_project_get_setting (self, "risk_cost_threshold"), risks, error))
-        return FALSE;
+                            tolerances->share, risks);
+      add_cost_risks (self, steps, tallied[i], unit_costs, tolerances->cost, risks);
     }
   return TRUE;
 }
@@ -228,15 +225,18 @@ pc_project_risk_register (PcProject   *self,
   g_autoptr(GPtrArray) risks = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_risk_free);
   g_autoptr(GPtrArray) unit_costs = NULL;
   g_auto(GStrv) pathways = NULL;
+  Tolerances tolerances;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
 
+  tolerances.share = pc_project_get_setting (self, "risk_share_tolerance");
+  tolerances.cost = pc_project_get_setting (self, "risk_cost_threshold");
   pathways = query_strings (self, "SELECT name FROM pathways WHERE kind = 'best_practice' "
                                   "ORDER BY name", NULL, error);
   if (pathways == NULL || (unit_costs = pc_project_activity_unit_costs (self, provider, error)) == NULL)
     return NULL;
   for (guint p = 0; pathways[p] != NULL; p++)
-    if (!add_pathway_risks (self, pathways[p], provider, unit_costs, risks, error))
+    if (!add_pathway_risks (self, pathways[p], provider, unit_costs, &tolerances, risks, error))
       return NULL;
   if (!add_notes (self, risks, error))
     return NULL;
