@@ -20,20 +20,6 @@
 #define LARGE_RUNS 3
 #define BASELINE_COLUMNS 40
 
-static GStrv
-list_areas (PcProject *project)
-{
-  g_autoptr(GStrvBuilder) areas = g_strv_builder_new ();
-  sqlite3_stmt *stmt = NULL;
-
-  sqlite3_prepare_v2 (pc_project_get_db (project), "SELECT code FROM areas ORDER BY code",
-                      -1, &stmt, NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_strv_builder_add (areas, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return g_strv_builder_end (areas);
-}
-
 static guint64
 cells_of (const PcWorkbookStats *stats)
 {
@@ -55,7 +41,7 @@ time_export (const char      *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PcProject) project = pc_project_open_full (path, PC_PROJECT_OPEN_READ_ONLY, &error);
-  g_auto(GStrv) areas = project != NULL ? list_areas (project) : NULL;
+  g_auto(GStrv) areas = project != NULL ? pc_project_list_areas (project, NULL) : NULL;
   PcWorkbookRequest request = {
     .pathway = pathway, .areas = (const char * const *) areas, .from = from, .years = years,
     .output_path = output,
@@ -89,7 +75,7 @@ time_engine (const char *path,
              guint       runs)
 {
   g_autoptr(PcProject) project = pc_project_open_full (path, PC_PROJECT_OPEN_READ_ONLY, NULL);
-  g_auto(GStrv) areas = list_areas (project);
+  g_auto(GStrv) areas = pc_project_list_areas (project, NULL);
   double best = G_MAXDOUBLE;
 
   for (guint run = 0; run < runs; run++)

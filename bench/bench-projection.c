@@ -11,20 +11,6 @@
 
 #include "pc-project.h"
 
-static GStrv
-list_areas (PcProject *project)
-{
-  g_autoptr(GStrvBuilder) areas = g_strv_builder_new ();
-  sqlite3_stmt *stmt = NULL;
-
-  sqlite3_prepare_v2 (pc_project_get_db (project), "SELECT code FROM areas ORDER BY code",
-                      -1, &stmt, NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_strv_builder_add (areas, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return g_strv_builder_end (areas);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -51,7 +37,7 @@ main (int argc, char **argv)
       fprintf (stderr, "bench-projection: %s\n", error->message);
       return 1;
     }
-  areas = list_areas (project);
+  areas = pc_project_list_areas (project, NULL);
   loaded = g_get_monotonic_time ();
 
   for (guint i = 0; areas[i] != NULL; i++)

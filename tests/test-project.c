@@ -368,6 +368,9 @@ test_load_pathway (void)
 
   names = pc_project_list_pathways (project, NULL);
   g_assert_cmpstrv (names, ((const char *[]) { "lung_current", NULL }));
+  g_clear_pointer (&names, g_strfreev);
+  names = pc_project_list_areas (project, NULL);
+  g_assert_cmpstrv (names, ((const char *[]) { "A1", "A2", NULL }));
 }
 
 /* crude(year) = Σ pop × rate / 100 000:

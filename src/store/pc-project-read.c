@@ -272,28 +272,41 @@ column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
-GStrv
-pc_project_list_pathways (PcProject  *self,
-                          GError    **error)
+/* The first column of every row @sql returns. */
+static GStrv
+list_names (PcProject   *self,
+            const char  *sql,
+            const char  *doing,
+            GError     **error)
 {
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _pc_project_prepare (self, sql, NULL, error);
   int rc;
 
-  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
-
-  stmt = _pc_project_prepare (self, "SELECT name FROM pathways ORDER BY site, kind, name", NULL, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_strv_builder_add (names, column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pc_project_sqlite_error (self, rc, "list its pathways", error);
-      return NULL;
-    }
+  if (!_pc_project_finish (self, stmt, rc, doing, error))
+    return NULL;
   return g_strv_builder_end (names);
+}
+
+GStrv
+pc_project_list_pathways (PcProject  *self,
+                          GError    **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  return list_names (self, "SELECT name FROM pathways ORDER BY site, kind, name",
+                     "list its pathways", error);
+}
+
+GStrv
+pc_project_list_areas (PcProject  *self,
+                       GError    **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  return list_names (self, "SELECT code FROM areas ORDER BY code", "list its areas", error);
 }
 
 static gboolean

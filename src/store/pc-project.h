@@ -75,6 +75,9 @@ PcPathway   *pc_project_load_pathway        (PcProject    *self,
 /* Names of all pathways, ordered by site, kind and name. */
 GStrv        pc_project_list_pathways       (PcProject    *self,
                                              GError      **error);
+/* Codes of all areas, in order. */
+GStrv        pc_project_list_areas          (PcProject    *self,
+                                             GError      **error);
 /* Gathers what a projection of @site over @areas needs for the years
  * from - PC_MAX_OFFSET to from + n_years - 1. */
 PcProjectionInput *pc_project_load_projection_input (PcProject          *self,
