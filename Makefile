@@ -11,7 +11,9 @@ CLI        := $(BUILD)/src/cli/pathcost-cli
 DEBIAN_PACKAGES := \
 	gcc meson ninja-build pkg-config gettext locales \
 	libglib2.0-dev libjson-glib-dev libsqlite3-dev sqlite3 libxlsxwriter-dev libgsl-dev gnumeric \
-	python3 python3-numpy bc time
+	python3 python3-numpy bc time \
+	libgtk-4-dev libadwaita-1-dev xvfb xauth dbus dbus-x11 appstream desktop-file-utils \
+	libglib2.0-bin imagemagick
 
 .PHONY: all deps build run test bench clean
 
