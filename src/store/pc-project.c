@@ -33,6 +33,9 @@ struct _PcProject
   char    *display_name;
   sqlite3 *db;
   gboolean read_only;
+  /* pc_project_begin calls not yet committed or rolled back: the first
+   * opens the transaction, each deeper one a savepoint pc_DEPTH. */
+  guint    depth;
 };
 
 G_DEFINE_FINAL_TYPE (PcProject, pc_project, G_TYPE_OBJECT)
@@ -498,6 +501,18 @@ pc_project_get_db (PcProject *self)
   return self->db;
 }
 
+/* Runs "@verb pc_@level" on savepoint pc_@level; its failure is for the
+ * caller to report. */
+static int
+exec_control (PcProject  *self,
+              const char *verb,
+              guint       level)
+{
+  g_autofree char *sql = g_strdup_printf ("%s pc_%u", verb, level);
+
+  return sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}
+
 gboolean
 pc_project_begin (PcProject  *self,
                   GError    **error)
@@ -512,9 +527,22 @@ pc_project_begin (PcProject  *self,
                    "%s was opened read-only and cannot be changed", self->display_name);
       return FALSE;
     }
-  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (self->depth == 0)
+    rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  else if (sqlite3_get_autocommit (self->db))
+    {
+      /* SQLite ended the outer transaction itself (a full disk, an I/O
+       * error): a savepoint now would start a new one nobody commits. */
+      g_set_error (error, PC_ERROR, PC_ERROR_IO,
+                   "%s: could not start a change: the change around it was cancelled",
+                   self->display_name);
+      return FALSE;
+    }
+  else
+    rc = exec_control (self, "SAVEPOINT", self->depth + 1);
   if (rc != SQLITE_OK)
     return _pc_project_sqlite_error (self, rc, "start a change", error);
+  self->depth++;
   return TRUE;
 }
 
@@ -525,14 +553,21 @@ pc_project_commit (PcProject  *self,
   int rc;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
 
-  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  /* An inner level only folds its savepoint into the outer transaction:
+   * nothing reaches the file until the outermost commit. */
+  if (self->depth == 1)
+    rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  else
+    rc = exec_control (self, "RELEASE", self->depth);
   if (rc != SQLITE_OK)
     {
       _pc_project_sqlite_error (self, rc, "save the change", error);
       pc_project_rollback (self);
       return FALSE;
     }
+  self->depth--;
   return TRUE;
 }
 
@@ -541,6 +576,25 @@ pc_project_rollback (PcProject *self)
 {
   g_return_if_fail (PC_IS_PROJECT (self));
 
+  if (self->depth > 1)
+    {
+      /* ROLLBACK TO undoes the savepoint's work but keeps it open;
+       * RELEASE then removes it, leaving the outer transaction as it was
+       * before pc_project_begin. */
+      exec_control (self, "ROLLBACK TO", self->depth);
+      exec_control (self, "RELEASE", self->depth);
+      self->depth--;
+      return;
+    }
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->depth = 0;
+}
+
+/* The number of pc_project_begin calls still open, 0 outside a change. */
+guint
+_pc_project_get_depth (PcProject *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), 0);
+  return self->depth;
 }

@@ -45,7 +45,11 @@ const char  *pc_project_get_display_name    (PcProject    *self);
 sqlite3     *pc_project_get_db              (PcProject    *self);
 
 /* Every change is made between begin (BEGIN IMMEDIATE, so a second writer
- * learns at once that the project is in use) and commit or rollback. */
+ * learns at once that the project is in use) and commit or rollback.  The
+ * calls nest: a begin inside another opens a savepoint, whose commit
+ * keeps its work for the outer commit and whose rollback undoes only it,
+ * so an edit that is one change of its own can also be part of a larger
+ * one (an undo step). */
 gboolean     pc_project_begin               (PcProject    *self,
                                              GError      **error);
 gboolean     pc_project_commit              (PcProject    *self,
@@ -148,6 +152,8 @@ gboolean     _pc_project_check_scenario_stage_mix (PcProject   *self,
                                                    const char  *scenario,
                                                    const char  *site,
                                                    GError     **error);
+
+guint        _pc_project_get_depth          (PcProject     *self);
 
 /* Prepares @sql, binding @bound (when not NULL) to its first parameter. */
 sqlite3_stmt *_pc_project_prepare           (PcProject     *self,
