@@ -598,3 +598,4 @@ _pc_project_get_depth (PcProject *self)
   g_return_val_if_fail (PC_IS_PROJECT (self), 0);
   return self->depth;
 }
+
