@@ -1,5 +1,5 @@
 /* test-history.c: editing a project's pathway steps, undo and redo of those
- * edits, and nested changes.
+ * edits, nested changes, and writing a consistent copy of a project.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -639,6 +639,178 @@ test_conflict (void)
   g_assert_cmpuint (_pc_project_get_depth (project), ==, 0);
 }
 
+static GStrv
+list_folder (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+assert_same_project (PcProject *a,
+                     PcProject *b)
+{
+  g_auto(GStrv) names_a = pc_project_list_pathways (a, NULL);
+  g_auto(GStrv) names_b = pc_project_list_pathways (b, NULL);
+
+  if (names_a == NULL || names_b == NULL)
+    g_error ("the pathways could not be listed");
+  g_assert_cmpuint (g_strv_length (names_a), >, 1);
+  g_assert_cmpstrv (names_a, names_b);
+  for (guint i = 0; names_a[i] != NULL; i++)
+    {
+      PcCostPerPatient cost_a, cost_b;
+      g_auto(GStrv) steps_a = step_names (a, names_a[i]);
+      g_auto(GStrv) steps_b = step_names (b, names_a[i]);
+
+      cost_of (a, names_a[i], cost_a);
+      cost_of (b, names_a[i], cost_b);
+      assert_same_cost (cost_a, cost_b);
+      g_assert_cmpstrv (steps_a, steps_b);
+    }
+}
+
+/* A copy of a project opened read-only opens with the same pathways and
+ * figures, in rollback-journal mode; saving again replaces it. */
+static void
+test_write_copy (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *dest = g_build_filename (dir, "saved.pathcost", NULL);
+  g_autoptr(PcProject) source = pc_project_open_full (g_getenv ("PATHCOST_SAMPLE"),
+                                                      PC_PROJECT_OPEN_READ_ONLY, NULL);
+  g_autoptr(PcProject) copy = NULL;
+  g_autoptr(PcProject) edited = NULL;
+  g_autoptr(PcStep) step = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autofree char *work_dir = pc_test_make_tmp_dir ();
+  g_autofree char *work = copy_sample_into (work_dir);
+  const guint8 *header;
+
+  g_assert_nonnull (source);
+  g_assert_true (pc_project_write_copy (source, dest, &error));
+  g_assert_no_error (error);
+  files = list_folder (dir);
+  g_assert_cmpstrv (files, ((const char *[]) { "saved.pathcost", NULL }));
+  bytes = pc_test_read_bytes (dest);
+  header = g_bytes_get_data (bytes, NULL);
+  /* File format bytes 18 and 19: 1 is a rollback journal, 2 WAL. */
+  g_assert_cmpuint (header[18], ==, 1);
+  g_assert_cmpuint (header[19], ==, 1);
+  copy = open_project (dest);
+  assert_same_project (source, copy);
+  g_clear_object (&copy);
+
+  /* Save again over it, from an edited project: the edit is in the copy. */
+  edited = open_project (work);
+  step = step_at (edited, PATHWAY, 0);
+  step->quantity = 9;
+  g_assert_true (pc_project_update_step (edited, PATHWAY, 0, step, &error));
+  g_assert_true (pc_project_write_copy (edited, dest, &error));
+  g_assert_no_error (error);
+  copy = open_project (dest);
+  assert_same_project (edited, copy);
+  g_clear_pointer (&step, pc_step_free);
+  step = step_at (copy, PATHWAY, 0);
+  g_assert_cmpfloat (step->quantity, ==, 9);
+  g_clear_pointer (&files, g_strfreev);
+  files = list_folder (dir);
+  g_assert_cmpstrv (files, ((const char *[]) { "saved.pathcost", NULL }));
+
+  /* Not while a change is being made, nor over the project itself. */
+  g_assert_true (pc_project_begin (edited, &error));
+  g_assert_false (pc_project_write_copy (edited, dest, &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, dest));
+  g_clear_error (&error);
+  pc_project_rollback (edited);
+  g_assert_false (pc_project_write_copy (edited, work, &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_IO);
+  g_clear_pointer (&files, g_strfreev);
+  files = list_folder (work_dir);
+  g_assert_cmpstrv (files, ((const char *[]) { "sample.pathcost", NULL }));
+}
+
+/* A project someone switched to WAL is copied back in rollback-journal
+ * mode: a user's file must be whole without a -wal beside it. */
+static void
+test_write_copy_from_wal (void)
+{
+  g_autofree char *path = copy_sample ();
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *dest = g_build_filename (dir, "saved.pathcost", NULL);
+  g_autoptr(PcProject) source = NULL;
+  g_autoptr(PcProject) copy = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  const guint8 *header;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  bytes = pc_test_read_bytes (path);
+  g_assert_cmpuint (((const guint8 *) g_bytes_get_data (bytes, NULL))[18], ==, 2);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  source = pc_project_open_full (path, PC_PROJECT_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (pc_project_write_copy (source, dest, &error));
+  g_assert_no_error (error);
+  bytes = pc_test_read_bytes (dest);
+  header = g_bytes_get_data (bytes, NULL);
+  g_assert_cmpuint (header[18], ==, 1);
+  g_assert_cmpuint (header[19], ==, 1);
+  copy = open_project (dest);
+  assert_same_project (source, copy);
+}
+
+/* A copy that cannot be written says where, and leaves nothing behind. */
+static void
+test_write_copy_fails (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "missing", "saved.pathcost", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autoptr(PcProject) source = pc_project_open_full (g_getenv ("PATHCOST_SAMPLE"),
+                                                      PC_PROJECT_OPEN_READ_ONLY, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) files = NULL;
+
+  g_assert_nonnull (source);
+  g_assert_false (pc_project_write_copy (source, missing, &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_IO);
+  expected = g_strdup_printf ("cannot save to %s: ", missing);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_clear_error (&error);
+  files = list_folder (dir);
+  g_assert_cmpstrv (files, ((const char *[]) { NULL }));
+  g_clear_pointer (&files, g_strfreev);
+
+  /* Renaming over a folder fails only after the copy is written: the
+   * temporary file must go. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_free (pc_test_write_file (folder, "inside", "keep"));
+  g_assert_false (pc_project_write_copy (source, folder, &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_IO);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("cannot save to %s: ", folder);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  files = list_folder (dir);
+  g_assert_cmpstrv (files, ((const char *[]) { "folder", NULL }));
+}
+
 static void
 test_lists (void)
 {
@@ -750,6 +922,9 @@ main (int argc, char **argv)
   g_test_add_func ("/history/refused-edits", test_refused_edits);
   g_test_add_func ("/history/notifications", test_notifications);
   g_test_add_func ("/history/conflict", test_conflict);
+  g_test_add_func ("/history/write-copy", test_write_copy);
+  g_test_add_func ("/history/write-copy-from-wal", test_write_copy_from_wal);
+  g_test_add_func ("/history/write-copy-fails", test_write_copy_fails);
   g_test_add_func ("/history/lists", test_lists);
   g_test_add_func ("/history/every-table-has-primary-key", test_every_table_has_primary_key);
   return g_test_run ();

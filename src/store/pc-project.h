@@ -56,6 +56,14 @@ gboolean     pc_project_commit              (PcProject    *self,
                                              GError      **error);
 void         pc_project_rollback            (PcProject    *self);
 
+/* Writes a consistent copy of the project to @dest_path, replacing it
+ * atomically (a temporary file beside it, fsync, rename, fsync of the
+ * folder): Save, Save As and the working copy.  Works on a project opened
+ * read-only; refused while a change is being made. */
+gboolean     pc_project_write_copy          (PcProject    *self,
+                                             const char   *dest_path,
+                                             GError      **error);
+
 /* Settings: discount_rate (default 0.035) and inflation (default 0); and
  * for sensitivity analysis, range:PARAMETER ("LOW,HIGH") and se:PARAMETER
  * (a standard error), PARAMETER as pc-sensitivity.h names it. */
