@@ -263,6 +263,70 @@ test_update_undo_redo (void)
   g_assert_cmpfloat (reloaded->quantity, ==, old_quantity + 2);
 }
 
+static void
+assert_same_step (const PcStep *a,
+                  const PcStep *b)
+{
+  g_assert_cmpstr (a->name, ==, b->name);
+  g_assert_cmpstr (a->phase, ==, b->phase);
+  g_assert_cmpstr (a->funding, ==, b->funding);
+  g_assert_cmpint (a->year_offset, ==, b->year_offset);
+  g_assert_cmpint (a->basis, ==, b->basis);
+  g_assert_cmpint (a->activity, ==, b->activity);
+  g_assert_cmpstr (a->tariff_code, ==, b->tariff_code);
+  if (a->tariff_code == NULL)
+    g_assert_cmpfloat (a->local_unit_cost, ==, b->local_unit_cost);
+  else
+    g_assert_cmpfloat (a->tariff_price, ==, b->tariff_price);
+  g_assert_cmpfloat (a->quantity, ==, b->quantity);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    g_assert_cmpfloat (a->share[s], ==, b->share[s]);
+  g_assert_cmpint (a->has_provider_unit_cost, ==, b->has_provider_unit_cost);
+  if (a->has_provider_unit_cost)
+    g_assert_cmpfloat (a->provider_unit_cost, ==, b->provider_unit_cost);
+}
+
+/* Every field of the step is written; undo brings every one back. */
+static void
+test_update_every_field (void)
+{
+  g_autofree char *path = copy_sample ();
+  g_autoptr(PcProject) project = open_project (path);
+  g_autoptr(PcHistory) history = pc_history_new (project);
+  g_autoptr(PcStep) original = step_at (project, PATHWAY, 5);
+  g_autoptr(PcStep) local = new_local_step ("Nurse telephone review", 2.5);
+  g_autoptr(PcStep) tariffed = pc_step_copy (original);
+  g_autoptr(PcStep) now = NULL;
+
+  g_assert_nonnull (original->tariff_code);
+  local->basis = PC_BASIS_DEATH;
+  local->year_offset = 4;
+  local->has_provider_unit_cost = TRUE;
+  local->provider_unit_cost = 37.5;
+  run_ok (history, "Replace step", (Edit) { EDIT_UPDATE, PATHWAY, 5, 0, local });
+  now = step_at (project, PATHWAY, 5);
+  assert_same_step (now, local);
+  g_clear_pointer (&now, pc_step_free);
+
+  /* Back to a tariff, whose price comes from the tariffs, not the step. */
+  g_free (tariffed->tariff_code);
+  tariffed->tariff_code = g_strdup ("WF01A");
+  tariffed->tariff_price = 1;
+  run_ok (history, "Change tariff", (Edit) { EDIT_UPDATE, PATHWAY, 5, 0, tariffed });
+  now = step_at (project, PATHWAY, 5);
+  g_assert_cmpstr (now->tariff_code, ==, "WF01A");
+  pc_assert_close (now->tariff_price, 142.88);
+  g_clear_pointer (&now, pc_step_free);
+
+  undo_ok (history);
+  now = step_at (project, PATHWAY, 5);
+  assert_same_step (now, local);
+  g_clear_pointer (&now, pc_step_free);
+  undo_ok (history);
+  now = step_at (project, PATHWAY, 5);
+  assert_same_step (now, original);
+}
+
 /* Each structural edit gives the expected order; its undo the exact order
  * and names there were before, its redo the edited ones again. */
 static void
@@ -499,6 +563,10 @@ test_refused_edits (void)
   step->local_unit_cost = NAN;
   assert_refused (history, (Edit) { EDIT_INSERT, PATHWAY, 3, 0, step }, PC_ERROR_INVALID,
                   "local_unit_cost");
+  step->tariff_code = g_strdup ("");
+  assert_refused (history, (Edit) { EDIT_UPDATE, PATHWAY, 3, 0, step }, PC_ERROR_INVALID,
+                  "local_unit_cost");
+  g_clear_pointer (&step->tariff_code, g_free);
   step->local_unit_cost = 10;
   g_free (step->phase);
   step->phase = g_strdup ("");
@@ -916,6 +984,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/history/nested-transactions", test_nested_transactions);
   g_test_add_func ("/history/update-undo-redo", test_update_undo_redo);
+  g_test_add_func ("/history/update-every-field", test_update_every_field);
   g_test_add_func ("/history/structural-edits", test_structural_edits);
   g_test_add_func ("/history/structural-edits-sparse-positions",
                    test_structural_edits_sparse_positions);

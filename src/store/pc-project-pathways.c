@@ -35,10 +35,15 @@ check_step (PcProject     *self,
             gint64         keep_position,
             GError       **error)
 {
+  PcStep as_written = *step;
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!pc_step_validate (step, error))
+  /* An empty tariff code is no tariff code, as in an import: the step then
+   * needs a valid local cost. */
+  if (is_blank (step->tariff_code))
+    as_written.tariff_code = NULL;
+  if (!pc_step_validate (&as_written, error))
     {
       g_prefix_error (error, "pathway '%s': ", pathway);
       return FALSE;

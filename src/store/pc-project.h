@@ -117,7 +117,8 @@ gboolean     pc_project_delete_scenario     (PcProject         *self,
  * in the order pc_project_load_pathway gives; a step is checked as an
  * import checks it (pc_step_validate, a known tariff code, phase and
  * funding given, no second step of the same name, year and basis).
- * tariff_price and any unit cost override in @step are ignored. */
+ * tariff_price and any unit cost override in @step are ignored, and so is
+ * local_unit_cost when the step has a tariff code. */
 gboolean     pc_project_update_step         (PcProject     *self,
                                              const char    *pathway,
                                              guint          index,
