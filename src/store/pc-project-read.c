@@ -272,15 +272,15 @@ column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
-/* The first column of every row @sql returns. */
-static GStrv
-list_names (PcProject   *self,
-            const char  *sql,
-            const char  *doing,
-            GError     **error)
+GStrv
+_pc_project_list_names (PcProject   *self,
+                        const char  *sql,
+                        const char  *bound,
+                        const char  *doing,
+                        GError     **error)
 {
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  sqlite3_stmt *stmt = _pc_project_prepare (self, sql, NULL, error);
+  sqlite3_stmt *stmt = _pc_project_prepare (self, sql, bound, error);
   int rc;
 
   if (stmt == NULL)
@@ -297,8 +297,8 @@ pc_project_list_pathways (PcProject  *self,
                           GError    **error)
 {
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
-  return list_names (self, "SELECT name FROM pathways ORDER BY site, kind, name",
-                     "list its pathways", error);
+  return _pc_project_list_names (self, "SELECT name FROM pathways ORDER BY site, kind, name",
+                                 NULL, "list its pathways", error);
 }
 
 GStrv
@@ -306,13 +306,14 @@ pc_project_list_areas (PcProject  *self,
                        GError    **error)
 {
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
-  return list_names (self, "SELECT code FROM areas ORDER BY code", "list its areas", error);
+  return _pc_project_list_names (self, "SELECT code FROM areas ORDER BY code", NULL,
+                                 "list its areas", error);
 }
 
-static gboolean
-set_not_found_pathway (PcProject   *self,
-                       const char  *name,
-                       GError     **error)
+gboolean
+_pc_project_set_not_found_pathway (PcProject   *self,
+                                   const char  *name,
+                                   GError     **error)
 {
   g_auto(GStrv) known = pc_project_list_pathways (self, NULL);
   g_autofree char *list = known != NULL ? g_strjoinv (", ", known) : g_strdup ("");
@@ -341,7 +342,7 @@ read_pathway_row (PcProject   *self,
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
-    set_not_found_pathway (self, name, error);
+    _pc_project_set_not_found_pathway (self, name, error);
   else if (rc != SQLITE_ROW)
     _pc_project_sqlite_error (self, rc, "read the pathway", error);
   else if (!pc_kind_from_string (column_text (stmt, 1), &kind))

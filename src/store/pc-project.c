@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pc-error.h"
 #include "pc-project.h"
@@ -33,6 +35,9 @@ struct _PcProject
   char    *display_name;
   sqlite3 *db;
   gboolean read_only;
+  /* pc_project_begin calls not yet committed or rolled back: the first
+   * opens the transaction, each deeper one a savepoint pc_DEPTH. */
+  guint    depth;
 };
 
 G_DEFINE_FINAL_TYPE (PcProject, pc_project, G_TYPE_OBJECT)
@@ -498,6 +503,18 @@ pc_project_get_db (PcProject *self)
   return self->db;
 }
 
+/* Runs "@verb pc_@level" on savepoint pc_@level; its failure is for the
+ * caller to report. */
+static int
+exec_control (PcProject  *self,
+              const char *verb,
+              guint       level)
+{
+  g_autofree char *sql = g_strdup_printf ("%s pc_%u", verb, level);
+
+  return sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}
+
 gboolean
 pc_project_begin (PcProject  *self,
                   GError    **error)
@@ -512,9 +529,22 @@ pc_project_begin (PcProject  *self,
                    "%s was opened read-only and cannot be changed", self->display_name);
       return FALSE;
     }
-  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (self->depth == 0)
+    rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  else if (sqlite3_get_autocommit (self->db))
+    {
+      /* SQLite ended the outer transaction itself (a full disk, an I/O
+       * error): a savepoint now would start a new one nobody commits. */
+      g_set_error (error, PC_ERROR, PC_ERROR_IO,
+                   "%s: could not start a change: the change around it was cancelled",
+                   self->display_name);
+      return FALSE;
+    }
+  else
+    rc = exec_control (self, "SAVEPOINT", self->depth + 1);
   if (rc != SQLITE_OK)
     return _pc_project_sqlite_error (self, rc, "start a change", error);
+  self->depth++;
   return TRUE;
 }
 
@@ -525,14 +555,21 @@ pc_project_commit (PcProject  *self,
   int rc;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
 
-  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  /* An inner level only folds its savepoint into the outer transaction:
+   * nothing reaches the file until the outermost commit. */
+  if (self->depth == 1)
+    rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  else
+    rc = exec_control (self, "RELEASE", self->depth);
   if (rc != SQLITE_OK)
     {
       _pc_project_sqlite_error (self, rc, "save the change", error);
       pc_project_rollback (self);
       return FALSE;
     }
+  self->depth--;
   return TRUE;
 }
 
@@ -541,6 +578,176 @@ pc_project_rollback (PcProject *self)
 {
   g_return_if_fail (PC_IS_PROJECT (self));
 
+  if (self->depth > 1)
+    {
+      /* ROLLBACK TO undoes the savepoint's work but keeps it open;
+       * RELEASE then removes it, leaving the outer transaction as it was
+       * before pc_project_begin. */
+      exec_control (self, "ROLLBACK TO", self->depth);
+      exec_control (self, "RELEASE", self->depth);
+      self->depth--;
+      return;
+    }
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->depth = 0;
+}
+
+/* The number of pc_project_begin calls still open, 0 outside a change. */
+guint
+_pc_project_get_depth (PcProject *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), 0);
+  return self->depth;
+}
+
+/* fsync()s @path (a file or a folder), so a rename that follows or
+ * preceded it survives a power cut. */
+static gboolean
+sync_path (const char *path,
+           int         flags,
+           int        *saved_errno)
+{
+  int fd = g_open (path, flags | O_CLOEXEC, 0);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      *saved_errno = errno;
+      if (fd >= 0)
+        close (fd);
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+is_same_file (const char *a,
+              const char *b)
+{
+  GStatBuf info_a, info_b;
+
+  return g_stat (a, &info_a) == 0 && g_stat (b, &info_b) == 0
+         && info_a.st_dev == info_b.st_dev && info_a.st_ino == info_b.st_ino;
+}
+
+/* Copies the open database page by page into @temp_path, an empty file,
+ * and leaves it in rollback-journal mode; FALSE and @reason on failure. */
+static gboolean
+back_up_into (PcProject   *self,
+              const char  *temp_path,
+              char       **reason)
+{
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc = sqlite3_open_v2 (temp_path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW
+                                              | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (copy, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (copy);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          /* The backup takes the source's header, which says WAL when a
+           * read-only project was in WAL mode: a user's file never is. */
+          if (rc == SQLITE_DONE)
+            rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+        }
+    }
+  if (rc != SQLITE_OK)
+    *reason = g_strdup (copy != NULL && sqlite3_errcode (copy) != SQLITE_OK
+                        ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));
+  if (sqlite3_close (copy) != SQLITE_OK && rc == SQLITE_OK)
+    {
+      rc = SQLITE_ERROR;
+      *reason = g_strdup ("the copy could not be closed");
+    }
+  return rc == SQLITE_OK;
+}
+
+gboolean
+pc_project_write_copy (PcProject   *self,
+                       const char  *dest_path,
+                       GError     **error)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp_path = NULL;
+  g_autofree char *temp_journal = NULL;
+  g_autofree char *reason = NULL;
+  GStatBuf info;
+  int saved_errno = 0;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display = g_filename_display_name (dest_path);
+  if (self->depth > 0 || !sqlite3_get_autocommit (self->db))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_IO,
+                   "cannot save to %s: a change is still being made", display);
+      return FALSE;
+    }
+  /* Renaming over the open database would leave this connection writing
+   * to a file nobody can see. */
+  if (is_same_file (dest_path, self->path))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_IO,
+                   "cannot save to %s: it is the project being copied", display);
+      return FALSE;
+    }
+
+  /* Beside the destination, so the rename stays in one file system. */
+  folder = g_path_get_dirname (dest_path);
+  base = g_path_get_basename (dest_path);
+  temp_path = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, PC_ERROR, PC_ERROR_IO, "cannot save to %s: %s",
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* Closed before SQLite opens the file: a close() of ours later would
+   * drop SQLite's locks on it. */
+  close (fd);
+  temp_journal = g_strconcat (temp_path, "-journal", NULL);
+
+  /* Saving over a file keeps who may read it. */
+  if (g_stat (dest_path, &info) == 0)
+    g_chmod (temp_path, info.st_mode & 07777);
+
+  ok = back_up_into (self, temp_path, &reason);
+  if (ok && !sync_path (temp_path, O_RDONLY, &saved_errno))
+    ok = FALSE;
+  if (ok && g_rename (temp_path, dest_path) != 0)
+    {
+      saved_errno = errno;
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      g_unlink (temp_path);
+      g_unlink (temp_journal);
+      g_set_error (error, PC_ERROR, PC_ERROR_IO, "cannot save to %s: %s", display,
+                   reason != NULL ? reason : g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* The copy is in place; without this its name may not survive a power cut. */
+  if (!sync_path (folder, O_RDONLY | O_DIRECTORY, &saved_errno))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_IO, "cannot save to %s: %s",
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -45,12 +45,24 @@ const char  *pc_project_get_display_name    (PcProject    *self);
 sqlite3     *pc_project_get_db              (PcProject    *self);
 
 /* Every change is made between begin (BEGIN IMMEDIATE, so a second writer
- * learns at once that the project is in use) and commit or rollback. */
+ * learns at once that the project is in use) and commit or rollback.  The
+ * calls nest: a begin inside another opens a savepoint, whose commit
+ * keeps its work for the outer commit and whose rollback undoes only it,
+ * so an edit that is one change of its own can also be part of a larger
+ * one (an undo step). */
 gboolean     pc_project_begin               (PcProject    *self,
                                              GError      **error);
 gboolean     pc_project_commit              (PcProject    *self,
                                              GError      **error);
 void         pc_project_rollback            (PcProject    *self);
+
+/* Writes a consistent copy of the project to @dest_path, replacing it
+ * atomically (a temporary file beside it, fsync, rename, fsync of the
+ * folder): Save, Save As and the working copy.  Works on a project opened
+ * read-only; refused while a change is being made. */
+gboolean     pc_project_write_copy          (PcProject    *self,
+                                             const char   *dest_path,
+                                             GError      **error);
 
 /* Settings: discount_rate (default 0.035) and inflation (default 0); and
  * for sensitivity analysis, range:PARAMETER ("LOW,HIGH") and se:PARAMETER
@@ -101,6 +113,42 @@ gboolean     pc_project_delete_scenario     (PcProject         *self,
                                              const char        *name,
                                              GError           **error);
 
+/* Editing one pathway's steps, each call one change.  @index counts from 0
+ * in the order pc_project_load_pathway gives; a step is checked as an
+ * import checks it (pc_step_validate, a known tariff code, phase and
+ * funding given, no second step of the same name, year and basis).
+ * tariff_price and any unit cost override in @step are ignored, and so is
+ * local_unit_cost when the step has a tariff code. */
+gboolean     pc_project_update_step         (PcProject     *self,
+                                             const char    *pathway,
+                                             guint          index,
+                                             const PcStep  *step,
+                                             GError       **error);
+/* Inserts before @index; @index equal to the number of steps appends. */
+gboolean     pc_project_insert_step         (PcProject     *self,
+                                             const char    *pathway,
+                                             guint          index,
+                                             const PcStep  *step,
+                                             GError       **error);
+gboolean     pc_project_delete_step         (PcProject     *self,
+                                             const char    *pathway,
+                                             guint          index,
+                                             GError       **error);
+/* Afterwards the step that was at @from is at @to. */
+gboolean     pc_project_move_step           (PcProject     *self,
+                                             const char    *pathway,
+                                             guint          from,
+                                             guint          to,
+                                             GError       **error);
+/* Every tariff code, in order, for completion in the editor. */
+GStrv        pc_project_list_tariff_codes   (PcProject     *self,
+                                             GError       **error);
+/* The pathways of @site: best practice first, then current ones, each
+ * kind by name. */
+GStrv        pc_project_list_pathways_for_site (PcProject  *self,
+                                                const char *site,
+                                                GError    **error);
+
 /* Patient-level activity (DESIGN.md's definitions), each optionally for one
  * provider.  Arrays of PcFlow, PcActualCost, PcCompliance, PcUnitCost. */
 GPtrArray   *pc_project_activity_flows      (PcProject    *self,
@@ -148,6 +196,20 @@ gboolean     _pc_project_check_scenario_stage_mix (PcProject   *self,
                                                    const char  *scenario,
                                                    const char  *site,
                                                    GError     **error);
+
+/* How many pc_project_begin calls are still open: 0 outside a change. */
+guint        _pc_project_get_depth          (PcProject     *self);
+/* The first column of every row @sql returns, @bound (when not NULL) bound
+ * to its first parameter. */
+GStrv        _pc_project_list_names         (PcProject     *self,
+                                             const char    *sql,
+                                             const char    *bound,
+                                             const char    *doing,
+                                             GError       **error);
+/* Sets a PC_ERROR_NOT_FOUND naming @name and the pathways there are. */
+gboolean     _pc_project_set_not_found_pathway (PcProject  *self,
+                                                const char *name,
+                                                GError    **error);
 
 /* Prepares @sql, binding @bound (when not NULL) to its first parameter. */
 sqlite3_stmt *_pc_project_prepare           (PcProject     *self,

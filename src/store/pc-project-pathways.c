@@ -1,0 +1,493 @@
+/* pc-project-pathways.c: editing a pathway's steps one at a time (the
+ * window's pathway editor), each edit one change the undo history can hold.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-project"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "pc-costing.h"
+#include "pc-error.h"
+#include "pc-project.h"
+
+/* The columns both the insert and the update bind, as ?1 … ?17. */
+#define STEP_VALUES \
+  "phase = ?3, year_offset = ?4, basis = ?5, step = ?6, activity = ?7, tariff_code = ?8, " \
+  "local_unit_cost = ?9, quantity = ?10, stage_1 = ?11, stage_2 = ?12, stage_3 = ?13, " \
+  "stage_4 = ?14, stage_unknown = ?15, funding = ?16, provider_unit_cost = ?17"
+
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+/* The rules an import of pathway_steps applies to a row, for one step
+ * about to be written to @pathway; @keep_position is the row being
+ * replaced (not a duplicate of itself), or -1 for a new step. */
+static gboolean
+check_step (PcProject     *self,
+            const char    *pathway,
+            const PcStep  *step,
+            gint64         keep_position,
+            GError       **error)
+{
+  PcStep as_written = *step;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* An empty tariff code is no tariff code, as in an import: the step then
+   * needs a valid local cost. */
+  if (is_blank (step->tariff_code))
+    as_written.tariff_code = NULL;
+  if (!pc_step_validate (&as_written, error))
+    {
+      g_prefix_error (error, "pathway '%s': ", pathway);
+      return FALSE;
+    }
+  if (step->basis >= PC_N_BASES || step->activity >= PC_N_ACTIVITIES)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "step '%s': the %s is not one Pathcost knows", step->name,
+                   step->basis >= PC_N_BASES ? "basis" : "activity");
+      return FALSE;
+    }
+  if (is_blank (step->phase) || is_blank (step->funding))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID, "step '%s': %s must not be empty",
+                   step->name, is_blank (step->phase) ? "phase" : "funding");
+      return FALSE;
+    }
+
+  if (!is_blank (step->tariff_code))
+    {
+      stmt = _pc_project_prepare (self, "SELECT 1 FROM tariffs WHERE code = ?",
+                                  step->tariff_code, error);
+      if (stmt == NULL)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                       "step '%s': tariff code %s is not in the tariffs (import tariffs first)",
+                       step->name, step->tariff_code);
+          return FALSE;
+        }
+      if (rc != SQLITE_ROW)
+        return _pc_project_sqlite_error (self, rc, "read its tariffs", error);
+    }
+
+  /* An import refuses a second row with the same step, year and basis:
+   * scenario changes and the risk register could not tell them apart. */
+  stmt = _pc_project_prepare (self, "SELECT 1 FROM pathway_steps WHERE pathway = ?1 AND step = ?2 "
+                              "AND year_offset = ?3 AND basis = ?4 AND position IS NOT ?5",
+                              pathway, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 2, step->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, step->year_offset);
+  sqlite3_bind_text (stmt, 4, pc_basis_to_string (step->basis), -1, SQLITE_STATIC);
+  if (keep_position >= 0)
+    sqlite3_bind_int64 (stmt, 5, keep_position);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "pathway '%s' already has a step '%s' in year %d for each %s",
+                   pathway, step->name, step->year_offset, pc_basis_to_string (step->basis));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return _pc_project_sqlite_error (self, rc, "read the pathway's steps", error);
+  return TRUE;
+}
+
+/* The positions of @pathway's steps, in order; NULL (and an error naming
+ * it) when there is no such pathway. */
+static GArray *
+read_positions (PcProject   *self,
+                const char  *pathway,
+                GError     **error)
+{
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _pc_project_prepare (self, "SELECT 1 FROM pathways WHERE name = ?", pathway, error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      _pc_project_set_not_found_pathway (self, pathway, error);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _pc_project_sqlite_error (self, rc, "read the pathway", error);
+      return NULL;
+    }
+
+  stmt = _pc_project_prepare (self, "SELECT position FROM pathway_steps WHERE pathway = ? "
+                              "ORDER BY position", pathway, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 position = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (positions, position);
+    }
+  if (!_pc_project_finish (self, stmt, rc, "read the pathway's steps", error))
+    return NULL;
+  return g_steal_pointer (&positions);
+}
+
+static gboolean
+check_index (const char  *pathway,
+             guint        index,
+             guint        n_steps,
+             guint        limit,
+             GError     **error)
+{
+  if (index < limit)
+    return TRUE;
+  g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+               "pathway '%s' has no step number %u (it has %u step%s)",
+               pathway, index + 1, n_steps, n_steps == 1 ? "" : "s");
+  return FALSE;
+}
+
+/* Moves the steps at @from[k] to @to[k].  Every position is checked as
+ * each row changes, so the rows pass through positions below any the
+ * pathway uses (no two rows ever share one) before taking their new one. */
+static gboolean
+reposition (PcProject    *self,
+            const char   *pathway,
+            gint64        lowest,
+            const gint64 *from,
+            const gint64 *to,
+            guint         n,
+            GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 parking;
+  int rc = SQLITE_DONE;
+
+  if (n == 0)
+    return TRUE;
+  if (MIN (lowest, 0) < G_MININT64 + (gint64) n + 1)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED, "%s is damaged: pathway '%s' has a step "
+                   "at an impossible position", pc_project_get_display_name (self), pathway);
+      return FALSE;
+    }
+  parking = MIN (lowest, 0) - 1;
+  stmt = _pc_project_prepare (self, "UPDATE pathway_steps SET position = ?2 "
+                              "WHERE pathway = ?1 AND position = ?3", pathway, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint pass = 0; pass < 2 && rc == SQLITE_DONE; pass++)
+    for (guint k = 0; k < n && rc == SQLITE_DONE; k++)
+      {
+        gint64 parked = parking - (gint64) k;
+
+        sqlite3_bind_int64 (stmt, 2, pass == 0 ? parked : to[k]);
+        sqlite3_bind_int64 (stmt, 3, pass == 0 ? from[k] : parked);
+        rc = sqlite3_step (stmt);
+        sqlite3_reset (stmt);
+      }
+  return _pc_project_finish (self, stmt, rc, "reorder the pathway's steps", error);
+}
+
+static void
+bind_optional_double (sqlite3_stmt *stmt,
+                      int           index,
+                      gboolean      has_value,
+                      double        value)
+{
+  if (has_value)
+    sqlite3_bind_double (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* Runs @sql (an insert or an update with STEP_VALUES' parameters) for
+ * @step at @position of @pathway. */
+static gboolean
+write_step (PcProject     *self,
+            const char    *sql,
+            const char    *pathway,
+            gint64         position,
+            const PcStep  *step,
+            GError       **error)
+{
+  gboolean has_tariff = !is_blank (step->tariff_code);
+  sqlite3_stmt *stmt = _pc_project_prepare (self, sql, pathway, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 2, position);
+  sqlite3_bind_text (stmt, 3, step->phase, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, step->year_offset);
+  sqlite3_bind_text (stmt, 5, pc_basis_to_string (step->basis), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, step->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, pc_activity_to_string (step->activity), -1, SQLITE_STATIC);
+  /* A step costs either its tariff or its local cost, never both. */
+  if (has_tariff)
+    sqlite3_bind_text (stmt, 8, step->tariff_code, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 8);
+  bind_optional_double (stmt, 9, !has_tariff, step->local_unit_cost);
+  sqlite3_bind_double (stmt, 10, step->quantity);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    sqlite3_bind_double (stmt, 11 + s, step->share[s]);
+  sqlite3_bind_text (stmt, 16, step->funding, -1, SQLITE_TRANSIENT);
+  bind_optional_double (stmt, 17, step->has_provider_unit_cost, step->provider_unit_cost);
+  rc = sqlite3_step (stmt);
+  return _pc_project_finish (self, stmt, rc, "save the step", error);
+}
+
+/* Ends the change begun for an edit: committed when @ok, else undone. */
+static gboolean
+end_change (PcProject  *self,
+            gboolean    ok,
+            GError    **error)
+{
+  if (!ok)
+    {
+      pc_project_rollback (self);
+      return FALSE;
+    }
+  return pc_project_commit (self, error);
+}
+
+static gboolean
+update_step (PcProject     *self,
+             const char    *pathway,
+             guint          index,
+             const PcStep  *step,
+             GError       **error)
+{
+  g_autoptr(GArray) positions = read_positions (self, pathway, error);
+  gint64 position;
+
+  if (positions == NULL || !check_index (pathway, index, positions->len, positions->len, error))
+    return FALSE;
+  position = g_array_index (positions, gint64, index);
+  return check_step (self, pathway, step, position, error)
+         && write_step (self, "UPDATE pathway_steps SET " STEP_VALUES
+                        " WHERE pathway = ?1 AND position = ?2", pathway, position, step, error);
+}
+
+gboolean
+pc_project_update_step (PcProject     *self,
+                        const char    *pathway,
+                        guint          index,
+                        const PcStep  *step,
+                        GError       **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (pathway != NULL && step != NULL, FALSE);
+
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_change (self, update_step (self, pathway, index, step, error), error);
+}
+
+static gboolean
+insert_step (PcProject     *self,
+             const char    *pathway,
+             guint          index,
+             const PcStep  *step,
+             GError       **error)
+{
+  g_autoptr(GArray) positions = read_positions (self, pathway, error);
+  g_autofree gint64 *from = NULL;
+  g_autofree gint64 *to = NULL;
+  const gint64 *at;
+  guint n_moving;
+  gint64 slot;
+
+  if (positions == NULL || !check_index (pathway, index, positions->len, positions->len + 1, error)
+      || !check_step (self, pathway, step, -1, error))
+    return FALSE;
+
+  /* The steps from @index on each take the next one's position, the last
+   * one past the end, which leaves @index's position for the new step. */
+  at = &g_array_index (positions, gint64, 0);
+  n_moving = positions->len - index;
+  if (positions->len == 0)
+    slot = 0;
+  else if (at[positions->len - 1] == G_MAXINT64)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED, "%s is damaged: pathway '%s' has a step "
+                   "at an impossible position", pc_project_get_display_name (self), pathway);
+      return FALSE;
+    }
+  else
+    slot = index < positions->len ? at[index] : at[positions->len - 1] + 1;
+  from = g_new (gint64, MAX (n_moving, 1));
+  to = g_new (gint64, MAX (n_moving, 1));
+  for (guint k = 0; k < n_moving; k++)
+    {
+      guint i = positions->len - 1 - k;
+
+      from[k] = at[i];
+      to[k] = i + 1 < positions->len ? at[i + 1] : at[i] + 1;
+    }
+  return reposition (self, pathway, positions->len > 0 ? at[0] : 0, from, to, n_moving, error)
+         && write_step (self, "INSERT INTO pathway_steps (pathway, position, phase, year_offset, "
+                        "basis, step, activity, tariff_code, local_unit_cost, quantity, stage_1, "
+                        "stage_2, stage_3, stage_4, stage_unknown, funding, provider_unit_cost) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                        "?15, ?16, ?17)", pathway, slot, step, error);
+}
+
+gboolean
+pc_project_insert_step (PcProject     *self,
+                        const char    *pathway,
+                        guint          index,
+                        const PcStep  *step,
+                        GError       **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (pathway != NULL && step != NULL, FALSE);
+
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_change (self, insert_step (self, pathway, index, step, error), error);
+}
+
+static gboolean
+delete_step (PcProject   *self,
+             const char  *pathway,
+             guint        index,
+             GError     **error)
+{
+  g_autoptr(GArray) positions = read_positions (self, pathway, error);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (positions == NULL || !check_index (pathway, index, positions->len, positions->len, error))
+    return FALSE;
+  /* Positions need not follow one another: the others stay where they are. */
+  stmt = _pc_project_prepare (self, "DELETE FROM pathway_steps WHERE pathway = ?1 AND position = ?2",
+                              pathway, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 2, g_array_index (positions, gint64, index));
+  rc = sqlite3_step (stmt);
+  return _pc_project_finish (self, stmt, rc, "delete the step", error);
+}
+
+gboolean
+pc_project_delete_step (PcProject   *self,
+                        const char  *pathway,
+                        guint        index,
+                        GError     **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (pathway != NULL, FALSE);
+
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_change (self, delete_step (self, pathway, index, error), error);
+}
+
+static gboolean
+move_step (PcProject   *self,
+           const char  *pathway,
+           guint        from_index,
+           guint        to_index,
+           GError     **error)
+{
+  g_autoptr(GArray) positions = read_positions (self, pathway, error);
+  g_autofree gint64 *from = NULL;
+  g_autofree gint64 *to = NULL;
+  const gint64 *at;
+  guint low, high, n;
+
+  if (positions == NULL
+      || !check_index (pathway, from_index, positions->len, positions->len, error)
+      || !check_index (pathway, to_index, positions->len, positions->len, error))
+    return FALSE;
+  if (from_index == to_index)
+    return TRUE;
+
+  /* The steps keep the same set of positions: the moved one takes
+   * @to_index's, and those between shift one place towards @from_index. */
+  at = &g_array_index (positions, gint64, 0);
+  low = MIN (from_index, to_index);
+  high = MAX (from_index, to_index);
+  n = high - low + 1;
+  from = g_new (gint64, n);
+  to = g_new (gint64, n);
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = low + k;
+
+      from[k] = at[i];
+      if (i == from_index)
+        to[k] = at[to_index];
+      else
+        to[k] = from_index < to_index ? at[i - 1] : at[i + 1];
+    }
+  return reposition (self, pathway, at[0], from, to, n, error);
+}
+
+gboolean
+pc_project_move_step (PcProject   *self,
+                      const char  *pathway,
+                      guint        from,
+                      guint        to,
+                      GError     **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (pathway != NULL, FALSE);
+
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_change (self, move_step (self, pathway, from, to, error), error);
+}
+
+GStrv
+pc_project_list_tariff_codes (PcProject  *self,
+                              GError    **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  return _pc_project_list_names (self, "SELECT code FROM tariffs ORDER BY code", NULL,
+                                 "list its tariffs", error);
+}
+
+GStrv
+pc_project_list_pathways_for_site (PcProject   *self,
+                                   const char  *site,
+                                   GError     **error)
+{
+  g_auto(GStrv) sites = NULL;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (site != NULL, NULL);
+
+  sites = _pc_project_list_names (self, "SELECT code FROM sites WHERE code = ?", site,
+                                  "list its sites", error);
+  if (sites == NULL)
+    return NULL;
+  if (sites[0] == NULL)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND, "no site '%s' in %s", site,
+                   pc_project_get_display_name (self));
+      return NULL;
+    }
+  return _pc_project_list_names (self, "SELECT name FROM pathways WHERE site = ? "
+                                 "ORDER BY kind <> 'best_practice', kind, name", site,
+                                 "list its pathways", error);
+}
