@@ -199,6 +199,13 @@ pc_history_get_can_undo (PcHistory *self)
   return self->undo->len > 0;
 }
 
+guint
+pc_history_get_n_undo (PcHistory *self)
+{
+  g_return_val_if_fail (PC_IS_HISTORY (self), 0);
+  return self->undo->len;
+}
+
 gboolean
 pc_history_get_can_redo (PcHistory *self)
 {

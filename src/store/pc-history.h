@@ -39,6 +39,8 @@ gboolean    pc_history_redo           (PcHistory      *self,
 void        pc_history_clear          (PcHistory      *self);
 gboolean    pc_history_get_can_undo   (PcHistory      *self);
 gboolean    pc_history_get_can_redo   (PcHistory      *self);
+/* How many edits can be undone: the window tells a change from none. */
+guint       pc_history_get_n_undo     (PcHistory      *self);
 /* The label of the edit undo or redo would act on, NULL when none. */
 const char *pc_history_get_undo_label (PcHistory      *self);
 const char *pc_history_get_redo_label (PcHistory      *self);
