@@ -243,7 +243,8 @@ assert_population_row (PcProject *project,
 
   g_assert_cmpint (sqlite3_prepare_v2 (pc_project_get_db (project),
                                        "SELECT area, year, sex, age_band, count FROM population"
-                                       " ORDER BY area, year, sex, age_band LIMIT 1 OFFSET ?",
+                                       " ORDER BY area, year, sex, CAST (age_band AS INTEGER),"
+                                       " age_band LIMIT 1 OFFSET ?",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_int (stmt, 1, (int) position);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -257,6 +258,25 @@ assert_population_row (PcProject *project,
   g_assert_cmpstr (pc_row_get_text (row, 3), ==, (const char *) sqlite3_column_text (stmt, 3));
   g_assert_cmpstr (pc_row_get_text (row, 4), ==, count);
   sqlite3_finalize (stmt);
+}
+
+/* Age bands in the order people read them, not as text (5-9 before 10-14). */
+static void
+test_age_order (void)
+{
+  g_autoptr(PcProject) project = open_sample ();
+  g_autoptr(PcRowList) population = new_list (project, "population");
+  g_autoptr(PcRowList) incidence = new_list (project, "incidence");
+  const char *bands[] = { "0-4", "5-9", "10-14", "15-19" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bands); i++)
+    {
+      g_autoptr(PcRow) person = get_row (population, i);
+      g_autoptr(PcRow) rate = get_row (incidence, i);
+
+      g_assert_cmpstr (pc_row_get_text (person, 3), ==, bands[i]);
+      g_assert_cmpstr (pc_row_get_text (rate, 2), ==, bands[i]);
+    }
 }
 
 static void
@@ -377,7 +397,8 @@ test_reload (void)
 
   exec_sql (project, "DELETE FROM population WHERE sex = 'M';"
                      "UPDATE population SET count = 1234567 WHERE rowid ="
-                     " (SELECT rowid FROM population ORDER BY area, year, sex, age_band LIMIT 1)");
+                     " (SELECT rowid FROM population"
+                     "  ORDER BY area, year, sex, CAST (age_band AS INTEGER) LIMIT 1)");
   new_n = query_count (project, "SELECT count(*) FROM population");
   g_assert_cmpuint (new_n, <, old_n);
   g_assert_cmpuint (changes.n_calls, ==, 0);  /* nothing until asked */
@@ -442,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/row-list/tariff-texts", test_tariff_texts);
   g_test_add_func ("/row-list/formats", test_formats);
   g_test_add_func ("/row-list/text-in-figure", test_text_in_figure);
+  g_test_add_func ("/row-list/age-order", test_age_order);
   g_test_add_func ("/row-list/beyond-first-page", test_beyond_first_page);
   g_test_add_func ("/row-list/large-table", test_large_table);
   g_test_add_func ("/row-list/unknown-table", test_unknown_table);
