@@ -233,7 +233,9 @@ test_tariffs (void)
   price = g_list_model_get_item (columns, 3);
   g_assert_cmpstr (gtk_column_view_column_get_title (price), ==, "Price");
   g_assert_true (gtk_column_view_column_get_resizable (price));
-  g_assert_true (gtk_column_view_get_model (column_view) != NULL);
+  g_assert_true (GTK_IS_SINGLE_SELECTION (gtk_column_view_get_model (column_view)));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view))),
+                    ==, GTK_INVALID_LIST_POSITION);
   g_assert_true (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view)))
                  == expected);
 

@@ -186,6 +186,10 @@ test_tariff_texts (void)
   /* Ordered by the primary key, not as imported (WF01B came first). */
   g_assert_cmpstr (pc_row_get_text (first, 0), <, "JA07B");
   g_assert_true (first == again);
+
+  g_test_expect_message ("pc-row", G_LOG_LEVEL_CRITICAL, "*column < *");
+  g_assert_null (pc_row_get_text (row, 5));
+  g_test_assert_expected_messages ();
 }
 
 /* Cells of the other tables, as a finance user reads them. */
@@ -206,12 +210,24 @@ test_formats (void)
   g_assert_cmpstr (pc_row_get_text (barts, 2), ==, "1.20");
   g_assert_cmpstr (pc_row_get_text (breast_1, 0), ==, "breast");
   g_assert_cmpstr (pc_row_get_text (breast_1, 1), ==, "1");
-  g_assert_cmpstr (pc_row_get_text (breast_1, 2), ==, "39.6%");
+  g_assert_cmpstr (pc_row_get_text (breast_1, 2), ==, "39.60%");
   g_assert_cmpstr (pc_row_get_text (rate, 0), ==, "breast");
   g_assert_nonnull (strchr (pc_row_get_text (rate, 3), '.'));
   g_assert_nonnull (site);
   g_assert_cmpstr (pc_row_get_text (site, 2), ==, "C33-C34");
   g_assert_cmpstr (pc_row_get_text (site, 3), ==, "0.36%");
+
+  /* survival.csv: breast stage 1 keeps 1.0000, then 0.9950, 0.9899: one
+   * column lines up at two decimals of a percent. */
+  {
+    g_autoptr(PcRowList) survival = new_list (project, "survival");
+    g_autoptr(PcRow) year_1 = get_row (survival, 0);
+    g_autoptr(PcRow) year_2 = get_row (survival, 1);
+
+    g_assert_cmpstr (pc_row_get_text (year_1, 2), ==, "1");
+    g_assert_cmpstr (pc_row_get_text (year_1, 3), ==, "100.00%");
+    g_assert_cmpstr (pc_row_get_text (year_2, 3), ==, "99.50%");
+  }
 }
 
 /* A figure SQLite stored as text (it accepts anything) is shown as written. */

@@ -32,7 +32,7 @@ typedef enum
   CELL_YEAR,      /* an integer as stored, no grouping: 2019 */
   CELL_COUNT,     /* 12,345 (decimals only when stored) */
   CELL_DECIMAL,   /* at least min_decimals, at most max_decimals */
-  CELL_PERCENT,   /* a proportion stored as 0.396, shown as 39.6% */
+  CELL_PERCENT,   /* a proportion stored as 0.396, shown as 39.60% */
 } CellKind;
 
 typedef struct
@@ -60,9 +60,9 @@ typedef struct
  * columns, and the rest costs 0.2 s for a million rows (measured). */
 #define AGE_ORDER "CAST (age_band AS INTEGER), age_band"
 
-/* Decimals: enough to show every figure the sample and the published
- * sources carry, trailing zeros trimmed beyond the minimum so that 1.2 and
- * 1.19371 both read naturally. */
+/* Decimals: the minimum lines a column up (survival's 0.995 and 0.9899
+ * read 99.50% and 98.99%); up to the maximum when a figure carries more,
+ * trailing zeros trimmed, so that no stored precision is hidden. */
 static const TableSpec table_specs[] = {
   { "tariffs", "code",
     { { "code", N_("Code"), CELL_TEXT, 0, 0 },
@@ -96,12 +96,12 @@ static const TableSpec table_specs[] = {
   { "stages", "site, stage",
     { { "site", N_("Site"), CELL_TEXT, 0, 0 },
       { "stage", N_("Stage"), CELL_TEXT, 0, 0 },
-      { "share", N_("Share of cases"), CELL_PERCENT, 1, 4 } }, 3 },
+      { "share", N_("Share of cases"), CELL_PERCENT, 2, 4 } }, 3 },
   { "survival", "site, stage, year",
     { { "site", N_("Site"), CELL_TEXT, 0, 0 },
       { "stage", N_("Stage"), CELL_TEXT, 0, 0 },
       { "year", N_("Years after diagnosis"), CELL_YEAR, 0, 0 },
-      { "surviving", N_("Surviving"), CELL_PERCENT, 1, 4 } }, 4 },
+      { "surviving", N_("Surviving"), CELL_PERCENT, 2, 4 } }, 4 },
 };
 
 static const char * const table_names[] = {

@@ -191,10 +191,14 @@ load_table (PcReferenceView *self)
 
   build_columns (self);
   /* Single selection keeps the user's place in a long table; it holds no
-   * items of its own, so it costs nothing over a million rows. */
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows))));
-  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
-  gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
+   * items of its own, so it costs nothing over a million rows.  Nothing is
+   * selected until the user picks a row: set before the model, or the
+   * first row would already be. */
+  selection = g_object_new (GTK_TYPE_SINGLE_SELECTION,
+                            "autoselect", FALSE,
+                            "can-unselect", TRUE,
+                            "model", self->rows,
+                            NULL);
   gtk_column_view_set_model (self->column_view, selection);
 
   /* Translators: the accessible name of the table, e.g. "Tariffs table". */
