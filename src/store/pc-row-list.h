@@ -1,0 +1,43 @@
+/* pc-row-list.h: a reference table of a project (tariffs, population, …) as
+ * a GListModel of PcRow, read lazily so that a million rows cost only their
+ * row ids until they are shown.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pc-project.h"
+#include "pc-row.h"
+
+G_BEGIN_DECLS
+
+#define PC_TYPE_ROW_LIST (pc_row_list_get_type ())
+G_DECLARE_FINAL_TYPE (PcRowList, pc_row_list, PC, ROW_LIST, GObject)
+
+/* The tables a PcRowList can show, NULL-terminated, in the order a user
+ * meets them: tariffs, providers, areas, population, sites, incidence,
+ * stages, survival. */
+const char * const *pc_row_list_get_tables        (void);
+
+/* Fails with PC_ERROR_INVALID for a table that is not one of those, and
+ * with the project's own errors when reading it fails. */
+PcRowList   *pc_row_list_new                (PcProject   *project,
+                                             const char  *table,
+                                             GError     **error);
+PcProject   *pc_row_list_get_project        (PcRowList   *self);
+const char  *pc_row_list_get_table          (PcRowList   *self);
+guint        pc_row_list_get_n_columns      (PcRowList   *self);
+/* A translated title for the column's header. */
+const char  *pc_row_list_get_column_title   (PcRowList   *self,
+                                             guint        column);
+/* TRUE for figures, which a table aligns right. */
+gboolean     pc_row_list_column_is_numeric  (PcRowList   *self,
+                                             guint        column);
+/* Reads the table again (after an import) and announces the change as one
+ * items-changed over the whole list.  On failure the list is unchanged. */
+gboolean     pc_row_list_reload             (PcRowList   *self,
+                                             GError     **error);
+
+G_END_DECLS
