@@ -8,11 +8,13 @@
 #include <glib/gi18n.h>
 
 #include "pc-application.h"
+#include "pc-window.h"
 
 struct _PcApplication
 {
   AdwApplication  parent_instance;
   GSettings      *settings;
+  char           *initial_view;
 };
 
 G_DEFINE_FINAL_TYPE (PcApplication, pc_application, ADW_TYPE_APPLICATION)
@@ -86,7 +88,54 @@ pc_application_finalize (GObject *object)
   PcApplication *self = PC_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_free (self->initial_view);
   G_OBJECT_CLASS (pc_application_parent_class)->finalize (object);
+}
+
+/* A window showing nothing yet, or a new one. */
+static PcWindow *
+empty_window (PcApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PC_IS_WINDOW (l->data) && pc_window_get_document (l->data) == NULL)
+      return l->data;
+  return pc_window_new (GTK_APPLICATION (self));
+}
+
+/* A project already open in a window is raised, never opened twice. */
+static void
+open_path (PcApplication *self,
+           const char    *path)
+{
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  PcWindow *window;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      PcDocument *document = PC_IS_WINDOW (l->data) ? pc_window_get_document (l->data) : NULL;
+
+      if (document != NULL && g_strcmp0 (pc_document_get_path (document), canonical) == 0)
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+    }
+  window = empty_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  pc_window_open (window, canonical);
+  if (self->initial_view != NULL)
+    pc_window_show_view (window, self->initial_view);
+}
+
+static int
+pc_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  PcApplication *self = PC_APPLICATION (app);
+
+  g_clear_pointer (&self->initial_view, g_free);
+  g_variant_dict_lookup (options, "view", "s", &self->initial_view);
+  return -1;
 }
 
 static void
@@ -95,8 +144,291 @@ pc_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
+    window = GTK_WINDOW (pc_window_new (GTK_APPLICATION (app)));
   gtk_window_present (window);
+}
+
+static void
+pc_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        open_path (PC_APPLICATION (app), path);
+    }
+}
+
+/* Actions */
+
+static void
+open_chosen (GtkNativeDialog *native,
+             int              response,
+             PcApplication   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        open_path (self, path);
+    }
+  g_object_unref (native);
+}
+
+static GtkFileFilter *
+project_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Pathcost projects"));
+  gtk_file_filter_add_pattern (filter, "*.pathcost");
+  return filter;
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
+{
+  PcApplication *self = data;
+  GtkFileChooserNative *native =
+    gtk_file_chooser_native_new (_("Open Project"), gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = project_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (open_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+new_chosen (GtkNativeDialog *native,
+            int              response,
+            PcApplication   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *chosen = g_file_get_path (file);
+      g_autofree char *path = g_str_has_suffix (chosen, ".pathcost") ? g_strdup (chosen)
+                                                                     : g_strconcat (chosen, ".pathcost", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PcDocument) document = pc_document_create (path, &error);
+      PcWindow *window = empty_window (self);
+
+      gtk_window_present (GTK_WINDOW (window));
+      if (document == NULL)
+        pc_window_toast (window, error->message);
+      else
+        {
+          pc_window_set_document (window, document);
+          pc_application_note_recent (self, pc_document_get_path (document));
+          pc_window_show_view (window, "reference");
+        }
+    }
+  g_object_unref (native);
+}
+
+static void
+new_activated (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       data)
+{
+  PcApplication *self = data;
+  GtkFileChooserNative *native =
+    gtk_file_chooser_native_new (_("New Project"), gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = project_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("New project.pathcost"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (new_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_recent_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       data)
+{
+  open_path (data, g_variant_get_string (parameter, NULL));
+}
+
+/* The sample is installed read-only: the user works on a copy of it. */
+static void
+open_sample_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       data)
+{
+  PcApplication *self = data;
+  g_autofree char *sample = pc_application_find_sample ();
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "pathcost", NULL);
+  g_autofree char *copy = g_build_filename (folder, "Sample project.pathcost", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = NULL;
+
+  if (sample == NULL)
+    {
+      PcWindow *window = empty_window (self);
+
+      gtk_window_present (GTK_WINDOW (window));
+      pc_window_toast (window, _("The sample project is not installed."));
+      return;
+    }
+  if (!g_file_test (copy, G_FILE_TEST_EXISTS))
+    {
+      from = g_file_new_for_path (sample);
+      to = g_file_new_for_path (copy);
+      g_mkdir_with_parents (folder, 0700);
+      if (!g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+        {
+          PcWindow *window = empty_window (self);
+
+          gtk_window_present (GTK_WINDOW (window));
+          pc_window_toast (window, error->message);
+          return;
+        }
+    }
+  open_path (self, copy);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
+{
+  /* Each window asks about its own unsaved changes. */
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       data)
+{
+  const char *developers[] = { _("The Pathcost developers"), NULL };
+  AdwAboutWindow *about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+
+  adw_about_window_set_application_name (about, "Pathcost");
+  adw_about_window_set_application_icon (about, APPLICATION_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Pathcost developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about, _("Costs cancer care pathways and projects what a population’s cancer care will cost."));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_copyright (about, "© 2026 The Pathcost developers");
+  adw_about_window_add_legal_section (about, _("Sample project data"), NULL, GTK_LICENSE_CUSTOM,
+    _("The bundled sample project is illustrative and not for real commissioning decisions. "
+      "Its place (NHS Havering CCG, 08F) and providers are real names with made-up or approximated figures.\n\n"
+      "Sources: NHS England National Tariff 2019/20 and the National Schedule of NHS Costs for prices; "
+      "ONS mid-year population estimates for the population; NHS Digital Cancer Registration Statistics "
+      "(England) for incidence and stage at diagnosis; ONS Cancer Survival in England for survival; "
+      "NICE guidelines NG101 (breast) and NG122 (lung) for the best-practice pathways. "
+      "Figures marked ESTIMATE in the sample’s SOURCES.md are the sample’s own judgement."));
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (GTK_APPLICATION (data)));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static GtkWidget *
+spin_row (GSettings  *settings,
+          const char *key,
+          const char *title,
+          const char *subtitle,
+          double      low,
+          double      high)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (low, high, 1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  g_settings_bind (settings, key, spin, "value", G_SETTINGS_BIND_DEFAULT);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return row;
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       data)
+{
+  PcApplication *self = data;
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("New projections"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("What the projection view starts with when a window opens."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             spin_row (self->settings, "default-first-year", _("First financial year"),
+                                       _("The year the financial year starts in: 2026 means 2026/27"), 2000, 2100));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             spin_row (self->settings, "default-horizon", _("Horizon"),
+                                       _("Years projected, 1 to 20"), 1, 20));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", new_activated },
+  { "open", open_activated },
+  { "open-recent", open_recent_activated, "s" },
+  { "open-sample", open_sample_activated },
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
+};
+
+static const struct { const char *action; const char *accels[3]; } accelerators[] = {
+  { "app.new", { "<Control>n", NULL } },
+  { "app.open", { "<Control>o", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.import", { "<Control>i", NULL } },
+  { "win.export", { "<Control>e", NULL } },
+  { "win.save-chart", { "<Control><Shift>e", NULL } },
+  { "win.view::pathway", { "<Alt>1", NULL } },
+  { "win.view::costing", { "<Alt>2", NULL } },
+  { "win.view::projection", { "<Alt>3", NULL } },
+  { "win.view::reference", { "<Alt>4", NULL } },
+};
+
+static void
+pc_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (pc_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accelerators[i].action,
+                                           accelerators[i].accels);
+  gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
 static void
@@ -106,12 +438,22 @@ pc_application_class_init (PcApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = pc_application_finalize;
+  app_class->startup = pc_application_startup;
   app_class->activate = pc_application_activate;
+  app_class->open = pc_application_open;
+  app_class->handle_local_options = pc_application_handle_local_options;
 }
 
 static void
 pc_application_init (PcApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Show this view of the project: pathway, costing, projection or reference"), N_("VIEW") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
   self->settings = pc_settings_new ();
 }
 

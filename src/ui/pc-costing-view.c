@@ -1,0 +1,508 @@
+/* pc-costing-view.c: the costing view.  Every figure is the engine's
+ * pc_step_cost_for_stage summed, the same sums pathcost-cli reports.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-costing-view"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pc-costing-view.h"
+#include "pc-costing.h"
+#include "pc-format.h"
+#include "pc-grid-table.h"
+
+struct _PcCostingView
+{
+  GtkWidget      parent_instance;
+
+  GtkWidget     *scroller;
+  GtkLabel      *title_label;
+  GtkBox        *chart_box;
+  GtkGrid       *phase_table;
+  GtkGrid       *funding_table;
+  GtkGrid       *provider_table;
+  GtkGrid       *compare_table;
+  GtkDropDown   *compare_choice;
+  GtkDropDown   *stage_choice;
+
+  PcChart       *chart;
+  GtkStringList *compare_names;
+  PcDocument    *document;
+  PcPathway     *other;
+  gboolean       filling;
+};
+
+G_DEFINE_FINAL_TYPE (PcCostingView, pc_costing_view, GTK_TYPE_WIDGET)
+
+static const char *
+stage_title (PcStage stage)
+{
+  static const char *titles[PC_N_STAGES] = {
+    N_("Stage 1"), N_("Stage 2"), N_("Stage 3"), N_("Stage 4"), N_("Unknown stage"),
+  };
+
+  return _(titles[stage]);
+}
+
+/* Names in the order the pathway first uses them; phase or funding. */
+static GPtrArray *
+group_names (const PcPathway *pathway,
+             gboolean         by_funding)
+{
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint i = 0; i < pathway->steps->len; i++)
+    {
+      const PcStep *step = g_ptr_array_index (pathway->steps, i);
+      const char *name = by_funding ? step->funding : step->phase;
+      gboolean seen = FALSE;
+
+      for (guint n = 0; n < names->len && !seen; n++)
+        seen = g_strcmp0 (g_ptr_array_index (names, n), name) == 0;
+      if (!seen)
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  return names;
+}
+
+/* cost[g * PC_N_STAGES + s]: what one patient at stage s costs in group g. */
+static double *
+group_costs (const PcPathway *pathway,
+             GPtrArray       *names,
+             gboolean         by_funding)
+{
+  double *cost = g_new0 (double, (gsize) names->len * PC_N_STAGES);
+
+  for (guint i = 0; i < pathway->steps->len; i++)
+    {
+      const PcStep *step = g_ptr_array_index (pathway->steps, i);
+      const char *name = by_funding ? step->funding : step->phase;
+      guint g = 0;
+
+      while (g < names->len && g_strcmp0 (g_ptr_array_index (names, g), name) != 0)
+        g++;
+      for (guint s = 0; s < PC_N_STAGES; s++)
+        cost[g * PC_N_STAGES + s] += pc_step_cost_for_stage (step, pathway->mff, s);
+    }
+  return cost;
+}
+
+static void
+fill_group_table (GtkGrid         *grid,
+                  const PcPathway *pathway,
+                  GPtrArray       *names,
+                  const double    *cost,
+                  const char      *first_heading)
+{
+  const char *heading[PC_N_STAGES + 2] = { first_heading, };
+  double total[PC_N_STAGES] = { 0 };
+  char *total_texts[PC_N_STAGES + 2] = { NULL, };
+
+  pc_grid_table_clear (grid);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    heading[s + 1] = stage_title (s);
+  pc_grid_table_add_row (grid, 0, heading, TRUE);
+  for (guint g = 0; g < names->len; g++)
+    {
+      char *texts[PC_N_STAGES + 2] = { g_ptr_array_index (names, g), };
+
+      for (guint s = 0; s < PC_N_STAGES; s++)
+        {
+          texts[s + 1] = pc_format_money (cost[g * PC_N_STAGES + s]);
+          total[s] += cost[g * PC_N_STAGES + s];
+        }
+      pc_grid_table_add_row (grid, (int) g + 1, (const char * const *) texts, FALSE);
+      for (guint s = 0; s < PC_N_STAGES; s++)
+        g_free (texts[s + 1]);
+    }
+  total_texts[0] = g_strdup (_("All"));
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    total_texts[s + 1] = pc_format_money (total[s]);
+  pc_grid_table_add_row (grid, (int) names->len + 1, (const char * const *) total_texts, TRUE);
+  for (guint s = 0; s <= PC_N_STAGES; s++)
+    g_free (total_texts[s]);
+}
+
+static void
+fill_phases (PcCostingView   *self,
+             const PcPathway *pathway)
+{
+  g_autoptr(GPtrArray) phases = group_names (pathway, FALSE);
+  g_autofree double *cost = group_costs (pathway, phases, FALSE);
+  const char *stages[PC_N_STAGES];
+
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    stages[s] = stage_title (s);
+  fill_group_table (self->phase_table, pathway, phases, cost, _("Phase"));
+  /* The chart wants series (phases) by category (stages): the same layout. */
+  g_ptr_array_add (phases, NULL);
+  pc_chart_set_data (self->chart, stages, PC_N_STAGES, (const char * const *) phases->pdata,
+                     phases->len - 1, cost);
+}
+
+static void
+fill_funding (PcCostingView   *self,
+              const PcPathway *pathway)
+{
+  g_autoptr(GPtrArray) fundings = group_names (pathway, TRUE);
+  g_autofree double *cost = group_costs (pathway, fundings, TRUE);
+
+  fill_group_table (self->funding_table, pathway, fundings, cost, _("Funding stream"));
+}
+
+static void
+fill_provider (PcCostingView   *self,
+               const PcPathway *pathway)
+{
+  const char *heading[] = { _("Step"), _("Tariff code"), _("Tariff × MFF"), _("Provider cost"),
+                            _("Tariff − cost"), _("Margin"), NULL };
+  int row = 1;
+
+  pc_grid_table_clear (self->provider_table);
+  pc_grid_table_add_row (self->provider_table, 0, heading, TRUE);
+  for (guint i = 0; i < pathway->steps->len; i++)
+    {
+      const PcStep *step = g_ptr_array_index (pathway->steps, i);
+      double price = pc_step_unit_cost (step, pathway->mff);
+      g_autofree char *price_text = NULL, *cost_text = NULL, *gap_text = NULL, *share_text = NULL;
+      const char *texts[7];
+
+      if (!step->has_provider_unit_cost)
+        continue;
+      price_text = pc_format_money (price);
+      cost_text = pc_format_money (step->provider_unit_cost);
+      gap_text = pc_format_money (price - step->provider_unit_cost);
+      share_text = price != 0.0 ? g_strdup_printf ("%.1f%%", 100.0 * (price - step->provider_unit_cost) / price)
+                                : g_strdup ("—");
+      texts[0] = step->name;
+      texts[1] = step->tariff_code != NULL ? step->tariff_code : _("local");
+      texts[2] = price_text;
+      texts[3] = cost_text;
+      texts[4] = gap_text;
+      texts[5] = share_text;
+      texts[6] = NULL;
+      pc_grid_table_add_row (self->provider_table, row++, texts, FALSE);
+    }
+  if (row == 1)
+    gtk_grid_attach (self->provider_table,
+                     pc_grid_table_cell (_("No step of this pathway has a provider cost: import activity and apply its unit costs, or type them in the editor."),
+                                         FALSE, FALSE), 0, 1, 6, 1);
+}
+
+static double
+step_name_cost (const PcPathway *pathway,
+                const char      *name,
+                PcStage          stage)
+{
+  double cost = 0.0;
+
+  for (guint i = 0; i < pathway->steps->len; i++)
+    {
+      const PcStep *step = g_ptr_array_index (pathway->steps, i);
+
+      if (g_strcmp0 (step->name, name) == 0)
+        cost += pc_step_cost_for_stage (step, pathway->mff, stage);
+    }
+  return cost;
+}
+
+static void
+add_comparison_row (GtkGrid    *grid,
+                    int         row,
+                    const char *name,
+                    double      mine,
+                    double      theirs,
+                    gboolean    heading)
+{
+  g_autofree char *a = pc_format_money (mine);
+  g_autofree char *b = pc_format_money (theirs);
+  g_autofree char *d = pc_format_money (mine - theirs);
+  const char *texts[] = { name, a, b, d, NULL };
+
+  pc_grid_table_add_row (grid, row, texts, heading);
+}
+
+static void
+fill_comparison (PcCostingView   *self,
+                 const PcPathway *pathway)
+{
+  PcStage stage = gtk_drop_down_get_selected (self->stage_choice);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *heading[] = { _("Step"), pathway->name, NULL, _("Difference"), NULL };
+  double total_mine = 0.0, total_theirs = 0.0;
+  int row = 1;
+
+  pc_grid_table_clear (self->compare_table);
+  if (self->other == NULL || stage >= PC_N_STAGES)
+    {
+      gtk_grid_attach (self->compare_table,
+                       pc_grid_table_cell (_("No other pathway for this tumour site to compare with."), FALSE, FALSE),
+                       0, 0, 4, 1);
+      return;
+    }
+  heading[2] = self->other->name;
+  pc_grid_table_add_row (self->compare_table, 0, heading, TRUE);
+  for (guint p = 0; p < 2; p++)
+    {
+      const PcPathway *source = p == 0 ? pathway : self->other;
+
+      for (guint i = 0; i < source->steps->len; i++)
+        {
+          const PcStep *step = g_ptr_array_index (source->steps, i);
+          double mine, theirs;
+
+          if (!g_hash_table_add (seen, step->name))
+            continue;
+          mine = step_name_cost (pathway, step->name, stage);
+          theirs = step_name_cost (self->other, step->name, stage);
+          total_mine += mine;
+          total_theirs += theirs;
+          add_comparison_row (self->compare_table, row++, step->name, mine, theirs, FALSE);
+        }
+    }
+  add_comparison_row (self->compare_table, row, _("All steps"), total_mine, total_theirs, TRUE);
+}
+
+static void
+refresh (PcCostingView *self)
+{
+  const PcPathway *pathway = self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
+  g_autofree char *title = NULL;
+
+  if (pathway == NULL)
+    {
+      gtk_label_set_text (self->title_label, _("No pathway chosen"));
+      pc_grid_table_clear (self->phase_table);
+      pc_grid_table_clear (self->funding_table);
+      pc_grid_table_clear (self->provider_table);
+      pc_grid_table_clear (self->compare_table);
+      pc_chart_set_data (self->chart, NULL, 0, NULL, 0, NULL);
+      return;
+    }
+  if (pathway->provider != NULL)
+    title = g_strdup_printf (_("%s: cost per patient (provider %s, MFF %.4f)"), pathway->name, pathway->provider, pathway->mff);
+  else
+    title = g_strdup_printf (_("%s: cost per patient"), pathway->name);
+  gtk_label_set_text (self->title_label, title);
+  fill_phases (self, pathway);
+  fill_funding (self, pathway);
+  fill_provider (self, pathway);
+  fill_comparison (self, pathway);
+}
+
+static void
+load_other (PcCostingView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->compare_choice);
+
+  g_clear_pointer (&self->other, pc_pathway_free);
+  if (self->document == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  self->other = pc_project_load_pathway (pc_document_get_project (self->document),
+                                         gtk_string_list_get_string (self->compare_names, selected), NULL);
+}
+
+/* Other pathways of the shown pathway's site, best practice first. */
+static void
+fill_compare_choices (PcCostingView *self)
+{
+  const PcPathway *pathway = self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
+  g_autofree char *chosen = self->other != NULL ? g_strdup (self->other->name) : NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GStrvBuilder) others = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  if (pathway != NULL)
+    names = pc_project_list_pathways_for_site (pc_document_get_project (self->document), pathway->site, NULL);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_strcmp0 (names[i], pathway->name) != 0)
+      g_strv_builder_add (others, names[i]);
+  list = g_strv_builder_end (others);
+  self->filling = TRUE;
+  gtk_string_list_splice (self->compare_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->compare_names)),
+                          (const char * const *) list);
+  for (guint i = 0; chosen != NULL && list[i] != NULL; i++)
+    if (g_strcmp0 (list[i], chosen) == 0)
+      gtk_drop_down_set_selected (self->compare_choice, i);
+  self->filling = FALSE;
+  load_other (self);
+}
+
+static void
+on_choice_changed (GObject       *choice,
+                   GParamSpec    *pspec,
+                   PcCostingView *self)
+{
+  if (self->filling)
+    return;
+  load_other (self);
+  refresh (self);
+}
+
+static void
+on_document_changed (PcDocument    *document,
+                     PcCostingView *self)
+{
+  fill_compare_choices (self);
+}
+
+static void
+on_pathway_name_changed (PcDocument    *document,
+                         GParamSpec    *pspec,
+                         PcCostingView *self)
+{
+  fill_compare_choices (self);
+  refresh (self);
+}
+
+static void
+on_pathway_changed (PcDocument    *document,
+                    PcCostingView *self)
+{
+  /* Only what is on screen needs the work; mapping catches up. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    g_object_set_data (G_OBJECT (self), "pc-stale", GINT_TO_POINTER (TRUE));
+}
+
+static void
+pc_costing_view_map (GtkWidget *widget)
+{
+  PcCostingView *self = PC_COSTING_VIEW (widget);
+
+  GTK_WIDGET_CLASS (pc_costing_view_parent_class)->map (widget);
+  if (g_object_steal_data (G_OBJECT (self), "pc-stale") != NULL)
+    refresh (self);
+}
+
+GtkWidget *
+pc_costing_view_new (void)
+{
+  return g_object_new (PC_TYPE_COSTING_VIEW, NULL);
+}
+
+void
+pc_costing_view_set_document (PcCostingView *self,
+                              PcDocument    *document)
+{
+  g_return_if_fail (PC_IS_COSTING_VIEW (self));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (!g_set_object (&self->document, document))
+    return;
+  if (document != NULL)
+    {
+      g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
+      g_signal_connect (document, "pathway-changed", G_CALLBACK (on_pathway_changed), self);
+      g_signal_connect (document, "notify::pathway-name", G_CALLBACK (on_pathway_name_changed), self);
+    }
+  fill_compare_choices (self);
+  refresh (self);
+}
+
+PcChart *
+pc_costing_view_get_chart (PcCostingView *self)
+{
+  g_return_val_if_fail (PC_IS_COSTING_VIEW (self), NULL);
+  return self->chart;
+}
+
+const char *
+pc_costing_view_get_cell (PcCostingView  *self,
+                          PcCostingTable  table,
+                          guint           row,
+                          guint           column)
+{
+  GtkGrid *grids[] = { self->phase_table, self->funding_table, self->provider_table, self->compare_table };
+
+  g_return_val_if_fail (PC_IS_COSTING_VIEW (self), NULL);
+  g_return_val_if_fail (table < G_N_ELEMENTS (grids), NULL);
+
+  if (g_object_get_data (G_OBJECT (self), "pc-stale") != NULL)
+    {
+      g_object_set_data (G_OBJECT (self), "pc-stale", NULL);
+      refresh (self);
+    }
+  return pc_grid_table_get_text (grids[table], (int) row, (int) column);
+}
+
+void
+pc_costing_view_compare_with (PcCostingView *self,
+                              const char    *pathway,
+                              PcStage        stage)
+{
+  g_return_if_fail (PC_IS_COSTING_VIEW (self));
+
+  self->filling = TRUE;
+  for (guint i = 0; pathway != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->compare_names)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->compare_names, i), pathway) == 0)
+      gtk_drop_down_set_selected (self->compare_choice, i);
+  gtk_drop_down_set_selected (self->stage_choice, stage);
+  self->filling = FALSE;
+  load_other (self);
+  refresh (self);
+}
+
+static void
+pc_costing_view_dispose (GObject *object)
+{
+  PcCostingView *self = PC_COSTING_VIEW (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_COSTING_VIEW);
+  g_clear_object (&self->compare_names);
+  g_clear_pointer (&self->other, pc_pathway_free);
+  G_OBJECT_CLASS (pc_costing_view_parent_class)->dispose (object);
+}
+
+static void
+pc_costing_view_class_init (PcCostingViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pc_costing_view_dispose;
+  widget_class->map = pc_costing_view_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-costing-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PcCostingView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PcCostingView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PcCostingView, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, PcCostingView, phase_table);
+  gtk_widget_class_bind_template_child (widget_class, PcCostingView, funding_table);
+  gtk_widget_class_bind_template_child (widget_class, PcCostingView, provider_table);
+  gtk_widget_class_bind_template_child (widget_class, PcCostingView, compare_table);
+  gtk_widget_class_bind_template_child (widget_class, PcCostingView, compare_choice);
+  gtk_widget_class_bind_template_child (widget_class, PcCostingView, stage_choice);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+pc_costing_view_init (PcCostingView *self)
+{
+  const char *stages[PC_N_STAGES + 1] = { NULL, };
+  g_autoptr(GtkStringList) stage_names = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    stages[s] = stage_title (s);
+  stage_names = gtk_string_list_new (stages);
+  gtk_drop_down_set_model (self->stage_choice, G_LIST_MODEL (stage_names));
+  self->compare_names = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->compare_choice, G_LIST_MODEL (self->compare_names));
+  g_signal_connect (self->compare_choice, "notify::selected", G_CALLBACK (on_choice_changed), self);
+  g_signal_connect (self->stage_choice, "notify::selected", G_CALLBACK (on_choice_changed), self);
+
+  self->chart = PC_CHART (pc_chart_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
+  pc_chart_set_title (self->chart, _("Cost per patient by stage and phase"));
+  pc_chart_set_axis_labels (self->chart, _("Stage at diagnosis"), _("Cost per patient"));
+  pc_chart_set_value_kind (self->chart, PC_CHART_MONEY);
+  gtk_box_append (self->chart_box, GTK_WIDGET (self->chart));
+}

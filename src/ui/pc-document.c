@@ -1,0 +1,626 @@
+/* pc-document.c: a project opened for editing through a working copy.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-document"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "pc-document.h"
+#include "pc-error.h"
+
+struct _PcDocument
+{
+  GObject     parent_instance;
+  char       *path;
+  char       *title;
+  char       *working_path;
+  PcProject  *project;
+  PcHistory  *history;
+  /* Each change gets a serial: the document is dirty when the change on top
+   * of the undo stack is not the one that was saved. */
+  GArray     *undo_serials;
+  GArray     *redo_serials;
+  guint       next_serial;
+  guint       saved_serial;
+  gboolean    dirty;
+  char       *pathway_name;
+  PcPathway  *pathway;
+  PcPathway  *preview;
+};
+
+enum { PROP_0, PROP_DIRTY, PROP_PATH, PROP_PATHWAY_NAME, N_PROPS };
+enum { CHANGED, PATHWAY_CHANGED, N_SIGNALS };
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (PcDocument, pc_document, G_TYPE_OBJECT)
+
+/* The working copy's name comes from the file's absolute path, so the next
+ * start finds what a crash left behind. */
+static char *
+working_path_for (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *absolute = g_file_get_path (file);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
+  g_autofree char *name = g_strconcat (digest, ".pathcost", NULL);
+  g_autofree char *folder = g_build_filename (g_get_user_state_dir (), "pathcost", "working", NULL);
+
+  g_mkdir_with_parents (folder, 0700);
+  return g_build_filename (folder, name, NULL);
+}
+
+static char *
+marker_path_for (const char *working_path)
+{
+  return g_strconcat (working_path, ".unsaved", NULL);
+}
+
+gboolean
+pc_document_has_recovery (const char *given_path)
+{
+  g_autofree char *path = g_canonicalize_filename (given_path, NULL);
+  g_autofree char *working = working_path_for (path);
+  g_autofree char *marker = marker_path_for (working);
+  g_autofree char *marked_path = NULL;
+
+  /* The marker names the file the edits belong to: after Save As it names
+   * the new file, and the old file's name finds nothing to recover. */
+  return g_file_test (working, G_FILE_TEST_EXISTS)
+         && g_file_get_contents (marker, &marked_path, NULL, NULL)
+         && g_strcmp0 (marked_path, path) == 0;
+}
+
+static void
+remove_working_files (const char *working_path)
+{
+  g_autofree char *marker = marker_path_for (working_path);
+  g_autofree char *journal = g_strconcat (working_path, "-journal", NULL);
+
+  g_unlink (marker);
+  g_unlink (journal);
+  g_unlink (working_path);
+}
+
+static void
+set_dirty (PcDocument *self,
+           gboolean    dirty)
+{
+  g_autofree char *marker = NULL;
+
+  if (self->dirty == dirty)
+    return;
+  self->dirty = dirty;
+  marker = marker_path_for (self->working_path);
+  if (dirty)
+    g_file_set_contents (marker, self->path, -1, NULL);
+  else
+    g_unlink (marker);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+static guint
+top_serial (PcDocument *self)
+{
+  if (self->undo_serials->len == 0)
+    return 0;
+  return g_array_index (self->undo_serials, guint, self->undo_serials->len - 1);
+}
+
+static void
+update_dirty (PcDocument *self)
+{
+  set_dirty (self, top_serial (self) != self->saved_serial);
+}
+
+/* Re-reads the shown pathway after any change; it may have been deleted
+ * (an undone import), in which case nothing is shown. */
+static void
+load_pathway (PcDocument *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->preview, pc_pathway_free);
+  g_clear_pointer (&self->pathway, pc_pathway_free);
+  if (self->pathway_name != NULL)
+    {
+      self->pathway = pc_project_load_pathway (self->project, self->pathway_name, &error);
+      if (self->pathway == NULL)
+        {
+          g_debug ("Pathway %s is gone: %s", self->pathway_name, error->message);
+          g_clear_pointer (&self->pathway_name, g_free);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATHWAY_NAME]);
+        }
+    }
+}
+
+static void
+reload_pathway (PcDocument *self)
+{
+  load_pathway (self);
+  g_signal_emit (self, signals[PATHWAY_CHANGED], 0);
+}
+
+/* Listeners to "changed" find the pathway already reloaded; "pathway-changed"
+ * follows, so figures are recomputed after caches were dropped. */
+static void
+announce_change (PcDocument *self)
+{
+  update_dirty (self);
+  load_pathway (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[PATHWAY_CHANGED], 0);
+}
+
+static PcDocument *
+document_new (const char *path,
+              const char *working_path,
+              GError    **error)
+{
+  g_autoptr(PcDocument) self = NULL;
+  g_autoptr(PcProject) project = pc_project_open (working_path, error);
+
+  if (project == NULL)
+    return NULL;
+  self = g_object_new (PC_TYPE_DOCUMENT, NULL);
+  self->path = g_strdup (path);
+  self->title = g_path_get_basename (path);
+  self->working_path = g_strdup (working_path);
+  self->project = g_steal_pointer (&project);
+  self->history = pc_history_new (self->project);
+  return g_steal_pointer (&self);
+}
+
+PcDocument *
+pc_document_open (const char *given_path,
+                  gboolean    recover,
+                  GError    **error)
+{
+  g_autofree char *working = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(PcDocument) self = NULL;
+
+  g_return_val_if_fail (given_path != NULL, NULL);
+
+  /* One spelling of each file, so a second open of it is recognised. */
+  path = g_canonicalize_filename (given_path, NULL);
+  working = working_path_for (path);
+  if (!(recover && pc_document_has_recovery (path)))
+    {
+      /* Read-only: a file that is refused is never touched, and an older
+       * version is upgraded in the copy, not in the user's file. */
+      g_autoptr(PcProject) original = pc_project_open_full (path, PC_PROJECT_OPEN_READ_ONLY, error);
+
+      if (original == NULL)
+        return NULL;
+      remove_working_files (working);
+      if (!pc_project_write_copy (original, working, error))
+        return NULL;
+    }
+  self = document_new (path, working, error);
+  if (self == NULL)
+    return NULL;
+  if (recover)
+    {
+      /* The recovered edits are not in the file yet. */
+      self->saved_serial = G_MAXUINT;
+      update_dirty (self);
+    }
+  return g_steal_pointer (&self);
+}
+
+PcDocument *
+pc_document_create (const char *path,
+                    GError    **error)
+{
+  g_autoptr(PcProject) created = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  created = pc_project_create (path, error);
+  if (created == NULL)
+    return NULL;
+  g_clear_object (&created);
+  return pc_document_open (path, FALSE, error);
+}
+
+const char *
+pc_document_get_path (PcDocument *self)
+{
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), NULL);
+  return self->path;
+}
+
+const char *
+pc_document_get_title (PcDocument *self)
+{
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+PcProject *
+pc_document_get_project (PcDocument *self)
+{
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), NULL);
+  return self->project;
+}
+
+PcHistory *
+pc_document_get_history (PcDocument *self)
+{
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), NULL);
+  return self->history;
+}
+
+const char *
+pc_document_get_working_path (PcDocument *self)
+{
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), NULL);
+  return self->working_path;
+}
+
+gboolean
+pc_document_get_dirty (PcDocument *self)
+{
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), FALSE);
+  return self->dirty;
+}
+
+/* After a successful run: a new undo step unless nothing changed. */
+static void
+record_edit (PcDocument *self,
+             guint       n_undo_before)
+{
+  guint serial;
+
+  if (pc_history_get_n_undo (self->history) == n_undo_before)
+    {
+      /* Nothing changed (the same value typed again): nothing to undo. */
+      reload_pathway (self);
+      return;
+    }
+  serial = ++self->next_serial;
+  g_array_append_val (self->undo_serials, serial);
+  g_array_set_size (self->redo_serials, 0);
+  announce_change (self);
+}
+
+gboolean
+pc_document_edit (PcDocument    *self,
+                  const char    *label,
+                  PcHistoryEdit  edit,
+                  gpointer       user_data,
+                  GError       **error)
+{
+  guint before;
+
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  before = pc_history_get_n_undo (self->history);
+  if (!pc_history_run (self->history, label, edit, user_data, error))
+    return FALSE;
+  record_edit (self, before);
+  return TRUE;
+}
+
+typedef struct
+{
+  char           *label;
+  PcHistoryEdit   edit;
+  gpointer        user_data;
+  GDestroyNotify  user_data_free;
+  guint           n_undo_before;
+} AsyncEdit;
+
+static void
+async_edit_free (AsyncEdit *job)
+{
+  if (job->user_data_free != NULL)
+    job->user_data_free (job->user_data);
+  g_free (job->label);
+  g_free (job);
+}
+
+static void
+run_edit_in_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  PcDocument *self = source;
+  AsyncEdit *job = task_data;
+  GError *error = NULL;
+
+  if (pc_history_run (self->history, job->label, job->edit, job->user_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+pc_document_edit_async (PcDocument          *self,
+                        const char          *label,
+                        PcHistoryEdit        edit,
+                        gpointer             user_data,
+                        GDestroyNotify       user_data_free,
+                        GAsyncReadyCallback  callback,
+                        gpointer             callback_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AsyncEdit *job;
+
+  g_return_if_fail (PC_IS_DOCUMENT (self));
+  g_return_if_fail (edit != NULL);
+
+  job = g_new0 (AsyncEdit, 1);
+  job->label = g_strdup (label);
+  job->edit = edit;
+  job->user_data = user_data;
+  job->user_data_free = user_data_free;
+  job->n_undo_before = pc_history_get_n_undo (self->history);
+  task = g_task_new (self, NULL, callback, callback_data);
+  g_task_set_source_tag (task, pc_document_edit_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) async_edit_free);
+  g_task_run_in_thread (task, run_edit_in_thread);
+}
+
+gboolean
+pc_document_edit_finish (PcDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  AsyncEdit *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  record_edit (self, job->n_undo_before);
+  return TRUE;
+}
+
+static void
+move_serial (GArray *from,
+             GArray *to)
+{
+  guint serial = g_array_index (from, guint, from->len - 1);
+
+  g_array_set_size (from, from->len - 1);
+  g_array_append_val (to, serial);
+}
+
+gboolean
+pc_document_undo (PcDocument *self,
+                  GError    **error)
+{
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), FALSE);
+
+  if (self->undo_serials->len == 0)
+    return TRUE;
+  if (!pc_history_undo (self->history, error))
+    return FALSE;
+  move_serial (self->undo_serials, self->redo_serials);
+  announce_change (self);
+  return TRUE;
+}
+
+gboolean
+pc_document_redo (PcDocument *self,
+                  GError    **error)
+{
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), FALSE);
+
+  if (self->redo_serials->len == 0)
+    return TRUE;
+  if (!pc_history_redo (self->history, error))
+    return FALSE;
+  move_serial (self->redo_serials, self->undo_serials);
+  announce_change (self);
+  return TRUE;
+}
+
+gboolean
+pc_document_save (PcDocument *self,
+                  GError    **error)
+{
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), FALSE);
+
+  if (!pc_project_write_copy (self->project, self->path, error))
+    return FALSE;
+  self->saved_serial = top_serial (self);
+  update_dirty (self);
+  return TRUE;
+}
+
+gboolean
+pc_document_save_as (PcDocument *self,
+                     const char *given_path,
+                     GError    **error)
+{
+  g_autofree char *old_marker = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (given_path != NULL, FALSE);
+
+  path = g_canonicalize_filename (given_path, NULL);
+  if (!pc_project_write_copy (self->project, path, error))
+    return FALSE;
+  /* The working copy keeps serving the open project under the old file's
+   * name; a crash after Save As recovers nothing for the new name. */
+  old_marker = marker_path_for (self->working_path);
+  g_unlink (old_marker);
+  g_free (self->path);
+  self->path = g_strdup (path);
+  g_free (self->title);
+  self->title = g_path_get_basename (path);
+  self->saved_serial = top_serial (self);
+  update_dirty (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+  return TRUE;
+}
+
+void
+pc_document_close (PcDocument *self)
+{
+  g_return_if_fail (PC_IS_DOCUMENT (self));
+
+  if (self->project == NULL)
+    return;
+  g_clear_object (&self->history);
+  g_clear_object (&self->project);
+  remove_working_files (self->working_path);
+}
+
+const char *
+pc_document_get_pathway_name (PcDocument *self)
+{
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), NULL);
+  return self->pathway_name;
+}
+
+gboolean
+pc_document_set_pathway_name (PcDocument *self,
+                              const char *name,
+                              GError    **error)
+{
+  PcPathway *pathway = NULL;
+
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), FALSE);
+
+  if (g_strcmp0 (name, self->pathway_name) == 0)
+    return TRUE;
+  if (name != NULL && (pathway = pc_project_load_pathway (self->project, name, error)) == NULL)
+    return FALSE;
+  g_free (self->pathway_name);
+  self->pathway_name = g_strdup (name);
+  g_clear_pointer (&self->preview, pc_pathway_free);
+  g_clear_pointer (&self->pathway, pc_pathway_free);
+  self->pathway = pathway;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATHWAY_NAME]);
+  g_signal_emit (self, signals[PATHWAY_CHANGED], 0);
+  return TRUE;
+}
+
+const PcPathway *
+pc_document_get_pathway (PcDocument *self)
+{
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), NULL);
+  return self->preview != NULL ? self->preview : self->pathway;
+}
+
+void
+pc_document_preview_step (PcDocument   *self,
+                          guint         index,
+                          const PcStep *step)
+{
+  PcStep *copy;
+
+  g_return_if_fail (PC_IS_DOCUMENT (self));
+  g_return_if_fail (self->pathway != NULL && index < self->pathway->steps->len);
+
+  if (self->preview == NULL)
+    self->preview = pc_pathway_copy (self->pathway);
+  copy = pc_step_copy (step);
+  /* The price comes from the tariffs: the typed code may not be saved yet. */
+  if (copy->tariff_code != NULL
+      && g_strcmp0 (copy->tariff_code, ((PcStep *) g_ptr_array_index (self->pathway->steps, index))->tariff_code) == 0)
+    copy->tariff_price = ((PcStep *) g_ptr_array_index (self->pathway->steps, index))->tariff_price;
+  pc_step_free (g_ptr_array_index (self->preview->steps, index));
+  g_ptr_array_index (self->preview->steps, index) = copy;
+  g_signal_emit (self, signals[PATHWAY_CHANGED], 0);
+}
+
+void
+pc_document_end_preview (PcDocument *self)
+{
+  g_return_if_fail (PC_IS_DOCUMENT (self));
+
+  if (self->preview == NULL)
+    return;
+  g_clear_pointer (&self->preview, pc_pathway_free);
+  g_signal_emit (self, signals[PATHWAY_CHANGED], 0);
+}
+
+static void
+pc_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  PcDocument *self = PC_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRTY:
+      g_value_set_boolean (value, self->dirty);
+      break;
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_PATHWAY_NAME:
+      g_value_set_string (value, self->pathway_name);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pc_document_finalize (GObject *object)
+{
+  PcDocument *self = PC_DOCUMENT (object);
+
+  g_clear_object (&self->history);
+  g_clear_object (&self->project);
+  g_free (self->path);
+  g_free (self->title);
+  g_free (self->working_path);
+  g_free (self->pathway_name);
+  g_clear_pointer (&self->pathway, pc_pathway_free);
+  g_clear_pointer (&self->preview, pc_pathway_free);
+  g_array_unref (self->undo_serials);
+  g_array_unref (self->redo_serials);
+  G_OBJECT_CLASS (pc_document_parent_class)->finalize (object);
+}
+
+static void
+pc_document_class_init (PcDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = pc_document_get_property;
+  object_class->finalize = pc_document_finalize;
+
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PATHWAY_NAME] =
+    g_param_spec_string ("pathway-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The project's data changed: an edit, an undo, a redo or an import. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The shown pathway (or its preview) changed. */
+  signals[PATHWAY_CHANGED] = g_signal_new ("pathway-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
+}
+
+static void
+pc_document_init (PcDocument *self)
+{
+  self->undo_serials = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->redo_serials = g_array_new (FALSE, FALSE, sizeof (guint));
+}

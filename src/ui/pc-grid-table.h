@@ -1,0 +1,27 @@
+/* pc-grid-table.h: small tables of figures laid out in a GtkGrid: headings
+ * in bold, money right-aligned with tabular digits, every cell selectable
+ * so a figure can be copied.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void       pc_grid_table_clear    (GtkGrid            *grid);
+GtkWidget *pc_grid_table_cell     (const char         *text,
+                                   gboolean            numeric,
+                                   gboolean            heading);
+/* Appends a row: texts[0] left-aligned, the rest right-aligned. */
+void       pc_grid_table_add_row  (GtkGrid            *grid,
+                                   int                 row,
+                                   const char * const *texts,
+                                   gboolean            heading);
+/* The text at (row, column), NULL when there is none. */
+const char *pc_grid_table_get_text (GtkGrid           *grid,
+                                    int                row,
+                                    int                column);
+
+G_END_DECLS

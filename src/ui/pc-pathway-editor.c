@@ -1,0 +1,1018 @@
+/* pc-pathway-editor.c: the pathway editor.  Typing previews the cost at
+ * once; leaving a cell (Tab, Return, a click elsewhere) saves the value as
+ * one undoable change; a refused value stays in the cell, marked, with its
+ * reason, and is never clamped.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-pathway-editor"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pc-costing.h"
+#include "pc-format.h"
+#include "pc-pathway-editor.h"
+#include "pc-step-row.h"
+
+typedef struct
+{
+  PcPathwayEditor *editor;
+  PcStepField      field;
+} PcColumn;
+
+struct _PcPathwayEditor
+{
+  GtkWidget           parent_instance;
+
+  GtkWidget          *paned;
+  GtkListBox         *pathway_list;
+  GtkLabel           *title_label;
+  GtkColumnView      *column_view;
+  GtkLabel           *error_label;
+  GtkGrid            *summary_grid;
+
+  PcDocument         *document;
+  GListStore         *rows;
+  GtkSingleSelection *selection;
+  GtkStringList      *tariff_codes;
+  PcColumn            columns[PC_N_STEP_FIELDS];
+  GtkLabel           *stage_costs[PC_N_STAGES];
+  gboolean            filling_list;
+};
+
+G_DEFINE_FINAL_TYPE (PcPathwayEditor, pc_pathway_editor, GTK_TYPE_WIDGET)
+
+/* Widget data keys: the row a recycled cell shows now, and the guard that
+ * tells a text change made by binding from one made by typing. */
+#define ROW_KEY "pc-step-row"
+#define BINDING_KEY "pc-binding"
+#define REFRESH_KEY "pc-refresh-handler"
+
+static void show_error (PcPathwayEditor *self, const char *message);
+
+/* The shown pathway, saved or previewed. */
+static const PcPathway *
+current_pathway (PcPathwayEditor *self)
+{
+  return self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
+}
+
+static void
+update_summary (PcPathwayEditor *self)
+{
+  const PcPathway *pathway = current_pathway (self);
+  PcCostPerPatient cost = { { { 0 } } };
+
+  if (pathway != NULL)
+    pc_pathway_cost_per_patient (pathway, cost);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    {
+      double total = 0.0;
+      g_autofree char *text = NULL;
+
+      for (guint b = 0; b < PC_N_BASES; b++)
+        for (guint k = 0; k < PC_N_OFFSETS; k++)
+          total += cost[s][b][k];
+      text = pathway != NULL ? pc_format_money (total) : g_strdup ("—");
+      gtk_label_set_text (self->stage_costs[s], text);
+    }
+}
+
+/* Edits run through the document, so each is one step of undo. */
+typedef struct
+{
+  const char   *pathway;
+  guint         index;
+  guint         to;
+  const PcStep *step;
+} StepEdit;
+
+static gboolean
+edit_update (PcProject *project, gpointer data, GError **error)
+{
+  StepEdit *edit = data;
+
+  return pc_project_update_step (project, edit->pathway, edit->index, edit->step, error);
+}
+
+static gboolean
+edit_insert (PcProject *project, gpointer data, GError **error)
+{
+  StepEdit *edit = data;
+
+  return pc_project_insert_step (project, edit->pathway, edit->index, edit->step, error);
+}
+
+static gboolean
+edit_delete (PcProject *project, gpointer data, GError **error)
+{
+  StepEdit *edit = data;
+
+  return pc_project_delete_step (project, edit->pathway, edit->index, error);
+}
+
+static gboolean
+edit_move (PcProject *project, gpointer data, GError **error)
+{
+  StepEdit *edit = data;
+
+  return pc_project_move_step (project, edit->pathway, edit->index, edit->to, error);
+}
+
+static gboolean
+run_edit (PcPathwayEditor *self,
+          const char      *label,
+          PcHistoryEdit    edit,
+          StepEdit        *data)
+{
+  g_autoptr(GError) error = NULL;
+
+  data->pathway = pc_document_get_pathway_name (self->document);
+  if (data->pathway == NULL)
+    return FALSE;
+  if (!pc_document_edit (self->document, label, edit, data, &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  show_error (self, NULL);
+  return TRUE;
+}
+
+static void
+show_error (PcPathwayEditor *self,
+            const char      *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* Cells */
+
+static void
+mark_cell (GtkWidget  *cell,
+           const char *error)
+{
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (cell, "error");
+      gtk_widget_set_tooltip_text (cell, error);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (cell, "error");
+      gtk_widget_set_tooltip_text (cell, NULL);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+static const char * const *
+choices_for (PcStepField field)
+{
+  static const char *activities[PC_N_ACTIVITIES + 1];
+  static const char *bases[PC_N_BASES + 1];
+
+  if (activities[0] == NULL)
+    {
+      for (guint a = 0; a < PC_N_ACTIVITIES; a++)
+        activities[a] = pc_activity_to_string (a);
+      for (guint b = 0; b < PC_N_BASES; b++)
+        bases[b] = pc_basis_to_string (b);
+    }
+  return field == PC_STEP_FIELD_ACTIVITY ? activities : bases;
+}
+
+static gboolean
+field_has_choices (PcStepField field)
+{
+  return field == PC_STEP_FIELD_ACTIVITY || field == PC_STEP_FIELD_BASIS;
+}
+
+static void
+refresh_cell (GtkWidget *cell,
+              PcColumn  *column)
+{
+  PcStepRow *row = g_object_get_data (G_OBJECT (cell), ROW_KEY);
+  g_autofree char *text = NULL;
+
+  if (row == NULL)
+    return;
+  text = pc_step_row_get_text (row, column->field);
+  g_object_set_data (G_OBJECT (cell), BINDING_KEY, GINT_TO_POINTER (TRUE));
+  if (field_has_choices (column->field))
+    {
+      const char * const *choices = choices_for (column->field);
+
+      for (guint i = 0; choices[i] != NULL; i++)
+        if (g_strcmp0 (choices[i], text) == 0)
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), i);
+    }
+  else if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (cell), text);
+  g_object_set_data (G_OBJECT (cell), BINDING_KEY, NULL);
+  mark_cell (cell, pc_step_row_get_error (row, column->field));
+}
+
+static void
+on_row_refreshed (PcStepRow *row,
+                  GtkWidget *cell)
+{
+  refresh_cell (cell, g_object_get_data (G_OBJECT (cell), "pc-column"));
+}
+
+/* The typed text of @field in @row, previewed or refused. */
+static void
+type_into_row (PcPathwayEditor *self,
+               PcStepRow       *row,
+               PcStepField      field,
+               const char      *text,
+               GtkWidget       *cell)
+{
+  g_autoptr(PcStep) edited = pc_step_row_type (row, field, text);
+
+  if (cell != NULL)
+    mark_cell (cell, pc_step_row_get_error (row, field));
+  if (edited != NULL)
+    pc_document_preview_step (self->document, pc_step_row_get_index (row), edited);
+  else
+    pc_document_end_preview (self->document);
+}
+
+/* Saves the row's pending text of @field; FALSE when it is refused. */
+static gboolean
+commit_row (PcPathwayEditor *self,
+            PcStepRow       *row,
+            PcStepField      field)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(PcStep) edited = NULL;
+  StepEdit edit = { NULL, };
+
+  if (!pc_step_row_has_pending (row, field))
+    return TRUE;
+  text = pc_step_row_get_text (row, field);
+  edited = pc_step_row_type (row, field, text);
+  if (edited == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Step %u: %s"), pc_step_row_get_index (row) + 1,
+                                                  pc_step_row_get_error (row, field));
+      show_error (self, message);
+      pc_document_end_preview (self->document);
+      return FALSE;
+    }
+  label = g_strdup_printf (_("Change %s of “%s”"), pc_step_field_title (field), edited->name);
+  edit.index = pc_step_row_get_index (row);
+  edit.step = edited;
+  if (!run_edit (self, label, edit_update, &edit))
+    {
+      pc_document_end_preview (self->document);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_entry_changed (GtkEditable *entry,
+                  PcColumn    *column)
+{
+  PcStepRow *row = g_object_get_data (G_OBJECT (entry), ROW_KEY);
+
+  if (row == NULL || g_object_get_data (G_OBJECT (entry), BINDING_KEY) != NULL)
+    return;
+  type_into_row (column->editor, row, column->field, gtk_editable_get_text (entry), GTK_WIDGET (entry));
+}
+
+static void
+on_entry_activate (GtkEntry *entry,
+                   PcColumn *column)
+{
+  PcStepRow *row = g_object_get_data (G_OBJECT (entry), ROW_KEY);
+
+  if (row != NULL)
+    commit_row (column->editor, row, column->field);
+}
+
+static void
+on_cell_focus_enter (GtkEventControllerFocus *controller,
+                     PcColumn                *column)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  PcStepRow *row = g_object_get_data (G_OBJECT (cell), ROW_KEY);
+
+  if (row != NULL)
+    gtk_single_selection_set_selected (column->editor->selection, pc_step_row_get_index (row));
+}
+
+static void
+on_cell_focus_leave (GtkEventControllerFocus *controller,
+                     PcColumn                *column)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  PcStepRow *row = g_object_get_data (G_OBJECT (cell), ROW_KEY);
+
+  if (row != NULL)
+    commit_row (column->editor, row, column->field);
+}
+
+static gboolean
+on_cell_key (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             PcColumn              *column)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  PcStepRow *row = g_object_get_data (G_OBJECT (cell), ROW_KEY);
+
+  if (keyval != GDK_KEY_Escape || row == NULL || !pc_step_row_has_pending (row, column->field))
+    return FALSE;
+  pc_step_row_revert (row, column->field);
+  pc_document_end_preview (column->editor->document);
+  return TRUE;
+}
+
+static void
+on_drop_down_selected (GtkDropDown *drop_down,
+                       GParamSpec  *pspec,
+                       PcColumn    *column)
+{
+  PcStepRow *row = g_object_get_data (G_OBJECT (drop_down), ROW_KEY);
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  if (row == NULL || g_object_get_data (G_OBJECT (drop_down), BINDING_KEY) != NULL
+      || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  pc_step_row_type (row, column->field, choices_for (column->field)[selected]);
+  commit_row (column->editor, row, column->field);
+}
+
+static void
+add_focus_controllers (GtkWidget *cell,
+                       PcColumn  *column)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), column);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_cell_focus_leave), column);
+  gtk_widget_add_controller (cell, focus);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_cell_key), column);
+  gtk_widget_add_controller (cell, keys);
+}
+
+static GtkWidget *
+make_entry (PcColumn *column)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  gboolean numeric = pc_step_field_numeric (column->field);
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), numeric ? 8 : 12);
+  if (column->field == PC_STEP_FIELD_NAME)
+    gtk_editable_set_width_chars (GTK_EDITABLE (entry), 24);
+  if (numeric)
+    {
+      gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0);
+      gtk_widget_add_css_class (entry, "numeric");
+    }
+  gtk_entry_set_has_frame (GTK_ENTRY (entry), FALSE);
+  if (column->field == PC_STEP_FIELD_TARIFF_CODE)
+    {
+      GtkEntryCompletion *completion = gtk_entry_completion_new ();
+
+      gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (g_object_get_data (G_OBJECT (column->editor), "pc-tariff-model")));
+      gtk_entry_completion_set_text_column (completion, 0);
+      gtk_entry_completion_set_minimum_key_length (completion, 1);
+      gtk_entry_completion_set_inline_completion (completion, FALSE);
+      gtk_entry_set_completion (GTK_ENTRY (entry), completion);
+      g_object_unref (completion);
+    }
+  g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed), column);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate), column);
+  return entry;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            PcColumn                 *column)
+{
+  GtkWidget *cell;
+
+  if (field_has_choices (column->field))
+    {
+      cell = gtk_drop_down_new_from_strings (choices_for (column->field));
+      g_signal_connect (cell, "notify::selected", G_CALLBACK (on_drop_down_selected), column);
+    }
+  else
+    cell = make_entry (column);
+  g_object_set_data (G_OBJECT (cell), "pc-column", column);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  pc_step_field_title (column->field), -1);
+  add_focus_controllers (cell, column);
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           PcColumn                 *column)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  PcStepRow *row = gtk_list_item_get_item (item);
+  gulong handler;
+
+  g_object_set_data (G_OBJECT (cell), ROW_KEY, row);
+  handler = g_signal_connect (row, "refreshed", G_CALLBACK (on_row_refreshed), cell);
+  g_object_set_data (G_OBJECT (cell), REFRESH_KEY, GSIZE_TO_POINTER (handler));
+  refresh_cell (cell, column);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             PcColumn                 *column)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  PcStepRow *row = g_object_get_data (G_OBJECT (cell), ROW_KEY);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), REFRESH_KEY));
+
+  if (row != NULL && handler != 0)
+    g_signal_handler_disconnect (row, handler);
+  g_object_set_data (G_OBJECT (cell), REFRESH_KEY, NULL);
+  g_object_set_data (G_OBJECT (cell), ROW_KEY, NULL);
+}
+
+/* The first column: the step's number, which is also the drag handle. */
+
+static void
+move_step (PcPathwayEditor *self, guint from, guint to);
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 gpointer       unused)
+{
+  GtkWidget *handle = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  PcStepRow *row = g_object_get_data (G_OBJECT (handle), ROW_KEY);
+
+  if (row == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (G_TYPE_UINT, pc_step_row_get_index (row));
+}
+
+static gboolean
+on_drop (GtkDropTarget   *target,
+         const GValue    *value,
+         double           x,
+         double           y,
+         PcPathwayEditor *self)
+{
+  GtkWidget *handle = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  PcStepRow *row = g_object_get_data (G_OBJECT (handle), ROW_KEY);
+
+  if (row == NULL || !G_VALUE_HOLDS_UINT (value))
+    return FALSE;
+  move_step (self, g_value_get_uint (value), pc_step_row_get_index (row));
+  return TRUE;
+}
+
+static void
+setup_number (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              PcPathwayEditor          *self)
+{
+  GtkWidget *handle = gtk_label_new (NULL);
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
+
+  gtk_label_set_xalign (GTK_LABEL (handle), 1.0);
+  gtk_widget_add_css_class (handle, "numeric");
+  gtk_widget_add_css_class (handle, "dim-label");
+  gtk_widget_set_tooltip_text (handle, _("Drag to move the step"));
+  gtk_widget_set_cursor_from_name (handle, "grab");
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), NULL);
+  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (target));
+  gtk_list_item_set_child (item, handle);
+}
+
+static void
+bind_number (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             PcPathwayEditor          *self)
+{
+  GtkWidget *handle = gtk_list_item_get_child (item);
+  PcStepRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = g_strdup_printf ("%u", pc_step_row_get_index (row) + 1);
+
+  g_object_set_data (G_OBJECT (handle), ROW_KEY, row);
+  gtk_label_set_text (GTK_LABEL (handle), text);
+}
+
+static void
+unbind_number (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               PcPathwayEditor          *self)
+{
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), ROW_KEY, NULL);
+}
+
+static void
+add_columns (PcPathwayEditor *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_number), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_number), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_number), self);
+  column = gtk_column_view_column_new ("#", factory);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+
+  for (guint f = 0; f < PC_N_STEP_FIELDS; f++)
+    {
+      self->columns[f].editor = self;
+      self->columns[f].field = f;
+      factory = gtk_signal_list_item_factory_new ();
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->columns[f]);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->columns[f]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), &self->columns[f]);
+      column = gtk_column_view_column_new (pc_step_field_title (f), factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+      g_object_unref (column);
+    }
+}
+
+/* Rows follow the saved pathway: rows stay the same objects so that a cell
+ * being edited keeps its focus when another cell's change is saved. */
+static void
+sync_rows (PcPathwayEditor *self)
+{
+  const PcPathway *pathway = self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
+  guint n_steps = pathway != NULL ? pathway->steps->len : 0;
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_autofree char *title = NULL;
+
+  for (guint i = 0; i < MIN (n_steps, n_rows); i++)
+    {
+      g_autoptr(PcStepRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      pc_step_row_set_step (row, i, g_ptr_array_index (pathway->steps, i));
+    }
+  if (n_rows > n_steps)
+    g_list_store_splice (self->rows, n_steps, n_rows - n_steps, NULL, 0);
+  else if (n_steps > n_rows)
+    {
+      g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = n_rows; i < n_steps; i++)
+        g_ptr_array_add (added, pc_step_row_new (i, g_ptr_array_index (pathway->steps, i)));
+      g_list_store_splice (self->rows, n_rows, 0, added->pdata, added->len);
+    }
+  if (pathway != NULL)
+    title = g_strdup_printf (_("%s · %u steps"), pathway->name, n_steps);
+  gtk_label_set_text (self->title_label, title != NULL ? title : _("No pathway"));
+  update_summary (self);
+}
+
+/* The pathway list */
+
+static char *
+describe_pathway (const PcPathway *pathway)
+{
+  if (pathway->kind == PC_KIND_BEST_PRACTICE)
+    return g_strdup (_("Best practice"));
+  if (pathway->provider != NULL)
+    return g_strdup_printf (_("Current, %s"), pathway->provider);
+  return g_strdup (_("Current"));
+}
+
+static void
+header_by_site (GtkListBoxRow *row,
+                GtkListBoxRow *before,
+                gpointer       unused)
+{
+  const char *site = g_object_get_data (G_OBJECT (row), "pc-site");
+  GtkWidget *header;
+  g_autofree char *title = NULL;
+
+  if (before != NULL && g_strcmp0 (site, g_object_get_data (G_OBJECT (before), "pc-site")) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  title = g_strdup (site);
+  title[0] = g_ascii_toupper (title[0]);
+  header = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_top (header, 12);
+  gtk_widget_set_margin_bottom (header, 4);
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+fill_pathway_list (PcPathwayEditor *self)
+{
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  self->filling_list = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pathway_list))) != NULL)
+    gtk_list_box_remove (self->pathway_list, child);
+  if (self->document == NULL)
+    goto done;
+  names = pc_project_list_pathways (pc_document_get_project (self->document), &error);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autoptr(PcPathway) pathway = pc_project_load_pathway (pc_document_get_project (self->document),
+                                                              names[i], NULL);
+      g_autofree char *kind = NULL;
+      GtkWidget *row, *box, *name, *subtitle;
+
+      if (pathway == NULL)
+        continue;
+      kind = describe_pathway (pathway);
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      name = gtk_label_new (kind);
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      subtitle = gtk_label_new (pathway->name);
+      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (subtitle, "dim-label");
+      gtk_widget_add_css_class (subtitle, "caption");
+      gtk_box_append (GTK_BOX (box), name);
+      gtk_box_append (GTK_BOX (box), subtitle);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data_full (G_OBJECT (row), "pc-site", g_strdup (pathway->site), g_free);
+      g_object_set_data_full (G_OBJECT (row), "pc-pathway", g_strdup (pathway->name), g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pathway->name, -1);
+      gtk_list_box_append (self->pathway_list, row);
+      if (g_strcmp0 (pathway->name, pc_document_get_pathway_name (self->document)) == 0)
+        gtk_list_box_select_row (self->pathway_list, GTK_LIST_BOX_ROW (row));
+    }
+  if (error != NULL)
+    show_error (self, error->message);
+done:
+  self->filling_list = FALSE;
+}
+
+static void
+on_pathway_selected (GtkListBox      *list,
+                     GtkListBoxRow   *row,
+                     PcPathwayEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (row == NULL || self->filling_list || self->document == NULL)
+    return;
+  if (!pc_document_set_pathway_name (self->document, g_object_get_data (G_OBJECT (row), "pc-pathway"), &error))
+    show_error (self, error->message);
+}
+
+static void
+fill_tariff_codes (PcPathwayEditor *self)
+{
+  GtkListStore *model = g_object_get_data (G_OBJECT (self), "pc-tariff-model");
+  g_auto(GStrv) codes = NULL;
+
+  gtk_list_store_clear (model);
+  if (self->document == NULL)
+    return;
+  codes = pc_project_list_tariff_codes (pc_document_get_project (self->document), NULL);
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    gtk_list_store_insert_with_values (model, NULL, -1, 0, codes[i], -1);
+}
+
+static void
+on_document_changed (PcDocument      *document,
+                     PcPathwayEditor *self)
+{
+  g_auto(GStrv) before = NULL;
+
+  sync_rows (self);
+  fill_tariff_codes (self);
+  /* An import or an undone import may add or remove pathways. */
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->pathway_list)) == NULL
+      || pc_document_get_pathway_name (document) == NULL)
+    fill_pathway_list (self);
+  else
+    {
+      g_auto(GStrv) names = pc_project_list_pathways (pc_document_get_project (document), NULL);
+      guint n_rows = 0;
+
+      for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->pathway_list)); c != NULL;
+           c = gtk_widget_get_next_sibling (c))
+        n_rows++;
+      if (names == NULL || g_strv_length (names) != n_rows)
+        fill_pathway_list (self);
+    }
+}
+
+static void
+on_pathway_name_changed (PcDocument      *document,
+                         GParamSpec      *pspec,
+                         PcPathwayEditor *self)
+{
+  /* A different pathway: new rows, so no cell of the old one is reused. */
+  g_list_store_remove_all (self->rows);
+  sync_rows (self);
+  show_error (self, NULL);
+}
+
+static void
+on_pathway_changed (PcDocument      *document,
+                    PcPathwayEditor *self)
+{
+  update_summary (self);
+}
+
+/* Actions on the selected step */
+
+static PcStep *
+new_step_like (const PcStep *neighbour)
+{
+  PcStep *step = pc_step_new ();
+
+  step->name = g_strdup (_("New step"));
+  step->phase = g_strdup (neighbour != NULL ? neighbour->phase : "treatment");
+  step->funding = g_strdup (neighbour != NULL ? neighbour->funding : "ccg");
+  step->year_offset = neighbour != NULL ? neighbour->year_offset : 0;
+  step->activity = PC_ACTIVITY_OTHER;
+  step->quantity = 1.0;
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    step->share[s] = 1.0;
+  return step;
+}
+
+static const PcStep *
+selected_step (PcPathwayEditor *self,
+               guint           *index)
+{
+  const PcPathway *pathway = self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
+
+  *index = gtk_single_selection_get_selected (self->selection);
+  if (pathway == NULL || *index == GTK_INVALID_LIST_POSITION || *index >= pathway->steps->len)
+    return NULL;
+  return g_ptr_array_index (pathway->steps, *index);
+}
+
+static void
+add_step (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  PcPathwayEditor *self = PC_PATHWAY_EDITOR (widget);
+  guint index;
+  const PcStep *neighbour = selected_step (self, &index);
+  g_autoptr(PcStep) step = new_step_like (neighbour);
+  StepEdit edit = { NULL, neighbour != NULL ? index + 1 : g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0, step };
+
+  if (run_edit (self, _("Add a step"), edit_insert, &edit))
+    pc_pathway_editor_select (self, edit.index);
+}
+
+static void
+duplicate_step (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  PcPathwayEditor *self = PC_PATHWAY_EDITOR (widget);
+  guint index;
+  const PcStep *original = selected_step (self, &index);
+  g_autoptr(PcStep) copy = NULL;
+  g_autofree char *label = NULL;
+  StepEdit edit = { NULL, };
+
+  if (original == NULL)
+    return;
+  copy = pc_step_copy (original);
+  label = g_strdup_printf (_("Duplicate “%s”"), original->name);
+  edit.index = index + 1;
+  edit.step = copy;
+  if (run_edit (self, label, edit_insert, &edit))
+    pc_pathway_editor_select (self, edit.index);
+}
+
+static void
+delete_step (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  PcPathwayEditor *self = PC_PATHWAY_EDITOR (widget);
+  guint index;
+  const PcStep *step = selected_step (self, &index);
+  g_autofree char *label = NULL;
+  StepEdit edit = { NULL, };
+
+  if (step == NULL)
+    return;
+  label = g_strdup_printf (_("Delete “%s”"), step->name);
+  edit.index = index;
+  if (run_edit (self, label, edit_delete, &edit) && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+    pc_pathway_editor_select (self, MIN (index, g_list_model_get_n_items (G_LIST_MODEL (self->rows)) - 1));
+}
+
+static void
+move_step (PcPathwayEditor *self,
+           guint            from,
+           guint            to)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  StepEdit edit = { NULL, from, to, NULL };
+
+  if (from == to || from >= n || to >= n)
+    return;
+  if (run_edit (self, _("Move a step"), edit_move, &edit))
+    pc_pathway_editor_select (self, to);
+}
+
+static void
+move_selected (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  PcPathwayEditor *self = PC_PATHWAY_EDITOR (widget);
+  guint index = gtk_single_selection_get_selected (self->selection);
+  int delta = g_variant_get_int32 (parameter);
+
+  if (index == GTK_INVALID_LIST_POSITION || ((int) index + delta) < 0)
+    return;
+  move_step (self, index, index + delta);
+}
+
+/* Public API */
+
+GtkWidget *
+pc_pathway_editor_new (void)
+{
+  return g_object_new (PC_TYPE_PATHWAY_EDITOR, NULL);
+}
+
+void
+pc_pathway_editor_set_document (PcPathwayEditor *self,
+                                PcDocument      *document)
+{
+  g_return_if_fail (PC_IS_PATHWAY_EDITOR (self));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (!g_set_object (&self->document, document))
+    return;
+  if (document != NULL)
+    {
+      g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
+      g_signal_connect (document, "pathway-changed", G_CALLBACK (on_pathway_changed), self);
+      g_signal_connect (document, "notify::pathway-name", G_CALLBACK (on_pathway_name_changed), self);
+    }
+  g_list_store_remove_all (self->rows);
+  fill_tariff_codes (self);
+  fill_pathway_list (self);
+  sync_rows (self);
+}
+
+GListModel *
+pc_pathway_editor_get_rows (PcPathwayEditor *self)
+{
+  g_return_val_if_fail (PC_IS_PATHWAY_EDITOR (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}
+
+guint
+pc_pathway_editor_get_selected (PcPathwayEditor *self)
+{
+  g_return_val_if_fail (PC_IS_PATHWAY_EDITOR (self), GTK_INVALID_LIST_POSITION);
+  return gtk_single_selection_get_selected (self->selection);
+}
+
+void
+pc_pathway_editor_select (PcPathwayEditor *self,
+                          guint            index)
+{
+  g_return_if_fail (PC_IS_PATHWAY_EDITOR (self));
+  gtk_single_selection_set_selected (self->selection, index);
+}
+
+gboolean
+pc_pathway_editor_enter (PcPathwayEditor *self,
+                         guint            index,
+                         PcStepField      field,
+                         const char      *text)
+{
+  g_autoptr(PcStepRow) row = NULL;
+
+  g_return_val_if_fail (PC_IS_PATHWAY_EDITOR (self), FALSE);
+  g_return_val_if_fail (index < g_list_model_get_n_items (G_LIST_MODEL (self->rows)), FALSE);
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->rows), index);
+  type_into_row (self, row, field, text, NULL);
+  return commit_row (self, row, field);
+}
+
+const char *
+pc_pathway_editor_get_stage_cost (PcPathwayEditor *self,
+                                  PcStage          stage)
+{
+  g_return_val_if_fail (PC_IS_PATHWAY_EDITOR (self), NULL);
+  g_return_val_if_fail (stage < PC_N_STAGES, NULL);
+  return gtk_label_get_text (self->stage_costs[stage]);
+}
+
+/* GObject */
+
+static void
+build_summary (PcPathwayEditor *self)
+{
+  GtkWidget *heading = gtk_label_new (_("Cost per patient"));
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_grid_attach (self->summary_grid, heading, 0, 0, 1, 2);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    {
+      g_autofree char *title = s == PC_STAGE_UNKNOWN ? g_strdup (_("Unknown stage"))
+                                                     : g_strdup_printf (_("Stage %u"), s + 1);
+      GtkWidget *label = gtk_label_new (title);
+      GtkWidget *value = gtk_label_new ("—");
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_xalign (GTK_LABEL (value), 1);
+      gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_widget_add_css_class (value, "title-4");
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      label, NULL, -1);
+      gtk_grid_attach (self->summary_grid, label, (int) s + 1, 0, 1, 1);
+      gtk_grid_attach (self->summary_grid, value, (int) s + 1, 1, 1, 1);
+      self->stage_costs[s] = GTK_LABEL (value);
+    }
+}
+
+static void
+pc_pathway_editor_dispose (GObject *object)
+{
+  PcPathwayEditor *self = PC_PATHWAY_EDITOR (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_PATHWAY_EDITOR);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
+  G_OBJECT_CLASS (pc_pathway_editor_parent_class)->dispose (object);
+}
+
+static void
+pc_pathway_editor_class_init (PcPathwayEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pc_pathway_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-pathway-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, paned);
+  gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, pathway_list);
+  gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, summary_grid);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "editor.add-step", NULL, add_step);
+  gtk_widget_class_install_action (widget_class, "editor.duplicate-step", NULL, duplicate_step);
+  gtk_widget_class_install_action (widget_class, "editor.delete-step", NULL, delete_step);
+  gtk_widget_class_install_action (widget_class, "editor.move-up", "i", move_selected);
+  gtk_widget_class_install_action (widget_class, "editor.move-down", "i", move_selected);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.add-step", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "editor.duplicate-step", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "editor.delete-step", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "editor.move-up", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "editor.move-down", "i", 1);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+pc_pathway_editor_init (PcPathwayEditor *self)
+{
+  GtkListStore *tariff_model = gtk_list_store_new (1, G_TYPE_STRING);
+
+  g_object_set_data_full (G_OBJECT (self), "pc-tariff-model", tariff_model, g_object_unref);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_list_store_new (PC_TYPE_STEP_ROW);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  add_columns (self);
+  build_summary (self);
+  gtk_list_box_set_header_func (self->pathway_list, header_by_site, NULL, NULL);
+  g_signal_connect (self->pathway_list, "row-selected", G_CALLBACK (on_pathway_selected), self);
+}

@@ -1,0 +1,747 @@
+/* pc-projection-view.c: the projection view.  The projection input (the
+ * population, incidence and survival of the chosen areas) is read from the
+ * project only when the selection or the project changes; a pathway edit
+ * only recomputes, which takes well under a frame.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-projection-view"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pc-error.h"
+#include "pc-format.h"
+#include "pc-grid-table.h"
+#include "pc-projection-view.h"
+
+typedef enum { COST_BY_PHASE, COST_BY_FUNDING } CostBreakdown;
+
+struct _PcProjectionView
+{
+  GtkWidget          parent_instance;
+
+  GtkWidget         *scroller;
+  GtkFlowBox        *controls;
+  GtkLabel          *warning_label;
+  GtkBox            *totals_box;
+  GtkBox            *charts_box;
+  GtkGrid           *table;
+
+  GtkDropDown       *pathway_choice;
+  GtkStringList     *pathway_names;
+  GtkMenuButton     *areas_button;
+  GtkBox            *areas_list;
+  GtkSpinButton     *from_spin;
+  GtkSpinButton     *years_spin;
+  GtkDropDown       *scenario_choice;
+  GtkStringList     *scenario_names;
+  GtkDropDown       *breakdown_choice;
+  GtkLabel          *total_label;
+  GtkLabel          *npv_label;
+  GtkLabel          *patients_label;
+  PcChart           *patient_chart;
+  PcChart           *cost_chart;
+
+  PcDocument        *document;
+  GStrv              areas;          /* the chosen areas, NULL for all */
+  char              *input_key;      /* what the cached input was read for */
+  PcProjectionInput *input;
+  PcProjection      *projection;
+  PcScenario        *scenario;
+  char              *request_pathway;
+  GStrv              request_areas;
+  gboolean           updating_controls;
+};
+
+G_DEFINE_FINAL_TYPE (PcProjectionView, pc_projection_view, GTK_TYPE_WIDGET)
+
+static void recompute (PcProjectionView *self);
+
+static void
+show_warning (PcProjectionView *self,
+              const char       *text)
+{
+  gtk_label_set_text (self->warning_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), text != NULL && *text != '\0');
+}
+
+/* Every area when none is ticked. */
+static GStrv
+chosen_areas (PcProjectionView *self)
+{
+  if (self->areas != NULL && self->areas[0] != NULL)
+    return g_strdupv (self->areas);
+  return pc_project_list_areas (pc_document_get_project (self->document), NULL);
+}
+
+static gboolean
+load_input (PcProjectionView *self,
+            const PcPathway  *pathway,
+            GError          **error)
+{
+  g_auto(GStrv) areas = chosen_areas (self);
+  g_autofree char *joined = g_strjoinv (",", areas);
+  int from = gtk_spin_button_get_value_as_int (self->from_spin);
+  int years = gtk_spin_button_get_value_as_int (self->years_spin);
+  g_autofree char *key = g_strdup_printf ("%s|%s|%d|%d", pathway->site, joined, from, years);
+
+  if (self->input != NULL && g_strcmp0 (key, self->input_key) == 0)
+    return TRUE;
+  g_clear_pointer (&self->input, pc_projection_input_free);
+  g_clear_pointer (&self->input_key, g_free);
+  if (areas[0] == NULL)
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                           _("The project has no areas: import areas and population first."));
+      return FALSE;
+    }
+  self->input = pc_project_load_projection_input (pc_document_get_project (self->document), pathway->site,
+                                                  (const char * const *) areas, from, years, error);
+  if (self->input == NULL)
+    return FALSE;
+  self->input_key = g_steal_pointer (&key);
+  g_strfreev (self->request_areas);
+  self->request_areas = g_steal_pointer (&areas);
+  return TRUE;
+}
+
+static void
+fill_table (PcProjectionView   *self,
+            const PcProjection *projection,
+            CostBreakdown       breakdown)
+{
+  GStrv names = breakdown == COST_BY_PHASE ? projection->phases : projection->fundings;
+  guint n_names = g_strv_length (names);
+
+  pc_grid_table_clear (self->table);
+  gtk_grid_attach (self->table, pc_grid_table_cell (_("Year"), FALSE, TRUE), 0, 0, 1, 1);
+  gtk_grid_attach (self->table, pc_grid_table_cell (_("Patients"), TRUE, TRUE), 1, 0, 1, 1);
+  gtk_grid_attach (self->table, pc_grid_table_cell (_("Cost"), TRUE, TRUE), 2, 0, 1, 1);
+  for (guint n = 0; n < n_names; n++)
+    gtk_grid_attach (self->table, pc_grid_table_cell (names[n], TRUE, TRUE), 3 + (int) n, 0, 1, 1);
+
+  for (guint y = 0; y < projection->n_years; y++)
+    {
+      const PcYearResult *year = &projection->years[y];
+      const double *parts = breakdown == COST_BY_PHASE ? year->cost_by_phase : year->cost_by_funding;
+      g_autofree char *fy = pc_format_financial_year (year->year);
+      g_autofree char *patients = pc_format_number (year->incident_total, 1);
+      g_autofree char *cost = pc_format_money (year->cost);
+
+      gtk_grid_attach (self->table, pc_grid_table_cell (fy, FALSE, FALSE), 0, (int) y + 1, 1, 1);
+      gtk_grid_attach (self->table, pc_grid_table_cell (patients, TRUE, FALSE), 1, (int) y + 1, 1, 1);
+      gtk_grid_attach (self->table, pc_grid_table_cell (cost, TRUE, FALSE), 2, (int) y + 1, 1, 1);
+      for (guint n = 0; n < n_names; n++)
+        {
+          g_autofree char *part = pc_format_money (parts[n]);
+
+          gtk_grid_attach (self->table, pc_grid_table_cell (part, TRUE, FALSE), 3 + (int) n, (int) y + 1, 1, 1);
+        }
+    }
+}
+
+static void
+fill_charts (PcProjectionView   *self,
+             const PcProjection *projection,
+             CostBreakdown       breakdown)
+{
+  GStrv names = breakdown == COST_BY_PHASE ? projection->phases : projection->fundings;
+  guint n_names = g_strv_length (names);
+  guint n = projection->n_years;
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
+  g_autofree double *patients = g_new0 (double, (gsize) n * PC_N_STAGES);
+  g_autofree double *costs = g_new0 (double, (gsize) n * MAX (n_names, 1));
+  const char *stages[PC_N_STAGES] = { _("Stage 1"), _("Stage 2"), _("Stage 3"), _("Stage 4"), _("Unknown stage") };
+
+  for (guint y = 0; y < n; y++)
+    {
+      const PcYearResult *year = &projection->years[y];
+      const double *parts = breakdown == COST_BY_PHASE ? year->cost_by_phase : year->cost_by_funding;
+
+      g_ptr_array_add (years, pc_format_financial_year (year->year));
+      for (guint s = 0; s < PC_N_STAGES; s++)
+        patients[s * n + y] = year->incident[s];
+      for (guint p = 0; p < n_names; p++)
+        costs[p * n + y] = parts[p];
+    }
+  g_ptr_array_add (years, NULL);
+  pc_chart_set_data (self->patient_chart, (const char * const *) years->pdata, n, stages, PC_N_STAGES, patients);
+  pc_chart_set_data (self->cost_chart, (const char * const *) years->pdata, n,
+                     (const char * const *) names, n_names, costs);
+}
+
+static void
+fill_totals (PcProjectionView   *self,
+             const PcProjection *projection)
+{
+  g_autofree char *total = pc_format_money (projection->total_cost);
+  g_autofree char *npv = pc_format_money (projection->npv);
+  g_autofree char *patients = pc_format_number (projection->n_years > 0 ? projection->years[0].incident_total : 0, 1);
+
+  gtk_label_set_text (self->total_label, total);
+  gtk_label_set_text (self->npv_label, npv);
+  gtk_label_set_text (self->patients_label, patients);
+}
+
+static void
+clear_figures (PcProjectionView *self)
+{
+  g_clear_pointer (&self->projection, pc_projection_free);
+  pc_grid_table_clear (self->table);
+  pc_chart_set_data (self->patient_chart, NULL, 0, NULL, 0, NULL);
+  pc_chart_set_data (self->cost_chart, NULL, 0, NULL, 0, NULL);
+  gtk_label_set_text (self->total_label, "—");
+  gtk_label_set_text (self->npv_label, "—");
+  gtk_label_set_text (self->patients_label, "—");
+}
+
+static PcProjection *
+compute (PcProjectionView *self,
+         const PcPathway  *pathway,
+         GError          **error)
+{
+  g_autoptr(PcPathway) changed = NULL;
+  g_autoptr(PcProjectionInput) input = NULL;
+
+  if (!load_input (self, pathway, error))
+    return NULL;
+  if (self->scenario == NULL)
+    return pc_projection_compute (pathway, self->input);
+  changed = pc_pathway_copy (pathway);
+  input = pc_projection_input_copy (self->input);
+  if (!pc_scenario_apply (self->scenario, changed, input, error))
+    return NULL;
+  return pc_projection_compute (changed, input);
+}
+
+static void
+recompute (PcProjectionView *self)
+{
+  const PcPathway *pathway = self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warnings = NULL;
+  CostBreakdown breakdown = gtk_drop_down_get_selected (self->breakdown_choice);
+
+  if (pathway == NULL)
+    {
+      clear_figures (self);
+      show_warning (self, self->document != NULL ? _("Choose a pathway to project.") : NULL);
+      return;
+    }
+  g_clear_pointer (&self->projection, pc_projection_free);
+  self->projection = compute (self, pathway, &error);
+  if (self->projection == NULL)
+    {
+      clear_figures (self);
+      show_warning (self, error->message);
+      return;
+    }
+  g_free (self->request_pathway);
+  self->request_pathway = g_strdup (pathway->name);
+  g_ptr_array_add (self->projection->warnings, NULL);
+  warnings = g_strjoinv ("\n", (char **) self->projection->warnings->pdata);
+  g_ptr_array_remove_index (self->projection->warnings, self->projection->warnings->len - 1);
+  show_warning (self, warnings);
+  fill_totals (self, self->projection);
+  fill_charts (self, self->projection, breakdown);
+  fill_table (self, self->projection, breakdown);
+}
+
+/* Controls */
+
+static void
+fill_string_list (GtkStringList *list,
+                  const char    *first,
+                  GStrv          names)
+{
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) all = NULL;
+
+  if (first != NULL)
+    g_strv_builder_add (builder, first);
+  if (names != NULL)
+    g_strv_builder_addv (builder, (const char **) names);
+  all = g_strv_builder_end (builder);
+  gtk_string_list_splice (list, 0, old, (const char * const *) all);
+}
+
+static void
+select_string (GtkDropDown   *drop_down,
+               GtkStringList *list,
+               const char    *text)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (list, i), text) == 0)
+      {
+        gtk_drop_down_set_selected (drop_down, i);
+        return;
+      }
+}
+
+static void update_areas_label (PcProjectionView *self);
+
+static void
+on_area_toggled (GtkCheckButton   *check,
+                 PcProjectionView *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (self->updating_controls)
+    return;
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->areas_list)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (c)))
+      g_strv_builder_add (builder, g_object_get_data (G_OBJECT (c), "pc-area"));
+  g_strfreev (self->areas);
+  self->areas = g_strv_builder_end (builder);
+  update_areas_label (self);
+  recompute (self);
+}
+
+static void
+update_areas_label (PcProjectionView *self)
+{
+  guint n = self->areas != NULL ? g_strv_length (self->areas) : 0;
+  g_autofree char *label = NULL;
+
+  if (n == 0)
+    label = g_strdup (_("All areas"));
+  else if (n == 1)
+    label = g_strdup (self->areas[0]);
+  else
+    label = g_strdup_printf (ngettext ("%u area", "%u areas", n), n);
+  gtk_menu_button_set_label (self->areas_button, label);
+}
+
+static void
+fill_areas (PcProjectionView *self)
+{
+  g_auto(GStrv) codes = NULL;
+  GtkWidget *child;
+
+  self->updating_controls = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->areas_list))) != NULL)
+    gtk_box_remove (self->areas_list, child);
+  if (self->document != NULL)
+    codes = pc_project_list_areas (pc_document_get_project (self->document), NULL);
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (codes[i]);
+
+      g_object_set_data_full (G_OBJECT (check), "pc-area", g_strdup (codes[i]), g_free);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   self->areas != NULL && g_strv_contains ((const char * const *) self->areas, codes[i]));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_area_toggled), self);
+      gtk_box_append (self->areas_list, check);
+    }
+  self->updating_controls = FALSE;
+  update_areas_label (self);
+}
+
+static void
+fill_choices (PcProjectionView *self)
+{
+  g_auto(GStrv) pathways = NULL;
+  g_auto(GStrv) scenarios = NULL;
+  g_autofree char *scenario = self->scenario != NULL ? g_strdup (self->scenario->name) : NULL;
+
+  self->updating_controls = TRUE;
+  if (self->document != NULL)
+    {
+      pathways = pc_project_list_pathways (pc_document_get_project (self->document), NULL);
+      scenarios = pc_project_list_scenarios (pc_document_get_project (self->document), NULL);
+    }
+  fill_string_list (self->pathway_names, NULL, pathways);
+  fill_string_list (self->scenario_names, _("No scenario"), scenarios);
+  if (self->document != NULL)
+    select_string (self->pathway_choice, self->pathway_names, pc_document_get_pathway_name (self->document));
+  gtk_drop_down_set_selected (self->scenario_choice, 0);
+  if (scenario != NULL)
+    select_string (self->scenario_choice, self->scenario_names, scenario);
+  self->updating_controls = FALSE;
+}
+
+static void
+on_pathway_chosen (GtkDropDown      *drop_down,
+                   GParamSpec       *pspec,
+                   PcProjectionView *self)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating_controls || self->document == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (!pc_document_set_pathway_name (self->document, gtk_string_list_get_string (self->pathway_names, selected), &error))
+    show_warning (self, error->message);
+}
+
+static void
+load_scenario (PcProjectionView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->scenario_choice);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->scenario, pc_scenario_free);
+  if (self->document == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  self->scenario = pc_project_load_scenario (pc_document_get_project (self->document),
+                                             gtk_string_list_get_string (self->scenario_names, selected), &error);
+  if (self->scenario == NULL)
+    show_warning (self, error->message);
+}
+
+static void
+on_scenario_chosen (GtkDropDown      *drop_down,
+                    GParamSpec       *pspec,
+                    PcProjectionView *self)
+{
+  if (self->updating_controls)
+    return;
+  load_scenario (self);
+  recompute (self);
+}
+
+static void
+on_control_changed (GObject          *control,
+                    GParamSpec       *pspec,
+                    PcProjectionView *self)
+{
+  if (!self->updating_controls)
+    recompute (self);
+}
+
+/* The spin button shows the financial year, "2026/27". */
+static gboolean
+on_from_output (GtkSpinButton *spin,
+                gpointer       unused)
+{
+  g_autofree char *text = pc_format_financial_year (gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_from_input (GtkSpinButton *spin,
+               double        *value,
+               gpointer       unused)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  char *end = NULL;
+  gint64 year = g_ascii_strtoll (text, &end, 10);
+
+  if (end == text || year < 2000 || year > 2100)
+    return GTK_INPUT_ERROR;
+  *value = (double) year;
+  return TRUE;
+}
+
+static GtkWidget *
+labelled (const char *title,
+          GtkWidget  *control)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (title);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), control);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), control);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  return box;
+}
+
+static GtkLabel *
+add_total (PcProjectionView *self,
+           const char       *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *caption = gtk_label_new (title);
+  GtkWidget *value = gtk_label_new ("—");
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+  gtk_widget_add_css_class (value, "title-2");
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  caption, NULL, -1);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), value);
+  gtk_box_append (self->totals_box, box);
+  return GTK_LABEL (value);
+}
+
+static void
+build_controls (PcProjectionView *self)
+{
+  const char *breakdowns[] = { N_("Phase"), N_("Funding stream"), NULL };
+  const char *translated[] = { _(breakdowns[0]), _(breakdowns[1]), NULL };
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *scroll = gtk_scrolled_window_new ();
+
+  self->pathway_names = gtk_string_list_new (NULL);
+  self->pathway_choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->pathway_names)), NULL));
+  g_signal_connect (self->pathway_choice, "notify::selected", G_CALLBACK (on_pathway_chosen), self);
+  gtk_flow_box_append (self->controls, labelled (_("_Pathway"), GTK_WIDGET (self->pathway_choice)));
+
+  self->areas_list = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), GTK_WIDGET (self->areas_list));
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), 360);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroll), TRUE);
+  gtk_popover_set_child (GTK_POPOVER (popover), scroll);
+  self->areas_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_popover (self->areas_button, popover);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->areas_button), _("Tick areas to add them up; none ticked means every area"));
+  gtk_flow_box_append (self->controls, labelled (_("_Areas"), GTK_WIDGET (self->areas_button)));
+
+  self->from_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (2000, 2100, 1));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->from_spin), 7);
+  g_signal_connect (self->from_spin, "output", G_CALLBACK (on_from_output), NULL);
+  g_signal_connect (self->from_spin, "input", G_CALLBACK (on_from_input), NULL);
+  g_signal_connect (self->from_spin, "notify::value", G_CALLBACK (on_control_changed), self);
+  gtk_flow_box_append (self->controls, labelled (_("_First year"), GTK_WIDGET (self->from_spin)));
+
+  self->years_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, PC_MAX_HORIZON, 1));
+  g_signal_connect (self->years_spin, "notify::value", G_CALLBACK (on_control_changed), self);
+  gtk_flow_box_append (self->controls, labelled (_("_Years"), GTK_WIDGET (self->years_spin)));
+
+  self->scenario_names = gtk_string_list_new (NULL);
+  self->scenario_choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->scenario_names)), NULL));
+  g_signal_connect (self->scenario_choice, "notify::selected", G_CALLBACK (on_scenario_chosen), self);
+  gtk_flow_box_append (self->controls, labelled (_("_Scenario"), GTK_WIDGET (self->scenario_choice)));
+
+  self->breakdown_choice = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (translated));
+  g_signal_connect (self->breakdown_choice, "notify::selected", G_CALLBACK (on_control_changed), self);
+  gtk_flow_box_append (self->controls, labelled (_("_Cost by"), GTK_WIDGET (self->breakdown_choice)));
+
+  self->patients_label = add_total (self, _("Patients in the first year"));
+  self->total_label = add_total (self, _("Total cost"));
+  self->npv_label = add_total (self, _("Net present value"));
+
+  self->patient_chart = PC_CHART (pc_chart_new ());
+  pc_chart_set_title (self->patient_chart, _("New patients by stage"));
+  pc_chart_set_axis_labels (self->patient_chart, _("Financial year"), _("Patients"));
+  pc_chart_set_value_kind (self->patient_chart, PC_CHART_COUNT);
+  self->cost_chart = PC_CHART (pc_chart_new ());
+  pc_chart_set_title (self->cost_chart, _("Cost by year"));
+  pc_chart_set_axis_labels (self->cost_chart, _("Financial year"), _("Cost"));
+  pc_chart_set_value_kind (self->cost_chart, PC_CHART_MONEY);
+  gtk_box_append (self->charts_box, GTK_WIDGET (self->patient_chart));
+  gtk_box_append (self->charts_box, GTK_WIDGET (self->cost_chart));
+}
+
+/* Document */
+
+static void
+on_document_changed (PcDocument       *document,
+                     PcProjectionView *self)
+{
+  /* Reference data, pathways or scenarios may have changed. */
+  g_clear_pointer (&self->input, pc_projection_input_free);
+  g_clear_pointer (&self->input_key, g_free);
+  fill_choices (self);
+  fill_areas (self);
+  load_scenario (self);
+}
+
+static void
+on_pathway_changed (PcDocument       *document,
+                    PcProjectionView *self)
+{
+  recompute (self);
+}
+
+static void
+on_pathway_name_changed (PcDocument       *document,
+                         GParamSpec       *pspec,
+                         PcProjectionView *self)
+{
+  self->updating_controls = TRUE;
+  select_string (self->pathway_choice, self->pathway_names, pc_document_get_pathway_name (document));
+  self->updating_controls = FALSE;
+}
+
+GtkWidget *
+pc_projection_view_new (void)
+{
+  return g_object_new (PC_TYPE_PROJECTION_VIEW, NULL);
+}
+
+void
+pc_projection_view_set_document (PcProjectionView *self,
+                                 PcDocument       *document)
+{
+  g_return_if_fail (PC_IS_PROJECTION_VIEW (self));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (!g_set_object (&self->document, document))
+    return;
+  g_clear_pointer (&self->areas, g_strfreev);
+  g_clear_pointer (&self->scenario, pc_scenario_free);
+  if (document != NULL)
+    {
+      g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
+      g_signal_connect (document, "pathway-changed", G_CALLBACK (on_pathway_changed), self);
+      g_signal_connect (document, "notify::pathway-name", G_CALLBACK (on_pathway_name_changed), self);
+      on_document_changed (document, self);
+    }
+  recompute (self);
+}
+
+void
+pc_projection_view_set_defaults (PcProjectionView *self,
+                                 int               from,
+                                 int               years)
+{
+  g_return_if_fail (PC_IS_PROJECTION_VIEW (self));
+  pc_projection_view_set_period (self, from, years);
+}
+
+void
+pc_projection_view_set_period (PcProjectionView *self,
+                               int               from,
+                               int               years)
+{
+  g_return_if_fail (PC_IS_PROJECTION_VIEW (self));
+
+  self->updating_controls = TRUE;
+  gtk_spin_button_set_value (self->from_spin, from);
+  gtk_spin_button_set_value (self->years_spin, CLAMP (years, 1, PC_MAX_HORIZON));
+  self->updating_controls = FALSE;
+  recompute (self);
+}
+
+void
+pc_projection_view_set_areas (PcProjectionView   *self,
+                              const char * const *areas)
+{
+  g_return_if_fail (PC_IS_PROJECTION_VIEW (self));
+
+  g_strfreev (self->areas);
+  self->areas = areas != NULL && areas[0] != NULL ? g_strdupv ((char **) areas) : NULL;
+  fill_areas (self);
+  recompute (self);
+}
+
+void
+pc_projection_view_set_scenario (PcProjectionView *self,
+                                 const char       *scenario)
+{
+  g_return_if_fail (PC_IS_PROJECTION_VIEW (self));
+
+  if (scenario == NULL)
+    gtk_drop_down_set_selected (self->scenario_choice, 0);
+  else
+    select_string (self->scenario_choice, self->scenario_names, scenario);
+}
+
+const PcProjection *
+pc_projection_view_get_projection (PcProjectionView *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECTION_VIEW (self), NULL);
+  return self->projection;
+}
+
+gboolean
+pc_projection_view_get_request (PcProjectionView  *self,
+                                PcWorkbookRequest *request)
+{
+  g_return_val_if_fail (PC_IS_PROJECTION_VIEW (self), FALSE);
+  g_return_val_if_fail (request != NULL, FALSE);
+
+  if (self->projection == NULL)
+    return FALSE;
+  request->pathway = self->request_pathway;
+  request->areas = (const char * const *) self->request_areas;
+  request->from = gtk_spin_button_get_value_as_int (self->from_spin);
+  request->years = gtk_spin_button_get_value_as_int (self->years_spin);
+  request->scenario = self->scenario;
+  request->output_path = NULL;
+  return TRUE;
+}
+
+PcChart *
+pc_projection_view_get_cost_chart (PcProjectionView *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECTION_VIEW (self), NULL);
+  return self->cost_chart;
+}
+
+PcChart *
+pc_projection_view_get_patient_chart (PcProjectionView *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECTION_VIEW (self), NULL);
+  return self->patient_chart;
+}
+
+const char *
+pc_projection_view_get_cell (PcProjectionView *self,
+                             guint             row,
+                             guint             column)
+{
+  g_return_val_if_fail (PC_IS_PROJECTION_VIEW (self), NULL);
+  return pc_grid_table_get_text (self->table, (int) row, (int) column);
+}
+
+static void
+pc_projection_view_dispose (GObject *object)
+{
+  PcProjectionView *self = PC_PROJECTION_VIEW (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_PROJECTION_VIEW);
+  g_clear_object (&self->pathway_names);
+  g_clear_object (&self->scenario_names);
+  G_OBJECT_CLASS (pc_projection_view_parent_class)->dispose (object);
+}
+
+static void
+pc_projection_view_finalize (GObject *object)
+{
+  PcProjectionView *self = PC_PROJECTION_VIEW (object);
+
+  g_strfreev (self->areas);
+  g_strfreev (self->request_areas);
+  g_free (self->request_pathway);
+  g_free (self->input_key);
+  g_clear_pointer (&self->input, pc_projection_input_free);
+  g_clear_pointer (&self->projection, pc_projection_free);
+  g_clear_pointer (&self->scenario, pc_scenario_free);
+  G_OBJECT_CLASS (pc_projection_view_parent_class)->finalize (object);
+}
+
+static void
+pc_projection_view_class_init (PcProjectionViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pc_projection_view_dispose;
+  object_class->finalize = pc_projection_view_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-projection-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, controls);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, totals_box);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, table);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+pc_projection_view_init (PcProjectionView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_controls (self);
+  gtk_spin_button_set_value (self->from_spin, 2026);
+  gtk_spin_button_set_value (self->years_spin, 10);
+}

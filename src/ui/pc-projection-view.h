@@ -1,0 +1,47 @@
+/* pc-projection-view.h: the projection of a pathway over chosen areas and
+ * years, under a chosen scenario: patients and cost by year, in charts and
+ * in the table beneath them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pc-chart.h"
+#include "pc-document.h"
+#include "pc-workbook.h"
+
+G_BEGIN_DECLS
+
+#define PC_TYPE_PROJECTION_VIEW (pc_projection_view_get_type ())
+G_DECLARE_FINAL_TYPE (PcProjectionView, pc_projection_view, PC, PROJECTION_VIEW, GtkWidget)
+
+GtkWidget          *pc_projection_view_new            (void);
+void                pc_projection_view_set_document   (PcProjectionView   *self,
+                                                       PcDocument         *document);
+/* The first financial year and horizon a new project starts with. */
+void                pc_projection_view_set_defaults   (PcProjectionView   *self,
+                                                       int                 from,
+                                                       int                 years);
+void                pc_projection_view_set_period     (PcProjectionView   *self,
+                                                       int                 from,
+                                                       int                 years);
+/* NULL-terminated area codes; NULL or empty selects every area. */
+void                pc_projection_view_set_areas      (PcProjectionView   *self,
+                                                       const char * const *areas);
+void                pc_projection_view_set_scenario   (PcProjectionView   *self,
+                                                       const char         *scenario);
+/* What is shown, or NULL with the reason in the view. */
+const PcProjection *pc_projection_view_get_projection (PcProjectionView   *self);
+/* The export request for what is shown; strings owned by the view. */
+gboolean            pc_projection_view_get_request    (PcProjectionView   *self,
+                                                       PcWorkbookRequest  *request);
+PcChart            *pc_projection_view_get_cost_chart (PcProjectionView   *self);
+PcChart            *pc_projection_view_get_patient_chart (PcProjectionView *self);
+/* The text of the table's cell (row 0 is the heading). */
+const char         *pc_projection_view_get_cell       (PcProjectionView   *self,
+                                                       guint               row,
+                                                       guint               column);
+
+G_END_DECLS

@@ -1,0 +1,472 @@
+/* pc-window-actions.c: the window's actions (Save, Undo, Import, Export…)
+ * and the file choosers in front of them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-window"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pc-application.h"
+#include "pc-window-private.h"
+
+typedef void (*ChosenFunc) (PcWindow *self, const char *path, gpointer data);
+
+typedef struct
+{
+  PcWindow   *window;
+  ChosenFunc  chosen;
+  gpointer    data;
+} Chooser;
+
+static void
+on_chooser_response (GtkNativeDialog *native,
+                     int              response,
+                     Chooser         *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        chooser->chosen (chooser->window, path, chooser->data);
+    }
+  g_object_unref (native);
+  g_free (chooser);
+}
+
+/* Filters: (name, pattern) pairs, NULL-terminated. */
+static void
+choose_file (PcWindow             *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept,
+             const char           *suggested_name,
+             const char * const   *filters,
+             ChosenFunc            chosen,
+             gpointer              data)
+{
+  GtkFileChooserNative *native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  Chooser *chooser = g_new0 (Chooser, 1);
+
+  for (guint i = 0; filters != NULL && filters[i] != NULL; i += 2)
+    {
+      GtkFileFilter *filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, filters[i]);
+      gtk_file_filter_add_pattern (filter, filters[i + 1]);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      g_object_unref (filter);
+    }
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  chooser->window = self;
+  chooser->chosen = chosen;
+  chooser->data = data;
+  g_signal_connect (native, "response", G_CALLBACK (on_chooser_response), chooser);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Adds @extension when the name typed has none. */
+static char *
+with_extension (const char *path,
+                const char *extension)
+{
+  g_autofree char *name = g_path_get_basename (path);
+
+  if (strchr (name, '.') != NULL)
+    return g_strdup (path);
+  return g_strconcat (path, extension, NULL);
+}
+
+/* Save */
+
+static void
+save_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
+{
+  PcWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pc_document_save (self->document, &error))
+    _pc_window_show_error (self, _("The project was not saved"), error->message, NULL);
+  else
+    pc_window_toast (self, _("Saved"));
+}
+
+static void
+save_as_chosen (PcWindow   *self,
+                const char *chosen,
+                gpointer    unused)
+{
+  g_autofree char *path = with_extension (chosen, ".pathcost");
+  g_autoptr(GError) error = NULL;
+  GApplication *app = g_application_get_default ();
+
+  if (!pc_document_save_as (self->document, path, &error))
+    {
+      _pc_window_show_error (self, _("The project was not saved"), error->message, NULL);
+      return;
+    }
+  if (PC_IS_APPLICATION (app))
+    pc_application_note_recent (PC_APPLICATION (app), pc_document_get_path (self->document));
+  pc_window_toast (self, _("Saved"));
+}
+
+static const char * const project_filters[] = { N_("Pathcost projects"), "*.pathcost", NULL };
+
+static void
+save_as_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  PcWindow *self = data;
+
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Project As"), _("_Save"),
+               pc_document_get_title (self->document), project_filters, save_as_chosen, NULL);
+}
+
+/* Undo and redo */
+
+static void
+undo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
+{
+  PcWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pc_document_undo (self->document, &error))
+    _pc_window_show_error (self, _("Nothing was undone"), error->message, NULL);
+}
+
+static void
+redo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
+{
+  PcWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pc_document_redo (self->document, &error))
+    _pc_window_show_error (self, _("Nothing was redone"), error->message, NULL);
+}
+
+/* Import */
+
+/* "population.csv", "population-2024.csv" and "pathway_steps.csv" name
+ * their kind; the longest kind that starts the name wins. */
+static gboolean
+kind_from_file_name (const char   *path,
+                     PcImportKind *kind)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  gsize best = 0;
+
+  for (guint k = 0; k < PC_N_IMPORT_KINDS; k++)
+    {
+      const char *kind_name = pc_import_kind_to_string (k);
+      gsize length = strlen (kind_name);
+
+      if (g_str_has_prefix (lower, kind_name) && length > best
+          && !g_ascii_isalpha (lower[length]))
+        {
+          best = length;
+          *kind = k;
+        }
+    }
+  return best > 0;
+}
+
+static void
+import_file (PcWindow   *self,
+             const char *path)
+{
+  PcImportKind kind;
+  g_autoptr(GString) kinds = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (kind_from_file_name (path, &kind))
+    {
+      pc_window_import (self, kind, path, NULL, NULL);
+      return;
+    }
+  for (guint k = 0; k < PC_N_IMPORT_KINDS; k++)
+    g_string_append_printf (kinds, "%s%s", k > 0 ? ", " : "", pc_import_kind_to_string (k));
+  name = g_path_get_basename (path);
+  message = g_strdup_printf (_("“%s” does not say what it holds. Choose the kind in the Import menu, "
+                               "or name the file after its kind: %s."), name, kinds->str);
+  _pc_window_show_error (self, _("Nothing was imported"), message, NULL);
+}
+
+static const char * const csv_filters[] = { N_("CSV files"), "*.csv", N_("All files"), "*", NULL };
+
+static void
+import_any_chosen (PcWindow   *self,
+                   const char *path,
+                   gpointer    unused)
+{
+  import_file (self, path);
+}
+
+static void
+import_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       data)
+{
+  choose_file (data, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Reference Data"), _("_Import"), NULL,
+               csv_filters, import_any_chosen, NULL);
+}
+
+static void
+import_kind_chosen (PcWindow   *self,
+                    const char *path,
+                    gpointer    data)
+{
+  pc_window_import (self, GPOINTER_TO_UINT (data), path, NULL, NULL);
+}
+
+static void
+import_kind_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       data)
+{
+  PcImportKind kind;
+  g_autofree char *title = NULL;
+
+  if (!pc_import_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    return;
+  title = g_strdup_printf (_("Import %s"), g_variant_get_string (parameter, NULL));
+  choose_file (data, GTK_FILE_CHOOSER_ACTION_OPEN, title, _("_Import"), NULL, csv_filters,
+               import_kind_chosen, GUINT_TO_POINTER (kind));
+}
+
+/* Dropping files: projects open, CSV files are imported. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         PcWindow      *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path == NULL)
+        continue;
+      if (g_str_has_suffix (path, ".pathcost"))
+        pc_window_open (self, path);
+      else if (self->document == NULL)
+        _pc_window_show_error (self, _("Nothing was imported"), _("Open a project before importing data into it."), NULL);
+      else if (self->busy)
+        pc_window_toast (self, _("Wait for the current import to finish."));
+      else
+        import_file (self, path);
+    }
+  return TRUE;
+}
+
+/* Export */
+
+static void
+export_chosen (PcWindow   *self,
+               const char *chosen,
+               gpointer    unused)
+{
+  g_autofree char *path = with_extension (chosen, ".xlsx");
+
+  pc_window_export (self, path, NULL, NULL);
+}
+
+static const char * const workbook_filters[] = { N_("Excel workbooks"), "*.xlsx", NULL };
+
+static void
+export_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       data)
+{
+  PcWindow *self = data;
+  PcWorkbookRequest request;
+  g_autofree char *name = NULL;
+
+  if (!pc_projection_view_get_request (self->projection_view, &request))
+    {
+      _pc_window_show_error (self, _("The workbook was not exported"),
+                             _("There is no projection to export: choose a pathway and areas first."), NULL);
+      return;
+    }
+  name = g_strdup_printf ("%s-%d.xlsx", request.pathway, request.from);
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Negotiation Workbook"), _("_Export"), name,
+               workbook_filters, export_chosen, NULL);
+}
+
+/* Charts */
+
+static PcChart *
+visible_chart (PcWindow *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (view, "costing") == 0)
+    return pc_costing_view_get_chart (self->costing_view);
+  return pc_projection_view_get_cost_chart (self->projection_view);
+}
+
+static void
+save_chart_chosen (PcWindow   *self,
+                   const char *chosen,
+                   gpointer    data)
+{
+  g_autofree char *path = with_extension (chosen, ".png");
+  g_autoptr(GError) error = NULL;
+  PcChart *chart = data;
+
+  if (!pc_chart_save (chart, path, 1600, 900, &error))
+    _pc_window_show_error (self, _("The chart was not saved"), error->message, NULL);
+  else
+    pc_window_toast (self, _("Chart saved"));
+}
+
+static const char * const chart_filters[] = {
+  N_("PNG images"), "*.png", N_("SVG drawings"), "*.svg", N_("PDF documents"), "*.pdf", NULL,
+};
+
+static void
+save_chart_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       data)
+{
+  PcWindow *self = data;
+  PcChart *chart = visible_chart (self);
+
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Chart as Image"), _("_Save"),
+               chart == pc_costing_view_get_chart (self->costing_view) ? "cost-per-patient.png" : "cost-by-year.png",
+               chart_filters, save_chart_chosen, chart);
+}
+
+static void
+view_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
+{
+  pc_window_show_view (data, g_variant_get_string (parameter, NULL));
+}
+
+static const GActionEntry window_actions[] = {
+  { "save", save_activated },
+  { "save-as", save_as_activated },
+  { "undo", undo_activated },
+  { "redo", redo_activated },
+  { "import", import_activated },
+  { "import-kind", import_kind_activated, "s" },
+  { "export", export_activated },
+  { "save-chart", save_chart_activated },
+  { "view", view_activated, "s" },
+};
+
+static void
+set_enabled (PcWindow   *self,
+             const char *name,
+             gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+_pc_window_update_actions (PcWindow *self)
+{
+  gboolean open = self->document != NULL && !self->busy;
+  PcHistory *history = self->document != NULL ? pc_document_get_history (self->document) : NULL;
+  gboolean can_undo = FALSE, can_redo = FALSE;
+
+  if (history != NULL)
+    g_object_get (history, "can-undo", &can_undo, "can-redo", &can_redo, NULL);
+  set_enabled (self, "save", open);
+  set_enabled (self, "save-as", open);
+  set_enabled (self, "undo", open && can_undo);
+  set_enabled (self, "redo", open && can_redo);
+  set_enabled (self, "import", open);
+  set_enabled (self, "import-kind", open);
+  set_enabled (self, "export", open);
+  set_enabled (self, "save-chart", open);
+  set_enabled (self, "view", self->document != NULL);
+  gtk_widget_set_visible (self->undo_box, self->document != NULL);
+  gtk_widget_set_visible (self->save_button, self->document != NULL);
+  gtk_widget_set_visible (self->export_button, self->document != NULL);
+}
+
+static void
+fill_import_menu (PcWindow *self)
+{
+  for (guint k = 0; k < PC_N_IMPORT_KINDS; k++)
+    {
+      const char *kind = pc_import_kind_to_string (k);
+      g_autofree char *label = g_strdup_printf (_("%s…"), kind);
+      g_autofree char *detailed = g_strdup_printf ("win.import-kind::%s", kind);
+
+      g_menu_append (self->import_section, label, detailed);
+    }
+}
+
+static void
+on_recent_activated (GtkListBox    *list,
+                     GtkListBoxRow *row,
+                     PcWindow      *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "pc-path");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-recent", "s", path);
+}
+
+void
+_pc_window_fill_recent (PcWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-files");
+  GtkWidget *child;
+
+  g_menu_remove_all (self->recent_section);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *name = g_path_get_basename (recent[i]);
+      g_autofree char *folder = g_path_get_dirname (recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+      GtkWidget *row = adw_action_row_new ();
+
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_section, item);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "pc-path", g_strdup (recent[i]), g_free);
+      gtk_list_box_append (self->recent_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), recent[0] != NULL);
+}
+
+void
+_pc_window_install_actions (PcWindow *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions, G_N_ELEMENTS (window_actions), self);
+  fill_import_menu (self);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self);
+}

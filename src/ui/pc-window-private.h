@@ -1,0 +1,55 @@
+/* pc-window-private.h: what pc-window.c shares with pc-window-actions.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pc-reference-view.h"
+#include "pc-window.h"
+
+G_BEGIN_DECLS
+
+struct _PcWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *undo_box;
+  GtkWidget            *save_button;
+  GtkWidget            *export_button;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *start_page;
+  GtkLabel             *open_error_label;
+  GtkListBox           *recent_list;
+  AdwViewStack         *view_stack;
+  PcPathwayEditor      *pathway_editor;
+  PcCostingView        *costing_view;
+  PcProjectionView     *projection_view;
+  PcReferenceView      *reference_view;
+  GMenu                *recent_section;
+  GMenu                *import_section;
+
+  GSettings            *settings;
+  PcDocument           *document;
+  char                 *open_error;
+  GStrv                 import_problems;
+  gboolean              close_confirmed;
+  gboolean              busy;
+  guint                 progress_source;
+  /* Written by an import's worker thread, read by the progress timer. */
+  gint                  progress_permille;
+};
+
+void _pc_window_install_actions (PcWindow *self);
+void _pc_window_update_actions  (PcWindow *self);
+void _pc_window_fill_recent     (PcWindow *self);
+void _pc_window_show_error      (PcWindow   *self,
+                                 const char *heading,
+                                 const char *message,
+                                 GStrv       details);
+
+G_END_DECLS

@@ -1,0 +1,726 @@
+/* pc-window.c: the Pathcost window: opening and closing a project, the
+ * title, long jobs with progress, and messages.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-window"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pc-application.h"
+#include "pc-error.h"
+#include "pc-window-private.h"
+#include "pc-workbook.h"
+
+G_DEFINE_FINAL_TYPE (PcWindow, pc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Messages */
+
+void
+pc_window_toast (PcWindow   *self,
+                 const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_pc_window_show_error (PcWindow   *self,
+                       const char *heading,
+                       const char *message,
+                       GStrv       details)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  if (details != NULL && details[0] != NULL)
+    {
+      GtkWidget *scroll = gtk_scrolled_window_new ();
+      GtkWidget *list = gtk_list_box_new ();
+
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      for (guint i = 0; details[i] != NULL; i++)
+        {
+          GtkWidget *label = gtk_label_new (details[i]);
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+          gtk_widget_set_margin_start (label, 8);
+          gtk_widget_set_margin_end (label, 8);
+          gtk_widget_set_margin_top (label, 4);
+          gtk_widget_set_margin_bottom (label, 4);
+          gtk_list_box_append (GTK_LIST_BOX (list), label);
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Problems found"), -1);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), list);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroll), 200);
+      gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroll), 520);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroll);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Title and state */
+
+static void
+update_title (PcWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *folder = NULL;
+
+  if (self->document == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), "Pathcost");
+      adw_view_switcher_title_set_title (self->switcher_title, "Pathcost");
+      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+      return;
+    }
+  /* A bullet before the name marks unsaved changes, as GNOME editors do. */
+  title = g_strdup_printf ("%s%s", pc_document_get_dirty (self->document) ? "• " : "",
+                           pc_document_get_title (self->document));
+  folder = g_path_get_dirname (pc_document_get_path (self->document));
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, folder);
+  {
+    g_autofree char *window_title = g_strdup_printf ("%s — Pathcost", title);
+
+    gtk_window_set_title (GTK_WINDOW (self), window_title);
+  }
+}
+
+static void
+on_dirty_changed (PcDocument *document,
+                  GParamSpec *pspec,
+                  PcWindow   *self)
+{
+  update_title (self);
+  _pc_window_update_actions (self);
+}
+
+static void
+on_document_changed (PcDocument *document,
+                     PcWindow   *self)
+{
+  pc_reference_view_reload (self->reference_view);
+  _pc_window_update_actions (self);
+}
+
+/* The first pathway, so the views show something at once. */
+static void
+choose_first_pathway (PcWindow *self)
+{
+  g_auto(GStrv) names = pc_project_list_pathways (pc_document_get_project (self->document), NULL);
+
+  if (names != NULL && names[0] != NULL)
+    pc_document_set_pathway_name (self->document, names[0], NULL);
+}
+
+void
+pc_window_set_document (PcWindow   *self,
+                        PcDocument *document)
+{
+  g_return_if_fail (PC_IS_WINDOW (self));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect (document, "notify::dirty", G_CALLBACK (on_dirty_changed), self);
+      g_signal_connect (document, "notify::path", G_CALLBACK (on_dirty_changed), self);
+      g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
+      if (pc_document_get_pathway_name (document) == NULL)
+        choose_first_pathway (self);
+    }
+  pc_pathway_editor_set_document (self->pathway_editor, document);
+  pc_costing_view_set_document (self->costing_view, document);
+  pc_projection_view_set_document (self->projection_view, document);
+  pc_reference_view_set_project (self->reference_view, document != NULL ? pc_document_get_project (document) : NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, document != NULL ? "project" : "start");
+  update_title (self);
+  _pc_window_update_actions (self);
+}
+
+PcDocument *
+pc_window_get_document (PcWindow *self)
+{
+  g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+const char *
+pc_window_get_open_error (PcWindow *self)
+{
+  g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
+  return self->open_error;
+}
+
+/* Opening */
+
+static void
+show_open_error (PcWindow   *self,
+                 const char *message)
+{
+  g_free (self->open_error);
+  self->open_error = g_strdup (message);
+  gtk_label_set_text (self->open_error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->open_error_label), message != NULL);
+  if (message != NULL && self->document != NULL)
+    _pc_window_show_error (self, _("The project could not be opened"), message, NULL);
+}
+
+static void
+open_now (PcWindow   *self,
+          const char *path,
+          gboolean    recover)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcDocument) document = pc_document_open (path, recover, &error);
+  GApplication *app = g_application_get_default ();
+
+  if (document == NULL)
+    {
+      show_open_error (self, error->message);
+      return;
+    }
+  show_open_error (self, NULL);
+  pc_window_set_document (self, document);
+  if (PC_IS_APPLICATION (app))
+    pc_application_note_recent (PC_APPLICATION (app), pc_document_get_path (document));
+  if (recover)
+    pc_window_toast (self, _("Unsaved changes were recovered. Save to keep them."));
+}
+
+static void
+on_recover_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PcWindow         *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "pc-path");
+
+  if (g_strcmp0 (response, "cancel") != 0)
+    open_now (self, path, g_strcmp0 (response, "recover") == 0);
+}
+
+void
+pc_window_open (PcWindow   *self,
+                const char *path)
+{
+  GtkWidget *dialog;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (PC_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (!pc_document_has_recovery (path))
+    {
+      open_now (self, path, FALSE);
+      return;
+    }
+  name = g_path_get_basename (path);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Pathcost stopped before changes to “%s” were saved. "
+                                    "Recover them, or open the file as it was last saved?"), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("Open _Saved Version"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  g_object_set_data_full (G_OBJECT (dialog), "pc-path", g_strdup (path), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_recover_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+pc_window_show_view (PcWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (PC_IS_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+PcPathwayEditor *
+pc_window_get_pathway_editor (PcWindow *self)
+{
+  g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
+  return self->pathway_editor;
+}
+
+PcCostingView *
+pc_window_get_costing_view (PcWindow *self)
+{
+  g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
+  return self->costing_view;
+}
+
+PcProjectionView *
+pc_window_get_projection_view (PcWindow *self)
+{
+  g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
+  return self->projection_view;
+}
+
+GStrv
+pc_window_get_import_problems (PcWindow *self)
+{
+  g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
+  return self->import_problems;
+}
+
+/* Long jobs: the views are frozen (not the window, which keeps drawing and
+ * shows the progress) until the job is done. */
+
+static gboolean
+on_progress_tick (gpointer data)
+{
+  PcWindow *self = data;
+  int permille = g_atomic_int_get (&self->progress_permille);
+
+  if (permille < 0)
+    gtk_progress_bar_pulse (self->progress_bar);
+  else
+    gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+begin_job (PcWindow   *self,
+           const char *what)
+{
+  self->busy = TRUE;
+  g_atomic_int_set (&self->progress_permille, -1);
+  gtk_label_set_text (self->progress_label, what);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), FALSE);
+  self->progress_source = g_timeout_add (100, on_progress_tick, self);
+  _pc_window_update_actions (self);
+}
+
+static void
+end_job (PcWindow *self)
+{
+  self->busy = FALSE;
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), TRUE);
+  _pc_window_update_actions (self);
+}
+
+typedef struct
+{
+  PcWindow     *window;
+  PcImportKind  kind;
+  char         *path;
+  GPtrArray    *problems;
+  guint64       n_rows;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->path);
+  g_clear_pointer (&job->problems, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+on_import_progress (guint64  done,
+                    guint64  total,
+                    gpointer data)
+{
+  ImportJob *job = data;
+
+  if (total > 0)
+    g_atomic_int_set (&job->window->progress_permille, (gint) (1000.0 * done / total));
+}
+
+static gboolean
+import_edit (PcProject *project,
+             gpointer   data,
+             GError   **error)
+{
+  ImportJob *job = data;
+  PcImportFlags flags = job->kind == PC_IMPORT_ACTIVITY ? PC_IMPORT_REPLACE : PC_IMPORT_DEFAULT;
+
+  return pc_import_csv_full (project, job->kind, job->path, flags, on_import_progress, job,
+                             &job->n_rows, &job->problems, error);
+}
+
+static char **
+describe_problems (GPtrArray *problems)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      PcImportProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = NULL;
+
+      if (problem->column > 0)
+        line = g_strdup_printf (_("%s, line %" G_GUINT64_FORMAT ", column %u (%s): %s"), problem->file,
+                                problem->line, problem->column, problem->column_name, problem->message);
+      else
+        line = g_strdup_printf (_("%s, line %" G_GUINT64_FORMAT ": %s"), problem->file, problem->line,
+                                problem->message);
+      g_strv_builder_add (lines, line);
+    }
+  return g_strv_builder_end (lines);
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  PcWindow *self = g_task_get_source_object (task);
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  end_job (self);
+  g_clear_pointer (&self->import_problems, g_strfreev);
+  if (!pc_document_edit_finish (PC_DOCUMENT (source), result, &error))
+    {
+      g_autofree char *name = g_path_get_basename (job->path);
+      g_autofree char *heading = g_strdup_printf (_("Nothing was imported from “%s”"), name);
+
+      self->import_problems = describe_problems (job->problems);
+      _pc_window_show_error (self, heading, error->message, self->import_problems);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  {
+    g_autofree char *name = g_path_get_basename (job->path);
+    g_autofree char *message = g_strdup_printf (ngettext ("Imported %" G_GUINT64_FORMAT " row from “%s”",
+                                                          "Imported %" G_GUINT64_FORMAT " rows from “%s”",
+                                                          job->n_rows),
+                                                job->n_rows, name);
+
+    pc_window_toast (self, message);
+  }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+pc_window_import (PcWindow            *self,
+                  PcImportKind         kind,
+                  const char          *path,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task;
+  ImportJob *job;
+  g_autofree char *label = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (PC_IS_WINDOW (self));
+  g_return_if_fail (self->document != NULL && !self->busy);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  job = g_new0 (ImportJob, 1);
+  job->window = self;
+  job->kind = kind;
+  job->path = g_strdup (path);
+  g_task_set_task_data (task, job, NULL);
+  name = g_path_get_basename (path);
+  label = g_strdup_printf (_("Import %s"), name);
+  begin_job (self, label);
+  /* The document owns the job until the worker is done; the task only
+   * reads it in the callback, which runs before the document frees it. */
+  pc_document_edit_async (self->document, label, import_edit, job, (GDestroyNotify) import_job_free,
+                          on_import_done, task);
+}
+
+typedef struct
+{
+  char              *working_path;
+  char              *pathway;
+  GStrv              areas;
+  int                from;
+  int                years;
+  PcScenario        *scenario;
+  char              *output;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->working_path);
+  g_free (job->pathway);
+  g_strfreev (job->areas);
+  g_clear_pointer (&job->scenario, pc_scenario_free);
+  g_free (job->output);
+  g_free (job);
+}
+
+/* A second, read-only connection to the working copy: the window's own
+ * stays free for drawing while the workbook is written. */
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  GError *error = NULL;
+  g_autoptr(PcProject) project = pc_project_open_full (job->working_path, PC_PROJECT_OPEN_READ_ONLY, &error);
+  PcWorkbookRequest request = { job->pathway, (const char * const *) job->areas, job->from, job->years,
+                                job->scenario, job->output };
+
+  if (project == NULL || !pc_workbook_export_full (project, &request, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  PcWindow *self = PC_WINDOW (source);
+  GTask *inner = G_TASK (result);
+  g_autoptr(GTask) outer = data;
+  ExportJob *job = g_task_get_task_data (inner);
+  g_autoptr(GError) error = NULL;
+
+  end_job (self);
+  if (!g_task_propagate_boolean (inner, &error))
+    {
+      _pc_window_show_error (self, _("The workbook was not exported"), error->message, NULL);
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+  {
+    g_autofree char *name = g_path_get_basename (job->output);
+    g_autofree char *message = g_strdup_printf (_("Exported the workbook to “%s”"), name);
+
+    pc_window_toast (self, message);
+  }
+  g_task_return_boolean (outer, TRUE);
+}
+
+void
+pc_window_export (PcWindow            *self,
+                  const char          *path,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *outer;
+  g_autoptr(GTask) inner = NULL;
+  PcWorkbookRequest request;
+  ExportJob *job;
+
+  g_return_if_fail (PC_IS_WINDOW (self));
+  g_return_if_fail (self->document != NULL && !self->busy);
+
+  outer = g_task_new (self, NULL, callback, user_data);
+  if (!pc_projection_view_get_request (self->projection_view, &request))
+    {
+      g_task_return_new_error (outer, PC_ERROR, PC_ERROR_INVALID, "%s",
+                               _("There is no projection to export: choose a pathway and areas first."));
+      _pc_window_show_error (self, _("The workbook was not exported"),
+                             _("There is no projection to export: choose a pathway and areas first."), NULL);
+      g_object_unref (outer);
+      return;
+    }
+  job = g_new0 (ExportJob, 1);
+  job->working_path = g_strdup (pc_document_get_working_path (self->document));
+  job->pathway = g_strdup (request.pathway);
+  job->areas = g_strdupv ((char **) request.areas);
+  job->from = request.from;
+  job->years = request.years;
+  job->scenario = request.scenario != NULL ? pc_project_load_scenario (pc_document_get_project (self->document),
+                                                                       request.scenario->name, NULL)
+                                           : NULL;
+  job->output = g_strdup (path);
+  begin_job (self, _("Exporting the negotiation workbook…"));
+  inner = g_task_new (self, NULL, on_export_done, outer);
+  g_task_set_task_data (inner, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (inner, export_in_thread);
+}
+
+gboolean
+pc_window_job_finish (PcWindow      *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Closing */
+
+static void
+save_window_state (PcWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   PcWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") == 0 && !pc_document_save (self->document, &error))
+    {
+      _pc_window_show_error (self, _("The project was not saved"), error->message, NULL);
+      return;
+    }
+  if (g_strcmp0 (response, "cancel") == 0)
+    return;
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+pc_window_close_request (GtkWindow *window)
+{
+  PcWindow *self = PC_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (self->busy)
+    {
+      pc_window_toast (self, _("Wait for the import or export to finish before closing."));
+      return TRUE;
+    }
+  if (self->document != NULL && pc_document_get_dirty (self->document) && !self->close_confirmed)
+    {
+      dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("“%s” has unsaved changes. Changes which are not saved will be lost."),
+                                      pc_document_get_title (self->document));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+  save_window_state (self);
+  if (self->document != NULL)
+    {
+      g_autoptr(PcDocument) document = g_object_ref (self->document);
+
+      pc_window_set_document (self, NULL);
+      pc_document_close (document);
+    }
+  return GTK_WINDOW_CLASS (pc_window_parent_class)->close_request (window);
+}
+
+/* GObject */
+
+static void
+pc_window_dispose (GObject *object)
+{
+  PcWindow *self = PC_WINDOW (object);
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      pc_document_close (self->document);
+      g_clear_object (&self->document);
+    }
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_WINDOW);
+  G_OBJECT_CLASS (pc_window_parent_class)->dispose (object);
+}
+
+static void
+pc_window_finalize (GObject *object)
+{
+  PcWindow *self = PC_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_free (self->open_error);
+  g_strfreev (self->import_problems);
+  G_OBJECT_CLASS (pc_window_parent_class)->finalize (object);
+}
+
+static void
+pc_window_class_init (PcWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = pc_window_dispose;
+  object_class->finalize = pc_window_finalize;
+  window_class->close_request = pc_window_close_request;
+
+  g_type_ensure (PC_TYPE_PATHWAY_EDITOR);
+  g_type_ensure (PC_TYPE_COSTING_VIEW);
+  g_type_ensure (PC_TYPE_PROJECTION_VIEW);
+  g_type_ensure (PC_TYPE_REFERENCE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, undo_box);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, open_error_label);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, pathway_editor);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, costing_view);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, projection_view);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, reference_view);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, import_section);
+}
+
+static void
+pc_window_init (PcWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = pc_settings_new ();
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  pc_projection_view_set_defaults (self->projection_view,
+                                   g_settings_get_int (self->settings, "default-first-year"),
+                                   g_settings_get_int (self->settings, "default-horizon"));
+  _pc_window_install_actions (self);
+  _pc_window_fill_recent (self);
+  g_signal_connect_swapped (self->settings, "changed::recent-files", G_CALLBACK (_pc_window_fill_recent), self);
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  _pc_window_update_actions (self);
+}
+
+PcWindow *
+pc_window_new (GtkApplication *app)
+{
+  return g_object_new (PC_TYPE_WINDOW, "application", app, NULL);
+}
