@@ -131,10 +131,9 @@ fill_phases (PcCostingView   *self,
 {
   g_autoptr(GPtrArray) phases = group_names (pathway, FALSE);
   g_autofree double *cost = group_costs (pathway, phases, FALSE);
-  const char *stages[PC_N_STAGES];
+  /* Short, so that every bar keeps its label in a narrow chart. */
+  const char *stages[PC_N_STAGES] = { _("Stage 1"), _("Stage 2"), _("Stage 3"), _("Stage 4"), _("Unknown") };
 
-  for (guint s = 0; s < PC_N_STAGES; s++)
-    stages[s] = stage_title (s);
   fill_group_table (self->phase_table, pathway, phases, cost, _("Phase"));
   /* The chart wants series (phases) by category (stages): the same layout. */
   g_ptr_array_add (phases, NULL);

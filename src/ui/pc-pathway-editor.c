@@ -777,10 +777,44 @@ add_step (GtkWidget *widget, const char *action, GVariant *parameter)
   guint index;
   const PcStep *neighbour = selected_step (self, &index);
   g_autoptr(PcStep) step = new_step_like (neighbour);
+  const PcPathway *pathway = self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
   StepEdit edit = { NULL, neighbour != NULL ? index + 1 : g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0, step };
 
+  if (pathway == NULL)
+    return;
+  if (name_in_use (pathway, step->name))
+    {
+      char *name = unused_name (pathway, step->name);
+
+      g_free (step->name);
+      step->name = name;
+    }
   if (run_edit (self, _("Add a step"), edit_insert, &edit))
     pc_pathway_editor_select (self, edit.index);
+}
+
+static gboolean
+name_in_use (const PcPathway *pathway,
+             const char      *name)
+{
+  for (guint i = 0; i < pathway->steps->len; i++)
+    if (g_strcmp0 (((PcStep *) g_ptr_array_index (pathway->steps, i))->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+unused_name (const PcPathway *pathway,
+             const char      *name)
+{
+  char *candidate = g_strdup_printf (_("%s (copy)"), name);
+
+  for (guint n = 2; name_in_use (pathway, candidate); n++)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf (_("%s (copy %u)"), name, n);
+    }
+  return candidate;
 }
 
 static void
@@ -796,6 +830,9 @@ duplicate_step (GtkWidget *widget, const char *action, GVariant *parameter)
   if (original == NULL)
     return;
   copy = pc_step_copy (original);
+  /* A step's name, year and basis identify it: the copy needs its own. */
+  g_free (copy->name);
+  copy->name = unused_name (pc_document_get_pathway (self->document), original->name);
   label = g_strdup_printf (_("Duplicate “%s”"), original->name);
   edit.index = index + 1;
   edit.step = copy;
@@ -896,6 +933,44 @@ pc_pathway_editor_select (PcPathwayEditor *self,
 {
   g_return_if_fail (PC_IS_PATHWAY_EDITOR (self));
   gtk_single_selection_set_selected (self->selection, index);
+}
+
+gboolean
+pc_pathway_editor_type (PcPathwayEditor *self,
+                        guint            index,
+                        PcStepField      field,
+                        const char      *text)
+{
+  g_autoptr(PcStepRow) row = NULL;
+
+  g_return_val_if_fail (PC_IS_PATHWAY_EDITOR (self), FALSE);
+  g_return_val_if_fail (index < g_list_model_get_n_items (G_LIST_MODEL (self->rows)), FALSE);
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->rows), index);
+  type_into_row (self, row, field, text, NULL);
+  return pc_step_row_get_error (row, field) == NULL;
+}
+
+void
+pc_pathway_editor_revert (PcPathwayEditor *self,
+                          guint            index,
+                          PcStepField      field)
+{
+  g_autoptr(PcStepRow) row = NULL;
+
+  g_return_if_fail (PC_IS_PATHWAY_EDITOR (self));
+  g_return_if_fail (index < g_list_model_get_n_items (G_LIST_MODEL (self->rows)));
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->rows), index);
+  pc_step_row_revert (row, field);
+  pc_document_end_preview (self->document);
+}
+
+const char *
+pc_pathway_editor_get_error (PcPathwayEditor *self)
+{
+  g_return_val_if_fail (PC_IS_PATHWAY_EDITOR (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : NULL;
 }
 
 gboolean

@@ -33,6 +33,7 @@ struct _PcProjectionView
   GtkMenuButton     *areas_button;
   GtkBox            *areas_list;
   GtkSpinButton     *from_spin;
+  GtkLabel          *from_label;
   GtkSpinButton     *years_spin;
   GtkDropDown       *scenario_choice;
   GtkStringList     *scenario_names;
@@ -412,30 +413,16 @@ on_control_changed (GObject          *control,
     recompute (self);
 }
 
-/* The spin button shows the financial year, "2026/27". */
-static gboolean
-on_from_output (GtkSpinButton *spin,
-                gpointer       unused)
+/* The spin button holds the calendar year; the label beside it says which
+ * financial year that is. */
+static void
+on_from_changed (GtkSpinButton    *spin,
+                 GParamSpec       *pspec,
+                 PcProjectionView *self)
 {
   g_autofree char *text = pc_format_financial_year (gtk_spin_button_get_value_as_int (spin));
 
-  gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
-static int
-on_from_input (GtkSpinButton *spin,
-               double        *value,
-               gpointer       unused)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  char *end = NULL;
-  gint64 year = g_ascii_strtoll (text, &end, 10);
-
-  if (end == text || year < 2000 || year > 2100)
-    return GTK_INPUT_ERROR;
-  *value = (double) year;
-  return TRUE;
+  gtk_label_set_text (self->from_label, text);
 }
 
 static GtkWidget *
@@ -500,11 +487,16 @@ build_controls (PcProjectionView *self)
   gtk_flow_box_append (self->controls, labelled (_("_Areas"), GTK_WIDGET (self->areas_button)));
 
   self->from_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (2000, 2100, 1));
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->from_spin), 7);
-  g_signal_connect (self->from_spin, "output", G_CALLBACK (on_from_output), NULL);
-  g_signal_connect (self->from_spin, "input", G_CALLBACK (on_from_input), NULL);
+  self->from_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->from_label), "dim-label");
+  g_signal_connect (self->from_spin, "notify::value", G_CALLBACK (on_from_changed), self);
   g_signal_connect (self->from_spin, "notify::value", G_CALLBACK (on_control_changed), self);
-  gtk_flow_box_append (self->controls, labelled (_("_First year"), GTK_WIDGET (self->from_spin)));
+  {
+    GtkWidget *box = labelled (_("_First year"), GTK_WIDGET (self->from_spin));
+
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->from_label));
+    gtk_flow_box_append (self->controls, box);
+  }
 
   self->years_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, PC_MAX_HORIZON, 1));
   g_signal_connect (self->years_spin, "notify::value", G_CALLBACK (on_control_changed), self);

@@ -1,0 +1,421 @@
+/* test-window.c: the window as a new user meets it: open the sample, change
+ * a step's quantity, see the cost per patient and the projection change,
+ * undo, export the workbook, save, reopen; every figure shown must equal
+ * pathcost-cli's report on the saved file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "pc-format.h"
+#include "pc-test-util.h"
+#include "pc-window.h"
+
+#define PATHWAY "breast_best_practice"
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  PcWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GBytes) sample = pc_test_read_bytes (g_getenv ("PATHCOST_SAMPLE"));
+
+  fixture->dir = pc_test_make_tmp_dir ();
+  fixture->path = g_build_filename (fixture->dir, "sample.pathcost", NULL);
+  g_assert_true (g_file_set_contents (fixture->path, g_bytes_get_data (sample, NULL),
+                                      (gssize) g_bytes_get_size (sample), NULL));
+  fixture->window = g_object_ref_sink (pc_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  pc_window_open (fixture->window, fixture->path);
+  g_assert_null (pc_window_get_open_error (fixture->window));
+  g_assert_nonnull (pc_window_get_document (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* The report pathcost-cli gives for what the window shows by default. */
+static JsonObject *
+cli_report (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_cmpint (pc_test_run_cli (&out, &err, "report", path, "--area", "08F", "--pathway", PATHWAY,
+                                    "--from", "2026", "--years", "10", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static char *
+cli_stage_cost (JsonObject *report, const char *stage)
+{
+  JsonObject *by_stage = json_object_get_object_member (json_object_get_object_member (
+                           json_object_get_object_member (report, "pathway"), "cost_per_patient"), stage);
+  double total = 0.0;
+
+  for (guint b = 0; b < 2; b++)
+    {
+      JsonArray *years = json_object_get_array_member (by_stage, b == 0 ? "patient" : "death");
+
+      for (guint k = 0; k < json_array_get_length (years); k++)
+        total += json_array_get_double_element (years, k);
+    }
+  return pc_format_money (total);
+}
+
+static const char *
+shown_total (Fixture *fixture)
+{
+  PcProjectionView *view = pc_window_get_projection_view (fixture->window);
+
+  /* Column 2 of the year table is the cost; the total is in the heading. */
+  return pc_projection_view_get_cell (view, 1, 2);
+}
+
+/* Everything the window shows equals the CLI's report on @path. */
+static void
+assert_matches_cli (Fixture *fixture, const char *path)
+{
+  g_autoptr(JsonObject) report = cli_report (path);
+  PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
+  const PcProjection *projection = pc_projection_view_get_projection (pc_window_get_projection_view (fixture->window));
+  JsonArray *years = json_object_get_array_member (report, "years");
+  const char *stages[] = { "1", "2", "3", "4", "unknown" };
+
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    {
+      g_autofree char *expected = cli_stage_cost (report, stages[s]);
+
+      g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, s), ==, expected);
+    }
+  g_assert_nonnull (projection);
+  g_assert_cmpuint (projection->n_years, ==, json_array_get_length (years));
+  for (guint y = 0; y < projection->n_years; y++)
+    {
+      JsonObject *year = json_array_get_object_element (years, y);
+      g_autofree char *expected = pc_format_money (json_object_get_double_member (year, "cost"));
+
+      g_assert_cmpstr (pc_projection_view_get_cell (pc_window_get_projection_view (fixture->window), y + 1, 2),
+                       ==, expected);
+    }
+  {
+    g_autofree char *total = pc_format_money (json_object_get_double_member (report, "total_cost"));
+    g_autofree char *shown = pc_format_money (projection->total_cost);
+
+    g_assert_cmpstr (shown, ==, total);
+  }
+}
+
+static gboolean
+chart_drawn_since (gpointer data)
+{
+  gpointer *pair = data;
+
+  return pc_chart_get_draw_count (pair[0]) > GPOINTER_TO_SIZE (pair[1]);
+}
+
+static void
+wait_for_redraw (PcChart *chart, guint64 before)
+{
+  gpointer pair[2] = { chart, GSIZE_TO_POINTER (before) };
+
+  iterate_until (chart_drawn_since, pair);
+}
+
+static void
+activate (Fixture *fixture, const char *action)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), action, NULL);
+}
+
+static gboolean
+is_dirty (Fixture *fixture)
+{
+  return pc_document_get_dirty (pc_window_get_document (fixture->window));
+}
+
+/* The flow of the issue, end to end. */
+static void
+test_edit_undo_save_reopen (Fixture *fixture, gconstpointer data)
+{
+  PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
+  PcChart *chart = pc_projection_view_get_cost_chart (pc_window_get_projection_view (fixture->window));
+  g_autofree char *stage_1_before = g_strdup (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1));
+  g_autofree char *total_before = g_strdup (shown_total (fixture));
+  g_autofree char *stage_1_after = NULL;
+  g_autofree char *total_after = NULL;
+  guint64 draws;
+
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "sample.pathcost"));
+  assert_matches_cli (fixture, fixture->path);
+  pc_window_show_view (fixture->window, "projection");
+  wait_for_redraw (chart, 0);
+
+  /* Step 1 is the screening clinic; three visits instead of one. */
+  draws = pc_chart_get_draw_count (chart);
+  g_assert_true (pc_pathway_editor_enter (editor, 0, PC_STEP_FIELD_QUANTITY, "3"));
+  stage_1_after = g_strdup (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1));
+  total_after = g_strdup (shown_total (fixture));
+  g_assert_cmpstr (stage_1_after, !=, stage_1_before);
+  g_assert_cmpstr (total_after, !=, total_before);
+  wait_for_redraw (chart, draws);
+  g_assert_true (is_dirty (fixture));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "• sample.pathcost"));
+
+  /* Undo and redo, through the window's actions. */
+  activate (fixture, "undo");
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, stage_1_before);
+  g_assert_cmpstr (shown_total (fixture), ==, total_before);
+  g_assert_false (is_dirty (fixture));
+  activate (fixture, "redo");
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, stage_1_after);
+  g_assert_cmpstr (shown_total (fixture), ==, total_after);
+
+  /* Save: the file now reports what the window shows. */
+  activate (fixture, "save");
+  g_assert_false (is_dirty (fixture));
+  assert_matches_cli (fixture, fixture->path);
+
+  /* Reopen in a fresh window: the same figures. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  fixture->window = g_object_ref_sink (pc_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  pc_window_open (fixture->window, fixture->path);
+  editor = pc_window_get_pathway_editor (fixture->window);
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, stage_1_after);
+  g_assert_cmpstr (shown_total (fixture), ==, total_after);
+  assert_matches_cli (fixture, fixture->path);
+}
+
+/* Figures follow the typing before the cell is left; Escape drops it. */
+static void
+test_preview_while_typing (Fixture *fixture, gconstpointer data)
+{
+  PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
+  g_autofree char *before = g_strdup (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1));
+  g_autofree char *total_before = g_strdup (shown_total (fixture));
+
+  g_assert_true (pc_pathway_editor_type (editor, 0, PC_STEP_FIELD_QUANTITY, "10"));
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), !=, before);
+  g_assert_cmpstr (shown_total (fixture), !=, total_before);
+  g_assert_false (is_dirty (fixture));
+  pc_pathway_editor_revert (editor, 0, PC_STEP_FIELD_QUANTITY);
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, before);
+  g_assert_cmpstr (shown_total (fixture), ==, total_before);
+}
+
+/* A refused value stays refused with its reason: nothing clamped, saved
+ * or undoable. */
+static void
+test_invalid_value_is_marked (Fixture *fixture, gconstpointer data)
+{
+  PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
+  g_autofree char *before = g_strdup (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1));
+  gboolean can_undo = TRUE;
+
+  g_assert_false (pc_pathway_editor_enter (editor, 0, PC_STEP_FIELD_QUANTITY, "-2"));
+  g_assert_nonnull (pc_pathway_editor_get_error (editor));
+  g_assert_nonnull (strstr (pc_pathway_editor_get_error (editor), "quantity"));
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, before);
+  g_assert_false (is_dirty (fixture));
+  g_object_get (pc_document_get_history (pc_window_get_document (fixture->window)), "can-undo", &can_undo, NULL);
+  g_assert_false (can_undo);
+
+  g_assert_false (pc_pathway_editor_enter (editor, 0, PC_STEP_FIELD_TARIFF_CODE, "ZZ99Z"));
+  g_assert_nonnull (strstr (pc_pathway_editor_get_error (editor), "ZZ99Z"));
+  g_assert_false (is_dirty (fixture));
+}
+
+/* Add, duplicate, move and delete steps; each one undoable. */
+static void
+test_step_actions (Fixture *fixture, gconstpointer data)
+{
+  PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
+  GListModel *rows = pc_pathway_editor_get_rows (editor);
+  guint n = g_list_model_get_n_items (rows);
+  g_autofree char *before = g_strdup (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1));
+
+  pc_pathway_editor_select (editor, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.duplicate-step", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n + 1);
+  g_assert_cmpuint (pc_pathway_editor_get_selected (editor), ==, 1);
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), !=, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.move-down", "i", 1));
+  g_assert_cmpuint (pc_pathway_editor_get_selected (editor), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete-step", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-step", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n + 1);
+
+  for (guint i = 0; i < 4; i++)
+    activate (fixture, "undo");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, before);
+  g_assert_false (is_dirty (fixture));
+}
+
+static gboolean
+job_done (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+on_job_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static gboolean
+run_job (Fixture *fixture, gboolean import, PcImportKind kind, const char *path, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (import)
+    pc_window_import (fixture->window, kind, path, on_job_done, &result);
+  else
+    pc_window_export (fixture->window, path, on_job_done, &result);
+  iterate_until (job_done, &result);
+  return pc_window_job_finish (fixture->window, result, error);
+}
+
+/* The export writes the workbook for what the projection view shows. */
+static void
+test_export (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "negotiation.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (run_job (fixture, FALSE, 0, out, &error));
+  g_assert_no_error (error);
+  bytes = pc_test_read_bytes (out);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 10000);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 2, "PK", 2);
+}
+
+/* A bad file changes nothing and lists where it is wrong; a good one
+ * changes the figures and can be undone. */
+static void
+test_import (Fixture *fixture, gconstpointer data)
+{
+  PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
+  g_autofree char *before = g_strdup (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1));
+  g_autofree char *bad = pc_test_write_file (fixture->dir, "tariffs.csv",
+                                             "code,description,unit,price,year\n"
+                                             "WF02B,Clinic,attendance,lots,2019\n");
+  g_autofree char *good = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv problems;
+
+  g_assert_false (run_job (fixture, TRUE, PC_IMPORT_TARIFFS, bad, &error));
+  g_assert_nonnull (error);
+  problems = pc_window_get_import_problems (fixture->window);
+  g_assert_nonnull (problems);
+  g_assert_nonnull (problems[0]);
+  g_assert_nonnull (strstr (problems[0], "line 2"));
+  g_assert_nonnull (strstr (problems[0], "price"));
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, before);
+  g_assert_false (is_dirty (fixture));
+  g_clear_error (&error);
+
+  good = pc_test_write_file (fixture->dir, "tariffs.csv",
+                             "code,description,unit,price,year\n"
+                             "WF02B,Clinic,attendance,1000,2019\n");
+  g_assert_true (run_job (fixture, TRUE, PC_IMPORT_TARIFFS, good, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), !=, before);
+  activate (fixture, "undo");
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, before);
+}
+
+/* A file that is not a project is explained in the window. */
+static void
+test_open_refused (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *junk = pc_test_write_file (dir, "notes.pathcost", "not a database at all\n");
+  PcWindow *window = g_object_ref_sink (pc_window_new (NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  pc_window_open (window, junk);
+  g_assert_null (pc_window_get_document (window));
+  g_assert_nonnull (pc_window_get_open_error (window));
+  g_assert_nonnull (strstr (pc_window_get_open_error (window), "notes.pathcost"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* Closing with unsaved changes asks, and keeps the window until answered. */
+static void
+test_close_asks (Fixture *fixture, gconstpointer data)
+{
+  PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
+  GtkWindow *dialog = NULL;
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (pc_pathway_editor_enter (editor, 0, PC_STEP_FIELD_QUANTITY, "2"));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (candidate))
+        dialog = candidate;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Save Changes?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_true (is_dirty (fixture));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+
+  g_test_add ("/window/edit-undo-save-reopen", Fixture, NULL, fixture_set_up,
+              test_edit_undo_save_reopen, fixture_tear_down);
+  g_test_add ("/window/preview", Fixture, NULL, fixture_set_up, test_preview_while_typing, fixture_tear_down);
+  g_test_add ("/window/invalid", Fixture, NULL, fixture_set_up, test_invalid_value_is_marked, fixture_tear_down);
+  g_test_add ("/window/step-actions", Fixture, NULL, fixture_set_up, test_step_actions, fixture_tear_down);
+  g_test_add ("/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add_func ("/window/open-refused", test_open_refused);
+  g_test_add ("/window/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
+  return g_test_run ();
+}
