@@ -181,8 +181,12 @@ static void
 drop_rows (PcReferenceView *self)
 {
   g_clear_handle_id (&self->read_error_idle, g_source_remove);
-  gtk_column_view_set_model (self->column_view, NULL);
-  clear_columns (self);
+  /* Gone on a second dispose: gtk_widget_dispose_template() cleared it. */
+  if (self->column_view != NULL)
+    {
+      gtk_column_view_set_model (self->column_view, NULL);
+      clear_columns (self);
+    }
   if (self->rows != NULL)
     g_signal_handlers_disconnect_by_data (self->rows, self);
   g_clear_object (&self->rows);
