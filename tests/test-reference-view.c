@@ -227,6 +227,8 @@ test_tariffs (void)
   g_assert_cmpstr (count_text, ==, "39 rows");  /* tariffs.csv: 39 tariffs */
   g_assert_cmpstr (gtk_label_get_text (child (view, "count_label")), ==, count_text);
   g_assert_cmpstr (gtk_label_get_text (child (view, "title_label")), ==, "Tariffs");
+  /* A screen reader names the table. */
+  gtk_test_accessible_assert_property (column_view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Tariffs table");
 
   /* One column per table column, titled, resizable. */
   g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 5);
@@ -281,6 +283,8 @@ test_switch_table (void)
   g_assert_cmpuint (g_list_model_get_n_items (population), ==, expected);
   g_assert_cmpstr (gtk_label_get_text (child (view, "count_label")), ==, count_text);
   g_assert_cmpstr (gtk_label_get_text (child (view, "title_label")), ==, "Population");
+  gtk_test_accessible_assert_property (child (view, "column_view"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Population table");
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (child (view, "column_view"))),
                     ==, 5);
   g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (sidebar)), ==, 3);
@@ -366,6 +370,41 @@ test_error_and_reload (void)
   g_assert_finalize_object (project);
 }
 
+/* Rows that cannot be read (the file changed under the view) turn the
+ * table into the error page, not into a table of blank cells. */
+static void
+test_read_error (void)
+{
+  PcProject *project = open_sample_copy ();
+  GtkWidget *view = NULL;
+  GtkWidget *window = new_window (&view);
+  GListModel *model;
+  g_autoptr(GObject) far = NULL;
+  const char *description;
+
+  pc_reference_view_set_project (PC_REFERENCE_VIEW (view), project);
+  pc_reference_view_set_table (PC_REFERENCE_VIEW (view), "population");
+  model = pc_reference_view_get_model (PC_REFERENCE_VIEW (view));
+  exec_sql (project, "ALTER TABLE population RENAME TO population_elsewhere");
+
+  /* As scrolling to the end would. */
+  far = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
+  for (guint i = 0; i < 100 && g_strcmp0 (visible_page (view, "content_stack"), "error") != 0; i++)
+    spin (10);
+  g_assert_cmpstr (visible_page (view, "content_stack"), ==, "error");
+  description = adw_status_page_get_description (child (view, "error_page"));
+  g_assert_nonnull (strstr (description, "population"));
+
+  exec_sql (project, "ALTER TABLE population_elsewhere RENAME TO population");
+  pc_reference_view_reload (PC_REFERENCE_VIEW (view));
+  g_assert_cmpstr (visible_page (view, "content_stack"), ==, "table");
+  spin (50);
+  g_assert_cmpstr (visible_page (view, "content_stack"), ==, "table");
+
+  destroy_window (window, view, NULL);
+  g_assert_finalize_object (project);
+}
+
 /* An unknown table is an error in the view, never a crash or a warning. */
 static void
 test_unknown_table (void)
@@ -392,6 +431,8 @@ test_finalize_unshown (void)
 
   pc_reference_view_set_project (PC_REFERENCE_VIEW (view), project);
   pc_reference_view_set_table (PC_REFERENCE_VIEW (view), "population");
+  /* Dispose may run more than once. */
+  g_object_run_dispose (G_OBJECT (view));
   g_assert_finalize_object (view);
   g_assert_finalize_object (project);
 }
@@ -406,6 +447,7 @@ main (int   argc,
   g_test_add_func ("/reference-view/tariffs", test_tariffs);
   g_test_add_func ("/reference-view/switch-table", test_switch_table);
   g_test_add_func ("/reference-view/error-and-reload", test_error_and_reload);
+  g_test_add_func ("/reference-view/read-error", test_read_error);
   g_test_add_func ("/reference-view/unknown-table", test_unknown_table);
   g_test_add_func ("/reference-view/finalize-unshown", test_finalize_unshown);
 

@@ -468,6 +468,56 @@ test_reload_failure (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, old_n);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* A page that cannot be read gives rows of empty cells (a list model must
+ * answer for every position) and an error the view can show. */
+static void
+test_read_error (void)
+{
+  g_autoptr(PcProject) project = open_sample_copy ();
+  g_autoptr(PcRowList) list = new_list (project, "population");
+  g_autoptr(PcRow) first = get_row (list, 0);
+  g_autoptr(PcRow) far = NULL;
+  g_autoptr(PcRow) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) from_property = NULL;
+  guint n_notify = 0;
+
+  g_signal_connect (list, "notify::read-error", G_CALLBACK (count_notify), &n_notify);
+  g_assert_null (pc_row_list_get_read_error (list));
+
+  exec_sql (project, "ALTER TABLE population RENAME TO population_elsewhere");
+  far = get_row (list, 700);  /* page 2: not read yet */
+  g_assert_cmpuint (pc_row_get_n_columns (far), ==, 5);
+  g_assert_cmpstr (pc_row_get_text (far, 0), ==, "");
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_nonnull (pc_row_list_get_read_error (list));
+  g_assert_true (pc_row_list_get_read_error (list)->domain == PC_ERROR);
+  g_assert_nonnull (strstr (pc_row_list_get_read_error (list)->message, "population"));
+  g_object_get (list, "read-error", &from_property, NULL);
+  g_assert_nonnull (from_property);
+  g_assert_cmpstr (from_property->message, ==, pc_row_list_get_read_error (list)->message);
+
+  /* Announced once; the page already read still shows its rows. */
+  again = get_row (list, 300);
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_cmpstr (pc_row_get_text (first, 0), !=, "");
+
+  exec_sql (project, "ALTER TABLE population_elsewhere RENAME TO population");
+  g_assert_true (pc_row_list_reload (list, &error));
+  g_assert_no_error (error);
+  g_assert_null (pc_row_list_get_read_error (list));
+  g_assert_cmpuint (n_notify, ==, 2);
+  assert_population_row (project, list, 700);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/row-list/unknown-table", test_unknown_table);
   g_test_add_func ("/row-list/reload", test_reload);
   g_test_add_func ("/row-list/reload-failure", test_reload_failure);
+  g_test_add_func ("/row-list/read-error", test_read_error);
 
   return g_test_run ();
 }

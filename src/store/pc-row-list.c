@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "pc-error.h"
@@ -125,7 +124,17 @@ struct _PcRowList
   GArray          *rowids;  /* gint64, in primary-key order */
   CachedPage       cache[N_CACHED_PAGES];
   guint64          clock;
+  GError          *read_error;
+  gboolean         read_error_unannounced;
 };
+
+enum {
+  PROP_0,
+  PROP_READ_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void pc_row_list_model_init (GListModelInterface *iface);
 
@@ -217,6 +226,22 @@ empty_row (PcRowList *self)
   return _pc_row_new (texts);
 }
 
+/* Keeps the first failure to read a page, for the view to show: get_item()
+ * has no way to return it.  Announced once get_item() holds its row, so a
+ * handler may even reload the list. */
+static void
+take_read_error (PcRowList *self,
+                 GError    *error)
+{
+  if (self->read_error != NULL)
+    {
+      g_error_free (error);
+      return;
+    }
+  self->read_error = error;
+  self->read_error_unannounced = TRUE;
+}
+
 /* Reads one page of rows by rowid.  A row that has gone (the file changed
  * under a list not yet reloaded) or cannot be read shows empty cells: a
  * GListModel must give an item for every position it announced. */
@@ -224,18 +249,20 @@ static GPtrArray *
 read_page (PcRowList *self,
            guint      page)
 {
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
+  g_autofree char *doing = g_strdup_printf ("read the %s", self->spec->name);
   guint first = page * PAGE_SIZE;
   guint last = MIN (first + PAGE_SIZE, self->rowids->len);
   GPtrArray *rows = g_ptr_array_new_full (last - first, g_object_unref);
   sqlite3_stmt *stmt = _pc_project_prepare (self->project, self->select_sql, NULL, &error);
 
   if (stmt == NULL)
-    g_debug ("Could not read %s: %s", self->spec->name, error->message);
+    take_read_error (self, error);
 
   for (guint i = first; i < last; i++)
     {
       GStrv texts;
+      int rc;
 
       if (stmt == NULL)
         {
@@ -244,8 +271,16 @@ read_page (PcRowList *self,
         }
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, g_array_index (self->rowids, gint64, i));
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
         {
+          /* SQLITE_DONE: the row went since the last reload, no error. */
+          if (rc != SQLITE_DONE)
+            {
+              _pc_project_sqlite_error (self->project, rc, doing, &error);
+              take_read_error (self, error);
+              error = NULL;
+            }
           g_ptr_array_add (rows, empty_row (self));
           continue;
         }
@@ -306,11 +341,18 @@ pc_row_list_get_item (GListModel *model,
 {
   PcRowList *self = PC_ROW_LIST (model);
   GPtrArray *rows;
+  PcRow *row;
 
   if (position >= self->rowids->len)
     return NULL;
   rows = lookup_page (self, position / PAGE_SIZE);
-  return g_object_ref (g_ptr_array_index (rows, position % PAGE_SIZE));
+  row = g_object_ref (g_ptr_array_index (rows, position % PAGE_SIZE));
+  if (self->read_error_unannounced)
+    {
+      self->read_error_unannounced = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ERROR]);
+    }
+  return row;
 }
 
 static void
@@ -327,6 +369,7 @@ pc_row_list_finalize (GObject *object)
   PcRowList *self = PC_ROW_LIST (object);
 
   clear_cache (self);
+  g_clear_error (&self->read_error);
   g_clear_pointer (&self->rowids, g_array_unref);
   g_clear_pointer (&self->select_sql, g_free);
   g_clear_object (&self->project);
@@ -334,9 +377,35 @@ pc_row_list_finalize (GObject *object)
 }
 
 static void
+pc_row_list_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  PcRowList *self = PC_ROW_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_READ_ERROR:
+      g_value_set_boxed (value, self->read_error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pc_row_list_class_init (PcRowListClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = pc_row_list_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pc_row_list_finalize;
+  object_class->get_property = pc_row_list_get_property;
+
+  properties[PROP_READ_ERROR] =
+    g_param_spec_boxed ("read-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -446,6 +515,13 @@ pc_row_list_get_column_title (PcRowList *self,
   return _(self->spec->columns[column].title);
 }
 
+const GError *
+pc_row_list_get_read_error (PcRowList *self)
+{
+  g_return_val_if_fail (PC_IS_ROW_LIST (self), NULL);
+  return self->read_error;
+}
+
 gboolean
 pc_row_list_column_is_numeric (PcRowList *self,
                                guint      column)
@@ -473,6 +549,12 @@ pc_row_list_reload (PcRowList  *self,
   g_array_unref (self->rowids);
   self->rowids = rowids;
   clear_cache (self);
+  if (self->read_error != NULL)
+    {
+      g_clear_error (&self->read_error);
+      self->read_error_unannounced = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ERROR]);
+    }
   /* An import may change any row, so the whole list is announced as
    * replaced, in one signal a view can handle at once. */
   if (old_n > 0 || rowids->len > 0)

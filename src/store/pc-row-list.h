@@ -35,8 +35,12 @@ const char  *pc_row_list_get_column_title   (PcRowList   *self,
 /* TRUE for figures, which a table aligns right. */
 gboolean     pc_row_list_column_is_numeric  (PcRowList   *self,
                                              guint        column);
+/* The first failure to read rows since the last (re)load, or NULL; such
+ * rows show empty cells.  Property "read-error" announces it. */
+const GError *pc_row_list_get_read_error    (PcRowList   *self);
 /* Reads the table again (after an import) and announces the change as one
- * items-changed over the whole list.  On failure the list is unchanged. */
+ * items-changed over the whole list, and forgets the read error.  On
+ * failure the list is unchanged. */
 gboolean     pc_row_list_reload             (PcRowList   *self,
                                              GError     **error);
 

@@ -44,6 +44,7 @@ struct _PcReferenceView
   PcProject      *project;
   PcRowList      *rows;
   char           *table;
+  guint           read_error_idle;
 };
 
 G_DEFINE_FINAL_TYPE (PcReferenceView, pc_reference_view, GTK_TYPE_WIDGET)
@@ -155,10 +156,37 @@ show_error (PcReferenceView *self,
 }
 
 static void
+show_read_error (gpointer data)
+{
+  PcReferenceView *self = data;
+  const GError *error = pc_row_list_get_read_error (self->rows);
+
+  self->read_error_idle = 0;
+  /* A reload may have succeeded meanwhile. */
+  if (error != NULL)
+    show_error (self, error);
+}
+
+/* Rows that could not be read show empty cells; the view says why instead
+ * of leaving a table that looks complete.  The list announces it while the
+ * column view is laying out, so the page changes afterwards. */
+static void
+on_read_error (PcReferenceView *self)
+{
+  if (pc_row_list_get_read_error (self->rows) != NULL && self->read_error_idle == 0)
+    self->read_error_idle = g_idle_add_once (show_read_error, self);
+}
+
+static void
 drop_rows (PcReferenceView *self)
 {
-  gtk_column_view_set_model (self->column_view, NULL);
-  clear_columns (self);
+  g_clear_handle_id (&self->read_error_idle, g_source_remove);
+  /* Gone on a second dispose: gtk_widget_dispose_template() cleared it. */
+  if (self->column_view != NULL)
+    {
+      gtk_column_view_set_model (self->column_view, NULL);
+      clear_columns (self);
+    }
   if (self->rows != NULL)
     g_signal_handlers_disconnect_by_data (self->rows, self);
   g_clear_object (&self->rows);
@@ -188,6 +216,7 @@ load_table (PcReferenceView *self)
       return;
     }
   g_signal_connect_swapped (self->rows, "items-changed", G_CALLBACK (update_count), self);
+  g_signal_connect_swapped (self->rows, "notify::read-error", G_CALLBACK (on_read_error), self);
 
   build_columns (self);
   /* Single selection keeps the user's place in a long table; it holds no

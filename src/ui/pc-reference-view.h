@@ -19,7 +19,8 @@ GtkWidget   *pc_reference_view_new          (void);
 void         pc_reference_view_set_project  (PcReferenceView *self,
                                              PcProject       *project);
 PcProject   *pc_reference_view_get_project  (PcReferenceView *self);
-/* A table pc_row_list_get_tables() names; "tariffs" at first. */
+/* A table pc_row_list_get_tables() names; "tariffs" at first.  Any other
+ * name shows an error in the view. */
 void         pc_reference_view_set_table    (PcReferenceView *self,
                                              const char      *table);
 const char  *pc_reference_view_get_table    (PcReferenceView *self);
