@@ -384,7 +384,7 @@ test_close_asks (Fixture *fixture, gconstpointer data)
 {
   PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
   GtkWindow *dialog = NULL;
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
   g_assert_true (pc_pathway_editor_enter (editor, 0, PC_STEP_FIELD_QUANTITY, "2"));
   gtk_window_close (GTK_WINDOW (fixture->window));

@@ -770,29 +770,6 @@ selected_step (PcPathwayEditor *self,
   return g_ptr_array_index (pathway->steps, *index);
 }
 
-static void
-add_step (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  PcPathwayEditor *self = PC_PATHWAY_EDITOR (widget);
-  guint index;
-  const PcStep *neighbour = selected_step (self, &index);
-  g_autoptr(PcStep) step = new_step_like (neighbour);
-  const PcPathway *pathway = self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
-  StepEdit edit = { NULL, neighbour != NULL ? index + 1 : g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0, step };
-
-  if (pathway == NULL)
-    return;
-  if (name_in_use (pathway, step->name))
-    {
-      char *name = unused_name (pathway, step->name);
-
-      g_free (step->name);
-      step->name = name;
-    }
-  if (run_edit (self, _("Add a step"), edit_insert, &edit))
-    pc_pathway_editor_select (self, edit.index);
-}
-
 static gboolean
 name_in_use (const PcPathway *pathway,
              const char      *name)
@@ -815,6 +792,29 @@ unused_name (const PcPathway *pathway,
       candidate = g_strdup_printf (_("%s (copy %u)"), name, n);
     }
   return candidate;
+}
+
+static void
+add_step (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  PcPathwayEditor *self = PC_PATHWAY_EDITOR (widget);
+  guint index;
+  const PcStep *neighbour = selected_step (self, &index);
+  g_autoptr(PcStep) step = new_step_like (neighbour);
+  const PcPathway *pathway = self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
+  StepEdit edit = { NULL, neighbour != NULL ? index + 1 : g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0, step };
+
+  if (pathway == NULL)
+    return;
+  if (name_in_use (pathway, step->name))
+    {
+      char *name = unused_name (pathway, step->name);
+
+      g_free (step->name);
+      step->name = name;
+    }
+  if (run_edit (self, _("Add a step"), edit_insert, &edit))
+    pc_pathway_editor_select (self, edit.index);
 }
 
 static void
