@@ -64,6 +64,7 @@ test: build
 bench: build
 	bench/run-bench.sh $(BUILD)
 	bench/run-bench-export.sh $(BUILD)
+	bench/run-bench-ui.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD)

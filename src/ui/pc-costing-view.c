@@ -342,9 +342,11 @@ on_choice_changed (GObject       *choice,
 
 static void
 on_document_changed (PcDocument    *document,
+                     PcChange       scope,
                      PcCostingView *self)
 {
-  fill_compare_choices (self);
+  if (scope != PC_CHANGE_STEPS)
+    fill_compare_choices (self);
 }
 
 static void

@@ -21,7 +21,7 @@ struct _PcDocument
   PcHistory  *history;
   /* Each change gets a serial: the document is dirty when the change on top
    * of the undo stack is not the one that was saved. */
-  GArray     *undo_serials;
+  GArray     *undo_serials;    /* of Change */
   GArray     *redo_serials;
   guint       next_serial;
   guint       saved_serial;
@@ -38,6 +38,12 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (PcDocument, pc_document, G_TYPE_OBJECT)
+
+typedef struct
+{
+  guint    serial;
+  PcChange scope;
+} Change;
 
 /* The working copy's name comes from the file's absolute path, so the next
  * start finds what a crash left behind. */
@@ -108,7 +114,7 @@ top_serial (PcDocument *self)
 {
   if (self->undo_serials->len == 0)
     return 0;
-  return g_array_index (self->undo_serials, guint, self->undo_serials->len - 1);
+  return g_array_index (self->undo_serials, Change, self->undo_serials->len - 1).serial;
 }
 
 static void
@@ -148,11 +154,12 @@ reload_pathway (PcDocument *self)
 /* Listeners to "changed" find the pathway already reloaded; "pathway-changed"
  * follows, so figures are recomputed after caches were dropped. */
 static void
-announce_change (PcDocument *self)
+announce_change (PcDocument *self,
+                 PcChange    scope)
 {
   update_dirty (self);
   load_pathway (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[CHANGED], 0, scope);
   g_signal_emit (self, signals[PATHWAY_CHANGED], 0);
 }
 
@@ -273,9 +280,10 @@ pc_document_get_dirty (PcDocument *self)
 /* After a successful run: a new undo step unless nothing changed. */
 static void
 record_edit (PcDocument *self,
-             guint       n_undo_before)
+             guint       n_undo_before,
+             PcChange    scope)
 {
-  guint serial;
+  Change change = { 0, scope };
 
   if (pc_history_get_n_undo (self->history) == n_undo_before)
     {
@@ -283,15 +291,16 @@ record_edit (PcDocument *self,
       reload_pathway (self);
       return;
     }
-  serial = ++self->next_serial;
-  g_array_append_val (self->undo_serials, serial);
+  change.serial = ++self->next_serial;
+  g_array_append_val (self->undo_serials, change);
   g_array_set_size (self->redo_serials, 0);
-  announce_change (self);
+  announce_change (self, scope);
 }
 
 gboolean
 pc_document_edit (PcDocument    *self,
                   const char    *label,
+                  PcChange       scope,
                   PcHistoryEdit  edit,
                   gpointer       user_data,
                   GError       **error)
@@ -304,7 +313,7 @@ pc_document_edit (PcDocument    *self,
   before = pc_history_get_n_undo (self->history);
   if (!pc_history_run (self->history, label, edit, user_data, error))
     return FALSE;
-  record_edit (self, before);
+  record_edit (self, before, scope);
   return TRUE;
 }
 
@@ -315,6 +324,7 @@ typedef struct
   gpointer        user_data;
   GDestroyNotify  user_data_free;
   guint           n_undo_before;
+  PcChange        scope;
 } AsyncEdit;
 
 static void
@@ -345,6 +355,7 @@ run_edit_in_thread (GTask        *task,
 void
 pc_document_edit_async (PcDocument          *self,
                         const char          *label,
+                        PcChange             scope,
                         PcHistoryEdit        edit,
                         gpointer             user_data,
                         GDestroyNotify       user_data_free,
@@ -363,6 +374,7 @@ pc_document_edit_async (PcDocument          *self,
   job->user_data = user_data;
   job->user_data_free = user_data_free;
   job->n_undo_before = pc_history_get_n_undo (self->history);
+  job->scope = scope;
   task = g_task_new (self, NULL, callback, callback_data);
   g_task_set_source_tag (task, pc_document_edit_async);
   g_task_set_task_data (task, job, (GDestroyNotify) async_edit_free);
@@ -381,18 +393,20 @@ pc_document_edit_finish (PcDocument    *self,
   job = g_task_get_task_data (G_TASK (result));
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
-  record_edit (self, job->n_undo_before);
+  record_edit (self, job->n_undo_before, job->scope);
   return TRUE;
 }
 
-static void
+/* Moves the last change of @from to @to; returns what it touched. */
+static PcChange
 move_serial (GArray *from,
              GArray *to)
 {
-  guint serial = g_array_index (from, guint, from->len - 1);
+  Change change = g_array_index (from, Change, from->len - 1);
 
   g_array_set_size (from, from->len - 1);
-  g_array_append_val (to, serial);
+  g_array_append_val (to, change);
+  return change.scope;
 }
 
 gboolean
@@ -405,8 +419,7 @@ pc_document_undo (PcDocument *self,
     return TRUE;
   if (!pc_history_undo (self->history, error))
     return FALSE;
-  move_serial (self->undo_serials, self->redo_serials);
-  announce_change (self);
+  announce_change (self, move_serial (self->undo_serials, self->redo_serials));
   return TRUE;
 }
 
@@ -420,8 +433,7 @@ pc_document_redo (PcDocument *self,
     return TRUE;
   if (!pc_history_redo (self->history, error))
     return FALSE;
-  move_serial (self->redo_serials, self->undo_serials);
-  announce_change (self);
+  announce_change (self, move_serial (self->redo_serials, self->undo_serials));
   return TRUE;
 }
 
@@ -609,9 +621,11 @@ pc_document_class_init (PcDocumentClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The project's data changed: an edit, an undo, a redo or an import. */
+  /* The project's data changed: an edit, an undo, a redo or an import;
+   * the argument (PcChange) says whether only the shown pathway's steps
+   * did, so views keep what the edit cannot have touched. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   /* The shown pathway (or its preview) changed. */
   signals[PATHWAY_CHANGED] = g_signal_new ("pathway-changed", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -621,6 +635,6 @@ pc_document_class_init (PcDocumentClass *klass)
 static void
 pc_document_init (PcDocument *self)
 {
-  self->undo_serials = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->redo_serials = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->undo_serials = g_array_new (FALSE, FALSE, sizeof (Change));
+  self->redo_serials = g_array_new (FALSE, FALSE, sizeof (Change));
 }

@@ -13,6 +13,13 @@
 
 G_BEGIN_DECLS
 
+/* What an edit touched: the steps of the shown pathway, or anything. */
+typedef enum
+{
+  PC_CHANGE_STEPS,
+  PC_CHANGE_DATA,
+} PcChange;
+
 #define PC_TYPE_DOCUMENT (pc_document_get_type ())
 G_DECLARE_FINAL_TYPE (PcDocument, pc_document, PC, DOCUMENT, GObject)
 
@@ -39,6 +46,7 @@ gboolean         pc_document_get_dirty        (PcDocument     *self);
 /* Runs @edit as one undoable change of the working copy. */
 gboolean         pc_document_edit             (PcDocument     *self,
                                                const char     *label,
+                                               PcChange        scope,
                                                PcHistoryEdit   edit,
                                                gpointer        user_data,
                                                GError        **error);
@@ -46,6 +54,7 @@ gboolean         pc_document_edit             (PcDocument     *self,
  * must not touch the project until @callback has run. */
 void             pc_document_edit_async       (PcDocument     *self,
                                                const char     *label,
+                                               PcChange        scope,
                                                PcHistoryEdit   edit,
                                                gpointer        user_data,
                                                GDestroyNotify  user_data_free,

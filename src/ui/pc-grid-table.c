@@ -53,3 +53,45 @@ pc_grid_table_get_text (GtkGrid *grid,
 
   return cell != NULL && GTK_IS_LABEL (cell) ? gtk_label_get_text (GTK_LABEL (cell)) : NULL;
 }
+
+void
+pc_grid_table_set_text (GtkGrid    *grid,
+                        int         row,
+                        int         column,
+                        const char *text,
+                        gboolean    numeric,
+                        gboolean    heading)
+{
+  GtkWidget *cell = gtk_grid_get_child_at (grid, column, row);
+
+  if (cell == NULL || !GTK_IS_LABEL (cell)
+      || gtk_widget_has_css_class (cell, "heading") != heading
+      || gtk_widget_has_css_class (cell, "numeric") != numeric)
+    {
+      if (cell != NULL)
+        gtk_grid_remove (grid, cell);
+      gtk_grid_attach (grid, pc_grid_table_cell (text, numeric, heading), column, row, 1, 1);
+      return;
+    }
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (cell)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (cell), text);
+}
+
+void
+pc_grid_table_trim (GtkGrid *grid,
+                    int      n_rows,
+                    int      n_columns)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      int row, column;
+
+      gtk_grid_query_child (grid, child, &column, &row, NULL, NULL);
+      if (row >= n_rows || column >= n_columns)
+        gtk_grid_remove (grid, child);
+      child = next;
+    }
+}

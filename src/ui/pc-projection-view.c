@@ -113,14 +113,14 @@ fill_table (PcProjectionView   *self,
             CostBreakdown       breakdown)
 {
   GStrv names = breakdown == COST_BY_PHASE ? projection->phases : projection->fundings;
-  guint n_names = g_strv_length (names);
+  int n_names = (int) g_strv_length (names);
+  GtkGrid *table = self->table;
 
-  pc_grid_table_clear (self->table);
-  gtk_grid_attach (self->table, pc_grid_table_cell (_("Year"), FALSE, TRUE), 0, 0, 1, 1);
-  gtk_grid_attach (self->table, pc_grid_table_cell (_("Patients"), TRUE, TRUE), 1, 0, 1, 1);
-  gtk_grid_attach (self->table, pc_grid_table_cell (_("Cost"), TRUE, TRUE), 2, 0, 1, 1);
-  for (guint n = 0; n < n_names; n++)
-    gtk_grid_attach (self->table, pc_grid_table_cell (names[n], TRUE, TRUE), 3 + (int) n, 0, 1, 1);
+  pc_grid_table_set_text (table, 0, 0, _("Year"), FALSE, TRUE);
+  pc_grid_table_set_text (table, 0, 1, _("Patients"), TRUE, TRUE);
+  pc_grid_table_set_text (table, 0, 2, _("Cost"), TRUE, TRUE);
+  for (int n = 0; n < n_names; n++)
+    pc_grid_table_set_text (table, 0, 3 + n, names[n], TRUE, TRUE);
 
   for (guint y = 0; y < projection->n_years; y++)
     {
@@ -129,17 +129,19 @@ fill_table (PcProjectionView   *self,
       g_autofree char *fy = pc_format_financial_year (year->year);
       g_autofree char *patients = pc_format_number (year->incident_total, 1);
       g_autofree char *cost = pc_format_money (year->cost);
+      int row = (int) y + 1;
 
-      gtk_grid_attach (self->table, pc_grid_table_cell (fy, FALSE, FALSE), 0, (int) y + 1, 1, 1);
-      gtk_grid_attach (self->table, pc_grid_table_cell (patients, TRUE, FALSE), 1, (int) y + 1, 1, 1);
-      gtk_grid_attach (self->table, pc_grid_table_cell (cost, TRUE, FALSE), 2, (int) y + 1, 1, 1);
-      for (guint n = 0; n < n_names; n++)
+      pc_grid_table_set_text (table, row, 0, fy, FALSE, FALSE);
+      pc_grid_table_set_text (table, row, 1, patients, TRUE, FALSE);
+      pc_grid_table_set_text (table, row, 2, cost, TRUE, FALSE);
+      for (int n = 0; n < n_names; n++)
         {
           g_autofree char *part = pc_format_money (parts[n]);
 
-          gtk_grid_attach (self->table, pc_grid_table_cell (part, TRUE, FALSE), 3 + (int) n, (int) y + 1, 1, 1);
+          pc_grid_table_set_text (table, row, 3 + n, part, TRUE, FALSE);
         }
     }
+  pc_grid_table_trim (table, (int) projection->n_years + 1, n_names + 3);
 }
 
 static void
@@ -531,8 +533,12 @@ build_controls (PcProjectionView *self)
 
 static void
 on_document_changed (PcDocument       *document,
+                     PcChange          scope,
                      PcProjectionView *self)
 {
+  /* A step edit recomputes from the cached input on "pathway-changed". */
+  if (scope == PC_CHANGE_STEPS)
+    return;
   /* Reference data, pathways or scenarios may have changed. */
   g_clear_pointer (&self->input, pc_projection_input_free);
   g_clear_pointer (&self->input_key, g_free);
@@ -581,7 +587,7 @@ pc_projection_view_set_document (PcProjectionView *self,
       g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
       g_signal_connect (document, "pathway-changed", G_CALLBACK (on_pathway_changed), self);
       g_signal_connect (document, "notify::pathway-name", G_CALLBACK (on_pathway_name_changed), self);
-      on_document_changed (document, self);
+      on_document_changed (document, PC_CHANGE_DATA, self);
     }
   recompute (self);
 }

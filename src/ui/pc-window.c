@@ -105,9 +105,11 @@ on_dirty_changed (PcDocument *document,
 
 static void
 on_document_changed (PcDocument *document,
+                     PcChange    scope,
                      PcWindow   *self)
 {
-  pc_reference_view_reload (self->reference_view);
+  if (scope != PC_CHANGE_STEPS)
+    pc_reference_view_reload (self->reference_view);
   _pc_window_update_actions (self);
 }
 
@@ -438,7 +440,7 @@ pc_window_import (PcWindow            *self,
   begin_job (self, label);
   /* The document owns the job until the worker is done; the task only
    * reads it in the callback, which runs before the document frees it. */
-  pc_document_edit_async (self->document, label, import_edit, job, (GDestroyNotify) import_job_free,
+  pc_document_edit_async (self->document, label, PC_CHANGE_DATA, import_edit, job, (GDestroyNotify) import_job_free,
                           on_import_done, task);
 }
 

@@ -1,0 +1,183 @@
+/* bench-ui.c: the window's two speeds the issue names.
+ *   1. From main() to the first frame of the window with the sample open.
+ *   2. For a pathway of 500 steps, from a step's quantity changing to the
+ *      projection chart redrawn: while typing (the preview) and on leaving
+ *      the cell (saved to the working copy as an undoable edit).
+ * Prints figures and asserts nothing.
+ *   bench-ui first-frame SAMPLE | bench-ui edit SAMPLE RUNS
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "pc-window.h"
+
+static gint64 started;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_print ("first_frame_ms=%.1f\n", (now - started) / 1000.0);
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, data);
+  *(gboolean *) data = TRUE;
+}
+
+static char *
+copy_to_tmp (const char *sample)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pathcost-bench-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "bench.pathcost", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert (g_file_get_contents (sample, &contents, &length, NULL));
+  g_assert (g_file_set_contents (path, contents, (gssize) length, NULL));
+  return path;
+}
+
+static int
+first_frame (const char *sample)
+{
+  g_autofree char *path = copy_to_tmp (sample);
+  gint64 t0 = g_get_monotonic_time ();
+  PcWindow *window = pc_window_new (NULL);
+  gboolean painted = FALSE;
+  gint64 t1 = g_get_monotonic_time ();
+
+  g_print ("gtk_init_ms=%.1f new_window_ms=%.1f ", (t0 - started) / 1000.0, (t1 - t0) / 1000.0);
+  pc_window_open (window, path);
+  g_print ("open_ms=%.1f ", (g_get_monotonic_time () - t1) / 1000.0);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (on_after_paint), &painted);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
+/* Grows the breast pathway to 500 steps, each a renamed copy. */
+static void
+grow_pathway (const char *path)
+{
+  g_autoptr(PcProject) project = pc_project_open (path, NULL);
+  g_autoptr(PcPathway) pathway = pc_project_load_pathway (project, "breast_best_practice", NULL);
+  guint n = pathway->steps->len;
+
+  g_assert (pc_project_begin (project, NULL));
+  for (guint i = n; i < 500; i++)
+    {
+      g_autoptr(PcStep) step = pc_step_copy (g_ptr_array_index (pathway->steps, i % n));
+
+      g_free (step->name);
+      step->name = g_strdup_printf ("Bench step %u", i);
+      g_assert (pc_project_insert_step (project, "breast_best_practice", i, step, NULL));
+    }
+  g_assert (pc_project_commit (project, NULL));
+}
+
+static gboolean
+drawn_since (PcChart *chart, guint64 before)
+{
+  return pc_chart_get_draw_count (chart) > before;
+}
+
+static double
+time_until_drawn (PcChart *chart, guint64 before, gint64 t0)
+{
+  while (!drawn_since (chart, before))
+    g_main_context_iteration (NULL, TRUE);
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+report (const char *what, GArray *times)
+{
+  g_array_sort (times, compare_doubles);
+  g_print ("%s: runs=%u median_ms=%.2f p95_ms=%.2f max_ms=%.2f frame_budget_ms=16.7\n", what, times->len,
+           g_array_index (times, double, times->len / 2),
+           g_array_index (times, double, (guint) (times->len * 0.95)),
+           g_array_index (times, double, times->len - 1));
+}
+
+static int
+edit (const char *sample, guint runs)
+{
+  g_autofree char *path = copy_to_tmp (sample);
+  PcWindow *window;
+  PcPathwayEditor *editor;
+  PcChart *chart;
+  g_autoptr(GArray) typing = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) saving = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) saving_sync = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) typing_sync = g_array_new (FALSE, FALSE, sizeof (double));
+
+  grow_pathway (path);
+  window = pc_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  pc_window_open (window, path);
+  gtk_window_present (GTK_WINDOW (window));
+  pc_window_show_view (window, "projection");
+  editor = pc_window_get_pathway_editor (window);
+  chart = pc_projection_view_get_cost_chart (pc_window_get_projection_view (window));
+  g_print ("steps=%u\n", g_list_model_get_n_items (pc_pathway_editor_get_rows (editor)));
+  while (pc_chart_get_draw_count (chart) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autofree char *quantity = g_strdup_printf ("%u", 2 + i % 7);
+      guint64 before = pc_chart_get_draw_count (chart);
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      pc_pathway_editor_type (editor, 250, PC_STEP_FIELD_QUANTITY, quantity);
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (typing_sync, ms);
+      ms = time_until_drawn (chart, before, t0);
+      g_array_append_val (typing, ms);
+
+      before = pc_chart_get_draw_count (chart);
+      t0 = g_get_monotonic_time ();
+      pc_pathway_editor_enter (editor, 250, PC_STEP_FIELD_QUANTITY, quantity);
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (saving_sync, ms);
+      ms = time_until_drawn (chart, before, t0);
+      g_array_append_val (saving, ms);
+    }
+  report ("typing_to_chart_redrawn", typing);
+  report ("typing_engine_and_views_before_drawing", typing_sync);
+  report ("saved_edit_to_chart_redrawn", saving);
+  report ("saved_edit_engine_and_views_before_drawing", saving_sync);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
+int
+main (int argc, char *argv[])
+{
+  started = g_get_monotonic_time ();
+  gtk_init ();
+  adw_init ();
+  if (argc == 3 && g_str_equal (argv[1], "first-frame"))
+    return first_frame (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "edit"))
+    return edit (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10));
+  g_printerr ("usage: bench-ui first-frame SAMPLE | bench-ui edit SAMPLE RUNS\n");
+  return 2;
+}
