@@ -41,7 +41,7 @@ build: deps $(BUILD)/build.ninja
 
 run: build
 	@if [ -x $(BUILD)/src/ui/pathcost ] && [ -n "$${DISPLAY}$${WAYLAND_DISPLAY}" ]; then \
-	  exec $(BUILD)/src/ui/pathcost $(SAMPLE); \
+	  exec $(BUILD)/src/ui/pathcost --sample; \
 	fi; \
 	if [ -z "$${DISPLAY}$${WAYLAND_DISPLAY}" ]; then \
 	  echo "No display: printing the sample project's breast pathway report through the CLI."; \

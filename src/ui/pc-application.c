@@ -15,6 +15,7 @@ struct _PcApplication
   AdwApplication  parent_instance;
   GSettings      *settings;
   char           *initial_view;
+  gboolean        open_sample;
 };
 
 G_DEFINE_FINAL_TYPE (PcApplication, pc_application, ADW_TYPE_APPLICATION)
@@ -135,6 +136,7 @@ pc_application_handle_local_options (GApplication *app,
 
   g_clear_pointer (&self->initial_view, g_free);
   g_variant_dict_lookup (options, "view", "s", &self->initial_view);
+  self->open_sample = g_variant_dict_contains (options, "sample");
   return -1;
 }
 
@@ -146,6 +148,11 @@ pc_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (pc_window_new (GTK_APPLICATION (app)));
   gtk_window_present (window);
+  if (PC_APPLICATION (app)->open_sample)
+    {
+      PC_APPLICATION (app)->open_sample = FALSE;
+      g_action_group_activate_action (G_ACTION_GROUP (app), "open-sample", NULL);
+    }
 }
 
 static void
@@ -450,6 +457,8 @@ pc_application_init (PcApplication *self)
   static const GOptionEntry options[] = {
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Show this view of the project: pathway, costing, projection or reference"), N_("VIEW") },
+    { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open (a copy of) the bundled sample project"), NULL },
     { NULL }
   };
 

@@ -554,6 +554,8 @@ add_columns (PcPathwayEditor *self)
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), &self->columns[f]);
       column = gtk_column_view_column_new (pc_step_field_title (f), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
+      if (f == PC_STEP_FIELD_NAME)
+        gtk_column_view_column_set_fixed_width (column, 300);
       gtk_column_view_append_column (self->column_view, column);
       g_object_unref (column);
     }

@@ -14,6 +14,7 @@ struct _PcWindow
   AdwApplicationWindow  parent_instance;
 
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *undo_box;
   GtkWidget            *save_button;
   GtkWidget            *export_button;

@@ -123,6 +123,16 @@ choose_first_pathway (PcWindow *self)
     pc_document_set_pathway_name (self->document, names[0], NULL);
 }
 
+/* In a narrow window the views move to a bar at the bottom; the start
+ * screen has no views to switch. */
+static void
+update_switcher_bar (PcWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    self->document != NULL
+                                    && adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
 void
 pc_window_set_document (PcWindow   *self,
                         PcDocument *document)
@@ -145,6 +155,8 @@ pc_window_set_document (PcWindow   *self,
   pc_projection_view_set_document (self->projection_view, document);
   pc_reference_view_set_project (self->reference_view, document != NULL ? pc_document_get_project (document) : NULL);
   gtk_stack_set_visible_child_name (self->main_stack, document != NULL ? "project" : "start");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, document != NULL);
+  update_switcher_bar (self);
   update_title (self);
   _pc_window_update_actions (self);
 }
@@ -681,6 +693,7 @@ pc_window_class_init (PcWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PcWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, undo_box);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, export_button);
@@ -718,6 +731,8 @@ pc_window_init (PcWindow *self)
   _pc_window_fill_recent (self);
   g_signal_connect_swapped (self->settings, "changed::recent-files", G_CALLBACK (_pc_window_fill_recent), self);
   gtk_stack_set_visible_child_name (self->main_stack, "start");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  g_signal_connect_swapped (self->switcher_title, "notify::title-visible", G_CALLBACK (update_switcher_bar), self);
   _pc_window_update_actions (self);
 }
 
