@@ -361,6 +361,44 @@ test_import (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, before);
 }
 
+static gboolean
+uncertainty_ready (gpointer data)
+{
+  const char *text = pc_projection_view_get_uncertainty (data);
+
+  return text != NULL && strstr (text, "mean") != NULL;
+}
+
+/* The uncertainty analysis runs off the main loop and says what
+ * pathcost-cli sensitivity --psa 10000 --seed 1 says. */
+static void
+test_uncertainty (Fixture *fixture, gconstpointer data)
+{
+  PcProjectionView *view = pc_window_get_projection_view (fixture->window);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *total;
+  g_autofree char *mean = NULL, *low = NULL, *high = NULL;
+  const char *shown;
+
+  pc_projection_view_run_uncertainty (view);
+  g_assert_null (pc_projection_view_get_uncertainty (view));
+  iterate_until (uncertainty_ready, view);
+  g_assert_cmpint (pc_test_run_cli (&out, &err, "sensitivity", fixture->path, "--area", "08F", "--pathway", PATHWAY,
+                                    "--from", "2026", "--years", "10", "--psa", "10000", "--seed", "1",
+                                    "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  total = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "total");
+  mean = pc_format_money (json_object_get_double_member (total, "mean"));
+  low = pc_format_money (json_object_get_double_member (total, "low"));
+  high = pc_format_money (json_object_get_double_member (total, "high"));
+  shown = pc_projection_view_get_uncertainty (view);
+  g_assert_nonnull (strstr (shown, mean));
+  g_assert_nonnull (strstr (shown, low));
+  g_assert_nonnull (strstr (shown, high));
+}
+
 /* A file that is not a project is explained in the window. */
 static void
 test_open_refused (void)
@@ -415,6 +453,7 @@ main (int argc, char *argv[])
   g_test_add ("/window/step-actions", Fixture, NULL, fixture_set_up, test_step_actions, fixture_tear_down);
   g_test_add ("/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/window/uncertainty", Fixture, NULL, fixture_set_up, test_uncertainty, fixture_tear_down);
   g_test_add_func ("/window/open-refused", test_open_refused);
   g_test_add ("/window/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
   return g_test_run ();

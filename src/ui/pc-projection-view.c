@@ -27,6 +27,10 @@ struct _PcProjectionView
   GtkBox            *totals_box;
   GtkBox            *charts_box;
   GtkGrid           *table;
+  GtkButton         *psa_button;
+  GtkSpinner        *psa_spinner;
+  GtkLabel          *psa_label;
+  GCancellable      *psa_cancellable;
 
   GtkDropDown       *pathway_choice;
   GtkStringList     *pathway_names;
@@ -218,6 +222,91 @@ compute (PcProjectionView *self,
   return pc_projection_compute (changed, input);
 }
 
+/* Uncertainty: the PSA of pathcost-cli sensitivity --psa, in a worker
+ * thread on copies of the inputs, so the window keeps drawing. */
+
+#define PSA_RUNS 10000
+#define PSA_SEED 1
+
+typedef struct
+{
+  PcPathway         *pathway;
+  PcProjectionInput *input;
+  GHashTable        *errors;
+} PsaJob;
+
+static void
+psa_job_free (PsaJob *job)
+{
+  g_clear_pointer (&job->pathway, pc_pathway_free);
+  g_clear_pointer (&job->input, pc_projection_input_free);
+  g_clear_pointer (&job->errors, g_hash_table_unref);
+  g_free (job);
+}
+
+static void
+psa_in_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  PsaJob *job = data;
+
+  g_task_return_pointer (task, pc_sensitivity_psa (job->pathway, job->input, job->errors, PSA_RUNS, PSA_SEED,
+                                                   g_get_num_processors ()),
+                         (GDestroyNotify) pc_psa_free);
+}
+
+static void
+psa_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  PcProjectionView *self = PC_PROJECTION_VIEW (source);
+  g_autoptr(PcPsa) psa = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autofree char *mean = NULL, *low = NULL, *high = NULL, *text = NULL;
+
+  /* Cancelled: the view was disposed while the runs went on. */
+  if (psa == NULL)
+    return;
+  gtk_spinner_stop (self->psa_spinner);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->psa_button), TRUE);
+  mean = pc_format_money (psa->total.mean);
+  low = pc_format_money (psa->total.low);
+  high = pc_format_money (psa->total.high);
+  text = g_strdup_printf (_("Total cost: mean %s, 95%% of %u runs between %s and %s"), mean, psa->n_iterations, low, high);
+  gtk_label_set_text (self->psa_label, text);
+}
+
+static void
+on_psa_clicked (GtkButton        *button,
+                PcProjectionView *self)
+{
+  const PcPathway *pathway = self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  PsaJob *job;
+
+  if (pathway == NULL || self->projection == NULL || !load_input (self, pathway, &error))
+    return;
+  job = g_new0 (PsaJob, 1);
+  job->pathway = pc_pathway_copy (pathway);
+  job->input = pc_projection_input_copy (self->input);
+  job->errors = pc_project_load_standard_errors (pc_document_get_project (self->document));
+  if (self->scenario != NULL && !pc_scenario_apply (self->scenario, job->pathway, job->input, &error))
+    {
+      gtk_label_set_text (self->psa_label, error->message);
+      psa_job_free (job);
+      return;
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->psa_button), FALSE);
+  gtk_spinner_start (self->psa_spinner);
+  gtk_label_set_text (self->psa_label, _("Running 10,000 projections…"));
+  task = g_task_new (self, self->psa_cancellable, psa_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) psa_job_free);
+  g_task_run_in_thread (task, psa_in_thread);
+}
+
 static void
 recompute (PcProjectionView *self)
 {
@@ -242,6 +331,9 @@ recompute (PcProjectionView *self)
     }
   g_free (self->request_pathway);
   self->request_pathway = g_strdup (pathway->name);
+  /* The interval was for the figures before this change. */
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->psa_button)))
+    gtk_label_set_text (self->psa_label, "");
   g_ptr_array_add (self->projection->warnings, NULL);
   warnings = g_strjoinv ("\n", (char **) self->projection->warnings->pdata);
   g_ptr_array_remove_index (self->projection->warnings, self->projection->warnings->len - 1);
@@ -678,6 +770,20 @@ pc_projection_view_get_patient_chart (PcProjectionView *self)
   return self->patient_chart;
 }
 
+void
+pc_projection_view_run_uncertainty (PcProjectionView *self)
+{
+  g_return_if_fail (PC_IS_PROJECTION_VIEW (self));
+  g_signal_emit_by_name (self->psa_button, "clicked");
+}
+
+const char *
+pc_projection_view_get_uncertainty (PcProjectionView *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECTION_VIEW (self), NULL);
+  return gtk_widget_get_sensitive (GTK_WIDGET (self->psa_button)) ? gtk_label_get_text (self->psa_label) : NULL;
+}
+
 const char *
 pc_projection_view_get_cell (PcProjectionView *self,
                              guint             row,
@@ -692,6 +798,8 @@ pc_projection_view_dispose (GObject *object)
 {
   PcProjectionView *self = PC_PROJECTION_VIEW (object);
 
+  g_cancellable_cancel (self->psa_cancellable);
+  g_clear_object (&self->psa_cancellable);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
@@ -732,6 +840,9 @@ pc_projection_view_class_init (PcProjectionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcProjectionView, totals_box);
   gtk_widget_class_bind_template_child (widget_class, PcProjectionView, charts_box);
   gtk_widget_class_bind_template_child (widget_class, PcProjectionView, table);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, psa_button);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, psa_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, psa_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -739,6 +850,8 @@ static void
 pc_projection_view_init (PcProjectionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->psa_cancellable = g_cancellable_new ();
+  g_signal_connect (self->psa_button, "clicked", G_CALLBACK (on_psa_clicked), self);
   build_controls (self);
   gtk_spin_button_set_value (self->from_spin, 2026);
   gtk_spin_button_set_value (self->years_spin, 10);

@@ -39,6 +39,10 @@ gboolean            pc_projection_view_get_request    (PcProjectionView   *self,
                                                        PcWorkbookRequest  *request);
 PcChart            *pc_projection_view_get_cost_chart (PcProjectionView   *self);
 PcChart            *pc_projection_view_get_patient_chart (PcProjectionView *self);
+/* Runs the uncertainty analysis (10,000 runs, seed 1) in a worker thread;
+ * its result, or NULL while it runs. */
+void                pc_projection_view_run_uncertainty (PcProjectionView *self);
+const char         *pc_projection_view_get_uncertainty (PcProjectionView *self);
 /* The text of the table's cell (row 0 is the heading). */
 const char         *pc_projection_view_get_cell       (PcProjectionView   *self,
                                                        guint               row,
