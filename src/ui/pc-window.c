@@ -10,6 +10,7 @@
 
 #include "pc-application.h"
 #include "pc-error.h"
+#include "pc-format.h"
 #include "pc-window-private.h"
 #include "pc-workbook.h"
 
@@ -380,13 +381,13 @@ describe_problems (GPtrArray *problems)
     {
       PcImportProblem *problem = g_ptr_array_index (problems, i);
       g_autofree char *line = NULL;
+      g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, problem->line);
 
       if (problem->column > 0)
-        line = g_strdup_printf (_("%s, line %" G_GUINT64_FORMAT ", column %u (%s): %s"), problem->file,
-                                problem->line, problem->column, problem->column_name, problem->message);
+        line = g_strdup_printf (_("%s, line %s, column %u (%s): %s"), problem->file,
+                                number, problem->column, problem->column_name, problem->message);
       else
-        line = g_strdup_printf (_("%s, line %" G_GUINT64_FORMAT ": %s"), problem->file, problem->line,
-                                problem->message);
+        line = g_strdup_printf (_("%s, line %s: %s"), problem->file, number, problem->message);
       g_strv_builder_add (lines, line);
     }
   return g_strv_builder_end (lines);
@@ -416,10 +417,11 @@ on_import_done (GObject      *source,
     }
   {
     g_autofree char *name = g_path_get_basename (job->path);
-    g_autofree char *message = g_strdup_printf (ngettext ("Imported %" G_GUINT64_FORMAT " row from “%s”",
-                                                          "Imported %" G_GUINT64_FORMAT " rows from “%s”",
-                                                          job->n_rows),
-                                                job->n_rows, name);
+    g_autofree char *count = pc_format_number ((double) job->n_rows, 0);
+    g_autofree char *message = g_strdup_printf (ngettext ("Imported %s row from “%s”",
+                                                          "Imported %s rows from “%s”",
+                                                          (gulong) job->n_rows),
+                                                count, name);
 
     pc_window_toast (self, message);
   }
