@@ -37,6 +37,15 @@ test_text_round_trip (void)
   g_assert_cmpstr (quantity, ==, "0.1");
   share = pc_step_field_to_text (step, PC_STEP_FIELD_SHARE_3);
   g_assert_cmpstr (share, ==, "0.5");
+  /* Whole hundreds stay plain: no "3.2e+02" in a finance table. */
+  step->quantity = 320;
+  g_clear_pointer (&quantity, g_free);
+  quantity = pc_step_field_to_text (step, PC_STEP_FIELD_QUANTITY);
+  g_assert_cmpstr (quantity, ==, "320");
+  step->quantity = 1222.2;
+  g_clear_pointer (&quantity, g_free);
+  quantity = pc_step_field_to_text (step, PC_STEP_FIELD_QUANTITY);
+  g_assert_cmpstr (quantity, ==, "1222.2");
   /* Priced by tariff: no local cost to show; no provider cost either. */
   local = pc_step_field_to_text (step, PC_STEP_FIELD_LOCAL_COST);
   g_assert_cmpstr (local, ==, "");

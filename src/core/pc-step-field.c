@@ -46,17 +46,18 @@ pc_step_field_numeric (PcStepField field)
          || field == PC_STEP_FIELD_YEAR_OFFSET || field == PC_STEP_FIELD_PROVIDER_COST;
 }
 
-/* Shortest text that reads back as the same double. */
+/* Shortest plain decimal (never "3.2e+02") that reads back as the same
+ * double. */
 static char *
 number_text (double value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE + 32];
 
-  for (int digits = 1; digits < 17; digits++)
+  for (int decimals = 0; decimals <= 17; decimals++)
     {
       char format[8];
 
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_snprintf (format, sizeof format, "%%.%df", decimals);
       g_ascii_formatd (buffer, sizeof buffer, format, value);
       if (g_ascii_strtod (buffer, NULL) == value)
         return g_strdup (buffer);

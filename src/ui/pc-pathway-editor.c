@@ -631,6 +631,24 @@ header_by_site (GtkListBoxRow *row,
 }
 
 static void
+mark_current_pathway (PcPathwayEditor *self)
+{
+  const char *current = self->document != NULL ? pc_document_get_pathway_name (self->document) : NULL;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->pathway_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = g_object_get_data (G_OBJECT (row), "pc-check");
+      gboolean chosen = g_strcmp0 (g_object_get_data (G_OBJECT (row), "pc-pathway"), current) == 0;
+
+      if (check == NULL)
+        continue;
+      gtk_widget_set_opacity (check, chosen ? 1.0 : 0.0);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, chosen, -1);
+    }
+}
+
+static void
 fill_pathway_list (PcPathwayEditor *self)
 {
   g_auto(GStrv) names = NULL;
@@ -648,7 +666,7 @@ fill_pathway_list (PcPathwayEditor *self)
       g_autoptr(PcPathway) pathway = pc_project_load_pathway (pc_document_get_project (self->document),
                                                               names[i], NULL);
       g_autofree char *kind = NULL;
-      GtkWidget *row, *box, *name, *subtitle;
+      GtkWidget *row, *box, *name, *subtitle, *check, *line;
 
       if (pathway == NULL)
         continue;
@@ -663,26 +681,34 @@ fill_pathway_list (PcPathwayEditor *self)
       gtk_widget_add_css_class (subtitle, "caption");
       gtk_box_append (GTK_BOX (box), name);
       gtk_box_append (GTK_BOX (box), subtitle);
+      gtk_widget_set_hexpand (box, TRUE);
+      check = gtk_image_new_from_icon_name ("object-select-symbolic");
+      line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_append (GTK_BOX (line), box);
+      gtk_box_append (GTK_BOX (line), check);
       row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line);
+      g_object_set_data (G_OBJECT (row), "pc-check", check);
       g_object_set_data_full (G_OBJECT (row), "pc-site", g_strdup (pathway->site), g_free);
       g_object_set_data_full (G_OBJECT (row), "pc-pathway", g_strdup (pathway->name), g_free);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       pathway->name, -1);
       gtk_list_box_append (self->pathway_list, row);
-      if (g_strcmp0 (pathway->name, pc_document_get_pathway_name (self->document)) == 0)
-        gtk_list_box_select_row (self->pathway_list, GTK_LIST_BOX_ROW (row));
     }
   if (error != NULL)
     show_error (self, error->message);
 done:
   self->filling_list = FALSE;
+  mark_current_pathway (self);
 }
 
+/* Moving the focus through the list (Tab, arrows) must not switch the
+ * pathway being edited: a row is chosen by activating it (click, Enter,
+ * Space), and the chosen one carries a tick. */
 static void
-on_pathway_selected (GtkListBox      *list,
-                     GtkListBoxRow   *row,
-                     PcPathwayEditor *self)
+on_pathway_activated (GtkListBox      *list,
+                      GtkListBoxRow   *row,
+                      PcPathwayEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -738,6 +764,7 @@ on_pathway_name_changed (PcDocument      *document,
                          PcPathwayEditor *self)
 {
   /* A different pathway: new rows, so no cell of the old one is reused. */
+  mark_current_pathway (self);
   g_list_store_remove_all (self->rows);
   sync_rows (self);
   show_error (self, NULL);
@@ -1099,5 +1126,5 @@ pc_pathway_editor_init (PcPathwayEditor *self)
   add_columns (self);
   build_summary (self);
   gtk_list_box_set_header_func (self->pathway_list, header_by_site, NULL, NULL);
-  g_signal_connect (self->pathway_list, "row-selected", G_CALLBACK (on_pathway_selected), self);
+  g_signal_connect (self->pathway_list, "row-activated", G_CALLBACK (on_pathway_activated), self);
 }
