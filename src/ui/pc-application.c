@@ -15,6 +15,7 @@ struct _PcApplication
   AdwApplication  parent_instance;
   GSettings      *settings;
   char           *initial_view;
+  char           *initial_pathway;
   gboolean        open_sample;
 };
 
@@ -90,6 +91,7 @@ pc_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_free (self->initial_view);
+  g_free (self->initial_pathway);
   G_OBJECT_CLASS (pc_application_parent_class)->finalize (object);
 }
 
@@ -126,6 +128,13 @@ open_path (PcApplication *self,
   pc_window_open (window, canonical);
   if (self->initial_view != NULL)
     pc_window_show_view (window, self->initial_view);
+  if (self->initial_pathway != NULL && pc_window_get_document (window) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!pc_document_set_pathway_name (pc_window_get_document (window), self->initial_pathway, &error))
+        pc_window_toast (window, error->message);
+    }
 }
 
 static int
@@ -136,6 +145,8 @@ pc_application_handle_local_options (GApplication *app,
 
   g_clear_pointer (&self->initial_view, g_free);
   g_variant_dict_lookup (options, "view", "s", &self->initial_view);
+  g_clear_pointer (&self->initial_pathway, g_free);
+  g_variant_dict_lookup (options, "pathway", "s", &self->initial_pathway);
   self->open_sample = g_variant_dict_contains (options, "sample");
   return -1;
 }
@@ -457,6 +468,8 @@ pc_application_init (PcApplication *self)
   static const GOptionEntry options[] = {
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Show this view of the project: pathway, costing, projection or reference"), N_("VIEW") },
+    { "pathway", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Show this pathway of the project"), N_("NAME") },
     { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Open (a copy of) the bundled sample project"), NULL },
     { NULL }

@@ -161,6 +161,7 @@ fill_provider (PcCostingView   *self,
 
   pc_grid_table_clear (self->provider_table);
   pc_grid_table_add_row (self->provider_table, 0, heading, TRUE);
+  pc_grid_table_set_text (self->provider_table, 0, 1, heading[1], FALSE, TRUE);
   for (guint i = 0; i < pathway->steps->len; i++)
     {
       const PcStep *step = g_ptr_array_index (pathway->steps, i);
@@ -182,7 +183,9 @@ fill_provider (PcCostingView   *self,
       texts[4] = gap_text;
       texts[5] = share_text;
       texts[6] = NULL;
-      pc_grid_table_add_row (self->provider_table, row++, texts, FALSE);
+      pc_grid_table_add_row (self->provider_table, row, texts, FALSE);
+      /* A code is text: left-aligned like the step's name. */
+      pc_grid_table_set_text (self->provider_table, row++, 1, texts[1], FALSE, FALSE);
     }
   if (row == 1)
     gtk_grid_attach (self->provider_table,

@@ -386,6 +386,25 @@ set_enabled (PcWindow   *self,
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
+/* The tooltip names the change, as "Undo “Change Quantity of …”". */
+static void
+set_history_tooltip (GtkWidget  *button,
+                     gboolean    undo,
+                     const char *label)
+{
+  g_autofree char *text = NULL;
+
+  if (label == NULL)
+    text = g_strdup (undo ? _("Undo (Ctrl+Z)") : _("Redo (Ctrl+Shift+Z)"));
+  else if (undo)
+    text = g_strdup_printf (_("Undo “%s” (Ctrl+Z)"), label);
+  else
+    text = g_strdup_printf (_("Redo “%s” (Ctrl+Shift+Z)"), label);
+  /* Unchanged text is not set again: each set asks X where the pointer is. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (button), text) != 0)
+    gtk_widget_set_tooltip_text (button, text);
+}
+
 void
 _pc_window_update_actions (PcWindow *self)
 {
@@ -405,6 +424,8 @@ _pc_window_update_actions (PcWindow *self)
   set_enabled (self, "save-chart", open);
   set_enabled (self, "view", self->document != NULL);
   gtk_widget_set_visible (self->undo_box, self->document != NULL);
+  set_history_tooltip (self->undo_button, TRUE, history != NULL ? pc_history_get_undo_label (history) : NULL);
+  set_history_tooltip (self->redo_button, FALSE, history != NULL ? pc_history_get_redo_label (history) : NULL);
   gtk_widget_set_visible (self->save_button, self->document != NULL);
   gtk_widget_set_visible (self->export_button, self->document != NULL);
 }

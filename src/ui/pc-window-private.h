@@ -16,6 +16,8 @@ struct _PcWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *undo_box;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
   GtkWidget            *save_button;
   GtkWidget            *export_button;
   GtkRevealer          *progress_revealer;

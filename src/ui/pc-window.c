@@ -697,6 +697,8 @@ pc_window_class_init (PcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, undo_box);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, progress_revealer);
