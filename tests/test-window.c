@@ -399,6 +399,72 @@ test_uncertainty (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (shown, high));
 }
 
+static GtkWindow *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (candidate) && gtk_widget_get_visible (GTK_WIDGET (candidate)))
+        return candidate;
+    }
+  return NULL;
+}
+
+static void
+copy_file (const char *from, const char *to)
+{
+  g_autoptr(GBytes) bytes = pc_test_read_bytes (from);
+
+  g_assert_true (g_file_set_contents (to, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
+}
+
+/* A crash after an edit loses nothing: the next start lists the file and
+ * opening it offers the edits back. */
+static void
+test_recover_after_crash (Fixture *fixture, gconstpointer data)
+{
+  PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
+  PcDocument *document = pc_window_get_document (fixture->window);
+  g_autofree char *working = g_strdup (pc_document_get_working_path (document));
+  g_autofree char *marker = g_strconcat (working, ".unsaved", NULL);
+  g_autofree char *kept = g_build_filename (fixture->dir, "kept", NULL);
+  g_autofree char *kept_marker = g_build_filename (fixture->dir, "kept.unsaved", NULL);
+  g_autofree char *edited = NULL;
+  g_autofree char *saved = g_strdup (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1));
+  g_auto(GStrv) recoverable = NULL;
+  GtkWindow *dialog;
+
+  g_assert_true (pc_pathway_editor_enter (editor, 0, PC_STEP_FIELD_QUANTITY, "4"));
+  edited = g_strdup (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1));
+  g_assert_true (g_file_test (marker, G_FILE_TEST_EXISTS));
+  /* What a crash leaves behind: the working copy and its marker. */
+  copy_file (working, kept);
+  copy_file (marker, kept_marker);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  g_assert_false (g_file_test (working, G_FILE_TEST_EXISTS));
+  copy_file (kept, working);
+  copy_file (kept_marker, marker);
+
+  recoverable = pc_document_list_recoverable ();
+  g_assert_true (g_strv_contains ((const char * const *) recoverable, fixture->path));
+  fixture->window = g_object_ref_sink (pc_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  pc_window_open (fixture->window, fixture->path);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  editor = pc_window_get_pathway_editor (fixture->window);
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, edited);
+  g_assert_cmpstr (edited, !=, saved);
+  /* Recovered edits are not in the file until saved. */
+  g_assert_true (is_dirty (fixture));
+}
+
 /* A file that is not a project is explained in the window. */
 static void
 test_open_refused (void)
@@ -422,18 +488,11 @@ test_close_asks (Fixture *fixture, gconstpointer data)
 {
   PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
   GtkWindow *dialog = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
 
   g_assert_true (pc_pathway_editor_enter (editor, 0, PC_STEP_FIELD_QUANTITY, "2"));
   gtk_window_close (GTK_WINDOW (fixture->window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (candidate))
-        dialog = candidate;
-    }
+  dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Save Changes?");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -454,6 +513,7 @@ main (int argc, char *argv[])
   g_test_add ("/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/window/uncertainty", Fixture, NULL, fixture_set_up, test_uncertainty, fixture_tear_down);
+  g_test_add ("/window/recover", Fixture, NULL, fixture_set_up, test_recover_after_crash, fixture_tear_down);
   g_test_add_func ("/window/open-refused", test_open_refused);
   g_test_add ("/window/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
   return g_test_run ();

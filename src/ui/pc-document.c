@@ -81,6 +81,28 @@ pc_document_has_recovery (const char *given_path)
          && g_strcmp0 (marked_path, path) == 0;
 }
 
+GStrv
+pc_document_list_recoverable (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_state_dir (), "pathcost", "working", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *marker = NULL;
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_suffix (name, ".pathcost.unsaved"))
+        continue;
+      marker = g_build_filename (folder, name, NULL);
+      if (g_file_get_contents (marker, &path, NULL, NULL) && pc_document_has_recovery (path))
+        g_strv_builder_add (paths, path);
+    }
+  return g_strv_builder_end (paths);
+}
+
 static void
 remove_working_files (const char *working_path)
 {

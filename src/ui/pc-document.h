@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (PcDocument, pc_document, PC, DOCUMENT, GObject)
 
 /* TRUE when an earlier run left unsaved edits to @path in a working copy. */
 gboolean         pc_document_has_recovery     (const char     *path);
+/* The files an earlier run left unsaved edits of, for the start screen. */
+GStrv            pc_document_list_recoverable (void);
 /* Opens @path through a fresh working copy, or (with @recover) through the
  * one an earlier run left behind. */
 PcDocument      *pc_document_open             (const char     *path,
