@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pc-format.h"
+#include "pc-step-row.h"
 #include "pc-test-util.h"
 #include "pc-window.h"
 
@@ -255,6 +256,15 @@ test_invalid_value_is_marked (Fixture *fixture, gconstpointer data)
   g_assert_false (pc_pathway_editor_enter (editor, 0, PC_STEP_FIELD_TARIFF_CODE, "ZZ99Z"));
   g_assert_nonnull (strstr (pc_pathway_editor_get_error (editor), "ZZ99Z"));
   g_assert_false (is_dirty (fixture));
+  {
+    /* Both refusals stay on the row, so the cells show them marked. */
+    g_autoptr(PcStepRow) row = g_list_model_get_item (pc_pathway_editor_get_rows (editor), 0);
+    g_autofree char *typed = pc_step_row_get_text (row, PC_STEP_FIELD_QUANTITY);
+
+    g_assert_cmpstr (typed, ==, "-2");
+    g_assert_nonnull (pc_step_row_get_error (row, PC_STEP_FIELD_QUANTITY));
+    g_assert_nonnull (strstr (pc_step_row_get_error (row, PC_STEP_FIELD_TARIFF_CODE), "ZZ99Z"));
+  }
 }
 
 /* Add, duplicate, move and delete steps; each one undoable. */

@@ -257,6 +257,7 @@ commit_row (PcPathwayEditor *self,
   g_autofree char *text = NULL;
   g_autofree char *label = NULL;
   g_autoptr(PcStep) edited = NULL;
+  g_autoptr(GError) error = NULL;
   StepEdit edit = { NULL, };
 
   if (!pc_step_row_has_pending (row, field))
@@ -274,11 +275,19 @@ commit_row (PcPathwayEditor *self,
   label = g_strdup_printf (_("Change %s of “%s”"), pc_step_field_title (field), edited->name);
   edit.index = pc_step_row_get_index (row);
   edit.step = edited;
-  if (!run_edit (self, label, edit_update, &edit))
+  edit.pathway = pc_document_get_pathway_name (self->document);
+  if (!pc_document_edit (self->document, label, PC_CHANGE_STEPS, edit_update, &edit, &error))
     {
+      g_autofree char *message = g_strdup_printf (_("Step %u: %s"), edit.index + 1, error->message);
+
+      /* The project refused it (an unknown tariff code): marked like a
+       * value that does not parse. */
+      pc_step_row_set_error (row, field, error->message);
+      show_error (self, message);
       pc_document_end_preview (self->document);
       return FALSE;
     }
+  show_error (self, NULL);
   return TRUE;
 }
 

@@ -102,11 +102,23 @@ pc_step_row_type (PcStepRow  *self,
   self->pending[field] = g_strdup (text);
   edited = pc_step_copy (self->step);
   if (!pc_step_field_parse (edited, field, text, &error))
-    {
-      self->error[field] = g_strdup (error->message);
-      return NULL;
-    }
-  return g_steal_pointer (&edited);
+    self->error[field] = g_strdup (error->message);
+  /* Every cell showing this field follows (the one typed in already has
+   * the text, and keeps it). */
+  g_signal_emit (self, signals[REFRESHED], 0);
+  return self->error[field] == NULL ? g_steal_pointer (&edited) : NULL;
+}
+
+void
+pc_step_row_set_error (PcStepRow   *self,
+                       PcStepField  field,
+                       const char  *message)
+{
+  g_return_if_fail (PC_IS_STEP_ROW (self));
+
+  g_free (self->error[field]);
+  self->error[field] = g_strdup (message);
+  g_signal_emit (self, signals[REFRESHED], 0);
 }
 
 gboolean

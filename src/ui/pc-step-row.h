@@ -34,6 +34,10 @@ const char   *pc_step_row_get_error  (PcStepRow     *self,
 PcStep       *pc_step_row_type       (PcStepRow     *self,
                                       PcStepField    field,
                                       const char    *text);
+/* A reason the project refused the pending text (an unknown tariff code). */
+void          pc_step_row_set_error  (PcStepRow     *self,
+                                      PcStepField    field,
+                                      const char    *message);
 gboolean      pc_step_row_has_pending (PcStepRow    *self,
                                        PcStepField   field);
 void          pc_step_row_revert     (PcStepRow     *self,
