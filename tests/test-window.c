@@ -371,6 +371,37 @@ test_import (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, before);
 }
 
+/* A scenario changes the projection as pathcost-cli report --scenario does,
+ * and so do the areas and years chosen. */
+static void
+test_scenario_and_period (Fixture *fixture, gconstpointer data)
+{
+  PcProjectionView *view = pc_window_get_projection_view (fixture->window);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *report;
+  g_autofree char *expected = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *baseline = pc_format_money (pc_projection_view_get_projection (view)->total_cost);
+  const char *areas[] = { "08F", NULL };
+
+  pc_projection_view_set_areas (view, areas);
+  pc_projection_view_set_period (view, 2027, 5);
+  pc_projection_view_set_scenario (view, "enhanced_recovery_breast");
+  g_assert_cmpint (pc_test_run_cli (&out, &err, "report", fixture->path, "--area", "08F", "--pathway", PATHWAY,
+                                    "--from", "2027", "--years", "5", "--scenario", "enhanced_recovery_breast",
+                                    "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  report = json_node_get_object (json_parser_get_root (parser));
+  expected = pc_format_money (json_object_get_double_member (report, "total_cost"));
+  shown = pc_format_money (pc_projection_view_get_projection (view)->total_cost);
+  g_assert_cmpstr (shown, ==, expected);
+  g_assert_cmpstr (shown, !=, baseline);
+  g_assert_cmpstr (pc_projection_view_get_cell (view, 1, 0), ==, "2027/28");
+  g_assert_null (pc_projection_view_get_cell (view, 6, 0));
+}
+
 static gboolean
 uncertainty_ready (gpointer data)
 {
@@ -522,6 +553,7 @@ main (int argc, char *argv[])
   g_test_add ("/window/step-actions", Fixture, NULL, fixture_set_up, test_step_actions, fixture_tear_down);
   g_test_add ("/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/window/scenario", Fixture, NULL, fixture_set_up, test_scenario_and_period, fixture_tear_down);
   g_test_add ("/window/uncertainty", Fixture, NULL, fixture_set_up, test_uncertainty, fixture_tear_down);
   g_test_add ("/window/recover", Fixture, NULL, fixture_set_up, test_recover_after_crash, fixture_tear_down);
   g_test_add_func ("/window/open-refused", test_open_refused);
