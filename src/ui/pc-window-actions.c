@@ -29,7 +29,18 @@ on_chooser_response (GtkNativeDialog *native,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
+      const char *extension = filter != NULL ? g_object_get_data (G_OBJECT (filter), "pc-extension") : NULL;
+      g_autofree char *name = path != NULL ? g_path_get_basename (path) : NULL;
 
+      /* "chart" saved with the SVG filter chosen becomes "chart.svg". */
+      if (path != NULL && extension != NULL && strchr (name, '.') == NULL)
+        {
+          char *with = g_strconcat (path, extension, NULL);
+
+          g_free (path);
+          path = with;
+        }
       if (path != NULL)
         chooser->chosen (chooser->window, path, chooser->data);
     }
@@ -55,8 +66,10 @@ choose_file (PcWindow             *self,
     {
       GtkFileFilter *filter = gtk_file_filter_new ();
 
-      gtk_file_filter_set_name (filter, filters[i]);
+      gtk_file_filter_set_name (filter, _(filters[i]));
       gtk_file_filter_add_pattern (filter, filters[i + 1]);
+      if (g_str_has_prefix (filters[i + 1], "*.") && strchr (filters[i + 1] + 2, '*') == NULL)
+        g_object_set_data_full (G_OBJECT (filter), "pc-extension", g_strdup (filters[i + 1] + 1), g_free);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
       g_object_unref (filter);
     }
