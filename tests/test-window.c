@@ -455,14 +455,6 @@ find_message_dialog (void)
   return NULL;
 }
 
-static void
-copy_file (const char *from, const char *to)
-{
-  g_autoptr(GBytes) bytes = pc_test_read_bytes (from);
-
-  g_assert_true (g_file_set_contents (to, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
-}
-
 /* A crash after an edit loses nothing: the next start lists the file and
  * opening it offers the edits back. */
 static void
@@ -472,8 +464,6 @@ test_recover_after_crash (Fixture *fixture, gconstpointer data)
   PcDocument *document = pc_window_get_document (fixture->window);
   g_autofree char *working = g_strdup (pc_document_get_working_path (document));
   g_autofree char *marker = g_strconcat (working, ".unsaved", NULL);
-  g_autofree char *kept = g_build_filename (fixture->dir, "kept", NULL);
-  g_autofree char *kept_marker = g_build_filename (fixture->dir, "kept.unsaved", NULL);
   g_autofree char *edited = NULL;
   g_autofree char *saved = g_strdup (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1));
   g_auto(GStrv) recoverable = NULL;
@@ -482,14 +472,12 @@ test_recover_after_crash (Fixture *fixture, gconstpointer data)
   g_assert_true (pc_pathway_editor_enter (editor, 0, PC_STEP_FIELD_QUANTITY, "4"));
   edited = g_strdup (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1));
   g_assert_true (g_file_test (marker, G_FILE_TEST_EXISTS));
-  /* What a crash leaves behind: the working copy and its marker. */
-  copy_file (working, kept);
-  copy_file (marker, kept_marker);
+  /* A window destroyed without its close question (as in a crash) leaves
+   * the working copy and its marker behind. */
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_assert_finalize_object (fixture->window);
-  g_assert_false (g_file_test (working, G_FILE_TEST_EXISTS));
-  copy_file (kept, working);
-  copy_file (kept_marker, marker);
+  g_assert_true (g_file_test (working, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (marker, G_FILE_TEST_EXISTS));
 
   recoverable = pc_document_list_recoverable ();
   g_assert_true (g_strv_contains ((const char * const *) recoverable, fixture->path));
@@ -504,6 +492,44 @@ test_recover_after_crash (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (edited, !=, saved);
   /* Recovered edits are not in the file until saved. */
   g_assert_true (is_dirty (fixture));
+  g_assert_false (pc_document_has_recovery (fixture->path));
+}
+
+/* Save As moves the unsaved edits' marker to the new name, and opening the
+ * old name again never reuses the copy the window works on. */
+static void
+test_save_as_keeps_recovery_apart (Fixture *fixture, gconstpointer data)
+{
+  PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
+  PcDocument *document = pc_window_get_document (fixture->window);
+  g_autofree char *other = g_build_filename (fixture->dir, "copy.pathcost", NULL);
+  g_autofree char *working = g_strdup (pc_document_get_working_path (document));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcDocument) reopened = NULL;
+
+  g_assert_true (pc_document_save_as (document, other, &error));
+  g_assert_no_error (error);
+  g_assert_true (pc_pathway_editor_enter (editor, 0, PC_STEP_FIELD_QUANTITY, "5"));
+  {
+    g_autofree char *marker = g_strconcat (working, ".unsaved", NULL);
+    g_autofree char *named = NULL;
+
+    g_assert_true (g_file_get_contents (marker, &named, NULL, NULL));
+    g_assert_cmpstr (named, ==, other);
+  }
+  reopened = pc_document_open (fixture->path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pc_document_get_working_path (reopened), !=, working);
+  g_assert_true (g_file_test (working, G_FILE_TEST_EXISTS));
+  pc_document_close (reopened);
+  g_assert_true (g_file_test (working, G_FILE_TEST_EXISTS));
+
+  /* As after a crash: the edits are found under the new name only. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  g_assert_true (pc_document_has_recovery (other));
+  g_assert_false (pc_document_has_recovery (fixture->path));
+  fixture->window = g_object_ref_sink (pc_window_new (NULL));
 }
 
 /* A file that is not a project is explained in the window. */
@@ -556,6 +582,8 @@ main (int argc, char *argv[])
   g_test_add ("/window/scenario", Fixture, NULL, fixture_set_up, test_scenario_and_period, fixture_tear_down);
   g_test_add ("/window/uncertainty", Fixture, NULL, fixture_set_up, test_uncertainty, fixture_tear_down);
   g_test_add ("/window/recover", Fixture, NULL, fixture_set_up, test_recover_after_crash, fixture_tear_down);
+  g_test_add ("/window/save-as-recovery", Fixture, NULL, fixture_set_up, test_save_as_keeps_recovery_apart,
+              fixture_tear_down);
   g_test_add_func ("/window/open-refused", test_open_refused);
   g_test_add ("/window/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
   return g_test_run ();

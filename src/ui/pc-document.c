@@ -45,19 +45,19 @@ typedef struct
   PcChange scope;
 } Change;
 
-/* The working copy's name comes from the file's absolute path, so the next
- * start finds what a crash left behind. */
+/* Working copies live in one folder; each has a marker naming the file its
+ * unsaved edits belong to.  Recovery looks markers up by what they name, not
+ * by the copy's file name, so a copy keeps serving its document after Save
+ * As.  Copies open in this process are never reused or deleted. */
+static GHashTable *working_in_use;
+
 static char *
-working_path_for (const char *path)
+working_folder (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *absolute = g_file_get_path (file);
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
-  g_autofree char *name = g_strconcat (digest, ".pathcost", NULL);
-  g_autofree char *folder = g_build_filename (g_get_user_state_dir (), "pathcost", "working", NULL);
+  char *folder = g_build_filename (g_get_user_state_dir (), "pathcost", "working", NULL);
 
   g_mkdir_with_parents (folder, 0700);
-  return g_build_filename (folder, name, NULL);
+  return folder;
 }
 
 static char *
@@ -66,25 +66,83 @@ marker_path_for (const char *working_path)
   return g_strconcat (working_path, ".unsaved", NULL);
 }
 
+static gboolean
+working_is_in_use (const char *working_path)
+{
+  return working_in_use != NULL && g_hash_table_contains (working_in_use, working_path);
+}
+
+static void
+set_working_in_use (const char *working_path,
+                    gboolean    in_use)
+{
+  if (working_in_use == NULL)
+    working_in_use = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (in_use)
+    g_hash_table_add (working_in_use, g_strdup (working_path));
+  else
+    g_hash_table_remove (working_in_use, working_path);
+}
+
+/* A fresh name: the file's path hashed, with a number when that name is
+ * taken by an open copy or by unsaved edits waiting to be recovered. */
+static char *
+new_working_path (const char *path)
+{
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path, -1);
+  g_autofree char *folder = working_folder ();
+
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *name = n == 1 ? g_strconcat (digest, ".pathcost", NULL)
+                                     : g_strdup_printf ("%s-%u.pathcost", digest, n);
+      char *candidate = g_build_filename (folder, name, NULL);
+      g_autofree char *marker = marker_path_for (candidate);
+
+      if (!working_is_in_use (candidate) && !g_file_test (marker, G_FILE_TEST_EXISTS))
+        return candidate;
+      g_free (candidate);
+    }
+}
+
+/* The working copy holding unsaved edits of @path, or NULL. */
+static char *
+find_recovery (const char *path)
+{
+  g_autofree char *folder = working_folder ();
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *marker = NULL;
+      g_autofree char *marked_path = NULL;
+      g_autofree char *working = NULL;
+
+      if (!g_str_has_suffix (name, ".pathcost.unsaved"))
+        continue;
+      marker = g_build_filename (folder, name, NULL);
+      working = g_strndup (marker, strlen (marker) - strlen (".unsaved"));
+      if (!working_is_in_use (working) && g_file_test (working, G_FILE_TEST_EXISTS)
+          && g_file_get_contents (marker, &marked_path, NULL, NULL) && g_strcmp0 (marked_path, path) == 0)
+        return g_steal_pointer (&working);
+    }
+  return NULL;
+}
+
 gboolean
 pc_document_has_recovery (const char *given_path)
 {
   g_autofree char *path = g_canonicalize_filename (given_path, NULL);
-  g_autofree char *working = working_path_for (path);
-  g_autofree char *marker = marker_path_for (working);
-  g_autofree char *marked_path = NULL;
+  g_autofree char *working = find_recovery (path);
 
-  /* The marker names the file the edits belong to: after Save As it names
-   * the new file, and the old file's name finds nothing to recover. */
-  return g_file_test (working, G_FILE_TEST_EXISTS)
-         && g_file_get_contents (marker, &marked_path, NULL, NULL)
-         && g_strcmp0 (marked_path, path) == 0;
+  return working != NULL;
 }
 
 GStrv
 pc_document_list_recoverable (void)
 {
-  g_autofree char *folder = g_build_filename (g_get_user_state_dir (), "pathcost", "working", NULL);
+  g_autofree char *folder = working_folder ();
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
   const char *name;
@@ -201,6 +259,7 @@ document_new (const char *path,
   self->working_path = g_strdup (working_path);
   self->project = g_steal_pointer (&project);
   self->history = pc_history_new (self->project);
+  set_working_in_use (working_path, TRUE);
   return g_steal_pointer (&self);
 }
 
@@ -217,18 +276,28 @@ pc_document_open (const char *given_path,
 
   /* One spelling of each file, so a second open of it is recognised. */
   path = g_canonicalize_filename (given_path, NULL);
-  working = working_path_for (path);
-  if (!(recover && pc_document_has_recovery (path)))
+  if (recover)
+    working = find_recovery (path);
+  if (working == NULL)
     {
       /* Read-only: a file that is refused is never touched, and an older
        * version is upgraded in the copy, not in the user's file. */
       g_autoptr(PcProject) original = pc_project_open_full (path, PC_PROJECT_OPEN_READ_ONLY, error);
+      g_autofree char *discarded = NULL;
 
       if (original == NULL)
         return NULL;
+      /* Opening the saved version drops what a crash left of this file. */
+      while ((discarded = find_recovery (path)) != NULL)
+        {
+          remove_working_files (discarded);
+          g_clear_pointer (&discarded, g_free);
+        }
+      working = new_working_path (path);
       remove_working_files (working);
       if (!pc_project_write_copy (original, working, error))
         return NULL;
+      recover = FALSE;
     }
   self = document_new (path, working, error);
   if (self == NULL)
@@ -486,8 +555,9 @@ pc_document_save_as (PcDocument *self,
   path = g_canonicalize_filename (given_path, NULL);
   if (!pc_project_write_copy (self->project, path, error))
     return FALSE;
-  /* The working copy keeps serving the open project under the old file's
-   * name; a crash after Save As recovers nothing for the new name. */
+  /* The working copy keeps serving the open project; its marker, written
+   * when the next edit comes, names the new file, which is what recovery
+   * looks for. */
   old_marker = marker_path_for (self->working_path);
   g_unlink (old_marker);
   g_free (self->path);
@@ -510,6 +580,7 @@ pc_document_close (PcDocument *self)
   g_clear_object (&self->history);
   g_clear_object (&self->project);
   remove_working_files (self->working_path);
+  set_working_in_use (self->working_path, FALSE);
 }
 
 const char *
@@ -612,6 +683,10 @@ pc_document_finalize (GObject *object)
   PcDocument *self = PC_DOCUMENT (object);
 
   g_clear_object (&self->history);
+  /* Not closed (a window destroyed with unsaved edits): the copy and its
+   * marker stay for the next start to recover. */
+  if (self->project != NULL)
+    set_working_in_use (self->working_path, FALSE);
   g_clear_object (&self->project);
   g_free (self->path);
   g_free (self->title);

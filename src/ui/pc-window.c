@@ -219,7 +219,7 @@ on_recover_response (AdwMessageDialog *dialog,
 {
   const char *path = g_object_get_data (G_OBJECT (dialog), "pc-path");
 
-  if (g_strcmp0 (response, "cancel") != 0)
+  if (g_strcmp0 (response, "recover") == 0 || g_strcmp0 (response, "discard") == 0)
     open_now (self, path, g_strcmp0 (response, "recover") == 0);
 }
 
@@ -251,6 +251,8 @@ pc_window_open (PcWindow   *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  /* Escape must not throw the edits away. */
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "pc-path", g_strdup (path), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_recover_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -658,9 +660,14 @@ pc_window_dispose (GObject *object)
   if (self->document != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
-      pc_document_close (self->document);
+      /* Destroyed without the close request's question: unsaved edits
+       * stay in the working copy for the next start to recover. */
+      if (!pc_document_get_dirty (self->document))
+        pc_document_close (self->document);
       g_clear_object (&self->document);
     }
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_WINDOW);
   G_OBJECT_CLASS (pc_window_parent_class)->dispose (object);
