@@ -219,6 +219,22 @@ test_edit_undo_save_reopen (Fixture *fixture, gconstpointer data)
   assert_matches_cli (fixture, fixture->path);
 }
 
+/* A value typed but not yet saved goes into the file on Save. */
+static void
+test_save_commits_typing (Fixture *fixture, gconstpointer data)
+{
+  PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
+  g_autofree char *typed_cost = NULL;
+
+  g_assert_true (pc_pathway_editor_type (editor, 0, PC_STEP_FIELD_QUANTITY, "6"));
+  typed_cost = g_strdup (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1));
+  g_assert_false (is_dirty (fixture));
+  activate (fixture, "save");
+  g_assert_false (is_dirty (fixture));
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, typed_cost);
+  assert_matches_cli (fixture, fixture->path);
+}
+
 /* Figures follow the typing before the cell is left; Escape drops it. */
 static void
 test_preview_while_typing (Fixture *fixture, gconstpointer data)
@@ -264,6 +280,13 @@ test_invalid_value_is_marked (Fixture *fixture, gconstpointer data)
     g_assert_cmpstr (typed, ==, "-2");
     g_assert_nonnull (pc_step_row_get_error (row, PC_STEP_FIELD_QUANTITY));
     g_assert_nonnull (strstr (pc_step_row_get_error (row, PC_STEP_FIELD_TARIFF_CODE), "ZZ99Z"));
+
+    /* Saving another step does not wipe what is being corrected here. */
+    g_assert_true (pc_pathway_editor_enter (editor, 1, PC_STEP_FIELD_QUANTITY, "2"));
+    g_clear_pointer (&typed, g_free);
+    typed = pc_step_row_get_text (row, PC_STEP_FIELD_QUANTITY);
+    g_assert_cmpstr (typed, ==, "-2");
+    g_assert_nonnull (pc_step_row_get_error (row, PC_STEP_FIELD_QUANTITY));
   }
 }
 
@@ -574,6 +597,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/window/edit-undo-save-reopen", Fixture, NULL, fixture_set_up,
               test_edit_undo_save_reopen, fixture_tear_down);
+  g_test_add ("/window/save-commits-typing", Fixture, NULL, fixture_set_up, test_save_commits_typing,
+              fixture_tear_down);
   g_test_add ("/window/preview", Fixture, NULL, fixture_set_up, test_preview_while_typing, fixture_tear_down);
   g_test_add ("/window/invalid", Fixture, NULL, fixture_set_up, test_invalid_value_is_marked, fixture_tear_down);
   g_test_add ("/window/step-actions", Fixture, NULL, fixture_set_up, test_step_actions, fixture_tear_down);

@@ -106,9 +106,9 @@ empty_window (PcApplication *self)
 }
 
 /* A project already open in a window is raised, never opened twice. */
-static void
-open_path (PcApplication *self,
-           const char    *path)
+void
+pc_application_open_path (PcApplication *self,
+                          const char    *path)
 {
   g_autofree char *canonical = g_canonicalize_filename (path, NULL);
   PcWindow *window;
@@ -177,7 +177,7 @@ pc_application_open (GApplication  *app,
       g_autofree char *path = g_file_get_path (files[i]);
 
       if (path != NULL)
-        open_path (PC_APPLICATION (app), path);
+        pc_application_open_path (PC_APPLICATION (app), path);
     }
 }
 
@@ -194,7 +194,7 @@ open_chosen (GtkNativeDialog *native,
       g_autofree char *path = g_file_get_path (file);
 
       if (path != NULL)
-        open_path (self, path);
+        pc_application_open_path (self, path);
     }
   g_object_unref (native);
 }
@@ -234,14 +234,21 @@ new_chosen (GtkNativeDialog *native,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *chosen = g_file_get_path (file);
-      g_autofree char *path = g_str_has_suffix (chosen, ".pathcost") ? g_strdup (chosen)
-                                                                     : g_strconcat (chosen, ".pathcost", NULL);
+      g_autofree char *chosen = file != NULL ? g_file_get_path (file) : NULL;
+      g_autofree char *path = NULL;
       g_autoptr(GError) error = NULL;
-      g_autoptr(PcDocument) document = pc_document_create (path, &error);
+      g_autoptr(PcDocument) document = NULL;
       PcWindow *window = empty_window (self);
 
       gtk_window_present (GTK_WINDOW (window));
+      if (chosen == NULL)
+        {
+          pc_window_toast (window, _("Projects are kept in local folders: choose one on this computer."));
+          g_object_unref (native);
+          return;
+        }
+      path = g_str_has_suffix (chosen, ".pathcost") ? g_strdup (chosen) : g_strconcat (chosen, ".pathcost", NULL);
+      document = pc_document_create (path, &error);
       if (document == NULL)
         pc_window_toast (window, error->message);
       else
@@ -277,7 +284,7 @@ open_recent_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       data)
 {
-  open_path (data, g_variant_get_string (parameter, NULL));
+  pc_application_open_path (data, g_variant_get_string (parameter, NULL));
 }
 
 /* The sample is installed read-only: the user works on a copy of it. */
@@ -316,7 +323,7 @@ open_sample_activated (GSimpleAction *action,
           return;
         }
     }
-  open_path (self, copy);
+  pc_application_open_path (self, copy);
 }
 
 static void

@@ -16,6 +16,10 @@ PcApplication *pc_application_new               (void);
 GSettings     *pc_application_get_settings      (PcApplication *self);
 /* The bundled sample project, or NULL when it cannot be found. */
 char          *pc_application_find_sample       (void);
+/* Opens @path in a window of its own (or the empty one), raising the
+ * window that already has it open. */
+void           pc_application_open_path        (PcApplication *self,
+                                                 const char    *path);
 /* Most recent first; the list GSettings keeps. */
 void           pc_application_note_recent       (PcApplication *self,
                                                  const char    *path);

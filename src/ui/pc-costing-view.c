@@ -394,10 +394,11 @@ pc_costing_view_set_document (PcCostingView *self,
 {
   g_return_if_fail (PC_IS_COSTING_VIEW (self));
 
+  if (self->document == document)
+    return;
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
-  if (!g_set_object (&self->document, document))
-    return;
+  g_set_object (&self->document, document);
   if (document != NULL)
     {
       g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);

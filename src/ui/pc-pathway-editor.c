@@ -362,7 +362,9 @@ on_drop_down_selected (GtkDropDown *drop_down,
   if (row == NULL || g_object_get_data (G_OBJECT (drop_down), BINDING_KEY) != NULL
       || selected == GTK_INVALID_LIST_POSITION)
     return;
-  pc_step_row_type (row, column->field, choices_for (column->field)[selected]);
+  {
+    g_autoptr(PcStep) typed = pc_step_row_type (row, column->field, choices_for (column->field)[selected]);
+  }
   commit_row (column->editor, row, column->field);
 }
 
@@ -750,21 +752,8 @@ on_document_changed (PcDocument      *document,
   if (scope == PC_CHANGE_STEPS)
     return;
   fill_tariff_codes (self);
-  /* An import or an undone import may add or remove pathways. */
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->pathway_list)) == NULL
-      || pc_document_get_pathway_name (document) == NULL)
-    fill_pathway_list (self);
-  else
-    {
-      g_auto(GStrv) names = pc_project_list_pathways (pc_document_get_project (document), NULL);
-      guint n_rows = 0;
-
-      for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->pathway_list)); c != NULL;
-           c = gtk_widget_get_next_sibling (c))
-        n_rows++;
-      if (names == NULL || g_strv_length (names) != n_rows)
-        fill_pathway_list (self);
-    }
+  /* An import or an undone import may add, remove or change pathways. */
+  fill_pathway_list (self);
 }
 
 static void
@@ -943,10 +932,11 @@ pc_pathway_editor_set_document (PcPathwayEditor *self,
 {
   g_return_if_fail (PC_IS_PATHWAY_EDITOR (self));
 
+  if (self->document == document)
+    return;
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
-  if (!g_set_object (&self->document, document))
-    return;
+  g_set_object (&self->document, document);
   if (document != NULL)
     {
       g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
@@ -1010,6 +1000,23 @@ pc_pathway_editor_revert (PcPathwayEditor *self,
   row = g_list_model_get_item (G_LIST_MODEL (self->rows), index);
   pc_step_row_revert (row, field);
   pc_document_end_preview (self->document);
+}
+
+void
+pc_pathway_editor_commit_pending (PcPathwayEditor *self)
+{
+  g_return_if_fail (PC_IS_PATHWAY_EDITOR (self));
+
+  if (self->document == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+    {
+      g_autoptr(PcStepRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      for (guint f = 0; f < PC_N_STEP_FIELDS; f++)
+        if (pc_step_row_has_pending (row, f) && pc_step_row_get_error (row, f) == NULL)
+          commit_row (self, row, f);
+    }
 }
 
 const char *
@@ -1114,7 +1121,6 @@ pc_pathway_editor_class_init (PcPathwayEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.move-down", "i", move_selected);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.add-step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "editor.duplicate-step", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "editor.delete-step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "editor.move-up", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "editor.move-down", "i", 1);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1134,6 +1140,17 @@ pc_pathway_editor_init (PcPathwayEditor *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   add_columns (self);
   build_summary (self);
+  {
+    /* Delete removes a step only from within the table, and only when the
+     * focused cell did not use the key itself (an entry deletes text). */
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_BUBBLE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                            gtk_named_action_new ("editor.delete-step")));
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  }
   gtk_list_box_set_header_func (self->pathway_list, header_by_site, NULL, NULL);
   g_signal_connect (self->pathway_list, "row-activated", G_CALLBACK (on_pathway_activated), self);
 }

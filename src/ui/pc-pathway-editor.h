@@ -33,6 +33,9 @@ gboolean    pc_pathway_editor_type            (PcPathwayEditor *self,
 void        pc_pathway_editor_revert          (PcPathwayEditor *self,
                                                guint            index,
                                                PcStepField      field);
+/* Saves every typed value not saved yet (as leaving its cell would):
+ * Save, Export and closing call this first. */
+void        pc_pathway_editor_commit_pending  (PcPathwayEditor *self);
 /* The reason shown under the table, or NULL. */
 const char *pc_pathway_editor_get_error       (PcPathwayEditor *self);
 /* Types @text into @field of step @index as the cell would, then commits

@@ -31,6 +31,7 @@ struct _PcProjectionView
   GtkSpinner        *psa_spinner;
   GtkLabel          *psa_label;
   GCancellable      *psa_cancellable;
+  guint              generation;      /* counts recomputations */
 
   GtkDropDown       *pathway_choice;
   GtkStringList     *pathway_names;
@@ -233,6 +234,7 @@ typedef struct
   PcPathway         *pathway;
   PcProjectionInput *input;
   GHashTable        *errors;
+  guint              generation;
 } PsaJob;
 
 static void
@@ -264,6 +266,7 @@ psa_done (GObject      *source,
 {
   PcProjectionView *self = PC_PROJECTION_VIEW (source);
   g_autoptr(PcPsa) psa = g_task_propagate_pointer (G_TASK (result), NULL);
+  PsaJob *job = g_task_get_task_data (G_TASK (result));
   g_autofree char *mean = NULL, *low = NULL, *high = NULL, *text = NULL;
 
   /* Cancelled: the view was disposed while the runs went on. */
@@ -271,6 +274,12 @@ psa_done (GObject      *source,
     return;
   gtk_spinner_stop (self->psa_spinner);
   gtk_widget_set_sensitive (GTK_WIDGET (self->psa_button), TRUE);
+  if (job->generation != self->generation)
+    {
+      /* The figures changed while it ran: its interval is not theirs. */
+      gtk_label_set_text (self->psa_label, "");
+      return;
+    }
   mean = pc_format_money (psa->total.mean);
   low = pc_format_money (psa->total.low);
   high = pc_format_money (psa->total.high);
@@ -293,6 +302,7 @@ on_psa_clicked (GtkButton        *button,
   job->pathway = pc_pathway_copy (pathway);
   job->input = pc_projection_input_copy (self->input);
   job->errors = pc_project_load_standard_errors (pc_document_get_project (self->document));
+  job->generation = self->generation;
   if (self->scenario != NULL && !pc_scenario_apply (self->scenario, job->pathway, job->input, &error))
     {
       gtk_label_set_text (self->psa_label, error->message);
@@ -317,11 +327,13 @@ recompute (PcProjectionView *self)
 
   if (pathway == NULL)
     {
+      self->generation++;
       clear_figures (self);
       show_warning (self, self->document != NULL ? _("Choose a pathway to project.") : NULL);
       return;
     }
   g_clear_pointer (&self->projection, pc_projection_free);
+  self->generation++;
   self->projection = compute (self, pathway, &error);
   if (self->projection == NULL)
     {
@@ -668,10 +680,11 @@ pc_projection_view_set_document (PcProjectionView *self,
 {
   g_return_if_fail (PC_IS_PROJECTION_VIEW (self));
 
+  if (self->document == document)
+    return;
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
-  if (!g_set_object (&self->document, document))
-    return;
+  g_set_object (&self->document, document);
   g_clear_pointer (&self->areas, g_strfreev);
   g_clear_pointer (&self->scenario, pc_scenario_free);
   if (document != NULL)

@@ -54,6 +54,21 @@ pc_step_row_get_step (PcStepRow *self)
   return self->step;
 }
 
+static gboolean
+same_step (const PcStep *a,
+           const PcStep *b)
+{
+  for (guint f = 0; f < PC_N_STEP_FIELDS; f++)
+    {
+      g_autofree char *x = pc_step_field_to_text (a, f);
+      g_autofree char *y = pc_step_field_to_text (b, f);
+
+      if (g_strcmp0 (x, y) != 0)
+        return FALSE;
+    }
+  return a->tariff_price == b->tariff_price;
+}
+
 void
 pc_step_row_set_step (PcStepRow    *self,
                       guint         index,
@@ -61,6 +76,10 @@ pc_step_row_set_step (PcStepRow    *self,
 {
   g_return_if_fail (PC_IS_STEP_ROW (self));
 
+  /* Another row's change reloads every row: what this one shows (a value
+   * refused and still being corrected) stays when its step did not change. */
+  if (self->index == index && same_step (self->step, step))
+    return;
   self->index = index;
   pc_step_free (self->step);
   self->step = pc_step_copy (step);

@@ -13,11 +13,13 @@
 
 typedef void (*ChosenFunc) (PcWindow *self, const char *path, gpointer data);
 
+/* The chooser holds the window (and @data, a GObject or NULL) until it
+ * answers: the window may be closed from elsewhere meanwhile. */
 typedef struct
 {
   PcWindow   *window;
   ChosenFunc  chosen;
-  gpointer    data;
+  GObject    *data;
 } Chooser;
 
 static void
@@ -40,11 +42,23 @@ on_chooser_response (GtkNativeDialog *native,
 
           g_free (path);
           path = with;
+          /* The chooser asked about replacing the name without the
+           * extension, not this one. */
+          if (g_file_test (path, G_FILE_TEST_EXISTS))
+            {
+              g_autofree char *shown = g_path_get_basename (path);
+              g_autofree char *message = g_strdup_printf (_("“%s” already exists. Choose it by its full name to replace it."), shown);
+
+              _pc_window_show_error (chooser->window, _("Nothing was written"), message, NULL);
+              g_clear_pointer (&path, g_free);
+            }
         }
-      if (path != NULL)
+      if (path != NULL && !gtk_widget_in_destruction (GTK_WIDGET (chooser->window)))
         chooser->chosen (chooser->window, path, chooser->data);
     }
   g_object_unref (native);
+  g_clear_object (&chooser->data);
+  g_object_unref (chooser->window);
   g_free (chooser);
 }
 
@@ -76,12 +90,14 @@ choose_file (PcWindow             *self,
   if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  chooser->window = self;
+  chooser->window = g_object_ref (self);
   chooser->chosen = chosen;
-  chooser->data = data;
+  chooser->data = data != NULL ? g_object_ref (data) : NULL;
   g_signal_connect (native, "response", G_CALLBACK (on_chooser_response), chooser);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
+
+static gboolean is_open_somewhere (const char *path);
 
 /* Adds @extension when the name typed has none. */
 static char *
@@ -105,6 +121,7 @@ save_activated (GSimpleAction *action,
   PcWindow *self = data;
   g_autoptr(GError) error = NULL;
 
+  pc_pathway_editor_commit_pending (self->pathway_editor);
   if (!pc_document_save (self->document, &error))
     _pc_window_show_error (self, _("The project was not saved"), error->message, NULL);
   else
@@ -117,9 +134,19 @@ save_as_chosen (PcWindow   *self,
                 gpointer    unused)
 {
   g_autofree char *path = with_extension (chosen, ".pathcost");
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
   g_autoptr(GError) error = NULL;
   GApplication *app = g_application_get_default ();
 
+  if (self->document == NULL)
+    return;
+  if (g_strcmp0 (canonical, pc_document_get_path (self->document)) != 0 && is_open_somewhere (canonical))
+    {
+      _pc_window_show_error (self, _("The project was not saved"),
+                             _("That file is open in another window: close it there first, or choose another name."),
+                             NULL);
+      return;
+    }
   if (!pc_document_save_as (self->document, path, &error))
     {
       _pc_window_show_error (self, _("The project was not saved"), error->message, NULL);
@@ -139,6 +166,7 @@ save_as_activated (GSimpleAction *action,
 {
   PcWindow *self = data;
 
+  pc_pathway_editor_commit_pending (self->pathway_editor);
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Project As"), _("_Save"),
                pc_document_get_title (self->document), project_filters, save_as_chosen, NULL);
 }
@@ -225,7 +253,8 @@ import_any_chosen (PcWindow   *self,
                    const char *path,
                    gpointer    unused)
 {
-  import_file (self, path);
+  if (!self->busy)
+    import_file (self, path);
 }
 
 static void
@@ -242,7 +271,23 @@ import_kind_chosen (PcWindow   *self,
                     const char *path,
                     gpointer    data)
 {
-  pc_window_import (self, GPOINTER_TO_UINT (data), path, NULL, NULL);
+  PcImportKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "pc-import-kind"));
+
+  if (!self->busy)
+    pc_window_import (self, kind, path, NULL, NULL);
+}
+
+/* What each kind of CSV holds, in the menu and the chooser's title. */
+static const char *
+kind_title (PcImportKind kind)
+{
+  static const char * const titles[PC_N_IMPORT_KINDS] = {
+    N_("Tariffs"), N_("Providers"), N_("Areas"), N_("Population"), N_("Tumour Sites"), N_("Incidence"),
+    N_("Stage at Diagnosis"), N_("Survival"), N_("Pathway Steps"), N_("Scenario Changes"),
+    N_("Scenario Investments"), N_("Patient Activity (replaces the project’s)"),
+  };
+
+  return _(titles[kind]);
 }
 
 static void
@@ -255,9 +300,10 @@ import_kind_activated (GSimpleAction *action,
 
   if (!pc_import_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
     return;
-  title = g_strdup_printf (_("Import %s"), g_variant_get_string (parameter, NULL));
+  title = g_strdup_printf (_("Import %s"), kind_title (kind));
+  g_object_set_data (G_OBJECT (data), "pc-import-kind", GUINT_TO_POINTER (kind));
   choose_file (data, GTK_FILE_CHOOSER_ACTION_OPEN, title, _("_Import"), NULL, csv_filters,
-               import_kind_chosen, GUINT_TO_POINTER (kind));
+               import_kind_chosen, NULL);
 }
 
 /* Dropping files: projects open, CSV files are imported. */
@@ -280,7 +326,16 @@ on_drop (GtkDropTarget *target,
       if (path == NULL)
         continue;
       if (g_str_has_suffix (path, ".pathcost"))
-        pc_window_open (self, path);
+        {
+          GApplication *app = g_application_get_default ();
+
+          /* Through the application: a window of its own, the one that has
+           * it raised, never this window's project replaced unasked. */
+          if (PC_IS_APPLICATION (app))
+            pc_application_open_path (PC_APPLICATION (app), path);
+          else if (self->document == NULL)
+            pc_window_open (self, path);
+        }
       else if (self->document == NULL)
         _pc_window_show_error (self, _("Nothing was imported"), _("Open a project before importing data into it."), NULL);
       else if (self->busy)
@@ -314,6 +369,7 @@ export_activated (GSimpleAction *action,
   PcWorkbookRequest request;
   g_autofree char *name = NULL;
 
+  pc_pathway_editor_commit_pending (self->pathway_editor);
   if (!pc_projection_view_get_request (self->projection_view, &request))
     {
       _pc_window_show_error (self, _("The workbook was not exported"),
@@ -357,6 +413,15 @@ static const char * const chart_filters[] = {
 };
 
 static void
+save_chart (PcWindow   *self,
+            PcChart    *chart,
+            const char *name)
+{
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Chart as Image"), _("_Save"), name,
+               chart_filters, save_chart_chosen, chart);
+}
+
+static void
 save_chart_activated (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       data)
@@ -364,9 +429,18 @@ save_chart_activated (GSimpleAction *action,
   PcWindow *self = data;
   PcChart *chart = visible_chart (self);
 
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Chart as Image"), _("_Save"),
-               chart == pc_costing_view_get_chart (self->costing_view) ? "cost-per-patient.png" : "cost-by-year.png",
-               chart_filters, save_chart_chosen, chart);
+  save_chart (self, chart,
+              chart == pc_costing_view_get_chart (self->costing_view) ? "cost-per-patient.png" : "cost-by-year.png");
+}
+
+static void
+save_patient_chart_activated (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       data)
+{
+  PcWindow *self = data;
+
+  save_chart (self, pc_projection_view_get_patient_chart (self->projection_view), "patients-by-stage.png");
 }
 
 static void
@@ -386,6 +460,7 @@ static const GActionEntry window_actions[] = {
   { "import-kind", import_kind_activated, "s" },
   { "export", export_activated },
   { "save-chart", save_chart_activated },
+  { "save-patient-chart", save_patient_chart_activated },
   { "view", view_activated, "s" },
 };
 
@@ -435,7 +510,11 @@ _pc_window_update_actions (PcWindow *self)
   set_enabled (self, "import-kind", open);
   set_enabled (self, "export", open);
   set_enabled (self, "save-chart", open);
-  set_enabled (self, "view", self->document != NULL);
+  set_enabled (self, "save-patient-chart", open);
+  set_enabled (self, "view", open);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->document != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_title), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_bar), !self->busy);
   gtk_widget_set_visible (self->undo_box, self->document != NULL);
   set_history_tooltip (self->undo_button, TRUE, history != NULL ? pc_history_get_undo_label (history) : NULL);
   set_history_tooltip (self->redo_button, FALSE, history != NULL ? pc_history_get_redo_label (history) : NULL);
@@ -449,7 +528,7 @@ fill_import_menu (PcWindow *self)
   for (guint k = 0; k < PC_N_IMPORT_KINDS; k++)
     {
       const char *kind = pc_import_kind_to_string (k);
-      g_autofree char *label = g_strdup_printf (_("%s…"), kind);
+      g_autofree char *label = g_strdup_printf (_("%s…"), kind_title (k));
       g_autofree char *detailed = g_strdup_printf ("win.import-kind::%s", kind);
 
       g_menu_append (self->import_section, label, detailed);

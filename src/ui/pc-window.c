@@ -620,6 +620,9 @@ pc_window_close_request (GtkWindow *window)
       pc_window_toast (self, _("Wait for the import or export to finish before closing."));
       return TRUE;
     }
+  /* A value typed but not yet saved is an unsaved change too. */
+  if (self->document != NULL)
+    pc_pathway_editor_commit_pending (self->pathway_editor);
   if (self->document != NULL && pc_document_get_dirty (self->document) && !self->close_confirmed)
     {
       dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
