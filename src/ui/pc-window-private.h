@@ -26,6 +26,7 @@ struct _PcWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *start_page;
+  AdwStatusPage        *busy_page;
   GtkLabel             *open_error_label;
   GtkListBox           *recent_list;
   AdwViewStack         *view_stack;

@@ -406,6 +406,7 @@ on_import_done (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   end_job (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "project");
   g_clear_pointer (&self->import_problems, g_strfreev);
   if (!pc_document_edit_finish (PC_DOCUMENT (source), result, &error))
     {
@@ -454,6 +455,10 @@ pc_window_import (PcWindow            *self,
   name = g_path_get_basename (path);
   label = g_strdup_printf (_("Import %s"), name);
   begin_job (self, label);
+  /* The import's worker has the project's connection: no view may read
+   * through it (a table binding rows as the window is resized) meanwhile. */
+  adw_status_page_set_title (self->busy_page, label);
+  gtk_stack_set_visible_child_name (self->main_stack, "busy");
   /* The document owns the job until the worker is done; the task only
    * reads it in the callback, which runs before the document frees it. */
   pc_document_edit_async (self->document, label, PC_CHANGE_DATA, import_edit, job, (GDestroyNotify) import_job_free,
@@ -717,6 +722,7 @@ pc_window_class_init (PcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, busy_page);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, open_error_label);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, view_stack);
