@@ -358,8 +358,10 @@ on_import_progress (guint64  done,
 {
   ImportJob *job = data;
 
+  /* Once the file is read, the rest (indexes, the undo record) has no
+   * measure of its own: the bar pulses rather than stand at 100%. */
   if (total > 0)
-    g_atomic_int_set (&job->window->progress_permille, (gint) (1000.0 * done / total));
+    g_atomic_int_set (&job->window->progress_permille, done >= total ? -1 : (gint) (1000.0 * done / total));
 }
 
 static gboolean
