@@ -90,6 +90,78 @@ assert_same_cost (PcCostPerPatient a,
 }
 
 /* The step names of @name in order, NULL-terminated. */
+/* Sum and count of a table's column, to compare its states. */
+static char *
+table_summary (PcProject  *project,
+               const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *summary;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (pc_project_get_db (project), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  summary = g_strdup_printf ("%d rows, %.17g", sqlite3_column_int (stmt, 0), sqlite3_column_double (stmt, 1));
+  sqlite3_finalize (stmt);
+  return summary;
+}
+
+/* A bulk edit of one table and a small edit of another, as one change. */
+static gboolean
+bulk_edit (PcProject *project,
+           gpointer   data,
+           GError   **error)
+{
+  const char *sql =
+    "INSERT INTO population (area, year, sex, age_band, count) "
+    "SELECT area, year + 100, sex, age_band, count * 2 FROM population;"
+    "UPDATE population SET count = count + 1 WHERE year < 2100;"
+    "UPDATE settings SET value = '0.05' WHERE key = 'discount_rate';";
+
+  g_assert_cmpint (sqlite3_exec (pc_project_get_db (project), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  return TRUE;
+}
+
+/* A table kept by snapshot comes back row for row on undo and redo, and
+ * the rest of the edit, kept by the session, with it. */
+static void
+test_snapshot (void)
+{
+  g_autofree char *path = copy_sample ();
+  g_autoptr(PcProject) project = open_project (path);
+  g_autoptr(PcHistory) history = pc_history_new (project);
+  g_autoptr(GError) error = NULL;
+  const char *sql = "SELECT count(*), total(count * (year - 1990)) FROM population";
+  g_autofree char *before = table_summary (project, sql);
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  g_assert_true (pc_history_run_full (history, "Import population", "population", bulk_edit, NULL, &error));
+  g_assert_no_error (error);
+  after = table_summary (project, sql);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_cmpfloat (pc_project_get_discount_rate (project), ==, 0.05);
+
+  g_assert_true (pc_history_undo (history, &error));
+  g_assert_no_error (error);
+  undone = table_summary (project, sql);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpfloat (pc_project_get_discount_rate (project), ==, 0.035);
+
+  g_assert_true (pc_history_redo (history, &error));
+  g_assert_no_error (error);
+  redone = table_summary (project, sql);
+  g_assert_cmpstr (redone, ==, after);
+  g_assert_cmpfloat (pc_project_get_discount_rate (project), ==, 0.05);
+  g_assert_cmpuint (_pc_project_get_depth (project), ==, 0);
+
+  /* A new edit forgets the redo, and its snapshot with it. */
+  g_assert_true (pc_history_undo (history, &error));
+  g_assert_true (pc_project_set_setting (project, "inflation", "0.01", &error));
+  pc_history_clear (history);
+  g_assert_false (pc_history_get_can_redo (history));
+}
+
 static GStrv
 step_names (PcProject  *project,
             const char *name)
@@ -995,6 +1067,7 @@ main (int argc, char **argv)
   g_test_add_func ("/history/write-copy-from-wal", test_write_copy_from_wal);
   g_test_add_func ("/history/write-copy-fails", test_write_copy_fails);
   g_test_add_func ("/history/lists", test_lists);
+  g_test_add_func ("/history/snapshot", test_snapshot);
   g_test_add_func ("/history/every-table-has-primary-key", test_every_table_has_primary_key);
   return g_test_run ();
 }

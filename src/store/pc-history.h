@@ -30,6 +30,15 @@ gboolean    pc_history_run            (PcHistory      *self,
                                        PcHistoryEdit   edit,
                                        gpointer        user_data,
                                        GError        **error);
+/* The same, keeping @snapshot_table (when not NULL) by a copy of its rows
+ * taken before @edit rather than by the session: for a bulk edit of one
+ * large table, whose every row a session would record. */
+gboolean    pc_history_run_full       (PcHistory      *self,
+                                       const char     *label,
+                                       const char     *snapshot_table,
+                                       PcHistoryEdit   edit,
+                                       gpointer        user_data,
+                                       GError        **error);
 /* Undo and redo refuse, changing nothing, when the rows the edit touched
  * have changed since (outside the history). */
 gboolean    pc_history_undo           (PcHistory      *self,

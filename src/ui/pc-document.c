@@ -416,6 +416,7 @@ typedef struct
   GDestroyNotify  user_data_free;
   guint           n_undo_before;
   PcChange        scope;
+  char           *snapshot_table;
 } AsyncEdit;
 
 static void
@@ -424,6 +425,7 @@ async_edit_free (AsyncEdit *job)
   if (job->user_data_free != NULL)
     job->user_data_free (job->user_data);
   g_free (job->label);
+  g_free (job->snapshot_table);
   g_free (job);
 }
 
@@ -437,7 +439,7 @@ run_edit_in_thread (GTask        *task,
   AsyncEdit *job = task_data;
   GError *error = NULL;
 
-  if (pc_history_run (self->history, job->label, job->edit, job->user_data, &error))
+  if (pc_history_run_full (self->history, job->label, job->snapshot_table, job->edit, job->user_data, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -447,6 +449,7 @@ void
 pc_document_edit_async (PcDocument          *self,
                         const char          *label,
                         PcChange             scope,
+                        const char          *snapshot_table,
                         PcHistoryEdit        edit,
                         gpointer             user_data,
                         GDestroyNotify       user_data_free,
@@ -466,6 +469,7 @@ pc_document_edit_async (PcDocument          *self,
   job->user_data_free = user_data_free;
   job->n_undo_before = pc_history_get_n_undo (self->history);
   job->scope = scope;
+  job->snapshot_table = g_strdup (snapshot_table);
   task = g_task_new (self, NULL, callback, callback_data);
   g_task_set_source_tag (task, pc_document_edit_async);
   g_task_set_task_data (task, job, (GDestroyNotify) async_edit_free);

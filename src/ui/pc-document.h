@@ -53,10 +53,13 @@ gboolean         pc_document_edit             (PcDocument     *self,
                                                gpointer        user_data,
                                                GError        **error);
 /* The same, with @edit run in a worker thread (a large import); the window
- * must not touch the project until @callback has run. */
+ * must not touch the project until @callback has run.  @snapshot_table,
+ * when not NULL, is kept for undo by a copy rather than row by row (see
+ * pc_history_run_full). */
 void             pc_document_edit_async       (PcDocument     *self,
                                                const char     *label,
                                                PcChange        scope,
+                                               const char     *snapshot_table,
                                                PcHistoryEdit   edit,
                                                gpointer        user_data,
                                                GDestroyNotify  user_data_free,
