@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <stdarg.h>
 #include <string.h>
@@ -112,6 +113,65 @@ pc_test_run_cli_argv (char              **out,
     *err = g_steal_pointer (&captured_err);
   g_assert_true (WIFEXITED (wait_status));
   return WEXITSTATUS (wait_status);
+}
+
+char *
+pc_test_copy_sample (const char *dir)
+{
+  g_autofree char *fresh = dir == NULL ? pc_test_make_tmp_dir () : NULL;
+  char *path = g_build_filename (dir != NULL ? dir : fresh, "sample.pathcost", NULL);
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (g_getenv ("PATHCOST_SAMPLE"));
+  source = g_file_new_for_path (g_getenv ("PATHCOST_SAMPLE"));
+  g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+PcProject *
+pc_test_open_project (const char *path,
+                      gboolean    read_only)
+{
+  g_autoptr(GError) error = NULL;
+  PcProject *project = pc_project_open_full (path, read_only ? PC_PROJECT_OPEN_READ_ONLY
+                                                             : PC_PROJECT_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+PcProject *
+pc_test_open_sample (void)
+{
+  g_assert_nonnull (g_getenv ("PATHCOST_SAMPLE"));
+  return pc_test_open_project (g_getenv ("PATHCOST_SAMPLE"), TRUE);
+}
+
+PcProject *
+pc_test_open_sample_copy (void)
+{
+  g_autofree char *path = pc_test_copy_sample (NULL);
+
+  return pc_test_open_project (path, FALSE);
+}
+
+void
+pc_test_exec_sql (PcProject  *project,
+                  const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  char *message = NULL;
+
+  g_assert_true (pc_project_begin (project, &error));
+  g_assert_no_error (error);
+  if (sqlite3_exec (pc_project_get_db (project), sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_true (pc_project_commit (project, &error));
+  g_assert_no_error (error);
 }
 
 GBytes *

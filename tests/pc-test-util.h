@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "pc-project.h"
 #include "pc-projection.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,20 @@ int       pc_test_run_cli_argv   (char              **out,
                                   const char * const *args);
 /* The file's bytes, for "unchanged" checks. */
 GBytes   *pc_test_read_bytes     (const char  *path);
+
+/* A writable copy of $PATHCOST_SAMPLE as @dir/sample.pathcost (in a fresh
+ * folder when @dir is NULL); returns its path. */
+char      *pc_test_copy_sample       (const char *dir);
+/* Opens @path, failing the test when it does not open. */
+PcProject *pc_test_open_project      (const char *path,
+                                      gboolean    read_only);
+/* $PATHCOST_SAMPLE itself, read-only. */
+PcProject *pc_test_open_sample       (void);
+/* A writable copy of the sample, opened. */
+PcProject *pc_test_open_sample_copy  (void);
+/* Runs @sql as one change of @project, failing the test on any error. */
+void       pc_test_exec_sql          (PcProject  *project,
+                                      const char *sql);
 
 /* The hand-costed pathway of tests/test-projection.c:
  *   A surgery   offset 0, patient, £1,000 × 1, stages 1 and 2  (treatment, ccg, elective)

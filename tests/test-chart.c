@@ -505,18 +505,6 @@ test_label_step (void)
     g_free (names[i]);
 }
 
-static GBytes *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
 static gboolean
 starts_with (GBytes     *bytes,
              const char *prefix)
@@ -563,9 +551,9 @@ test_save (void)
   g_assert_true (pc_chart_save (chart, pdf, 800, 400, &error));
   g_assert_no_error (error);
 
-  png_bytes = read_file (png);
-  svg_bytes = read_file (svg);
-  pdf_bytes = read_file (pdf);
+  png_bytes = pc_test_read_bytes (png);
+  svg_bytes = pc_test_read_bytes (svg);
+  pdf_bytes = pc_test_read_bytes (pdf);
   g_assert_true (starts_with (png_bytes, "\x89PNG"));
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (svg_bytes, NULL),
                                   g_bytes_get_size (svg_bytes), "<svg"));

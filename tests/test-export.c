@@ -66,53 +66,6 @@ run (const char * const *argv)
     g_error ("%s failed: %s\n%s", argv[0], error->message, err);
 }
 
-static PcProject *
-open_project (const char *path,
-              gboolean    read_only)
-{
-  g_autoptr(GError) error = NULL;
-  PcProject *project = pc_project_open_full (path, read_only ? PC_PROJECT_OPEN_READ_ONLY
-                                                             : PC_PROJECT_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  return project;
-}
-
-static PcProject *
-open_sample (void)
-{
-  g_assert_nonnull (g_getenv ("PATHCOST_SAMPLE"));
-  return open_project (g_getenv ("PATHCOST_SAMPLE"), TRUE);
-}
-
-/* A writable copy of the sample in @dir. */
-static char *
-copy_sample (const char *dir)
-{
-  g_autoptr(GFile) source = g_file_new_for_path (g_getenv ("PATHCOST_SAMPLE"));
-  char *path = g_build_filename (dir, "copy.pathcost", NULL);
-  g_autoptr(GFile) target = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-exec_sql (PcProject  *project,
-          const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  char *message = NULL;
-
-  g_assert_true (pc_project_begin (project, &error));
-  if (sqlite3_exec (pc_project_get_db (project), sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  g_assert_true (pc_project_commit (project, &error));
-  g_assert_no_error (error);
-}
-
 /* The sample's area: the only row of its areas table. */
 static char *
 only_area (PcProject *project)
@@ -411,7 +364,7 @@ test_recalculation_keeps_values (void)
 
   if (!have_program ("ssconvert"))
     return;
-  project = open_sample ();
+  project = pc_test_open_sample ();
   dir = pc_test_make_tmp_dir ();
   for (guint i = 0; i < G_N_ELEMENTS (pathways); i++)
     {
@@ -433,7 +386,7 @@ test_projection_equals_engine (void)
 
   if (!have_program ("ssconvert"))
     return;
-  project = open_sample ();
+  project = pc_test_open_sample ();
   dir = pc_test_make_tmp_dir ();
   area = only_area (project);
   xlsx = export_sample (project, "breast_best_practice", dir, "sample.xlsx");
@@ -515,7 +468,7 @@ test_structure (void)
     "DiscountRate", "Inflation", "IncidenceTrend", "MarketForcesFactor", "StageShare_1",
     "IncidenceRates", "Population_2026", "Tariff_JA07B", "TotalCost", "NetPresentValue",
   };
-  g_autoptr(PcProject) project = open_sample ();
+  g_autoptr(PcProject) project = pc_test_open_sample ();
   g_autofree char *dir = pc_test_make_tmp_dir ();
   g_autofree char *xlsx = export_sample (project, "breast_best_practice", dir, "sample.xlsx");
   g_autofree char *files = unpack (xlsx);
@@ -558,11 +511,11 @@ rename_to_formula_like (PcProject *project)
         "position = (SELECT MIN(position) + %u FROM pathway_steps "
         "WHERE pathway = 'breast_best_practice')", formula_like[i], i);
 
-      exec_sql (project, sql);
+      pc_test_exec_sql (project, sql);
       sqlite3_free (sql);
     }
-  exec_sql (project, "UPDATE pathway_steps SET funding = '=ccg' WHERE funding = 'ccg'");
-  exec_sql (project, "UPDATE pathway_steps SET phase = '+diagnosis' WHERE phase = 'diagnosis'");
+  pc_test_exec_sql (project, "UPDATE pathway_steps SET funding = '=ccg' WHERE funding = 'ccg'");
+  pc_test_exec_sql (project, "UPDATE pathway_steps SET phase = '+diagnosis' WHERE phase = 'diagnosis'");
 }
 
 static void
@@ -596,8 +549,8 @@ test_formula_like_text (void)
   if (!have_program ("ssconvert"))
     return;
   dir = pc_test_make_tmp_dir ();
-  path = copy_sample (dir);
-  project = open_project (path, FALSE);
+  path = pc_test_copy_sample (dir);
+  project = pc_test_open_project (path, FALSE);
   rename_to_formula_like (project);
   area = only_area (project);
   xlsx = export_sample (project, "breast_best_practice", dir, "text.xlsx");
@@ -625,7 +578,7 @@ static void
 test_decimal_comma_locale (void)
 {
   g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
-  g_autoptr(PcProject) project = open_sample ();
+  g_autoptr(PcProject) project = pc_test_open_sample ();
   g_autofree char *dir = pc_test_make_tmp_dir ();
   g_autofree char *german = NULL, *c = NULL, *a = NULL, *b = NULL, *area = only_area (project);
 
@@ -686,8 +639,8 @@ changed_projection (guint       i,
                     const char *dir,
                     const char *area)
 {
-  g_autofree char *path = copy_sample (dir);
-  g_autoptr(PcProject) project = open_project (path, FALSE);
+  g_autofree char *path = pc_test_copy_sample (dir);
+  g_autoptr(PcProject) project = pc_test_open_project (path, FALSE);
   const char *areas[] = { area, NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(PcPathway) pathway = NULL;
@@ -732,7 +685,7 @@ test_changed_input_follows_engine (void)
 
   if (!have_program ("ssconvert") || !have_program ("python3"))
     return;
-  project = open_sample ();
+  project = pc_test_open_sample ();
   dir = pc_test_make_tmp_dir ();
   area = only_area (project);
   xlsx = export_sample (project, "breast_best_practice", dir, "sample.xlsx");
@@ -788,7 +741,7 @@ assert_export_fails (PcProject  *project,
 static void
 test_unwritable_path (void)
 {
-  g_autoptr(PcProject) project = open_sample ();
+  g_autoptr(PcProject) project = pc_test_open_sample ();
   g_autofree char *dir = pc_test_make_tmp_dir ();
   g_autofree char *missing = g_build_filename (dir, "missing", "out.xlsx", NULL);
   g_autofree char *file = pc_test_write_file (dir, "file", "not a folder");
@@ -809,7 +762,7 @@ test_unwritable_path (void)
 static void
 test_failure_keeps_old_file (void)
 {
-  g_autoptr(PcProject) project = open_sample ();
+  g_autoptr(PcProject) project = pc_test_open_sample ();
   g_autofree char *dir = pc_test_make_tmp_dir ();
   g_autofree char *output = pc_test_write_file (dir, "out.xlsx", "the old workbook");
   const char *nowhere[] = { "NOWHERE", NULL };
@@ -840,11 +793,11 @@ test_several_areas (void)
   if (!have_program ("ssconvert"))
     return;
   dir = pc_test_make_tmp_dir ();
-  path = copy_sample (dir);
-  project = open_project (path, FALSE);
+  path = pc_test_copy_sample (dir);
+  project = pc_test_open_project (path, FALSE);
   area = only_area (project);
   areas[0] = area;
-  exec_sql (project, "INSERT INTO areas (code, name) VALUES ('X01', 'Second area');"
+  pc_test_exec_sql (project, "INSERT INTO areas (code, name) VALUES ('X01', 'Second area');"
                      "INSERT INTO population (area, year, sex, age_band, count) "
                      "SELECT 'X01', year, sex, age_band, count * 0.5 FROM population "
                      "WHERE year IN (2023, 2025, 2027)");
@@ -860,7 +813,7 @@ test_several_areas (void)
 static void
 test_scenario_sheet (void)
 {
-  g_autoptr(PcProject) project = open_sample ();
+  g_autoptr(PcProject) project = pc_test_open_sample ();
   g_autofree char *dir = pc_test_make_tmp_dir ();
   g_autofree char *output = g_build_filename (dir, "scenario.xlsx", NULL);
   g_autofree char *area = only_area (project);

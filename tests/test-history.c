@@ -19,41 +19,6 @@
 
 #define PATHWAY "lung_best_practice"
 
-/* A writable copy of the sample project in @dir (a fresh folder when NULL). */
-static char *
-copy_sample_into (const char *dir)
-{
-  g_autofree char *fresh = dir == NULL ? pc_test_make_tmp_dir () : NULL;
-  g_autoptr(GFile) source = NULL;
-  g_autoptr(GFile) target = NULL;
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir != NULL ? dir : fresh, "sample.pathcost", NULL);
-
-  g_assert_nonnull (g_getenv ("PATHCOST_SAMPLE"));
-  source = g_file_new_for_path (g_getenv ("PATHCOST_SAMPLE"));
-  target = g_file_new_for_path (path);
-  g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static char *
-copy_sample (void)
-{
-  return copy_sample_into (NULL);
-}
-
-static PcProject *
-open_project (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  PcProject *project = pc_project_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-  return project;
-}
-
 static PcPathway *
 load (PcProject  *project,
       const char *name)
@@ -126,8 +91,8 @@ bulk_edit (PcProject *project,
 static void
 test_snapshot (void)
 {
-  g_autofree char *path = copy_sample ();
-  g_autoptr(PcProject) project = open_project (path);
+  g_autofree char *path = pc_test_copy_sample (NULL);
+  g_autoptr(PcProject) project = pc_test_open_project (path, FALSE);
   g_autoptr(PcHistory) history = pc_history_new (project);
   g_autoptr(GError) error = NULL;
   const char *sql = "SELECT count(*), total(count * (year - 1990)) FROM population";
@@ -280,8 +245,8 @@ count_changed (PcHistory *history,
 static void
 test_update_undo_redo (void)
 {
-  g_autofree char *path = copy_sample ();
-  g_autoptr(PcProject) project = open_project (path);
+  g_autofree char *path = pc_test_copy_sample (NULL);
+  g_autoptr(PcProject) project = pc_test_open_project (path, FALSE);
   g_autoptr(PcHistory) history = pc_history_new (project);
   g_autoptr(PcPathway) pathway = load (project, PATHWAY);
   g_autoptr(PcStep) step = step_at (project, PATHWAY, 2);
@@ -330,7 +295,7 @@ test_update_undo_redo (void)
   /* The edit is in the file itself, not only in this connection. */
   g_clear_object (&history);
   g_clear_object (&project);
-  project = open_project (path);
+  project = pc_test_open_project (path, FALSE);
   reloaded = step_at (project, PATHWAY, 2);
   g_assert_cmpfloat (reloaded->quantity, ==, old_quantity + 2);
 }
@@ -362,8 +327,8 @@ assert_same_step (const PcStep *a,
 static void
 test_update_every_field (void)
 {
-  g_autofree char *path = copy_sample ();
-  g_autoptr(PcProject) project = open_project (path);
+  g_autofree char *path = pc_test_copy_sample (NULL);
+  g_autoptr(PcProject) project = pc_test_open_project (path, FALSE);
   g_autoptr(PcHistory) history = pc_history_new (project);
   g_autoptr(PcStep) original = step_at (project, PATHWAY, 5);
   g_autoptr(PcStep) local = new_local_step ("Nurse telephone review", 2.5);
@@ -524,8 +489,8 @@ structural_edits (PcProject *project)
 static void
 test_structural_edits (void)
 {
-  g_autofree char *path = copy_sample ();
-  g_autoptr(PcProject) project = open_project (path);
+  g_autofree char *path = pc_test_copy_sample (NULL);
+  g_autoptr(PcProject) project = pc_test_open_project (path, FALSE);
 
   structural_edits (project);
 }
@@ -535,8 +500,8 @@ test_structural_edits (void)
 static void
 test_structural_edits_sparse_positions (void)
 {
-  g_autofree char *path = copy_sample ();
-  g_autoptr(PcProject) project = open_project (path);
+  g_autofree char *path = pc_test_copy_sample (NULL);
+  g_autoptr(PcProject) project = pc_test_open_project (path, FALSE);
   g_auto(GStrv) before = step_names (project, PATHWAY);
   g_auto(GStrv) after = NULL;
   g_autoptr(GError) error = NULL;
@@ -608,8 +573,8 @@ update_then_fail (PcProject  *project,
 static void
 test_refused_edits (void)
 {
-  g_autofree char *path = copy_sample ();
-  g_autoptr(PcProject) project = open_project (path);
+  g_autofree char *path = pc_test_copy_sample (NULL);
+  g_autoptr(PcProject) project = pc_test_open_project (path, FALSE);
   g_autoptr(PcHistory) history = pc_history_new (project);
   g_autoptr(PcStep) step = step_at (project, PATHWAY, 3);
   g_autoptr(PcStep) first = step_at (project, PATHWAY, 0);
@@ -688,8 +653,8 @@ test_refused_edits (void)
 static void
 test_notifications (void)
 {
-  g_autofree char *path = copy_sample ();
-  g_autoptr(PcProject) project = open_project (path);
+  g_autofree char *path = pc_test_copy_sample (NULL);
+  g_autoptr(PcProject) project = pc_test_open_project (path, FALSE);
   g_autoptr(PcHistory) history = pc_history_new (project);
   g_autoptr(PcStep) nurse = new_local_step ("Nurse telephone review", 1);
   guint can_undo = 0, can_redo = 0, undo_label = 0, redo_label = 0;
@@ -755,8 +720,8 @@ test_notifications (void)
 static void
 test_conflict (void)
 {
-  g_autofree char *path = copy_sample ();
-  g_autoptr(PcProject) project = open_project (path);
+  g_autofree char *path = pc_test_copy_sample (NULL);
+  g_autoptr(PcProject) project = pc_test_open_project (path, FALSE);
   g_autoptr(PcHistory) history = pc_history_new (project);
   g_autoptr(PcStep) step = step_at (project, PATHWAY, 0);
   g_autoptr(PcStep) now = NULL;
@@ -834,7 +799,7 @@ test_write_copy (void)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *work_dir = pc_test_make_tmp_dir ();
-  g_autofree char *work = copy_sample_into (work_dir);
+  g_autofree char *work = pc_test_copy_sample (work_dir);
   const guint8 *header;
 
   g_assert_nonnull (source);
@@ -847,18 +812,18 @@ test_write_copy (void)
   /* File format bytes 18 and 19: 1 is a rollback journal, 2 WAL. */
   g_assert_cmpuint (header[18], ==, 1);
   g_assert_cmpuint (header[19], ==, 1);
-  copy = open_project (dest);
+  copy = pc_test_open_project (dest, FALSE);
   assert_same_project (source, copy);
   g_clear_object (&copy);
 
   /* Save again over it, from an edited project: the edit is in the copy. */
-  edited = open_project (work);
+  edited = pc_test_open_project (work, FALSE);
   step = step_at (edited, PATHWAY, 0);
   step->quantity = 9;
   g_assert_true (pc_project_update_step (edited, PATHWAY, 0, step, &error));
   g_assert_true (pc_project_write_copy (edited, dest, &error));
   g_assert_no_error (error);
-  copy = open_project (dest);
+  copy = pc_test_open_project (dest, FALSE);
   assert_same_project (edited, copy);
   g_clear_pointer (&step, pc_step_free);
   step = step_at (copy, PATHWAY, 0);
@@ -886,7 +851,7 @@ test_write_copy (void)
 static void
 test_write_copy_from_wal (void)
 {
-  g_autofree char *path = copy_sample ();
+  g_autofree char *path = pc_test_copy_sample (NULL);
   g_autofree char *dir = pc_test_make_tmp_dir ();
   g_autofree char *dest = g_build_filename (dir, "saved.pathcost", NULL);
   g_autoptr(PcProject) source = NULL;
@@ -911,7 +876,7 @@ test_write_copy_from_wal (void)
   header = g_bytes_get_data (bytes, NULL);
   g_assert_cmpuint (header[18], ==, 1);
   g_assert_cmpuint (header[19], ==, 1);
-  copy = open_project (dest);
+  copy = pc_test_open_project (dest, FALSE);
   assert_same_project (source, copy);
 }
 
@@ -983,8 +948,8 @@ test_lists (void)
 static void
 test_nested_transactions (void)
 {
-  g_autofree char *path = copy_sample ();
-  g_autoptr(PcProject) project = open_project (path);
+  g_autofree char *path = pc_test_copy_sample (NULL);
+  g_autoptr(PcProject) project = pc_test_open_project (path, FALSE);
   g_autoptr(PcProject) reopened = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1007,7 +972,7 @@ test_nested_transactions (void)
   g_assert_cmpuint (_pc_project_get_depth (project), ==, 0);
 
   g_clear_object (&project);
-  reopened = open_project (path);
+  reopened = pc_test_open_project (path, FALSE);
   pc_assert_close (pc_project_get_inflation (reopened), 0.02);
   pc_assert_close (pc_project_get_discount_rate (reopened), 0.035);
 

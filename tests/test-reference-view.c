@@ -16,55 +16,6 @@
 #include "pc-row-list.h"
 #include "pc-test-util.h"
 
-static PcProject *
-open_project (const char *path,
-              gboolean    read_only)
-{
-  g_autoptr(GError) error = NULL;
-  PcProject *project = pc_project_open_full (path, read_only ? PC_PROJECT_OPEN_READ_ONLY
-                                                             : PC_PROJECT_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-  return project;
-}
-
-static PcProject *
-open_sample (void)
-{
-  g_assert_nonnull (g_getenv ("PATHCOST_SAMPLE"));
-  return open_project (g_getenv ("PATHCOST_SAMPLE"), TRUE);
-}
-
-static PcProject *
-open_sample_copy (void)
-{
-  g_autofree char *dir = pc_test_make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "copy.pathcost", NULL);
-  g_autoptr(GFile) source = g_file_new_for_path (g_getenv ("PATHCOST_SAMPLE"));
-  g_autoptr(GFile) target = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return open_project (path, FALSE);
-}
-
-static void
-exec_sql (PcProject  *project,
-          const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  char *message = NULL;
-
-  g_assert_true (pc_project_begin (project, &error));
-  g_assert_no_error (error);
-  if (sqlite3_exec (pc_project_get_db (project), sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  g_assert_true (pc_project_commit (project, &error));
-  g_assert_no_error (error);
-}
-
 static guint
 count_rows (PcProject  *project,
             const char *table)
@@ -200,7 +151,7 @@ count_changes (GListModel *model,
 static void
 test_tariffs (void)
 {
-  PcProject *project = open_sample ();
+  PcProject *project = pc_test_open_sample ();
   GtkWidget *view = NULL;
   GtkWidget *window = new_window (&view);
   GtkColumnView *column_view = child (view, "column_view");
@@ -257,7 +208,7 @@ test_tariffs (void)
 static void
 test_switch_table (void)
 {
-  PcProject *project = open_sample ();
+  PcProject *project = pc_test_open_sample ();
   GtkWidget *view = NULL;
   GtkWidget *window = new_window (&view);
   GtkListBox *sidebar = child (view, "table_list");
@@ -314,7 +265,7 @@ test_switch_table (void)
 static void
 test_error_and_reload (void)
 {
-  PcProject *project = open_sample_copy ();
+  PcProject *project = pc_test_open_sample_copy ();
   GtkWidget *view = NULL;
   GtkWidget *window = new_window (&view);
   const char *description;
@@ -323,7 +274,7 @@ test_error_and_reload (void)
   guint n_before;
   g_autofree char *count_text = NULL;
 
-  exec_sql (project, "ALTER TABLE areas RENAME TO areas_elsewhere");
+  pc_test_exec_sql (project, "ALTER TABLE areas RENAME TO areas_elsewhere");
   pc_reference_view_set_table (PC_REFERENCE_VIEW (view), "areas");
   pc_reference_view_set_project (PC_REFERENCE_VIEW (view), project);
   g_assert_cmpstr (visible_page (view, "main_stack"), ==, "browser");
@@ -334,7 +285,7 @@ test_error_and_reload (void)
   g_assert_nonnull (strstr (description, "areas"));
   g_assert_cmpstr (gtk_label_get_text (child (view, "count_label")), ==, "");
 
-  exec_sql (project, "ALTER TABLE areas_elsewhere RENAME TO areas");
+  pc_test_exec_sql (project, "ALTER TABLE areas_elsewhere RENAME TO areas");
   pc_reference_view_reload (PC_REFERENCE_VIEW (view));
   g_assert_cmpstr (visible_page (view, "content_stack"), ==, "table");
   g_assert_cmpstr (pc_reference_view_get_table (PC_REFERENCE_VIEW (view)), ==, "areas");
@@ -346,7 +297,7 @@ test_error_and_reload (void)
   model = pc_reference_view_get_model (PC_REFERENCE_VIEW (view));
   n_before = g_list_model_get_n_items (model);
   g_signal_connect (model, "items-changed", G_CALLBACK (count_changes), &n_changes);
-  exec_sql (project, "DELETE FROM population WHERE sex = 'M'");
+  pc_test_exec_sql (project, "DELETE FROM population WHERE sex = 'M'");
   pc_reference_view_reload (PC_REFERENCE_VIEW (view));
   g_assert_true (pc_reference_view_get_model (PC_REFERENCE_VIEW (view)) == model);
   g_assert_cmpuint (n_changes, ==, 1);
@@ -357,7 +308,7 @@ test_error_and_reload (void)
   g_assert_cmpstr (pc_reference_view_get_table (PC_REFERENCE_VIEW (view)), ==, "population");
 
   /* A failed reload says so in the view. */
-  exec_sql (project, "ALTER TABLE population RENAME TO population_elsewhere");
+  pc_test_exec_sql (project, "ALTER TABLE population RENAME TO population_elsewhere");
   pc_reference_view_reload (PC_REFERENCE_VIEW (view));
   g_assert_cmpstr (visible_page (view, "content_stack"), ==, "error");
 
@@ -375,7 +326,7 @@ test_error_and_reload (void)
 static void
 test_read_error (void)
 {
-  PcProject *project = open_sample_copy ();
+  PcProject *project = pc_test_open_sample_copy ();
   GtkWidget *view = NULL;
   GtkWidget *window = new_window (&view);
   GListModel *model;
@@ -385,7 +336,7 @@ test_read_error (void)
   pc_reference_view_set_project (PC_REFERENCE_VIEW (view), project);
   pc_reference_view_set_table (PC_REFERENCE_VIEW (view), "population");
   model = pc_reference_view_get_model (PC_REFERENCE_VIEW (view));
-  exec_sql (project, "ALTER TABLE population RENAME TO population_elsewhere");
+  pc_test_exec_sql (project, "ALTER TABLE population RENAME TO population_elsewhere");
 
   /* As scrolling to the end would. */
   far = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
@@ -395,7 +346,7 @@ test_read_error (void)
   description = adw_status_page_get_description (child (view, "error_page"));
   g_assert_nonnull (strstr (description, "population"));
 
-  exec_sql (project, "ALTER TABLE population_elsewhere RENAME TO population");
+  pc_test_exec_sql (project, "ALTER TABLE population_elsewhere RENAME TO population");
   pc_reference_view_reload (PC_REFERENCE_VIEW (view));
   g_assert_cmpstr (visible_page (view, "content_stack"), ==, "table");
   spin (50);
@@ -409,7 +360,7 @@ test_read_error (void)
 static void
 test_unknown_table (void)
 {
-  PcProject *project = open_sample ();
+  PcProject *project = pc_test_open_sample ();
   GtkWidget *view = NULL;
   GtkWidget *window = new_window (&view);
 
@@ -426,7 +377,7 @@ test_unknown_table (void)
 static void
 test_finalize_unshown (void)
 {
-  PcProject *project = open_sample ();
+  PcProject *project = pc_test_open_sample ();
   GtkWidget *view = g_object_ref_sink (pc_reference_view_new ());
 
   pc_reference_view_set_project (PC_REFERENCE_VIEW (view), project);

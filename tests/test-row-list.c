@@ -15,56 +15,6 @@
 #include "pc-row-list.h"
 #include "pc-test-util.h"
 
-static PcProject *
-open_project (const char *path,
-              gboolean    read_only)
-{
-  g_autoptr(GError) error = NULL;
-  PcProject *project = pc_project_open_full (path, read_only ? PC_PROJECT_OPEN_READ_ONLY
-                                                             : PC_PROJECT_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-  return project;
-}
-
-static PcProject *
-open_sample (void)
-{
-  g_assert_nonnull (g_getenv ("PATHCOST_SAMPLE"));
-  return open_project (g_getenv ("PATHCOST_SAMPLE"), TRUE);
-}
-
-/* A writable copy of the sample, opened. */
-static PcProject *
-open_sample_copy (void)
-{
-  g_autofree char *dir = pc_test_make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "copy.pathcost", NULL);
-  g_autoptr(GFile) source = g_file_new_for_path (g_getenv ("PATHCOST_SAMPLE"));
-  g_autoptr(GFile) target = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return open_project (path, FALSE);
-}
-
-static void
-exec_sql (PcProject  *project,
-          const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  char *message = NULL;
-
-  g_assert_true (pc_project_begin (project, &error));
-  g_assert_no_error (error);
-  if (sqlite3_exec (pc_project_get_db (project), sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  g_assert_true (pc_project_commit (project, &error));
-  g_assert_no_error (error);
-}
-
 static guint
 query_count (PcProject  *project,
              const char *sql)
@@ -106,7 +56,7 @@ get_row (PcRowList *list,
 static void
 test_counts (void)
 {
-  g_autoptr(PcProject) project = open_sample ();
+  g_autoptr(PcProject) project = pc_test_open_sample ();
   const char * const *tables = pc_row_list_get_tables ();
 
   g_assert_cmpuint (g_strv_length ((GStrv) tables), ==, 8);
@@ -127,7 +77,7 @@ test_counts (void)
 static void
 test_columns (void)
 {
-  g_autoptr(PcProject) project = open_sample ();
+  g_autoptr(PcProject) project = pc_test_open_sample ();
   g_autoptr(PcRowList) tariffs = new_list (project, "tariffs");
   g_autoptr(PcRowList) providers = new_list (project, "providers");
   g_autoptr(PcRowList) incidence = new_list (project, "incidence");
@@ -170,7 +120,7 @@ find_row (PcRowList  *list,
 static void
 test_tariff_texts (void)
 {
-  g_autoptr(PcProject) project = open_sample ();
+  g_autoptr(PcProject) project = pc_test_open_sample ();
   g_autoptr(PcRowList) list = new_list (project, "tariffs");
   g_autoptr(PcRow) row = find_row (list, "JA07B");
   g_autoptr(PcRow) first = get_row (list, 0);
@@ -196,7 +146,7 @@ test_tariff_texts (void)
 static void
 test_formats (void)
 {
-  g_autoptr(PcProject) project = open_sample ();
+  g_autoptr(PcProject) project = pc_test_open_sample ();
   g_autoptr(PcRowList) providers = new_list (project, "providers");
   g_autoptr(PcRowList) stages = new_list (project, "stages");
   g_autoptr(PcRowList) incidence = new_list (project, "incidence");
@@ -234,11 +184,11 @@ test_formats (void)
 static void
 test_text_in_figure (void)
 {
-  g_autoptr(PcProject) project = open_sample_copy ();
+  g_autoptr(PcProject) project = pc_test_open_sample_copy ();
   g_autoptr(PcRowList) list = NULL;
   g_autoptr(PcRow) row = NULL;
 
-  exec_sql (project, "UPDATE tariffs SET price = 'n/a' WHERE code = 'JA07B'");
+  pc_test_exec_sql (project, "UPDATE tariffs SET price = 'n/a' WHERE code = 'JA07B'");
   list = new_list (project, "tariffs");
   row = find_row (list, "JA07B");
   g_assert_nonnull (row);
@@ -280,7 +230,7 @@ assert_population_row (PcProject *project,
 static void
 test_age_order (void)
 {
-  g_autoptr(PcProject) project = open_sample ();
+  g_autoptr(PcProject) project = pc_test_open_sample ();
   g_autoptr(PcRowList) population = new_list (project, "population");
   g_autoptr(PcRowList) incidence = new_list (project, "incidence");
   const char *bands[] = { "0-4", "5-9", "10-14", "15-19" };
@@ -298,7 +248,7 @@ test_age_order (void)
 static void
 test_beyond_first_page (void)
 {
-  g_autoptr(PcProject) project = open_sample ();
+  g_autoptr(PcProject) project = pc_test_open_sample ();
   g_autoptr(PcRowList) list = new_list (project, "population");
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
   const guint positions[] = { 300, 0, 255, 256, 511, 512, 777 };
@@ -314,9 +264,9 @@ test_beyond_first_page (void)
 static PcProject *
 open_large_copy (void)
 {
-  PcProject *project = open_sample_copy ();
+  PcProject *project = pc_test_open_sample_copy ();
 
-  exec_sql (project,
+  pc_test_exec_sql (project,
             "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 199999)"
             " INSERT INTO population (area, year, sex, age_band, count)"
             " SELECT printf('Z%05d', i / 40), 2030 + i % 20, CASE WHEN i % 40 < 20 THEN 'F' ELSE 'M' END,"
@@ -359,7 +309,7 @@ test_large_table (void)
 static void
 test_unknown_table (void)
 {
-  g_autoptr(PcProject) project = open_sample ();
+  g_autoptr(PcProject) project = pc_test_open_sample ();
   g_autoptr(GError) error = NULL;
   g_autoptr(PcRowList) list = pc_row_list_new (project, "pathways", &error);
 
@@ -400,7 +350,7 @@ record_changes (GListModel *model,
 static void
 test_reload (void)
 {
-  g_autoptr(PcProject) project = open_sample_copy ();
+  g_autoptr(PcProject) project = pc_test_open_sample_copy ();
   g_autoptr(PcRowList) list = new_list (project, "population");
   g_autoptr(GError) error = NULL;
   g_autoptr(PcRow) stale = get_row (list, 0);
@@ -411,7 +361,7 @@ test_reload (void)
 
   g_signal_connect (list, "items-changed", G_CALLBACK (record_changes), &changes);
 
-  exec_sql (project, "DELETE FROM population WHERE sex = 'M';"
+  pc_test_exec_sql (project, "DELETE FROM population WHERE sex = 'M';"
                      "UPDATE population SET count = 1234567 WHERE rowid ="
                      " (SELECT rowid FROM population"
                      "  ORDER BY area, year, sex, CAST (age_band AS INTEGER) LIMIT 1)");
@@ -435,7 +385,7 @@ test_reload (void)
 
   /* Emptied: one signal removing everything. */
   changes.n_calls = 0;
-  exec_sql (project, "DELETE FROM population");
+  pc_test_exec_sql (project, "DELETE FROM population");
   g_assert_true (pc_row_list_reload (list, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changes.n_calls, ==, 1);
@@ -453,14 +403,14 @@ test_reload (void)
 static void
 test_reload_failure (void)
 {
-  g_autoptr(PcProject) project = open_sample_copy ();
+  g_autoptr(PcProject) project = pc_test_open_sample_copy ();
   g_autoptr(PcRowList) list = new_list (project, "areas");
   g_autoptr(GError) error = NULL;
   guint old_n = g_list_model_get_n_items (G_LIST_MODEL (list));
   Changes changes = { 0 };
 
   g_signal_connect (list, "items-changed", G_CALLBACK (record_changes), &changes);
-  exec_sql (project, "ALTER TABLE areas RENAME TO areas_gone");
+  pc_test_exec_sql (project, "ALTER TABLE areas RENAME TO areas_gone");
   g_assert_false (pc_row_list_reload (list, &error));
   g_assert_nonnull (error);
   g_assert_true (error->domain == PC_ERROR);
@@ -481,7 +431,7 @@ count_notify (GObject    *object,
 static void
 test_read_error (void)
 {
-  g_autoptr(PcProject) project = open_sample_copy ();
+  g_autoptr(PcProject) project = pc_test_open_sample_copy ();
   g_autoptr(PcRowList) list = new_list (project, "population");
   g_autoptr(PcRow) first = get_row (list, 0);
   g_autoptr(PcRow) far = NULL;
@@ -493,7 +443,7 @@ test_read_error (void)
   g_signal_connect (list, "notify::read-error", G_CALLBACK (count_notify), &n_notify);
   g_assert_null (pc_row_list_get_read_error (list));
 
-  exec_sql (project, "ALTER TABLE population RENAME TO population_elsewhere");
+  pc_test_exec_sql (project, "ALTER TABLE population RENAME TO population_elsewhere");
   far = get_row (list, 700);  /* page 2: not read yet */
   g_assert_cmpuint (pc_row_get_n_columns (far), ==, 5);
   g_assert_cmpstr (pc_row_get_text (far, 0), ==, "");
@@ -510,7 +460,7 @@ test_read_error (void)
   g_assert_cmpuint (n_notify, ==, 1);
   g_assert_cmpstr (pc_row_get_text (first, 0), !=, "");
 
-  exec_sql (project, "ALTER TABLE population_elsewhere RENAME TO population");
+  pc_test_exec_sql (project, "ALTER TABLE population_elsewhere RENAME TO population");
   g_assert_true (pc_row_list_reload (list, &error));
   g_assert_no_error (error);
   g_assert_null (pc_row_list_get_read_error (list));

@@ -28,12 +28,8 @@ typedef struct
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(GBytes) sample = pc_test_read_bytes (g_getenv ("PATHCOST_SAMPLE"));
-
   fixture->dir = pc_test_make_tmp_dir ();
-  fixture->path = g_build_filename (fixture->dir, "sample.pathcost", NULL);
-  g_assert_true (g_file_set_contents (fixture->path, g_bytes_get_data (sample, NULL),
-                                      (gssize) g_bytes_get_size (sample), NULL));
+  fixture->path = pc_test_copy_sample (fixture->dir);
   fixture->window = g_object_ref_sink (pc_window_new (NULL));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 768);
   gtk_window_present (GTK_WINDOW (fixture->window));
