@@ -68,6 +68,28 @@ _pc_window_show_error (PcWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A question whose answers are Cancel, a destructive "discard" and the
+ * suggested @keep: Escape and closing it mean Cancel, never discard. */
+static GtkWidget *
+ask_before_losing (PcWindow   *self,
+                   const char *heading,
+                   const char *body,
+                   const char *discard_label,
+                   const char *keep,
+                   const char *keep_label)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+
+  adw_message_dialog_add_responses (message, "cancel", _("_Cancel"), "discard", discard_label,
+                                    keep, keep_label, NULL);
+  adw_message_dialog_set_response_appearance (message, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (message, keep, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (message, keep);
+  adw_message_dialog_set_close_response (message, "cancel");
+  return dialog;
+}
+
 /* Title and state */
 
 static void
@@ -230,6 +252,7 @@ pc_window_open (PcWindow   *self,
 {
   GtkWidget *dialog;
   g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
 
   g_return_if_fail (PC_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -240,20 +263,10 @@ pc_window_open (PcWindow   *self,
       return;
     }
   name = g_path_get_basename (path);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Pathcost stopped before changes to “%s” were saved. "
-                                    "Recover them, or open the file as it was last saved?"), name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("Open _Saved Version"),
-                                    "recover", _("_Recover"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
-  /* Escape must not throw the edits away. */
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  body = g_strdup_printf (_("Pathcost stopped before changes to “%s” were saved. "
+                            "Recover them, or open the file as it was last saved?"), name);
+  dialog = ask_before_losing (self, _("Recover Unsaved Changes?"), body,
+                              _("Open _Saved Version"), "recover", _("_Recover"));
   g_object_set_data_full (G_OBJECT (dialog), "pc-path", g_strdup (path), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_recover_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -650,19 +663,10 @@ pc_window_close_request (GtkWindow *window)
     pc_pathway_editor_commit_pending (self->pathway_editor);
   if (self->document != NULL && pc_document_get_dirty (self->document) && !self->close_confirmed)
     {
-      dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("“%s” has unsaved changes. Changes which are not saved will be lost."),
-                                      pc_document_get_title (self->document));
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "discard", _("_Discard"),
-                                        "save", _("_Save"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_autofree char *body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be lost."),
+                                               pc_document_get_title (self->document));
+
+      dialog = ask_before_losing (self, _("Save Changes?"), body, _("_Discard"), "save", _("_Save"));
       g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
       gtk_window_present (GTK_WINDOW (dialog));
       return TRUE;
