@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "pc-costing.h"
+#include "pc-error.h"
 #include "pc-format.h"
 #include "pc-pathway-editor.h"
 #include "pc-step-row.h"
@@ -35,7 +36,7 @@ struct _PcPathwayEditor
   PcDocument         *document;
   GListStore         *rows;
   GtkSingleSelection *selection;
-  GtkStringList      *tariff_codes;
+  GtkListStore       *tariff_codes;  /* completion of the tariff code cells */
   PcColumn            columns[PC_N_STEP_FIELDS];
   GtkLabel           *stage_costs[PC_N_STAGES];
   gboolean            filling_list;
@@ -120,24 +121,40 @@ edit_move (PcProject *project, gpointer data, GError **error)
   return pc_project_move_step (project, edit->pathway, edit->index, edit->to, error);
 }
 
+/* Runs @edit as one undoable change of the shown pathway. */
 static gboolean
 run_edit (PcPathwayEditor *self,
           const char      *label,
           PcHistoryEdit    edit,
-          StepEdit        *data)
+          StepEdit        *data,
+          GError         **error)
+{
+  data->pathway = pc_document_get_pathway_name (self->document);
+  if (data->pathway == NULL)
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_NOT_FOUND, _("Choose a pathway first."));
+      return FALSE;
+    }
+  if (!pc_document_edit (self->document, label, PC_CHANGE_STEPS, edit, data, error))
+    return FALSE;
+  show_error (self, NULL);
+  return TRUE;
+}
+
+/* The step actions (add, duplicate, delete, move): a refusal is shown
+ * under the table. */
+static gboolean
+run_step_action (PcPathwayEditor *self,
+                 const char      *label,
+                 PcHistoryEdit    edit,
+                 StepEdit        *data)
 {
   g_autoptr(GError) error = NULL;
 
-  data->pathway = pc_document_get_pathway_name (self->document);
-  if (data->pathway == NULL)
-    return FALSE;
-  if (!pc_document_edit (self->document, label, PC_CHANGE_STEPS, edit, data, &error))
-    {
-      show_error (self, error->message);
-      return FALSE;
-    }
-  show_error (self, NULL);
-  return TRUE;
+  if (run_edit (self, label, edit, data, &error))
+    return TRUE;
+  show_error (self, error->message);
+  return FALSE;
 }
 
 static void
@@ -256,6 +273,7 @@ commit_row (PcPathwayEditor *self,
 {
   g_autofree char *text = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
   g_autoptr(PcStep) edited = NULL;
   g_autoptr(GError) error = NULL;
   StepEdit edit = { NULL, };
@@ -264,31 +282,21 @@ commit_row (PcPathwayEditor *self,
     return TRUE;
   text = pc_step_row_get_text (row, field);
   edited = pc_step_row_type (row, field, text);
-  if (edited == NULL)
+  if (edited != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Step %u: %s"), pc_step_row_get_index (row) + 1,
-                                                  pc_step_row_get_error (row, field));
-      show_error (self, message);
-      pc_document_end_preview (self->document);
-      return FALSE;
-    }
-  label = g_strdup_printf (_("Change %s of “%s”"), pc_step_field_title (field), edited->name);
-  edit.index = pc_step_row_get_index (row);
-  edit.step = edited;
-  edit.pathway = pc_document_get_pathway_name (self->document);
-  if (!pc_document_edit (self->document, label, PC_CHANGE_STEPS, edit_update, &edit, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Step %u: %s"), edit.index + 1, error->message);
-
+      label = g_strdup_printf (_("Change %s of “%s”"), pc_step_field_title (field), edited->name);
+      edit.index = pc_step_row_get_index (row);
+      edit.step = edited;
+      if (run_edit (self, label, edit_update, &edit, &error))
+        return TRUE;
       /* The project refused it (an unknown tariff code): marked like a
        * value that does not parse. */
       pc_step_row_set_error (row, field, error->message);
-      show_error (self, message);
-      pc_document_end_preview (self->document);
-      return FALSE;
     }
-  show_error (self, NULL);
-  return TRUE;
+  message = g_strdup_printf (_("Step %u: %s"), pc_step_row_get_index (row) + 1, pc_step_row_get_error (row, field));
+  show_error (self, message);
+  pc_document_end_preview (self->document);
+  return FALSE;
 }
 
 static void
@@ -401,7 +409,7 @@ make_entry (PcColumn *column)
     {
       GtkEntryCompletion *completion = gtk_entry_completion_new ();
 
-      gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (g_object_get_data (G_OBJECT (column->editor), "pc-tariff-model")));
+      gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (column->editor->tariff_codes));
       gtk_entry_completion_set_text_column (completion, 0);
       gtk_entry_completion_set_minimum_key_length (completion, 1);
       gtk_entry_completion_set_inline_completion (completion, FALSE);
@@ -732,7 +740,7 @@ on_pathway_activated (GtkListBox      *list,
 static void
 fill_tariff_codes (PcPathwayEditor *self)
 {
-  GtkListStore *model = g_object_get_data (G_OBJECT (self), "pc-tariff-model");
+  GtkListStore *model = self->tariff_codes;
   g_auto(GStrv) codes = NULL;
 
   gtk_list_store_clear (model);
@@ -848,7 +856,7 @@ add_step (GtkWidget *widget, const char *action, GVariant *parameter)
       g_free (step->name);
       step->name = name;
     }
-  if (run_edit (self, _("Add a step"), edit_insert, &edit))
+  if (run_step_action (self, _("Add a step"), edit_insert, &edit))
     pc_pathway_editor_select (self, edit.index);
 }
 
@@ -871,7 +879,7 @@ duplicate_step (GtkWidget *widget, const char *action, GVariant *parameter)
   label = g_strdup_printf (_("Duplicate “%s”"), original->name);
   edit.index = index + 1;
   edit.step = copy;
-  if (run_edit (self, label, edit_insert, &edit))
+  if (run_step_action (self, label, edit_insert, &edit))
     pc_pathway_editor_select (self, edit.index);
 }
 
@@ -888,7 +896,7 @@ delete_step (GtkWidget *widget, const char *action, GVariant *parameter)
     return;
   label = g_strdup_printf (_("Delete “%s”"), step->name);
   edit.index = index;
-  if (run_edit (self, label, edit_delete, &edit) && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+  if (run_step_action (self, label, edit_delete, &edit) && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
     pc_pathway_editor_select (self, MIN (index, g_list_model_get_n_items (G_LIST_MODEL (self->rows)) - 1));
 }
 
@@ -902,7 +910,7 @@ move_step (PcPathwayEditor *self,
 
   if (from == to || from >= n || to >= n)
     return;
-  if (run_edit (self, _("Move a step"), edit_move, &edit))
+  if (run_step_action (self, _("Move a step"), edit_move, &edit))
     pc_pathway_editor_select (self, to);
 }
 
@@ -971,6 +979,14 @@ pc_pathway_editor_select (PcPathwayEditor *self,
   gtk_single_selection_set_selected (self->selection, index);
 }
 
+/* The row of step @index, for the functions that act as a cell would. */
+static PcStepRow *
+row_at (PcPathwayEditor *self,
+        guint            index)
+{
+  return g_list_model_get_item (G_LIST_MODEL (self->rows), index);
+}
+
 gboolean
 pc_pathway_editor_type (PcPathwayEditor *self,
                         guint            index,
@@ -982,7 +998,7 @@ pc_pathway_editor_type (PcPathwayEditor *self,
   g_return_val_if_fail (PC_IS_PATHWAY_EDITOR (self), FALSE);
   g_return_val_if_fail (index < g_list_model_get_n_items (G_LIST_MODEL (self->rows)), FALSE);
 
-  row = g_list_model_get_item (G_LIST_MODEL (self->rows), index);
+  row = row_at (self, index);
   type_into_row (self, row, field, text, NULL);
   return pc_step_row_get_error (row, field) == NULL;
 }
@@ -997,7 +1013,7 @@ pc_pathway_editor_revert (PcPathwayEditor *self,
   g_return_if_fail (PC_IS_PATHWAY_EDITOR (self));
   g_return_if_fail (index < g_list_model_get_n_items (G_LIST_MODEL (self->rows)));
 
-  row = g_list_model_get_item (G_LIST_MODEL (self->rows), index);
+  row = row_at (self, index);
   pc_step_row_revert (row, field);
   pc_document_end_preview (self->document);
 }
@@ -1037,7 +1053,7 @@ pc_pathway_editor_enter (PcPathwayEditor *self,
   g_return_val_if_fail (PC_IS_PATHWAY_EDITOR (self), FALSE);
   g_return_val_if_fail (index < g_list_model_get_n_items (G_LIST_MODEL (self->rows)), FALSE);
 
-  row = g_list_model_get_item (G_LIST_MODEL (self->rows), index);
+  row = row_at (self, index);
   type_into_row (self, row, field, text, NULL);
   return commit_row (self, row, field);
 }
@@ -1094,6 +1110,7 @@ pc_pathway_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_PATHWAY_EDITOR);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
+  g_clear_object (&self->tariff_codes);
   G_OBJECT_CLASS (pc_pathway_editor_parent_class)->dispose (object);
 }
 
@@ -1129,9 +1146,7 @@ pc_pathway_editor_class_init (PcPathwayEditorClass *klass)
 static void
 pc_pathway_editor_init (PcPathwayEditor *self)
 {
-  GtkListStore *tariff_model = gtk_list_store_new (1, G_TYPE_STRING);
-
-  g_object_set_data_full (G_OBJECT (self), "pc-tariff-model", tariff_model, g_object_unref);
+  self->tariff_codes = gtk_list_store_new (1, G_TYPE_STRING);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_list_store_new (PC_TYPE_STEP_ROW);
