@@ -32,6 +32,7 @@ struct _PcCostingView
   PcDocument    *document;
   PcPathway     *other;
   gboolean       filling;
+  gboolean       stale;    /* the pathway changed while the view was hidden */
 };
 
 G_DEFINE_FINAL_TYPE (PcCostingView, pc_costing_view, GTK_TYPE_WIDGET)
@@ -273,6 +274,7 @@ refresh (PcCostingView *self)
   const PcPathway *pathway = self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
   g_autofree char *title = NULL;
 
+  self->stale = FALSE;
   if (pathway == NULL)
     {
       gtk_label_set_text (self->title_label, _("No pathway chosen"));
@@ -369,7 +371,7 @@ on_pathway_changed (PcDocument    *document,
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
   else
-    g_object_set_data (G_OBJECT (self), "pc-stale", GINT_TO_POINTER (TRUE));
+    self->stale = TRUE;
 }
 
 static void
@@ -378,7 +380,7 @@ pc_costing_view_map (GtkWidget *widget)
   PcCostingView *self = PC_COSTING_VIEW (widget);
 
   GTK_WIDGET_CLASS (pc_costing_view_parent_class)->map (widget);
-  if (g_object_steal_data (G_OBJECT (self), "pc-stale") != NULL)
+  if (self->stale)
     refresh (self);
 }
 
@@ -427,11 +429,8 @@ pc_costing_view_get_cell (PcCostingView  *self,
   g_return_val_if_fail (PC_IS_COSTING_VIEW (self), NULL);
   g_return_val_if_fail (table < G_N_ELEMENTS (grids), NULL);
 
-  if (g_object_get_data (G_OBJECT (self), "pc-stale") != NULL)
-    {
-      g_object_set_data (G_OBJECT (self), "pc-stale", NULL);
-      refresh (self);
-    }
+  if (self->stale)
+    refresh (self);
   return pc_grid_table_get_text (grids[table], (int) row, (int) column);
 }
 

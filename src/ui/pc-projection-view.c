@@ -698,15 +698,6 @@ pc_projection_view_set_document (PcProjectionView *self,
 }
 
 void
-pc_projection_view_set_defaults (PcProjectionView *self,
-                                 int               from,
-                                 int               years)
-{
-  g_return_if_fail (PC_IS_PROJECTION_VIEW (self));
-  pc_projection_view_set_period (self, from, years);
-}
-
-void
 pc_projection_view_set_period (PcProjectionView *self,
                                int               from,
                                int               years)

@@ -20,10 +20,7 @@ G_DECLARE_FINAL_TYPE (PcProjectionView, pc_projection_view, PC, PROJECTION_VIEW,
 GtkWidget          *pc_projection_view_new            (void);
 void                pc_projection_view_set_document   (PcProjectionView   *self,
                                                        PcDocument         *document);
-/* The first financial year and horizon a new project starts with. */
-void                pc_projection_view_set_defaults   (PcProjectionView   *self,
-                                                       int                 from,
-                                                       int                 years);
+/* The first financial year (2026 for 2026/27) and the horizon. */
 void                pc_projection_view_set_period     (PcProjectionView   *self,
                                                        int                 from,
                                                        int                 years);

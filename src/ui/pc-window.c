@@ -768,7 +768,7 @@ pc_window_init (PcWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  pc_projection_view_set_defaults (self->projection_view,
+  pc_projection_view_set_period (self->projection_view,
                                    g_settings_get_int (self->settings, "default-first-year"),
                                    g_settings_get_int (self->settings, "default-horizon"));
   _pc_window_install_actions (self);
