@@ -10,3 +10,6 @@ for kind in tariffs providers areas population sites incidence stages survival p
             scenario_changes scenario_investments activity; do
   "$cli" import "$out" "$kind" "$dir/$kind.csv" || { rm -f "$out"; exit 1; }
 done
+# The years the sample's sources describe (SOURCES.md): incidence rates of
+# England 2017-19, centred on 2018/19, and 2019/20 tariff prices.
+"$cli" set "$out" incidence_year 2018 && "$cli" set "$out" price_year 2019 || { rm -f "$out"; exit 1; }

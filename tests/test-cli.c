@@ -210,7 +210,7 @@ save_earlier_diagnosis (Fixture *fixture)
   g_assert_no_error (error);
   pc_scenario_add_override (scenario, PC_PARAMETER_STAGE_SHARE, "lung", NULL, NULL, PC_STAGE_2, 0.4);
   pc_scenario_add_override (scenario, PC_PARAMETER_STAGE_SHARE, "lung", NULL, NULL, PC_STAGE_4, 0.2);
-  pc_scenario_add_investment (scenario, "Rapid diagnosis", 2026, 2026, 10000, "public_health");
+  pc_scenario_add_investment (scenario, "Rapid diagnosis", 2026, 2026, 10000, "public_health", NULL, NULL);
   pc_project_save_scenario (project, scenario, &error);
   g_assert_no_error (error);
 }

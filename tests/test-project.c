@@ -436,7 +436,7 @@ test_scenarios (void)
   pc_scenario_add_override (shift, PC_PARAMETER_STAGE_SHARE, "lung", NULL, NULL, PC_STAGE_4, 0.3);
   pc_scenario_add_override (shift, PC_PARAMETER_STAGE_SHARE, "lung", NULL, NULL, PC_STAGE_2, 0.1);
   pc_scenario_add_override (shift, PC_PARAMETER_STEP_QUANTITY, NULL, "lung_current", "MDT", -1, 2);
-  pc_scenario_add_investment (shift, "Rapid diagnosis", 2026, 2028, 250000, "ccg");
+  pc_scenario_add_investment (shift, "Rapid diagnosis", 2026, 2028, 250000, "ccg", NULL, NULL);
   pc_project_save_scenario (project, shift, &error);
   g_assert_no_error (error);
 

@@ -43,7 +43,7 @@ test_stage_shift_with_investment (void)
   pc_scenario_add_override (scenario, PC_PARAMETER_STAGE_SHARE, "lung", NULL, NULL, PC_STAGE_2, 0.4);
   pc_scenario_add_override (scenario, PC_PARAMETER_STAGE_SHARE, "lung", NULL, NULL, PC_STAGE_4, 0.2);
   pc_scenario_add_override (scenario, PC_PARAMETER_STAGE_SHARE, "breast", NULL, NULL, PC_STAGE_4, 0.9);
-  pc_scenario_add_investment (scenario, "Rapid diagnostic centre", 2026, 2026, 10000, "public_health");
+  pc_scenario_add_investment (scenario, "Rapid diagnostic centre", 2026, 2026, 10000, "public_health", NULL, NULL);
   shifted = project (scenario, &error);
   g_assert_no_error (error);
 
@@ -79,7 +79,7 @@ test_payback (void)
 
   pc_scenario_add_override (scenario, PC_PARAMETER_STEP_UNIT_COST, NULL, "tiny", "A", -1, 900);
   pc_scenario_add_override (scenario, PC_PARAMETER_STEP_UNIT_COST, NULL, "other", "Z", -1, 1);
-  pc_scenario_add_investment (scenario, "Training", 2026, 2026, 10000, "ccg");
+  pc_scenario_add_investment (scenario, "Training", 2026, 2026, 10000, "ccg", NULL, NULL);
   cheaper = project (scenario, NULL);
   comparison = pc_comparison_compute (baseline, cheaper, 0.05);
 

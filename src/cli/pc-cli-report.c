@@ -34,36 +34,60 @@ print_money (double value)
 }
 
 static void
-print_cost_per_patient (const PcProjection *projection)
+print_offset_headings (const char *last)
 {
-  printf ("%s\n%-10s", _("Cost per patient by stage and year after diagnosis (before inflation)"),
-          _("Stage"));
+  printf ("%-10s", _("Stage"));
   for (guint k = 0; k < PC_N_OFFSETS; k++)
     {
       g_autofree char *heading = g_strdup_printf (_("Year %u"), k);
 
       print_right (heading, MONEY_WIDTH);
     }
-  print_right (_("All years"), MONEY_WIDTH);
+  if (last != NULL)
+    print_right (last, MONEY_WIDTH);
   putchar ('\n');
+}
 
+/* The headline is the expected cost per patient diagnosed (docs/MODEL.md,
+ * "Expected cost per patient"); the years after diagnosis are shown for
+ * `patient` steps per patient alive, and `death` steps per death, apart,
+ * because adding the two over the years would count a death every year. */
+static void
+print_cost_per_patient (const PcProjection *projection)
+{
+  gboolean has_death_costs = FALSE;
+
+  printf ("%s\n", _("Cost per patient alive at the start of each year after diagnosis, and the "
+                    "expected cost per patient diagnosed (before inflation)"));
+  print_offset_headings (_("Expected"));
   for (guint s = 0; s < PC_N_STAGES; s++)
     {
-      double total = 0.0;
-
       printf ("%-10s", pc_stage_to_string (s));
       for (guint k = 0; k < PC_N_OFFSETS; k++)
         {
-          double cost = projection->cost_per_patient[s][PC_BASIS_PATIENT][k]
-                        + projection->cost_per_patient[s][PC_BASIS_DEATH][k];
-
-          print_money (cost);
-          total += cost;
+          print_money (projection->cost_per_patient[s][PC_BASIS_PATIENT][k]);
+          has_death_costs = has_death_costs || projection->cost_per_patient[s][PC_BASIS_DEATH][k] != 0;
         }
-      print_money (total);
+      print_money (projection->expected_cost_per_patient[s]);
       putchar ('\n');
     }
-  printf ("%s\n\n", _("(steps for patients who die in a year are included at full cost)"));
+  printf ("%-*s", 10 + MONEY_WIDTH * PC_N_OFFSETS, _("All stages (weighted by the stage mix)"));
+  print_money (projection->expected_cost_all_stages);
+  putchar ('\n');
+  if (has_death_costs)
+    {
+      printf ("\n%s\n", _("Cost per death, by the year after diagnosis in which the patient dies "
+                          "(included in the expected cost, weighted by who dies)"));
+      print_offset_headings (NULL);
+      for (guint s = 0; s < PC_N_STAGES; s++)
+        {
+          printf ("%-10s", pc_stage_to_string (s));
+          for (guint k = 0; k < PC_N_OFFSETS; k++)
+            print_money (projection->cost_per_patient[s][PC_BASIS_DEATH][k]);
+          putchar ('\n');
+        }
+    }
+  putchar ('\n');
 }
 
 static void
@@ -124,6 +148,8 @@ pc_cli_print_report (const PcPathway    *pathway,
   g_autofree char *last = pc_format_financial_year (projection->from + (int) projection->n_years - 1);
   g_autofree char *inflation_text = pc_format_number (inflation * 100.0, 1);
   g_autofree char *discount_text = pc_format_number (discount_rate * 100.0, 1);
+  g_autofree char *incidence_year = pc_format_financial_year (projection->incidence_year);
+  g_autofree char *price_year = pc_format_financial_year (projection->price_year);
 
   printf ("%-10s%s (%s, %s, %s)\n", _("Pathway"), pathway->name, pathway->site,
           pc_kind_to_string (pathway->kind),
@@ -131,8 +157,9 @@ pc_cli_print_report (const PcPathway    *pathway,
   printf ("%-10s%s, %s to %s\n", _("Area"), area, first, last);
   if (scenario != NULL)
     printf ("%-10s%s\n", _("Scenario"), scenario);
-  printf (_("%-10sinflation %s%% a year, discount rate %s%%\n\n"), _("Settings"),
-          inflation_text, discount_text);
+  printf (_("%-10sprices of %s, inflation %s%% a year from then; incidence rates of %s, "
+            "trend counted from then; discount rate %s%% a year from %s\n\n"), _("Settings"),
+          price_year, inflation_text, incidence_year, discount_text, first);
 
   print_cost_per_patient (projection);
   print_years (projection);
@@ -149,7 +176,8 @@ void
 pc_cli_print_comparison (const PcProjection *baseline,
                          const PcProjection *scenario,
                          const PcComparison *comparison,
-                         const char         *scenario_name)
+                         const char         *scenario_name,
+                         double              discount_rate)
 {
   printf (_("Scenario '%s' against the baseline\n\n"), scenario_name);
   printf ("%-9s", _("Year"));
@@ -175,6 +203,12 @@ pc_cli_print_comparison (const PcProjection *baseline,
     }
   printf ("\n%-25s", _("NPV of the difference"));
   print_money (comparison->npv_difference);
+  {
+    g_autofree char *rate = pc_format_number (discount_rate * 100.0, 1);
+    g_autofree char *first = pc_format_financial_year (baseline->from);
+
+    printf (_("  (discounted at %s%% a year to %s)"), rate, first);
+  }
   putchar ('\n');
   if (comparison->has_payback)
     {

@@ -16,6 +16,7 @@
 
 #include "pc-cli.h"
 #include "pc-error.h"
+#include "pc-format.h"
 #include "pc-importer.h"
 #include "pc-project.h"
 #include "pc-report-json.h"
@@ -47,7 +48,9 @@ print_usage (FILE *out)
            "KIND is one of: tariffs, providers, areas, population, sites, incidence,\n"
            "stages, survival, pathway_steps, scenario_changes, scenario_investments,\n"
            "activity (--replace swaps the project's activity whole).\n"
-           "KEY is discount_rate, inflation, range:PARAMETER (LOW,HIGH) or se:PARAMETER.\n"), out);
+           "KEY is discount_rate, inflation, incidence_year, price_year (financial years\n"
+           "such as 2026), risk_share_tolerance, risk_cost_threshold, range:PARAMETER\n"
+           "(LOW,HIGH) or se:PARAMETER.\n"), out);
 }
 
 static int
@@ -149,14 +152,6 @@ selection_clear (Selection *selection)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Selection, selection_clear)
 
 /* The current financial year: April to March. */
-static int
-current_financial_year (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_get_year (now) - (g_date_time_get_month (now) < 4 ? 1 : 0);
-}
-
 static gboolean
 parse_selection (int *argc, char ***argv, Selection *selection, GError **error)
 {
@@ -176,7 +171,7 @@ parse_selection (int *argc, char ***argv, Selection *selection, GError **error)
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE.pathcost");
 
-  selection->from = current_financial_year ();
+  selection->from = pc_current_financial_year ();
   selection->years = 10;
   selection->seed = 1;
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -342,12 +337,15 @@ command_compare (int argc, char **argv, GError **error)
   baseline = pc_projection_compute (run.pathway, run.input);
   scenario = pc_projection_compute (changed_pathway, changed_input);
   comparison = pc_comparison_compute (baseline, scenario, run.input->discount_rate);
-  print_warnings (baseline->warnings);
+  /* The scenario's input is a copy of the baseline's: its warnings hold
+   * the baseline's and any of the scenario's own. */
+  print_warnings (scenario->warnings);
   if (run.selection.json)
     print_json (pc_compare_json_build (run.pathway, baseline, changed_pathway, scenario,
                                        comparison, run.area_label, run.scenario->name));
   else
-    pc_cli_print_comparison (baseline, scenario, comparison, run.scenario->name);
+    pc_cli_print_comparison (baseline, scenario, comparison, run.scenario->name,
+                             run.input->discount_rate);
   return EXIT_SUCCESS;
 }
 

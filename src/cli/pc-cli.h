@@ -23,7 +23,8 @@ void pc_cli_print_report (const PcPathway    *pathway,
 void pc_cli_print_comparison (const PcProjection *baseline,
                               const PcProjection *scenario,
                               const PcComparison *comparison,
-                              const char         *scenario_name);
+                              const char         *scenario_name,
+                              double              discount_rate);
 void pc_cli_print_one_way    (const PcOneWay     *one_way);
 void pc_cli_print_psa        (const PcPsa        *psa);
 

@@ -53,6 +53,36 @@ pc_pathway_cost_per_patient (const PcPathway  *pathway,
     }
 }
 
+double
+pc_expected_cost_per_patient (const PcCostPerPatient cost,
+                              const double           survival[PC_N_STAGES][PC_N_OFFSETS + 1],
+                              const double           stage_share[PC_N_STAGES],
+                              double                 expected[PC_N_STAGES])
+{
+  double all = 0.0;
+
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    {
+      const double *S = survival[s];
+
+      expected[s] = 0.0;
+      for (guint k = 0; k < PC_N_OFFSETS; k++)
+        expected[s] += S[k] * cost[s][PC_BASIS_PATIENT][k]
+                       + (S[k] - S[k + 1]) * cost[s][PC_BASIS_DEATH][k];
+      all += stage_share[s] * expected[s];
+    }
+  return all;
+}
+
+double
+pc_step_provider_gap (const PcStep *step,
+                      double        mff)
+{
+  g_return_val_if_fail (step != NULL, 0.0);
+
+  return step->provider_unit_cost - step->tariff_price * mff;
+}
+
 static gboolean
 check_range (const char  *step_name,
              const char  *field,

@@ -21,6 +21,21 @@ double   pc_step_cost_for_stage       (const PcStep     *step,
 /* cost_k(stage) summed separately over `patient` and `death` steps. */
 void     pc_pathway_cost_per_patient  (const PcPathway  *pathway,
                                        PcCostPerPatient  cost);
+/* DESIGN's expected cost per patient diagnosed (docs/MODEL.md, "Expected
+ * cost per patient"): each offset's costs weighted by who is there to
+ * receive them, S(k) for `patient` steps and S(k) − S(k + 1) for `death`
+ * steps, before inflation.  @survival[s] holds S(0) … S(6).  @expected gets
+ * E(stage); the return value is E over all stages, Σ stage_share × E. */
+double   pc_expected_cost_per_patient (const PcCostPerPatient cost,
+                                       const double      survival[PC_N_STAGES][PC_N_OFFSETS + 1],
+                                       const double      stage_share[PC_N_STAGES],
+                                       double            expected[PC_N_STAGES]);
+/* The provider's gap on a step: its own unit cost − tariff × MFF, positive
+ * when the provider's cost exceeds what the tariff pays (docs/MODEL.md,
+ * "Provider gap").  Only for a step with a tariff code and a provider
+ * unit cost. */
+double   pc_step_provider_gap         (const PcStep     *step,
+                                       double            mff);
 /* Checks one step against the model's rules; the message names the field. */
 gboolean pc_step_validate             (const PcStep     *step,
                                        GError          **error);

@@ -73,3 +73,11 @@ pc_format_financial_year (int year)
 {
   return g_strdup_printf ("%d/%02d", year, ((year + 1) % 100 + 100) % 100);
 }
+
+int
+pc_current_financial_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_get_year (now) - (g_date_time_get_month (now) < 4 ? 1 : 0);
+}

@@ -13,5 +13,8 @@ char *pc_format_money           (double value);
 char *pc_format_number          (double value,
                                  guint  decimals);
 char *pc_format_financial_year  (int    year);
+/* The financial year today's date falls in: 2026 from April 2026 to
+ * March 2027. */
+int   pc_current_financial_year (void);
 
 G_END_DECLS

@@ -1,8 +1,9 @@
 /* pc-projection.c: the projection of DESIGN.md's "Model and formulas":
- *   incident(y, stage) = crude(y) × (1 + trend)^(y − base) × stage_share
- *   cost(y) = (1 + inflation)^(y − base) × Σ_stage Σ_k incident(y − k, stage)
+ *   incident(y, stage) = crude(y) × (1 + trend)^(y − incidence_year) × stage_share
+ *   cost(y) = (1 + inflation)^(y − price_year) × Σ_stage Σ_k incident(y − k, stage)
  *             × [S(k) cost_k,patient + (S(k) − S(k + 1)) cost_k,death]
- * with the base the projection's first year.  Nothing is rounded.
+ * with the trend counted from the incidence year and inflation from the
+ * price year (docs/MODEL.md, "Base years").  Nothing is rounded.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +21,9 @@ pc_investment_new (const char *name,
                    int         first_year,
                    int         last_year,
                    double      cost_per_year,
-                   const char *funding)
+                   const char *funding,
+                   const char *site,
+                   const char *pathway)
 {
   PcInvestment *investment = g_new0 (PcInvestment, 1);
 
@@ -29,14 +32,30 @@ pc_investment_new (const char *name,
   investment->last_year = last_year;
   investment->cost_per_year = cost_per_year;
   investment->funding = g_strdup (funding);
+  investment->site = g_strdup (site);
+  investment->pathway = g_strdup (pathway);
   return investment;
+}
+
+gboolean
+pc_investment_applies_to (const PcInvestment *investment,
+                          const PcPathway    *pathway)
+{
+  g_return_val_if_fail (investment != NULL && pathway != NULL, FALSE);
+
+  if (investment->pathway != NULL)
+    return g_strcmp0 (investment->pathway, pathway->name) == 0;
+  if (investment->site != NULL)
+    return g_strcmp0 (investment->site, pathway->site) == 0;
+  return TRUE;
 }
 
 PcInvestment *
 pc_investment_copy (const PcInvestment *investment)
 {
   return pc_investment_new (investment->name, investment->first_year, investment->last_year,
-                            investment->cost_per_year, investment->funding);
+                            investment->cost_per_year, investment->funding,
+                            investment->site, investment->pathway);
 }
 
 void
@@ -46,6 +65,8 @@ pc_investment_free (PcInvestment *investment)
     return;
   g_free (investment->name);
   g_free (investment->funding);
+  g_free (investment->site);
+  g_free (investment->pathway);
   g_free (investment);
 }
 
@@ -58,6 +79,8 @@ pc_projection_input_new (int   base_year,
   g_return_val_if_fail (horizon >= 1, NULL);
 
   input->base_year = base_year;
+  input->incidence_year = base_year;
+  input->price_year = base_year;
   input->first_year = base_year - PC_MAX_OFFSET;
   input->n_years = horizon + PC_MAX_OFFSET;
   input->crude_incidence = g_new0 (double, input->n_years);
@@ -125,7 +148,7 @@ pc_projection_incident (const PcProjectionInput *input,
   g_return_val_if_fail (stage < PC_N_STAGES, 0.0);
 
   return input->crude_incidence[t]
-         * pow (1.0 + input->trend, year - input->base_year)
+         * pow (1.0 + input->trend, year - input->incidence_year)
          * input->stage_share[stage];
 }
 
@@ -181,7 +204,7 @@ compute_year (const PcPathway         *pathway,
               const PcCostPerPatient   cpp,
               PcYearResult            *result)
 {
-  double inflation = pow (1.0 + input->inflation, result->year - input->base_year);
+  double inflation = pow (1.0 + input->inflation, result->year - input->price_year);
   double cost = 0.0;
 
   for (guint s = 0; s < PC_N_STAGES; s++)
@@ -218,7 +241,7 @@ add_investments (const PcProjectionInput *input,
                  guint                    investment_phase,
                  PcYearResult            *result)
 {
-  double inflation = pow (1.0 + input->inflation, result->year - input->base_year);
+  double inflation = pow (1.0 + input->inflation, result->year - input->price_year);
 
   for (guint i = 0; i < input->investments->len; i++)
     {
@@ -251,8 +274,14 @@ pc_projection_compute (const PcPathway         *pathway,
 
   projection = g_new0 (PcProjection, 1);
   projection->from = input->base_year;
+  projection->incidence_year = input->incidence_year;
+  projection->price_year = input->price_year;
   projection->n_years = pc_projection_input_get_horizon (input);
   pc_pathway_cost_per_patient (pathway, projection->cost_per_patient);
+  projection->expected_cost_all_stages =
+    pc_expected_cost_per_patient (projection->cost_per_patient,
+                                  (const double (*)[PC_N_OFFSETS + 1]) input->survival,
+                                  input->stage_share, projection->expected_cost_per_patient);
 
   index = g_new0 (StepIndex, MAX (pathway->steps->len, 1));
   for (guint i = 0; i < pathway->steps->len; i++)

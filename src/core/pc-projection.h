@@ -12,8 +12,11 @@ G_BEGIN_DECLS
 
 #define PC_MAX_HORIZON 20
 
-/* A scenario's investment line: cost_per_year (at base-year prices) in each
- * year from first_year to last_year, to a funding stream. */
+/* A scenario's investment line: cost_per_year (at price-year prices) in
+ * each year from first_year to last_year, to a funding stream.  It counts
+ * only in reports of a pathway it applies to (docs/MODEL.md,
+ * "Investment lines"): with a site, that site's pathways; with a pathway,
+ * that pathway alone; with neither (both NULL), every pathway. */
 typedef struct
 {
   char   *name;
@@ -21,22 +24,34 @@ typedef struct
   int     last_year;
   double  cost_per_year;
   char   *funding;
+  char   *site;
+  char   *pathway;
 } PcInvestment;
 
 PcInvestment *pc_investment_new  (const char         *name,
                                   int                 first_year,
                                   int                 last_year,
                                   double              cost_per_year,
-                                  const char         *funding);
+                                  const char         *funding,
+                                  const char         *site,
+                                  const char         *pathway);
+gboolean      pc_investment_applies_to (const PcInvestment *investment,
+                                        const PcPathway    *pathway);
 PcInvestment *pc_investment_copy (const PcInvestment *investment);
 void          pc_investment_free (PcInvestment       *investment);
 
 /* Everything a projection needs besides the pathway.  Year t of the arrays
  * is calendar year first_year + t; first_year = base_year - PC_MAX_OFFSET so
- * that patients diagnosed up to five years before the base are counted. */
+ * that patients diagnosed up to five years before the projection's first
+ * year (base_year) are counted.  The trend counts from incidence_year and
+ * inflation from price_year (docs/MODEL.md, "Base years"), so a year's
+ * figure never depends on the year a report starts from; both default to
+ * base_year. */
 typedef struct
 {
   int        base_year;
+  int        incidence_year;
+  int        price_year;
   int        first_year;
   guint      n_years;
   /* Σ over sex and age band of pop × rate / 100 000, before trend and stage. */
@@ -65,10 +80,15 @@ typedef struct
 typedef struct
 {
   int               from;
+  int               incidence_year;
+  int               price_year;
   guint             n_years;
   GStrv             phases;    /* in the order the pathway first uses them */
   GStrv             fundings;
   PcCostPerPatient  cost_per_patient;
+  /* E(stage) and E over all stages, before inflation. */
+  double            expected_cost_per_patient[PC_N_STAGES];
+  double            expected_cost_all_stages;
   PcYearResult     *years;
   double            total_cost;
   double            npv;

@@ -37,7 +37,7 @@ typedef struct
   double    mix_concentration;    /* 0 = fixed */
   double    incidence_sigma;
   double    survival_k[PC_N_STAGES][PC_N_OFFSETS];   /* conditional survival, 0 = fixed */
-  double   *trend_factor;         /* per input year: (1 + trend)^(y − base) */
+  double   *trend_factor;         /* per input year: (1 + trend)^(y − incidence year) */
   double   *inflation_factor;     /* per horizon year */
   double   *discount_factor;
   double   *investment;           /* per horizon year, inflated */
@@ -146,7 +146,8 @@ flatten_years (Model *model)
 
   model->trend_factor = g_new (double, input->n_years);
   for (guint t = 0; t < input->n_years; t++)
-    model->trend_factor[t] = pow (1 + input->trend, (double) ((int) t - PC_MAX_OFFSET));
+    model->trend_factor[t] = pow (1 + input->trend,
+                                  (double) (input->first_year + (int) t - input->incidence_year));
   model->inflation_factor = g_new (double, model->n_years);
   model->discount_factor = g_new (double, model->n_years);
   model->investment = g_new0 (double, model->n_years);
@@ -154,7 +155,7 @@ flatten_years (Model *model)
     {
       int year = input->base_year + (int) t;
 
-      model->inflation_factor[t] = pow (1 + input->inflation, (double) t);
+      model->inflation_factor[t] = pow (1 + input->inflation, (double) (year - input->price_year));
       model->discount_factor[t] = 1 / pow (1 + input->discount_rate, (double) t);
       for (guint i = 0; i < input->investments->len; i++)
         {

@@ -100,12 +100,62 @@ pc_scenario_add_investment (PcScenario *scenario,
                             int         first_year,
                             int         last_year,
                             double      cost_per_year,
-                            const char *funding)
+                            const char *funding,
+                            const char *site,
+                            const char *pathway)
 {
   g_return_if_fail (scenario != NULL);
 
   g_ptr_array_add (scenario->investments,
-                   pc_investment_new (name, first_year, last_year, cost_per_year, funding));
+                   pc_investment_new (name, first_year, last_year, cost_per_year, funding,
+                                      site, pathway));
+}
+
+static gboolean
+override_touches (const PcOverride *override,
+                  const PcPathway  *pathway)
+{
+  switch (override->parameter)
+    {
+    case PC_PARAMETER_STAGE_SHARE:
+    case PC_PARAMETER_TREND:
+      return g_strcmp0 (override->site, pathway->site) == 0;
+    case PC_PARAMETER_STEP_QUANTITY:
+    case PC_PARAMETER_STEP_SHARE:
+    case PC_PARAMETER_STEP_UNIT_COST:
+      return g_strcmp0 (override->pathway, pathway->name) == 0;
+    case PC_PARAMETER_INFLATION:
+      /* Inflation has no site: it changes every pathway's cost. */
+      return TRUE;
+    case PC_N_PARAMETERS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+pc_scenario_touches (const PcScenario *scenario,
+                     const PcPathway  *pathway)
+{
+  g_return_val_if_fail (scenario != NULL && pathway != NULL, FALSE);
+
+  for (guint i = 0; i < scenario->overrides->len; i++)
+    if (override_touches (g_ptr_array_index (scenario->overrides, i), pathway))
+      return TRUE;
+  for (guint i = 0; i < scenario->investments->len; i++)
+    if (pc_investment_applies_to (g_ptr_array_index (scenario->investments, i), pathway))
+      return TRUE;
+  return FALSE;
+}
+
+char *
+pc_scenario_untouched_warning (const PcScenario *scenario,
+                               const PcPathway  *pathway)
+{
+  return g_strdup_printf ("scenario '%s' changes nothing in pathway '%s' (none of its "
+                          "changes is for site '%s' or this pathway's steps, and none "
+                          "of its investments applies to it)",
+                          scenario->name, pathway->name, pathway->site);
 }
 
 /* Applies a step override to every step of that name (a step may recur at
@@ -210,8 +260,14 @@ pc_scenario_apply (const PcScenario   *scenario,
     return FALSE;
 
   for (guint i = 0; i < scenario->investments->len; i++)
-    g_ptr_array_add (input->investments,
-                     pc_investment_copy (g_ptr_array_index (scenario->investments, i)));
+    {
+      const PcInvestment *investment = g_ptr_array_index (scenario->investments, i);
+
+      if (pc_investment_applies_to (investment, pathway))
+        g_ptr_array_add (input->investments, pc_investment_copy (investment));
+    }
+  if (!pc_scenario_touches (scenario, pathway))
+    g_ptr_array_add (input->warnings, pc_scenario_untouched_warning (scenario, pathway));
   return TRUE;
 }
 
@@ -242,11 +298,13 @@ pc_comparison_compute (const PcProjection *baseline,
         year->activity[a] = scenario->years[t].activity[a] - baseline->years[t].activity[a];
       comparison->npv_difference += year->difference / pow (1.0 + discount_rate, (double) t);
 
-      /* Payback: the first year the cumulative difference is back to zero
-       * or below after having been above it. */
+      /* Payback (docs/MODEL.md, "Payback year"): the first year the
+       * cumulative difference is below zero, or back to zero after having
+       * been above it; a scenario that saves from its first year pays
+       * back in it. */
       if (cumulative > 0)
         was_above = TRUE;
-      else if (was_above && !comparison->has_payback)
+      else if (!comparison->has_payback && (cumulative < 0 || was_above))
         {
           comparison->has_payback = TRUE;
           comparison->payback_year = year->year;

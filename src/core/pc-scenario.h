@@ -56,10 +56,23 @@ void        pc_scenario_add_investment (PcScenario         *scenario,
                                         int                 first_year,
                                         int                 last_year,
                                         double              cost_per_year,
-                                        const char         *funding);
+                                        const char         *funding,
+                                        const char         *site,
+                                        const char         *pathway);
+
+/* Whether the scenario changes anything in a report of @pathway: a change
+ * to its site or its steps, an inflation change, or an investment line
+ * that applies to it (docs/MODEL.md, "Scenarios"). */
+gboolean    pc_scenario_touches        (const PcScenario   *scenario,
+                                        const PcPathway    *pathway);
+/* The warning a report gives when the scenario touches nothing. */
+char       *pc_scenario_untouched_warning (const PcScenario *scenario,
+                                           const PcPathway  *pathway);
 
 /* Applies the overrides that concern @pathway (its name and site) to it and
- * to @input, in place.  Fails, naming the override, when a step does not
+ * to @input, in place, and adds the investment lines that apply to it.
+ * When nothing concerns the pathway, adds the untouched warning to
+ * @input's warnings.  Fails, naming the override, when a step does not
  * exist or the stage shares no longer sum to 1. */
 gboolean    pc_scenario_apply          (const PcScenario   *scenario,
                                         PcPathway          *pathway,

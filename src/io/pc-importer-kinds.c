@@ -682,7 +682,8 @@ row_pathway_steps (PcImport *im)
 
 enum { CHANGE_SCENARIO, CHANGE_PARAMETER, CHANGE_SITE, CHANGE_PATHWAY, CHANGE_STEP, CHANGE_STAGE,
        CHANGE_VALUE };
-enum { INVEST_SCENARIO, INVEST_NAME, INVEST_FIRST, INVEST_LAST, INVEST_COST, INVEST_FUNDING };
+enum { INVEST_SCENARIO, INVEST_NAME, INVEST_FIRST, INVEST_LAST, INVEST_COST, INVEST_FUNDING,
+       INVEST_SITE, INVEST_PATHWAY };
 
 static gpointer
 start_scenario_changes (PcImport *im)
@@ -805,7 +806,8 @@ finish_scenario_changes (PcImport *im)
 static gpointer
 start_scenario_investments (PcImport *im)
 {
-  return kind_state_new (im, "INSERT OR REPLACE INTO scenario_investments VALUES (?, ?, ?, ?, ?, ?)");
+  return kind_state_new (im, "INSERT OR REPLACE INTO scenario_investments "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 }
 
 static void
@@ -815,6 +817,10 @@ row_scenario_investments (PcImport *im)
   const char *scenario = _pc_import_required (im, INVEST_SCENARIO);
   const char *name = _pc_import_required (im, INVEST_NAME);
   const char *funding = _pc_import_required (im, INVEST_FUNDING);
+  const char *site = *_pc_import_text (im, INVEST_SITE) != '\0'
+                     ? _pc_import_text (im, INVEST_SITE) : NULL;
+  const char *pathway = *_pc_import_text (im, INVEST_PATHWAY) != '\0'
+                        ? _pc_import_text (im, INVEST_PATHWAY) : NULL;
   int first, last;
   double cost;
 
@@ -822,6 +828,18 @@ row_scenario_investments (PcImport *im)
   if (_pc_import_integer (im, INVEST_LAST, 1900, 2200, &last) && !im->row_bad && last < first)
     _pc_import_problem (im, INVEST_LAST, "last_year %d is before first_year %d", last, first);
   _pc_import_number (im, INVEST_COST, PC_NUMBER_MONEY | PC_NUMBER_NOT_NEGATIVE, &cost);
+  if (!im->row_bad)
+    {
+      /* The store's rule for a line's scope: the site and pathway exist,
+       * and a pathway given with a site is of that site. */
+      PcInvestment line = { (char *) name, first, last, cost, (char *) funding,
+                            (char *) site, (char *) pathway };
+      g_autoptr(GError) error = NULL;
+
+      if (!_pc_project_check_investment (im->project, &line, &error))
+        _pc_import_problem (im, pathway != NULL ? INVEST_PATHWAY : INVEST_SITE, "%s",
+                            error->message);
+    }
   if (im->row_bad || !_pc_import_unique_key (im, g_strjoin (SEP, scenario, name, NULL), INVEST_NAME))
     return;
   sqlite3_bind_text (state->insert, 1, scenario, -1, SQLITE_STATIC);
@@ -830,6 +848,8 @@ row_scenario_investments (PcImport *im)
   sqlite3_bind_int (state->insert, 4, last);
   sqlite3_bind_double (state->insert, 5, cost);
   sqlite3_bind_text (state->insert, 6, funding, -1, SQLITE_STATIC);
+  sqlite3_bind_text (state->insert, 7, site != NULL ? site : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (state->insert, 8, pathway != NULL ? pathway : "", -1, SQLITE_STATIC);
   _pc_import_step (im, state->insert);
 }
 
@@ -962,9 +982,10 @@ static const PcKindSpec kinds[PC_N_IMPORT_KINDS] = {
     { R ("scenario"), R ("parameter"), O ("site"), O ("pathway"), O ("step"), O ("stage"),
       R ("value") },
     start_scenario_changes, row_scenario_changes, finish_scenario_changes, kind_state_free },
-  { "scenario_investments", "scenario, name, first_year, last_year, cost_per_year, funding",
+  { "scenario_investments", "scenario, name, first_year, last_year, cost_per_year, funding, "
+    "site, pathway",
     { R ("scenario"), R ("name"), R ("first_year"), R ("last_year"), R ("cost_per_year"),
-      R ("funding") },
+      R ("funding"), O ("site"), O ("pathway") },
     start_scenario_investments, row_scenario_investments, finish_nothing, kind_state_free },
   { "activity", "patient, provider, area, site, stage, date, hrg, activity, quantity, cost, "
     "tariff_paid",

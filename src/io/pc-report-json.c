@@ -52,7 +52,30 @@ add_pathway (JsonBuilder        *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
+
+  /* The pathway's headline (docs/MODEL.md, "Expected cost per patient"). */
+  json_builder_set_member_name (builder, "expected_cost_per_patient");
+  json_builder_begin_object (builder);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    {
+      json_builder_set_member_name (builder, pc_stage_to_string (s));
+      json_builder_add_double_value (builder, projection->expected_cost_per_patient[s]);
+    }
+  json_builder_set_member_name (builder, "all");
+  json_builder_add_double_value (builder, projection->expected_cost_all_stages);
   json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_warnings (JsonBuilder *builder,
+              GPtrArray   *warnings)
+{
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < warnings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (warnings, i));
+  json_builder_end_array (builder);
 }
 
 static void
@@ -133,6 +156,10 @@ pc_report_json_build (const PcPathway    *pathway,
     json_builder_add_string_value (builder, scenario);
   else
     json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "incidence_year");
+  json_builder_add_int_value (builder, projection->incidence_year);
+  json_builder_set_member_name (builder, "price_year");
+  json_builder_add_int_value (builder, projection->price_year);
 
   json_builder_set_member_name (builder, "years");
   json_builder_begin_array (builder);
@@ -145,11 +172,7 @@ pc_report_json_build (const PcPathway    *pathway,
   json_builder_set_member_name (builder, "npv");
   json_builder_add_double_value (builder, projection->npv);
 
-  json_builder_set_member_name (builder, "warnings");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < projection->warnings->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (projection->warnings, i));
-  json_builder_end_array (builder);
+  add_warnings (builder, projection->warnings);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -228,6 +251,9 @@ pc_compare_json_build (const PcPathway    *baseline_pathway,
   else
     json_builder_add_null_value (builder);
   add_activity_difference (builder, comparison);
+  /* The scenario's warnings include the baseline's (same data) and, when
+   * it changes nothing in this pathway, says so. */
+  add_warnings (builder, scenario->warnings);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -296,6 +296,8 @@ pc_project_load_projection_input (PcProject          *self,
   input = pc_projection_input_new (from, (guint) n_years);
   input->inflation = pc_project_get_inflation (self);
   input->discount_rate = pc_project_get_discount_rate (self);
+  input->incidence_year = pc_project_get_incidence_year (self);
+  input->price_year = pc_project_get_price_year (self);
   if (!load_site (self, site, input, error)
       || !load_stage_shares (self, site, input, error)
       || !load_survival (self, site, input, error)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pc-error.h"
+#include "pc-format.h"
 #include "pc-project.h"
 
 typedef struct
@@ -20,11 +21,16 @@ typedef struct
   double      low;
   double      high;
   const char *meaning;
+  gboolean    whole;        /* a year: a whole number, by default this financial year */
 } SettingSpec;
 
 static const SettingSpec settings[] = {
   { "discount_rate", 0.035, 0.0, 1.0, "an annual fraction from 0 to 1, e.g. 0.035" },
   { "inflation", 0.0, -0.5, 1.0, "an annual fraction from -0.5 to 1, e.g. 0.02" },
+  { "incidence_year", 0, 1900, 2200,
+    "the financial year the incidence rates describe, such as 2022 for 2022/23", TRUE },
+  { "price_year", 0, 1900, 2200,
+    "the financial year the prices and costs are in, such as 2025 for 2025/26", TRUE },
   { "risk_share_tolerance", 0.10, 0.0, 1.0,
     "a share from 0 to 1 (0.1 flags steps 10 percentage points short)" },
   { "risk_cost_threshold", 0.10, 0.0, 10.0,
@@ -111,11 +117,12 @@ canonical_setting (const char  *key,
     {
       g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
                    "unknown setting '%s' (the settings are discount_rate, inflation, "
-                   "risk_share_tolerance, risk_cost_threshold, range:PARAMETER and "
+                   "incidence_year, price_year, risk_share_tolerance, risk_cost_threshold, range:PARAMETER and "
                    "se:PARAMETER)", key);
       return FALSE;
     }
-  if (!parse_number (value, &number) || number < spec->low || number > spec->high)
+  if (!parse_number (value, &number) || number < spec->low || number > spec->high
+      || (spec->whole && number != floor (number)))
     {
       g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
                    "%s: '%s' is not valid; it must be %s", key, value, spec->meaning);
@@ -165,7 +172,7 @@ get_setting (PcProject         *self,
              const SettingSpec *spec)
 {
   sqlite3_stmt *stmt = NULL;
-  double value = spec->default_value;
+  double value = spec->whole ? pc_current_financial_year () : spec->default_value;
 
   if (sqlite3_prepare_v2 (pc_project_get_db (self),
                           "SELECT value FROM settings WHERE key = ?", -1, &stmt, NULL) == SQLITE_OK)
@@ -177,7 +184,8 @@ get_setting (PcProject         *self,
        * edited by hand: fall back to the default rather than trust it. */
       if (sqlite3_step (stmt) == SQLITE_ROW
           && parse_number ((const char *) sqlite3_column_text (stmt, 0), &stored)
-          && stored >= spec->low && stored <= spec->high)
+          && stored >= spec->low && stored <= spec->high
+          && (!spec->whole || stored == floor (stored)))
         value = stored;
     }
   sqlite3_finalize (stmt);
@@ -207,6 +215,20 @@ pc_project_get_inflation (PcProject *self)
 {
   g_return_val_if_fail (PC_IS_PROJECT (self), 0.0);
   return get_setting (self, &settings[1]);
+}
+
+int
+pc_project_get_incidence_year (PcProject *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), 0);
+  return (int) get_setting (self, &settings[2]);
+}
+
+int
+pc_project_get_price_year (PcProject *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), 0);
+  return (int) get_setting (self, &settings[3]);
 }
 
 /* Settings whose key starts with @prefix, parsed by @parse into values of

@@ -126,8 +126,55 @@ _pc_project_check_override (PcProject         *self,
   return TRUE;
 }
 
+/* A site or pathway an investment line is scoped to must exist, and a
+ * pathway named with a site must be of that site. */
+static gboolean
+check_investment_scope (PcProject           *self,
+                        const PcInvestment  *investment,
+                        GError             **error)
+{
+  g_auto(GStrv) site_of_pathway = NULL;
+  g_auto(GStrv) site = NULL;
+
+  if (investment->site != NULL)
+    {
+      site = _pc_project_list_names (self, "SELECT code FROM sites WHERE code = ?",
+                                     investment->site, "read its sites", error);
+      if (site == NULL)
+        return FALSE;
+      if (site[0] == NULL)
+        {
+          g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                       "investment '%s': site '%s' is not in the project",
+                       investment->name, investment->site);
+          return FALSE;
+        }
+    }
+  if (investment->pathway == NULL)
+    return TRUE;
+  site_of_pathway = _pc_project_list_names (self, "SELECT site FROM pathways WHERE name = ?",
+                                            investment->pathway, "read its pathways", error);
+  if (site_of_pathway == NULL)
+    return FALSE;
+  if (site_of_pathway[0] == NULL)
+    {
+      _pc_project_set_not_found_pathway (self, investment->pathway, error);
+      g_prefix_error (error, "investment '%s': ", investment->name);
+      return FALSE;
+    }
+  if (investment->site != NULL && g_strcmp0 (site_of_pathway[0], investment->site) != 0)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "investment '%s': pathway '%s' is for site '%s', not '%s'", investment->name,
+                   investment->pathway, site_of_pathway[0], investment->site);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
-_pc_project_check_investment (const PcInvestment  *investment,
+_pc_project_check_investment (PcProject           *self,
+                              const PcInvestment  *investment,
                               GError             **error)
 {
   if (investment->name == NULL || *investment->name == '\0')
@@ -144,7 +191,7 @@ _pc_project_check_investment (const PcInvestment  *investment,
     g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
                  "investment '%s': cost_per_year must not be negative", investment->name);
   else
-    return TRUE;
+    return check_investment_scope (self, investment, error);
   return FALSE;
 }
 
@@ -285,7 +332,8 @@ load_investments (PcProject   *self,
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (pc_project_get_db (self),
-                               "SELECT name, first_year, last_year, cost_per_year, funding "
+                               "SELECT name, first_year, last_year, cost_per_year, funding, "
+                               "nullif (site, ''), nullif (pathway, '') "
                                "FROM scenario_investments WHERE scenario = ? ORDER BY name",
                                -1, &stmt, NULL);
 
@@ -296,7 +344,9 @@ load_investments (PcProject   *self,
       pc_scenario_add_investment (scenario, (const char *) sqlite3_column_text (stmt, 0),
                                   sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2),
                                   sqlite3_column_double (stmt, 3),
-                                  (const char *) sqlite3_column_text (stmt, 4));
+                                  (const char *) sqlite3_column_text (stmt, 4),
+                                  (const char *) sqlite3_column_text (stmt, 5),
+                                  (const char *) sqlite3_column_text (stmt, 6));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return _pc_project_sqlite_error (self, rc, "read the scenario's investments", error);
@@ -385,7 +435,8 @@ insert_investment (PcProject           *self,
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (pc_project_get_db (self),
-                               "INSERT OR REPLACE INTO scenario_investments VALUES (?, ?, ?, ?, ?, ?)",
+                               "INSERT OR REPLACE INTO scenario_investments "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                -1, &stmt, NULL);
 
   if (rc == SQLITE_OK)
@@ -396,6 +447,9 @@ insert_investment (PcProject           *self,
       sqlite3_bind_int (stmt, 4, investment->last_year);
       sqlite3_bind_double (stmt, 5, investment->cost_per_year);
       sqlite3_bind_text (stmt, 6, investment->funding, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, investment->site ? investment->site : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 8, investment->pathway ? investment->pathway : "", -1,
+                         SQLITE_TRANSIENT);
       rc = sqlite3_step (stmt);
     }
   sqlite3_finalize (stmt);
@@ -430,7 +484,7 @@ write_scenario (PcProject         *self,
         g_hash_table_add (sites, override->site);
     }
   for (guint i = 0; i < scenario->investments->len; i++)
-    if (!_pc_project_check_investment (g_ptr_array_index (scenario->investments, i), error)
+    if (!_pc_project_check_investment (self, g_ptr_array_index (scenario->investments, i), error)
         || !insert_investment (self, scenario->name, g_ptr_array_index (scenario->investments, i), error))
       return FALSE;
   g_hash_table_iter_init (&iter, sites);

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 /* 'PthC': PRAGMA application_id of every Pathcost project. */
 #define PC_PROJECT_APPLICATION_ID 0x50746843
-#define PC_PROJECT_SCHEMA_VERSION 3
+#define PC_PROJECT_SCHEMA_VERSION 4
 
 #define PC_TYPE_PROJECT (pc_project_get_type ())
 G_DECLARE_FINAL_TYPE (PcProject, pc_project, PC, PROJECT, GObject)
@@ -64,7 +64,9 @@ gboolean     pc_project_write_copy          (PcProject    *self,
                                              const char   *dest_path,
                                              GError      **error);
 
-/* Settings: discount_rate (default 0.035) and inflation (default 0); and
+/* Settings: discount_rate (default 0.035), inflation (default 0),
+ * incidence_year and price_year (the years the trend and inflation count
+ * from; docs/MODEL.md, "Base years"), the risk register's tolerances; and
  * for sensitivity analysis, range:PARAMETER ("LOW,HIGH") and se:PARAMETER
  * (a standard error), PARAMETER as pc-sensitivity.h names it. */
 gboolean     pc_project_set_setting         (PcProject    *self,
@@ -73,6 +75,8 @@ gboolean     pc_project_set_setting         (PcProject    *self,
                                              GError      **error);
 double       pc_project_get_discount_rate   (PcProject    *self);
 double       pc_project_get_inflation       (PcProject    *self);
+int          pc_project_get_incidence_year  (PcProject    *self);
+int          pc_project_get_price_year      (PcProject    *self);
 /* Any numeric setting by key, its default when unset. */
 double       pc_project_get_setting         (PcProject    *self,
                                              const char   *key);
@@ -190,7 +194,8 @@ GPtrArray   *_pc_project_compliance_by_provider (PcProject          *self,
 gboolean     _pc_project_check_override     (PcProject         *self,
                                              const PcOverride  *override,
                                              GError           **error);
-gboolean     _pc_project_check_investment   (const PcInvestment *investment,
+gboolean     _pc_project_check_investment   (PcProject          *self,
+                                             const PcInvestment *investment,
                                              GError           **error);
 gboolean     _pc_project_check_scenario_stage_mix (PcProject   *self,
                                                    const char  *scenario,

@@ -137,10 +137,23 @@ static const char schema_v3[] =
   "  status TEXT NOT NULL,"
   "  PRIMARY KEY (pathway, step, provider, stage, kind));";
 
+/* Version 4: the base years (docs/MODEL.md, "Base years") and investment
+ * lines scoped to a site or a pathway ('' for none, as in version 2).
+ * incidence_year and price_year start as the financial year in which the
+ * project is created or upgraded: the calendar year of the date three
+ * months earlier (2026/27 runs from April 2026 to March 2027). */
+static const char schema_v4[] =
+  "ALTER TABLE scenario_investments ADD COLUMN site TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE scenario_investments ADD COLUMN pathway TEXT NOT NULL DEFAULT '';"
+  "INSERT OR IGNORE INTO settings (key, value)"
+  "  SELECT 'incidence_year', strftime ('%Y', 'now', 'localtime', '-3 months')"
+  "  UNION ALL SELECT 'price_year', strftime ('%Y', 'now', 'localtime', '-3 months');";
+
 static const PcMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
+  { 4, schema_v4 },
 };
 
 static const char * const tables[] = {
