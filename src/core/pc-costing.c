@@ -80,7 +80,7 @@ pc_step_provider_gap (const PcStep *step,
 {
   g_return_val_if_fail (step != NULL, 0.0);
 
-  return step->provider_unit_cost - step->tariff_price * mff;
+  return step->provider_unit_cost - pc_step_unit_cost (step, mff);
 }
 
 static gboolean

@@ -30,10 +30,11 @@ double   pc_expected_cost_per_patient (const PcCostPerPatient cost,
                                        const double      survival[PC_N_STAGES][PC_N_OFFSETS + 1],
                                        const double      stage_share[PC_N_STAGES],
                                        double            expected[PC_N_STAGES]);
-/* The provider's gap on a step: its own unit cost − tariff × MFF, positive
- * when the provider's cost exceeds what the tariff pays (docs/MODEL.md,
- * "Provider gap").  Only for a step with a tariff code and a provider
- * unit cost. */
+/* The provider's gap on a step: its own unit cost − the step's unit cost
+ * (tariff × MFF, or the local cost of a step without a tariff code),
+ * positive when the provider's cost exceeds what it is paid
+ * (docs/MODEL.md, "Provider gap").  Meaningful only for a step with a
+ * provider unit cost. */
 double   pc_step_provider_gap         (const PcStep     *step,
                                        double            mff);
 /* Checks one step against the model's rules; the message names the field. */
