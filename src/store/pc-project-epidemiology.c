@@ -266,6 +266,35 @@ input_is_finite (const PcProjectionInput *input)
 }
 
 PcProjectionInput *
+pc_project_load_site_input (PcProject   *self,
+                            const char  *site,
+                            GError     **error)
+{
+  g_autoptr(PcProjectionInput) input = NULL;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (site != NULL, NULL);
+
+  input = pc_projection_input_new (pc_project_get_price_year (self), 1);
+  input->inflation = pc_project_get_inflation (self);
+  input->discount_rate = pc_project_get_discount_rate (self);
+  input->incidence_year = pc_project_get_incidence_year (self);
+  input->price_year = pc_project_get_price_year (self);
+  if (!load_site (self, site, input, error)
+      || !load_stage_shares (self, site, input, error)
+      || !load_survival (self, site, input, error))
+    return NULL;
+  if (!input_is_finite (input))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                   "%s is damaged: site '%s' holds a value that is not a number",
+                   pc_project_get_display_name (self), site);
+      return NULL;
+    }
+  return g_steal_pointer (&input);
+}
+
+PcProjectionInput *
 pc_project_load_projection_input (PcProject          *self,
                                   const char         *site,
                                   const char * const *areas,

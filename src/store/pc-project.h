@@ -103,6 +103,13 @@ PcProjectionInput *pc_project_load_projection_input (PcProject          *self,
                                                      int                 n_years,
                                                      GError            **error);
 
+/* What a site's cost per patient needs without any area: its trend, stage
+ * shares and survival, and the settings; no patients (a one-year input at
+ * the price year).  For the expected cost per patient of a pathway. */
+PcProjectionInput *pc_project_load_site_input (PcProject          *self,
+                                               const char         *site,
+                                               GError            **error);
+
 /* Scenarios: loaded and saved whole; saving checks every change against
  * the project (the step exists, the stage mix still sums to 1). */
 GStrv        pc_project_list_scenarios      (PcProject         *self,
