@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # The baseline for make bench: the same PSA as src/core/pc-psa.c — gamma unit
 # cost multipliers per step name, beta shares, Dirichlet stage mix, lognormal
-# incidence, beta conditional survival, then cost(y) of DESIGN.md — written
+# incidence, beta conditional survival, then cost(y) of docs/MODEL.md — written
 # as vectorised numpy over all iterations at once.
 #   psa_numpy.py MODEL.json ITERATIONS
 import json, sys, time

@@ -291,7 +291,7 @@ test_bad_extracts (Fixture *fixture, gconstpointer data)
                   "activity.csv:10: a quote inside an unquoted field");
 }
 
-/* activity --json has DESIGN.md's shape: nulls for what cannot be measured. */
+/* activity --json has docs/CLI.md's shape: nulls for what cannot be measured. */
 static void
 test_cli_json (Fixture *fixture, gconstpointer data)
 {

@@ -64,6 +64,9 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
     }
   g_assert_cmpint (pc_test_run_cli (NULL, NULL, "set", fixture->project, "inflation", "0.1", NULL), ==, 0);
   g_assert_cmpint (pc_test_run_cli (NULL, NULL, "set", fixture->project, "discount_rate", "0.05", NULL), ==, 0);
+  /* Base years fixed, so the figures do not depend on today's date. */
+  g_assert_cmpint (pc_test_run_cli (NULL, NULL, "set", fixture->project, "incidence_year", "2026", NULL), ==, 0);
+  g_assert_cmpint (pc_test_run_cli (NULL, NULL, "set", fixture->project, "price_year", "2026", NULL), ==, 0);
 }
 
 static void
@@ -162,6 +165,82 @@ test_report_json (Fixture *fixture, gconstpointer data)
 
   /* Population ends in 2026: 2027 uses it, and the report says so. */
   g_assert_nonnull (strstr (err, "warning: area 'A1' has population up to 2026"));
+}
+
+/* The headline (docs/MODEL.md, "Expected cost per patient"):
+ *   E(1) = 1,000 + S(1) 1 × 100 = 1,100;  E(2) = 1,000 + 0.9 × 100 = 1,090
+ *   E(3) = 100 (no survival rows);  E(4) = 0.5 × 100 + (1 − 0.5) × 500 = 300
+ *   E(unknown) = 0.5 × 100 = 50
+ *   all stages: 0.4 × 1,100 + 0.3 × 1,090 + 0.3 × 300 = 857
+ * and the report names its base years; moving the price year back to
+ * 2025 inflates 2026 once: 85,700 × 1.1 = 94,270. */
+static void
+test_report_expected_cost (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = report_json (fixture, "tiny", NULL);
+  g_autoptr(JsonObject) earlier_prices = NULL;
+  g_autofree char *table = NULL;
+
+  pc_assert_close (member_double (report, "pathway.expected_cost_per_patient.1"), 1100.0);
+  pc_assert_close (member_double (report, "pathway.expected_cost_per_patient.2"), 1090.0);
+  pc_assert_close (member_double (report, "pathway.expected_cost_per_patient.3"), 100.0);
+  pc_assert_close (member_double (report, "pathway.expected_cost_per_patient.4"), 300.0);
+  pc_assert_close (member_double (report, "pathway.expected_cost_per_patient.unknown"), 50.0);
+  pc_assert_close (member_double (report, "pathway.expected_cost_per_patient.all"), 857.0);
+  g_assert_cmpint (json_object_get_int_member (report, "incidence_year"), ==, 2026);
+  g_assert_cmpint (json_object_get_int_member (report, "price_year"), ==, 2026);
+
+  g_assert_cmpint (pc_test_run_cli (NULL, NULL, "set", fixture->project, "price_year", "2025", NULL), ==, 0);
+  earlier_prices = report_json (fixture, "tiny", NULL);
+  g_assert_cmpint (json_object_get_int_member (earlier_prices, "price_year"), ==, 2025);
+  pc_assert_close (member_double (json_array_get_object_element (
+                     json_object_get_array_member (earlier_prices, "years"), 0), "cost"), 94270.0);
+
+  g_assert_cmpint (pc_test_run_cli (&table, NULL, "report", fixture->project, "--area", "A1",
+                                    "--pathway", "tiny", "--from", "2026", "--years", "2", NULL), ==, 0);
+  g_assert_nonnull (strstr (table, "prices of 2025/26"));
+  g_assert_nonnull (strstr (table, "incidence rates of 2026/27"));
+  g_assert_nonnull (strstr (table, "£857.00"));
+  g_assert_nonnull (strstr (table, "Cost per death"));
+}
+
+/* The sample's scenarios: trastuzumab at home saves from its first year,
+ * so it pays back in it; earlier lung diagnosis touches nothing of the
+ * breast pathway, and both the JSON and stderr say so. */
+static void
+test_sample_scenarios (void)
+{
+  const char *sample = g_getenv ("PATHCOST_SAMPLE");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonObject) home = NULL;
+  g_autoptr(JsonObject) lung = NULL;
+  JsonArray *warnings;
+
+  g_assert_cmpint (pc_test_run_cli (&out, &err, "compare", sample, "--scenario", "trastuzumab_at_home",
+                                    "--area", "08F", "--pathway", "breast_current_RF4", "--from",
+                                    "2026", "--years", "5", "--json", NULL), ==, 0);
+  home = parse_object (out);
+  g_assert_cmpfloat (member_double (json_array_get_object_element (
+                       json_object_get_array_member (home, "cumulative"), 0), "cost"), <, 0.0);
+  g_assert_cmpint (json_object_get_int_member (home, "payback_year"), ==, 2026);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (home, "warnings")), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (pc_test_run_cli (&out, &err, "compare", sample, "--scenario", "earlier_lung_diagnosis",
+                                    "--area", "08F", "--pathway", "breast_best_practice", "--from",
+                                    "2026", "--years", "5", "--json", NULL), ==, 0);
+  lung = parse_object (out);
+  warnings = json_object_get_array_member (lung, "warnings");
+  g_assert_cmpuint (json_array_get_length (warnings), ==, 1);
+  g_assert_nonnull (strstr (json_array_get_string_element (warnings, 0),
+                            "scenario 'earlier_lung_diagnosis' changes nothing in pathway "
+                            "'breast_best_practice'"));
+  g_assert_nonnull (strstr (err, "warning: scenario 'earlier_lung_diagnosis' changes nothing"));
+  /* The lung health checks are for lung: no £350,000 a year on breast. */
+  pc_assert_close (member_double (json_array_get_object_element (
+                     json_object_get_array_member (lung, "difference"), 0), "cost"), 0.0);
 }
 
 /* The provider's pathway: the tariff's £1,000 × MFF 1.25 = £1,250. */
@@ -336,6 +415,8 @@ test_failures (Fixture *fixture, gconstpointer data)
   assert_fails (fixture, "--pathway", ARGS ("report", p, "--area", "A1"));
   assert_fails (fixture, "discount_rate", ARGS ("set", p, "discount_rate", "abc"));
   assert_fails (fixture, "unknown setting 'vat'", ARGS ("set", p, "vat", "0.2"));
+  assert_fails (fixture, "incidence_year: '2026.5' is not valid", ARGS ("set", p, "incidence_year", "2026.5"));
+  assert_fails (fixture, "price_year: 'last year' is not valid", ARGS ("set", p, "price_year", "last year"));
   assert_fails (fixture, "unknown kind 'patients'", ARGS ("import", p, "patients", bad));
   assert_fails (fixture, "bad.csv:3", ARGS ("import", p, "providers", bad));
   assert_fails (fixture, "not a Pathcost project", ARGS ("report", junk, "--area", "A1", "--pathway", "tiny"));
@@ -354,6 +435,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/cli/report-json", Fixture, NULL, fixture_set_up, test_report_json, fixture_tear_down);
+  g_test_add ("/cli/report-expected-cost", Fixture, NULL, fixture_set_up, test_report_expected_cost, fixture_tear_down);
+  g_test_add_func ("/cli/sample-scenarios", test_sample_scenarios);
   g_test_add ("/cli/report-provider-mff", Fixture, NULL, fixture_set_up, test_report_provider_mff, fixture_tear_down);
   g_test_add ("/cli/report-table", Fixture, NULL, fixture_set_up, test_report_table, fixture_tear_down);
   g_test_add ("/cli/compare", Fixture, NULL, fixture_set_up, test_compare, fixture_tear_down);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pc-error.h"
+#include "pc-format.h"
 #include "pc-project.h"
 #include "pc-schema.h"
 #include "pc-test-util.h"
@@ -92,6 +93,11 @@ test_create (void)
                    ==, g_strv_length ((GStrv) _pc_schema_tables ()));
   pc_assert_close (pc_project_get_discount_rate (project), 0.035);
   pc_assert_close (pc_project_get_inflation (project), 0.0);
+  /* A new project's base years are the financial year it was made in. */
+  g_assert_cmpint (pc_project_get_incidence_year (project), ==, pc_current_financial_year ());
+  g_assert_cmpint (pc_project_get_price_year (project), ==, pc_current_financial_year ());
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM settings WHERE key IN "
+                                  "('incidence_year', 'price_year')"), ==, 2);
 
   again = pc_project_create (path, &error);
   g_assert_null (again);
@@ -259,6 +265,12 @@ test_upgrade_from_version_1 (void)
   db = pc_project_get_db (project);
   g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, PC_PROJECT_SCHEMA_VERSION);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM areas WHERE name = 'Kept'"), ==, 1);
+  /* Version 4 gives an older file the financial year of its upgrade as its
+   * base years (stated in docs/MODEL.md, "Base years"). */
+  g_assert_cmpint (query_int (db, "SELECT value FROM settings WHERE key = 'incidence_year'"),
+                   ==, pc_current_financial_year ());
+  g_assert_cmpint (query_int (db, "SELECT value FROM settings WHERE key = 'price_year'"),
+                   ==, pc_current_financial_year ());
   scenarios = pc_project_list_scenarios (project, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (scenarios), ==, 0);

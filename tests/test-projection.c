@@ -102,10 +102,100 @@ test_offset_five (void)
   pc_assert_close (projection->years[0].cost_by_phase[1], 0.0);
 }
 
+/* The expected cost per patient diagnosed (docs/MODEL.md, "Expected cost
+ * per patient"), on the tiny pathway with two more `death` steps for
+ * stage 4, a hospice stay of £300 in the year after diagnosis (offset 1)
+ * and in the one after that (offset 2):
+ *   E(1) = S(0) × 1,000 + S(1) × 100 = 1,000 + 100 = 1,100
+ *   E(2) = 1,000 + 0.9 × 100 = 1,090
+ *   E(3) = 1 × 100 = 100 (no survival rows: everyone survives)
+ *   E(4) = 0.5 × 100 (follow-up, S(1) = 0.5)
+ *          + (1 − 0.5) × 500 + (0.5 − 0.25) × 300 + (0.25 − 0.25) × 300
+ *        = 50 + 250 + 75 + 0 = 375
+ *   E(unknown) = 100
+ *   E = 0.4 × 1,100 + 0.3 × 1,090 + 0.3 × 375 = 440 + 327 + 112.5 = 879.5
+ * Adding stage 4's costs unweighted would give 100 + 500 + 300 + 300 =
+ * 1,200. */
+static void
+test_expected_cost_per_patient (void)
+{
+  const double hospice[PC_N_STAGES] = { 0, 0, 0, 1, 0 };
+  g_autoptr(PcPathway) pathway = pc_test_tiny_pathway ();
+  g_autoptr(PcProjectionInput) input = pc_test_tiny_input (1, 0.0);
+  g_autoptr(PcProjection) projection = NULL;
+
+  for (int k = 1; k <= 2; k++)
+    g_ptr_array_add (pathway->steps, pc_test_make_step ("Hospice", "end_of_life", "ccg", k,
+                                                        PC_BASIS_DEATH, PC_ACTIVITY_OTHER, 300, 1,
+                                                        hospice));
+  projection = pc_projection_compute (pathway, input);
+  pc_assert_close (projection->expected_cost_per_patient[PC_STAGE_1], 1100.0);
+  pc_assert_close (projection->expected_cost_per_patient[PC_STAGE_2], 1090.0);
+  pc_assert_close (projection->expected_cost_per_patient[PC_STAGE_3], 100.0);
+  pc_assert_close (projection->expected_cost_per_patient[PC_STAGE_4], 375.0);
+  pc_assert_close (projection->expected_cost_per_patient[PC_STAGE_UNKNOWN], 100.0);
+  pc_assert_close (projection->expected_cost_all_stages, 879.5);
+}
+
+/* An input for @horizon years from @first, otherwise pc_test_tiny_input's,
+ * with trend and inflation of 10% counted from fixed base years. */
+static PcProjectionInput *
+input_from (int first, guint horizon)
+{
+  g_autoptr(PcProjectionInput) tiny = pc_test_tiny_input (1, 0.10);
+  PcProjectionInput *input = pc_projection_input_new (first, horizon);
+
+  for (guint t = 0; t < input->n_years; t++)
+    input->crude_incidence[t] = 100.0;
+  input->trend = tiny->trend;
+  input->inflation = tiny->inflation;
+  input->discount_rate = tiny->discount_rate;
+  memcpy (input->stage_share, tiny->stage_share, sizeof input->stage_share);
+  memcpy (input->survival, tiny->survival, sizeof input->survival);
+  input->incidence_year = 2020;
+  input->price_year = 2024;
+  return input;
+}
+
+/* A year's figure is the same whichever first year the report starts
+ * from: the trend counts from the incidence year and inflation from the
+ * price year (docs/MODEL.md, "Base years").  2028 from 2026 and from 2028;
+ * and by hand, with trend 0 and 10% inflation from 2024: 2026 costs
+ * 85,700 × 1.1² = 103,697. */
+static void
+test_base_years (void)
+{
+  g_autoptr(PcPathway) pathway = pc_test_tiny_pathway ();
+  g_autoptr(PcProjectionInput) early = input_from (2026, 5);
+  g_autoptr(PcProjectionInput) late = input_from (2028, 3);
+  g_autoptr(PcProjectionInput) flat = input_from (2026, 1);
+  g_autoptr(PcProjection) from_2026 = pc_projection_compute (pathway, early);
+  g_autoptr(PcProjection) from_2028 = pc_projection_compute (pathway, late);
+  g_autoptr(PcProjection) flat_2026 = NULL;
+
+  for (guint t = 0; t < 3; t++)
+    {
+      g_assert_cmpint (from_2026->years[t + 2].year, ==, from_2028->years[t].year);
+      pc_assert_close (from_2026->years[t + 2].cost, from_2028->years[t].cost);
+      pc_assert_close (from_2026->years[t + 2].incident_total, from_2028->years[t].incident_total);
+    }
+  /* 2028's patients: 100 × 1.1^(2028 − 2020) */
+  pc_assert_close (from_2028->years[0].incident_total, 100.0 * pow (1.1, 8));
+  /* The NPV still counts from the report's own first year. */
+  pc_assert_close (from_2028->npv, from_2028->years[0].cost + from_2028->years[1].cost / 1.05
+                                   + from_2028->years[2].cost / (1.05 * 1.05));
+
+  flat->trend = 0.0;
+  flat_2026 = pc_projection_compute (pathway, flat);
+  pc_assert_close (flat_2026->years[0].cost, 85700.0 * 1.1 * 1.1);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/projection/expected-cost-per-patient", test_expected_cost_per_patient);
+  g_test_add_func ("/projection/base-years", test_base_years);
   g_test_add_func ("/projection/hand-calculation", test_hand_calculation);
   g_test_add_func ("/projection/trend-negative-power", test_trend_negative_power);
   g_test_add_func ("/projection/offset-five", test_offset_five);

@@ -91,6 +91,55 @@ test_payback (void)
   pc_assert_close (comparison->npv_difference, 3000.0 - 7700.0 / 1.05);
 }
 
+/* Payback (docs/MODEL.md, "Payback year"): A's unit cost cut to £900 with
+ * no investment saves 70 × £100 = £7,000 in 2026, so the scenario pays
+ * back in its first year; the stage shift above never does (cumulative
+ * +17,900, +26,590) and test_payback's pays back in its second. */
+static void
+test_payback_first_year (void)
+{
+  g_autoptr(PcScenario) scenario = pc_scenario_new ("cheaper at once");
+  g_autoptr(PcProjection) baseline = project (NULL, NULL);
+  g_autoptr(PcProjection) cheaper = NULL;
+  g_autoptr(PcComparison) comparison = NULL;
+
+  pc_scenario_add_override (scenario, PC_PARAMETER_STEP_UNIT_COST, NULL, "tiny", "A", -1, 900);
+  cheaper = project (scenario, NULL);
+  comparison = pc_comparison_compute (baseline, cheaper, 0.05);
+  pc_assert_close (comparison->years[0].cumulative, -7000.0);
+  g_assert_true (comparison->has_payback);
+  g_assert_cmpint (comparison->payback_year, ==, 2026);
+}
+
+/* Investment lines count only in reports of a pathway they apply to: a
+ * line for breast does not touch the lung pathway "tiny", which then
+ * costs the baseline's 85,700 and says the scenario changes nothing; a
+ * line for "tiny" (or for lung) counts. */
+static void
+test_investment_scope (void)
+{
+  g_autoptr(PcScenario) breast = pc_scenario_new ("breast only");
+  g_autoptr(PcScenario) tiny = pc_scenario_new ("tiny only");
+  g_autoptr(PcProjection) untouched = NULL;
+  g_autoptr(PcProjection) touched = NULL;
+
+  pc_scenario_add_investment (breast, "Breast clinic", 2026, 2026, 10000, "ccg", "breast", NULL);
+  pc_scenario_add_investment (breast, "Other pathway", 2026, 2026, 10000, "ccg", NULL, "other");
+  pc_scenario_add_override (breast, PC_PARAMETER_STEP_QUANTITY, NULL, "other", "A", -1, 5);
+  untouched = project (breast, NULL);
+  pc_assert_close (untouched->years[0].cost, 85700.0);
+  g_assert_null (untouched->phases[3]);
+  g_assert_cmpuint (untouched->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (untouched->warnings, 0),
+                            "scenario 'breast only' changes nothing in pathway 'tiny'"));
+
+  pc_scenario_add_investment (tiny, "Lung nurse", 2026, 2026, 1000, "ccg", "lung", NULL);
+  pc_scenario_add_investment (tiny, "Tiny clinic", 2026, 2026, 100, "ccg", NULL, "tiny");
+  touched = project (tiny, NULL);
+  pc_assert_close (touched->years[0].cost, 85700.0 + 1000.0 + 100.0);
+  g_assert_cmpuint (touched->warnings->len, ==, 0);
+}
+
 /* Quantity, share and trend/inflation overrides: B's quantity 2 → 1 halves
  * the follow-up (8,200 → 4,100 in 2026); inflation 0 makes 2027 equal 2026. */
 static void
@@ -136,6 +185,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/scenario/stage-shift-with-investment", test_stage_shift_with_investment);
   g_test_add_func ("/scenario/payback", test_payback);
+  g_test_add_func ("/scenario/payback-first-year", test_payback_first_year);
+  g_test_add_func ("/scenario/investment-scope", test_investment_scope);
   g_test_add_func ("/scenario/step-and-inflation-overrides", test_step_and_inflation_overrides);
   g_test_add_func ("/scenario/refusals", test_refusals);
   return g_test_run ();

@@ -1,5 +1,6 @@
-/* pc-costing.c: cost per patient of a pathway (DESIGN.md, "Model and
- * formulas"): unit_cost and cost_k(pathway, stage).  Nothing is rounded.
+/* pc-costing.c: cost per patient of a pathway (docs/MODEL.md, "Unit cost"
+ * and "Expected cost per patient"): unit_cost, cost_k(pathway, stage), E
+ * and the provider's gap.  Nothing is rounded.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -21,7 +21,7 @@ double   pc_step_cost_for_stage       (const PcStep     *step,
 /* cost_k(stage) summed separately over `patient` and `death` steps. */
 void     pc_pathway_cost_per_patient  (const PcPathway  *pathway,
                                        PcCostPerPatient  cost);
-/* DESIGN's expected cost per patient diagnosed (docs/MODEL.md, "Expected
+/* The expected cost per patient diagnosed (docs/MODEL.md, "Expected
  * cost per patient"): each offset's costs weighted by who is there to
  * receive them, S(k) for `patient` steps and S(k) − S(k + 1) for `death`
  * steps, before inflation.  @survival[s] holds S(0) … S(6).  @expected gets

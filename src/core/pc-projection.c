@@ -1,4 +1,4 @@
-/* pc-projection.c: the projection of DESIGN.md's "Model and formulas":
+/* pc-projection.c: the projection of docs/MODEL.md ("Cost by year"):
  *   incident(y, stage) = crude(y) × (1 + trend)^(y − incidence_year) × stage_share
  *   cost(y) = (1 + inflation)^(y − price_year) × Σ_stage Σ_k incident(y − k, stage)
  *             × [S(k) cost_k,patient + (S(k) − S(k + 1)) cost_k,death]

@@ -101,7 +101,7 @@ PcProjectionInput *pc_projection_input_copy (const PcProjectionInput *input);
 void               pc_projection_input_free (PcProjectionInput       *input);
 guint              pc_projection_input_get_horizon (const PcProjectionInput *input);
 
-/* incident(y, stage) of DESIGN.md for year y of the input's range. */
+/* incident(y, stage) of docs/MODEL.md for year y of the input's range. */
 double             pc_projection_incident   (const PcProjectionInput *input,
                                              int                      year,
                                              PcStage                  stage);

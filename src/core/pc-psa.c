@@ -263,7 +263,7 @@ draw_survival (const Model *model,
     }
 }
 
-/* One iteration: draws every parameter, then cost(y) as DESIGN.md defines it. */
+/* One iteration: draws every parameter, then cost(y) as docs/MODEL.md defines it. */
 static void
 run_iteration (const Model *model,
                gsl_rng     *rng,

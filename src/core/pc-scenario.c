@@ -1,6 +1,7 @@
 /* pc-scenario.c: applying a scenario's overrides and investments, and
- * comparing its projection with the baseline's (DESIGN.md: difference per
- * year, cumulative difference, NPV of the difference, payback year).
+ * comparing its projection with the baseline's (docs/MODEL.md,
+ * "Comparison": difference per year, cumulative difference, NPV of the
+ * difference, payback year).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

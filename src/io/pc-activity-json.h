@@ -1,4 +1,4 @@
-/* pc-activity-json.h: `activity --json` as DESIGN.md specifies it.
+/* pc-activity-json.h: `activity --json` as docs/CLI.md specifies it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

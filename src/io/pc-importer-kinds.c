@@ -1,4 +1,4 @@
-/* pc-importer-kinds.c: each kind of CSV of DESIGN.md's table: its columns,
+/* pc-importer-kinds.c: each kind of CSV of docs/FORMATS.md: its columns,
  * the rules its values must follow, the row it writes, and its checks across
  * rows (stage shares sum to 1, survival never rises, a pathway's rows agree).
  *

@@ -1,4 +1,4 @@
-/* pc-importer.h: CSV import of every kind of DESIGN.md's table into a
+/* pc-importer.h: CSV import of every kind of docs/FORMATS.md into a
  * project: validated row by row, all or nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* pc-report-json.h: the JSON report of DESIGN.md ("The command line").
+/* pc-report-json.h: the JSON report of docs/CLI.md ("report --json").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,5 +1,5 @@
 /* pc-project-activity.c: the analyses of a project's patient-level activity
- * (DESIGN.md): a patient is a patient id within a site; their stage is the
+ * (docs/MODEL.md, "Activity analyses"): a patient is a patient id within a site; their stage is the
  * stage on their earliest record for that site (by date, then file order);
  * a record's offset is floor((date − the patient's first date) / 365); a
  * provider's patients are those with at least one record there.

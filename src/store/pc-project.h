@@ -160,7 +160,7 @@ GStrv        pc_project_list_pathways_for_site (PcProject  *self,
                                                 const char *site,
                                                 GError    **error);
 
-/* Patient-level activity (DESIGN.md's definitions), each optionally for one
+/* Patient-level activity (docs/MODEL.md's definitions), each optionally for one
  * provider.  Arrays of PcFlow, PcActualCost, PcCompliance, PcUnitCost. */
 GPtrArray   *pc_project_activity_flows      (PcProject    *self,
                                              const char   *provider,

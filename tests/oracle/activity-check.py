@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-# An independent implementation of DESIGN.md's activity definitions (flows,
+# An independent implementation of docs/MODEL.md's activity definitions (flows,
 # actual cost per patient with QUARTILE.INC, compliance per provider) on the
 # sample's extract, against `pathcost-cli activity --json`: patient counts
 # exactly, money and shares to a relative 1e-6.  TAP output for meson.

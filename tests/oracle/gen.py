@@ -107,10 +107,15 @@ ch = [["x1", "stage_share", "s1", "", "", "1", f"{a + d:.4f}"],
       ["x2", "inflation", "", "", "", "", "0.031"],
       ["x3", "step_quantity", "", "pb", "Step 2", "", "2.5"],
       ["x3", "step_quantity", "", "pc", "Step 5", "", "0"],
-      ["x3", "step_unit_cost", "", "pc", "Step 1", "", "5"]]
+      ["x3", "step_unit_cost", "", "pc", "Step 1", "", "5"],
+      # x4 touches only pathway pa (site s1): a report of pc must warn.
+      ["x4", "step_quantity", "", "pa", "Step 2", "", "4"]]
 w("scenario_changes", ["scenario", "parameter", "site", "pathway", "step", "stage", "value"], ch)
-w("scenario_investments", ["scenario", "name", "first_year", "last_year", "cost_per_year", "funding"],
-  [["x1", "Inv one", 2020, 2027, R.randint(10000, 900000), "ccg"],
-   ["x1", "Inv two", 2026, 2026, R.randint(1000, 90000), "public_health"],
-   ["x2", "Inv three", 2025, 2040, R.randint(1000, 90000), "specialised"],
-   ["x3", "Inv four", 2024, 2025, R.randint(100000, 2000000), "ccg"]])
+# Lines for every pathway, for a site and for one pathway.
+w("scenario_investments", ["scenario", "name", "first_year", "last_year", "cost_per_year", "funding",
+                           "site", "pathway"],
+  [["x1", "Inv one", 2020, 2027, R.randint(10000, 900000), "ccg", "", ""],
+   ["x1", "Inv two", 2026, 2026, R.randint(1000, 90000), "public_health", "s1", ""],
+   ["x2", "Inv three", 2025, 2040, R.randint(1000, 90000), "specialised", "", "pc"],
+   ["x3", "Inv four", 2024, 2025, R.randint(100000, 2000000), "ccg", "s2", ""],
+   ["x4", "Inv five", 2020, 2040, R.randint(1000, 90000), "ccg", "s1", "pa"]])

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Independent implementation of Pathcost's projection report (DESIGN.md)."""
+"""Independent implementation of Pathcost's projection report (docs/MODEL.md)."""
 import csv, json, os, sys
 
 STAGES = ["1", "2", "3", "4", "unknown"]
@@ -20,9 +20,13 @@ def num(s):
 
 
 class Data:
-    def __init__(self, d, inflation=0.0, discount=0.035):
+    def __init__(self, d, inflation=0.0, discount=0.035, incidence_year=None, price_year=None):
         self.inflation = inflation
         self.discount = discount
+        # None: count from the report's first year (the engine's default
+        # when a projection input is built without a project).
+        self.incidence_year = incidence_year
+        self.price_year = price_year
         self.tariff = {r["code"]: num(r["price"]) for r in rd(d, "tariffs")}
         self.mff = {r["code"]: num(r["mff"]) for r in rd(d, "providers")}
         self.pop = {}  # area -> year -> (sex, age) -> count
@@ -69,8 +73,29 @@ class Data:
         s.append(s[5])
         return s
 
+    def invest_applies(self, r, pathway, site):
+        if r.get("pathway"):
+            return r["pathway"] == pathway
+        if r.get("site"):
+            return r["site"] == site
+        return True
+
+    def touches(self, scenario, pathway):
+        site = self.steps[pathway][0]["site"]
+        for r in self.changes.get(scenario, []):
+            p = r["parameter"]
+            if p in ("stage_share", "trend") and r["site"] == site:
+                return True
+            if p.startswith("step_") and r["pathway"] == pathway:
+                return True
+            if p == "inflation":
+                return True
+        return any(self.invest_applies(r, pathway, site) for r in self.invest.get(scenario, []))
+
     def report(self, areas, pathway, base, years, scenario=None):
         steps = [dict(r) for r in self.steps[pathway]]
+        iy = base if self.incidence_year is None else self.incidence_year
+        py = base if self.price_year is None else self.price_year
         site = steps[0]["site"]
         provider = steps[0]["provider"]
         mff = self.mff[provider] if provider else 1.0
@@ -120,13 +145,13 @@ class Data:
             for a in areas:
                 p = self.pop_year(a, y)
                 tot += sum(c * rates.get(key, 0.0) / 100000.0 for key, c in p.items())
-            tot *= (1 + trend) ** (y - base)
+            tot *= (1 + trend) ** (y - iy)
             return {sg: tot * share.get(sg, 0.0) for sg in STAGES}
 
         out_years = []
         total = npv = 0.0
         for y in range(base, base + years):
-            f = (1 + infl) ** (y - base)
+            f = (1 + infl) ** (y - py)
             inc = {y - k: incident(y - k) for k in range(6)}
             cost = 0.0
             phase, fund, act = {}, {}, {}
@@ -142,6 +167,8 @@ class Data:
                 fund[st["funding"]] = fund.get(st["funding"], 0.0) + c
                 act[st["activity"]] = act.get(st["activity"], 0.0) + w * q
             for r in self.invest.get(scenario, []) if scenario else []:
+                if not self.invest_applies(r, pathway, site):
+                    continue
                 if int(r["first_year"]) <= y <= int(r["last_year"]):
                     c = num(r["cost_per_year"]) * f
                     cost += c
@@ -153,8 +180,17 @@ class Data:
                               "cost_by_funding": fund, "activity": act})
             total += cost
             npv += cost / (1 + self.discount) ** (y - base)
-        return {"pathway": {"name": pathway, "cost_per_patient": cpp}, "years": out_years,
-                "total_cost": total, "npv": npv}
+        # E(stage): each offset weighted by who is there to receive it.
+        expected = {}
+        for sg in STAGES:
+            S = surv[sg]
+            expected[sg] = sum(S[k] * cpp[sg]["patient"][k] + (S[k] - S[k + 1]) * cpp[sg]["death"][k]
+                               for k in range(6))
+        expected["all"] = sum(share.get(sg, 0.0) * expected[sg] for sg in STAGES)
+        return {"pathway": {"name": pathway, "cost_per_patient": cpp,
+                            "expected_cost_per_patient": expected},
+                "years": out_years, "total_cost": total, "npv": npv,
+                "incidence_year": iy, "price_year": py}
 
     def compare(self, areas, pathway, base, years, scenario):
         b = self.report(areas, pathway, base, years)
@@ -171,7 +207,7 @@ class Data:
             npv += d / (1 + self.discount) ** (yb["year"] - base)
             if c > 0:
                 above = True
-            elif above and payback is None:
+            elif payback is None and (c < 0 or above):
                 payback = yb["year"]
         return {"baseline": b, "scenario": s, "difference": diff, "cumulative": cum,
                 "npv_difference": npv, "payback_year": payback}
