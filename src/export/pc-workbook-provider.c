@@ -59,7 +59,8 @@ write_step (PcWb          *wb,
             lxw_row_t      row,
             lxw_row_t      step_row)
 {
-  double gap = step->provider_unit_cost - pc_step_unit_cost (step, wb->pathway->mff);
+  /* Provider's cost − tariff × MFF, the engine's sign (docs/MODEL.md#provider-gap). */
+  double gap = pc_step_provider_gap (step, wb->pathway->mff);
   char unit[PC_WB_CELL_SIZE], provider[PC_WB_CELL_SIZE], gap_cell[PC_WB_CELL_SIZE];
   char quantity[PC_WB_CELL_SIZE], share[PC_WB_CELL_SIZE];
 
@@ -89,9 +90,9 @@ write_header (PcWb          *wb,
 {
   static const char * const labels[] = {
     "Step", "Phase", "Tariff code", "Pathway unit cost (tariff × MFF or local)",
-    "Provider's unit cost", "Gap (£)", "Gap (%)", "Quantity",
+    "Provider's unit cost", "Gap (£): provider's cost − tariff × MFF", "Gap (%)", "Quantity",
   };
-  static const double widths[] = { 48, 14, 10, 16, 14, 13, 9, 10 };
+  static const double widths[] = { 48, 14, 10, 16, 14, 16, 9, 10 };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
@@ -175,14 +176,19 @@ _pc_wb_write_provider (PcWb          *wb,
                        lxw_worksheet *sheet)
 {
   g_autofree char *about = g_strdup_printf (
-    "The provider's own unit cost (patient-level costing) against the pathway's unit cost; "
-    "a positive gap means the provider's cost is above it. Provider: %s%s%s.",
+    "The provider's own unit cost (patient-level costing) against what the pathway pays "
+    "(tariff × MFF, or the local cost). Provider: %s%s%s.",
     wb->pathway->provider != NULL ? wb->pathway->provider : "none named",
     wb->provider_name != NULL ? " " : "", wb->provider_name != NULL ? wb->provider_name : "");
   lxw_row_t row = FIRST_ROW;
 
   _pc_wb_text (wb, sheet, 0, 0, "Provider comparison", PC_WB_TITLE);
   _pc_wb_text (wb, sheet, 1, 0, about, PC_WB_NOTE);
+  _pc_wb_text (wb, sheet, 2, 0,
+               "Gap = provider's unit cost − tariff × MFF: positive means the provider's cost "
+               "is above what the tariff pays, so the provider loses on it; negative, the "
+               "provider's cost is below the price and the commissioner pays more than it "
+               "costs.", PC_WB_HEADING);
   write_header (wb, sheet);
   for (guint i = 0; i < wb->pathway->steps->len && !_pc_wb_failed (wb); i++)
     {
