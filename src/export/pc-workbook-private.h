@@ -117,7 +117,7 @@ typedef enum
 
 /* One population row of the Assumptions sheet: an area's counts for one
  * year, standing for the financial years used_from … used_to of the
- * projection (DESIGN.md: a year outside the area's population years uses
+ * projection (docs/MODEL.md, "Population outside its years": a year outside the area's population years uses
  * the nearest; a gap, the latest year before it). */
 typedef struct
 {
