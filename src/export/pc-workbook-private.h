@@ -117,8 +117,9 @@ typedef enum
 
 /* One population row of the Assumptions sheet: an area's counts for one
  * year, standing for the financial years used_from … used_to of the
- * projection (docs/MODEL.md, "Population outside its years": a year outside the area's population years uses
- * the nearest; a gap, the latest year before it). */
+ * projection (docs/MODEL.md, "Population outside its years": a year
+ * outside the area's population years uses the nearest; a gap, the latest
+ * year before it). */
 typedef struct
 {
   char   *area;
