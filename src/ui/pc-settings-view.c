@@ -169,7 +169,7 @@ fill_fields (PcSettingsView *self)
     {
       Field *field = &self->fields[i];
       double value = project != NULL ? pc_project_get_setting (project, field->setting->key) : 0.0;
-      g_autofree char *unit = unit_text (field->setting, value);
+      g_autofree char *unit = project != NULL ? unit_text (field->setting, value) : NULL;
 
       g_clear_pointer (&field->shown, g_free);
       field->shown = project != NULL ? format_value (field->setting, value) : g_strdup ("");
