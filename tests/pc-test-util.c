@@ -248,3 +248,38 @@ pc_test_tiny_input (guint  horizon,
   input->discount_rate = 0.05;
   return input;
 }
+
+static void
+on_deadline (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+void
+pc_test_wait_until (PcTestCondition  done,
+                    gpointer         data,
+                    guint            seconds,
+                    const char      *what)
+{
+  gboolean timed_out = FALSE;
+  guint deadline = g_timeout_add_once (seconds * 1000, on_deadline, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out && !done (data))
+    g_error ("waited %u s for %s, in vain", seconds, what);
+  if (!timed_out)
+    g_source_remove (deadline);
+}
+
+static gboolean
+nothing_pending (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+void
+pc_test_wait_idle (guint seconds)
+{
+  pc_test_wait_until (nothing_pending, NULL, seconds, "the main loop to be idle");
+}

@@ -26,6 +26,19 @@ int       pc_test_run_cli        (char       **out,
 int       pc_test_run_cli_argv   (char              **out,
                                   char              **err,
                                   const char * const *args);
+/* Iterates the default main context until @done (@data) is true, and
+ * fails the test, naming @what, if that takes more than @seconds: a
+ * timeout source wakes a blocked iteration, so a stuck loop fails rather
+ * than hangs. The one way the tests wait. */
+typedef gboolean (*PcTestCondition) (gpointer data);
+void      pc_test_wait_until     (PcTestCondition  done,
+                                  gpointer         data,
+                                  guint            seconds,
+                                  const char      *what);
+/* Iterates until nothing is pending (after at most @seconds): for checks
+ * that something did NOT happen once the loop is idle, never a sleep. */
+void      pc_test_wait_idle      (guint            seconds);
+
 /* The file's bytes, for "unchanged" checks. */
 GBytes   *pc_test_read_bytes     (const char  *path);
 
