@@ -2,7 +2,9 @@
  * software: gnumeric recalculates it and every number keeps the value
  * Pathcost cached (to half a penny); the projection equals the engine's;
  * an input changed in the workbook moves the projection as the engine says;
- * text stays text; decimal-comma locales and unwritable paths.
+ * text stays text; decimal-comma locales and unwritable paths; the
+ * headline, base years, payback, provider gap and scenario scope equal
+ * pathcost-cli's (docs/MODEL.md).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,10 +12,12 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
 
+#include "pc-costing.h"
 #include "pc-error.h"
 #include "pc-project.h"
 #include "pc-test-util.h"
@@ -23,8 +27,13 @@
 #define FROM 2026
 #define YEARS 10
 /* Sheets as ssconvert -S numbers them (the workbook's order). */
+#define SHEET_SUMMARY 0
 #define SHEET_PATHWAY 3
+#define SHEET_COSTS 4
 #define SHEET_PROJECTION 6
+#define SHEET_SCENARIO 7     /* with a scenario */
+#define SHEET_PROVIDER 7     /* without one */
+#define AREA "08F"
 #define N_SHEETS 11  /* 8, and Flows, Compliance and Risk register: the sample has activity */
 
 /* One sheet: a GPtrArray of rows, each a GStrv of fields. */
@@ -465,7 +474,7 @@ static void
 test_structure (void)
 {
   static const char * const names[] = {
-    "DiscountRate", "Inflation", "IncidenceTrend", "MarketForcesFactor", "StageShare_1",
+    "FirstYear", "IncidenceYear", "PriceYear", "DiscountRate", "Inflation", "IncidenceTrend", "MarketForcesFactor", "StageShare_1",
     "IncidenceRates", "Population_2026", "Tariff_JA07B", "TotalCost", "NetPresentValue",
   };
   g_autoptr(PcProject) project = pc_test_open_sample ();
@@ -860,6 +869,395 @@ test_scenario_sheet (void)
   g_assert_cmpfloat (payback, ==, comparison->payback_year);
 }
 
+/* pathcost-cli's JSON answer to @args. */
+static JsonObject *
+cli_json (const char * const *args)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (pc_test_run_cli_argv (&out, &err, args) != 0)
+    g_error ("pathcost-cli %s failed: %s", args[0], err);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static JsonObject *
+cli_report (const char *project)
+{
+  return cli_json ((const char *[]) { "report", project, "--area", AREA, "--pathway",
+                                      "breast_current_RF4", "--from", G_STRINGIFY (FROM),
+                                      "--years", G_STRINGIFY (YEARS), "--json", NULL });
+}
+
+static void
+cli_set (const char *project,
+         const char *key,
+         const char *value)
+{
+  g_autofree char *err = NULL;
+
+  if (pc_test_run_cli (NULL, &err, "set", project, key, value, NULL) != 0)
+    g_error ("pathcost-cli set %s %s failed: %s", key, value, err);
+}
+
+/* The first row from @from whose first cell is @label. */
+static GStrv
+row_labelled (Sheet      *sheet,
+              const char *label,
+              guint      *from)
+{
+  for (guint r = *from; r < sheet->len; r++)
+    {
+      GStrv row = g_ptr_array_index (sheet, r);
+
+      if (row[0] != NULL && strcmp (row[0], label) == 0)
+        {
+          *from = r;
+          return row;
+        }
+    }
+  g_error ("no row '%s'", label);
+}
+
+static GStrv
+row_at (Sheet *sheet,
+        guint  r)
+{
+  g_assert_cmpuint (r, <, sheet->len);
+  return g_ptr_array_index (sheet, r);
+}
+
+static void
+assert_penny (double actual,
+              double expected)
+{
+  if (!(fabs (actual - expected) <= HALF_PENNY))
+    g_error ("workbook %.6f, pathcost-cli %.6f", actual, expected);
+}
+
+static const char * const stage_keys[PC_N_STAGES] = { "1", "2", "3", "4", "unknown" };
+
+/* The expected cost per patient diagnosed, by stage and over all stages, on
+ * the Summary, the Cost per patient sheet and the Pathway sheet. */
+static void
+assert_headline_is (GPtrArray  *sheets,
+                    JsonObject *expected)
+{
+  Sheet *summary = g_ptr_array_index (sheets, SHEET_SUMMARY);
+  Sheet *costs = g_ptr_array_index (sheets, SHEET_COSTS);
+  Sheet *pathway = g_ptr_array_index (sheets, SHEET_PATHWAY);
+  double all = json_object_get_double_member (expected, "all");
+  guint s_row = 0, c_row = 0, p_row = 0, r = 0;
+  int p_col = find_column (row_at (pathway, 3), "Cost per patient reached, stage 1");
+
+  row_labelled (summary, "Stage at diagnosis", &s_row);
+  row_labelled (costs, "Stage", &c_row);
+  row_labelled (pathway, "All steps", &p_row);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    {
+      double e = json_object_get_double_member (expected, stage_keys[s]);
+
+      assert_penny (number_at (row_at (summary, s_row + 1 + s), 2), e);
+      assert_penny (number_at (row_at (costs, c_row + 1 + s), 1), e);
+      assert_penny (number_at (row_at (pathway, p_row), p_col + (int) s), e);
+    }
+  assert_penny (number_at (row_labelled (summary, "All stages (at the stage mix)", &r), 2), all);
+  r = 0;
+  assert_penny (number_at (row_labelled (summary, "Expected cost per patient diagnosed, all "
+                                         "stages", &r), 1), all);
+  assert_penny (number_at (row_at (costs, c_row + 1 + PC_N_STAGES), 1), all);
+}
+
+/* The headline is DESIGN's E, survival-weighted, as pathcost-cli reports
+ * it, before and after recalculation; not the sum over the years of
+ * patient and death costs (for RF4's stage 1, £1,840 of end-of-life care
+ * in each of years 0-4: that sum would charge every patient five deaths). */
+static void
+test_expected_cost_equals_cli (void)
+{
+  g_autoptr(PcProject) project = NULL;
+  g_autoptr(JsonObject) report = NULL;
+  g_autofree char *dir = NULL, *xlsx = NULL;
+  g_autoptr(GPtrArray) cached = NULL, recalculated = NULL;
+  JsonObject *pathway, *expected, *stage_1;
+  double unweighted = 0.0;
+
+  if (!have_program ("ssconvert"))
+    return;
+  project = pc_test_open_sample ();
+  dir = pc_test_make_tmp_dir ();
+  xlsx = export_sample (project, "breast_current_RF4", dir, "sample.xlsx");
+  report = cli_report (g_getenv ("PATHCOST_SAMPLE"));
+  pathway = json_object_get_object_member (report, "pathway");
+  expected = json_object_get_object_member (pathway, "expected_cost_per_patient");
+  stage_1 = json_object_get_object_member (json_object_get_object_member (pathway,
+                                                                          "cost_per_patient"), "1");
+  for (guint b = 0; b < 2; b++)
+    {
+      JsonArray *years = json_object_get_array_member (stage_1, b == 0 ? "patient" : "death");
+
+      for (guint k = 0; k < json_array_get_length (years); k++)
+        unweighted += json_array_get_double_element (years, k);
+    }
+  g_assert_cmpfloat (unweighted - json_object_get_double_member (expected, "1"), >, 1000.0);
+  cached = read_sheets (xlsx, FALSE);
+  assert_headline_is (cached, expected);
+  recalculated = read_sheets (xlsx, TRUE);
+  assert_headline_is (recalculated, expected);
+}
+
+/* The Projection sheet's years against pathcost-cli's report. */
+static void
+assert_figures_equal_report (const Figures *figures,
+                             JsonObject    *report)
+{
+  JsonArray *years = json_object_get_array_member (report, "years");
+
+  g_assert_cmpuint (figures->n_years, ==, json_array_get_length (years));
+  for (guint t = 0; t < figures->n_years; t++)
+    assert_close (figures->cost[t],
+                  json_object_get_double_member (json_array_get_object_element (years, t),
+                                                 "cost"));
+  assert_close (figures->total, json_object_get_double_member (report, "total_cost"));
+  assert_close (figures->npv, json_object_get_double_member (report, "npv"));
+}
+
+/* The incidence and price years typed into the workbook move its
+ * projection as `pathcost-cli set` moves the report (docs/MODEL.md,
+ * base years): trend from the incidence year, inflation from the price
+ * year, discounting still from the first year. */
+static void
+test_base_years_follow_cli (void)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "xlsx-set-cell.py", NULL);
+  g_autoptr(PcProject) project = NULL;
+  g_autoptr(JsonObject) before = NULL, after = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autofree char *dir = NULL, *copy = NULL, *xlsx = NULL, *changed = NULL;
+  Figures figures;
+
+  if (!have_program ("ssconvert") || !have_program ("python3"))
+    return;
+  project = pc_test_open_sample ();
+  dir = pc_test_make_tmp_dir ();
+  copy = pc_test_copy_sample (dir);
+  xlsx = export_sample (project, "breast_current_RF4", dir, "sample.xlsx");
+  changed = g_build_filename (dir, "changed.xlsx", NULL);
+  run ((const char *[]) { "python3", script, xlsx, changed, "IncidenceYear=2021",
+                          "PriceYear=2023", "Inflation=0.03", NULL });
+  before = cli_report (copy);
+  cli_set (copy, "incidence_year", "2021");
+  cli_set (copy, "price_year", "2023");
+  cli_set (copy, "inflation", "0.03");
+  after = cli_report (copy);
+  g_assert_cmpint (json_object_get_int_member (after, "incidence_year"), ==, 2021);
+  g_assert_cmpint (json_object_get_int_member (after, "price_year"), ==, 2023);
+  sheets = read_sheets (changed, TRUE);
+  projection_figures (sheets, &figures);
+  assert_figures_equal_report (&figures, after);
+  g_assert_cmpfloat (fabs (json_object_get_double_member (after, "npv")
+                           - json_object_get_double_member (before, "npv")), >, 1000.0);
+}
+
+/* A year's cost is the same whichever first year the workbook starts
+ * from: 2029/30 from 2026 and from 2028, recalculated. */
+static void
+test_overlapping_windows_agree (void)
+{
+  g_autoptr(PcProject) project = NULL;
+  g_autofree char *dir = NULL, *first = NULL, *output = NULL;
+  g_autoptr(GPtrArray) early = NULL, late = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *areas[] = { AREA, NULL };
+  PcWorkbookRequest request = {
+    .pathway = "breast_current_RF4", .areas = areas, .from = FROM + 2, .years = YEARS,
+  };
+  Figures a, b;
+
+  if (!have_program ("ssconvert"))
+    return;
+  project = pc_test_open_sample ();
+  dir = pc_test_make_tmp_dir ();
+  first = export_sample (project, "breast_current_RF4", dir, "2026.xlsx");
+  early = read_sheets (first, TRUE);
+  output = g_build_filename (dir, "2028.xlsx", NULL);
+  request.output_path = output;
+  g_assert_true (pc_workbook_export_full (project, &request, NULL, &error));
+  g_assert_no_error (error);
+  late = read_sheets (output, TRUE);
+  projection_figures (early, &a);
+  projection_figures (late, &b);
+  for (guint t = 2; t < YEARS; t++)
+    assert_close (b.cost[t - 2], a.cost[t]);
+}
+
+/* The workbook of breast_current_RF4 with @scenario, read as recalculated. */
+static GPtrArray *
+scenario_sheets (PcProject  *project,
+                 const char *scenario_name,
+                 const char *dir)
+{
+  g_autofree char *output = g_build_filename (dir, "scenario.xlsx", NULL);
+  const char *areas[] = { AREA, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcScenario) scenario = pc_project_load_scenario (project, scenario_name, &error);
+  PcWorkbookRequest request = {
+    .pathway = "breast_current_RF4", .areas = areas, .from = FROM, .years = YEARS,
+    .scenario = scenario, .output_path = output,
+  };
+  GPtrArray *sheets;
+
+  g_assert_no_error (error);
+  g_assert_true (pc_workbook_export_full (project, &request, NULL, &error));
+  g_assert_no_error (error);
+  n_expected_sheets = N_SHEETS + 1;
+  g_assert_cmpuint (assert_recalculation_keeps_values (output), >, 100);
+  sheets = read_sheets (output, TRUE);
+  n_expected_sheets = N_SHEETS;
+  return sheets;
+}
+
+static JsonObject *
+cli_compare (const char *scenario)
+{
+  return cli_json ((const char *[]) { "compare", g_getenv ("PATHCOST_SAMPLE"), "--scenario",
+                                      scenario, "--area", AREA, "--pathway",
+                                      "breast_current_RF4", "--from", G_STRINGIFY (FROM),
+                                      "--years", G_STRINGIFY (YEARS), "--json", NULL });
+}
+
+/* The Summary's cell right of @label in its scenario column (D). */
+static double
+summary_scenario_figure (GPtrArray  *sheets,
+                         const char *label)
+{
+  Sheet *summary = g_ptr_array_index (sheets, SHEET_SUMMARY);
+
+  for (guint r = 0; r < summary->len; r++)
+    {
+      GStrv row = g_ptr_array_index (summary, r);
+
+      if (g_strv_length (row) > 4 && strcmp (row[3], label) == 0)
+        return number_at (row, 4);
+    }
+  g_error ("no scenario figure '%s' on the Summary", label);
+}
+
+/* Home trastuzumab at RF4 saves from its first year, so it pays back in
+ * its first year (docs/MODEL.md#payback-year), as pathcost-cli says. */
+static void
+test_payback_equals_cli (void)
+{
+  g_autoptr(PcProject) project = NULL;
+  g_autoptr(JsonObject) comparison = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autofree char *dir = NULL;
+  Sheet *scenario;
+  JsonNode *payback;
+
+  if (!have_program ("ssconvert"))
+    return;
+  project = pc_test_open_sample ();
+  dir = pc_test_make_tmp_dir ();
+  sheets = scenario_sheets (project, "trastuzumab_at_home", dir);
+  comparison = cli_compare ("trastuzumab_at_home");
+  payback = json_object_get_member (comparison, "payback_year");
+  g_assert_false (JSON_NODE_HOLDS_NULL (payback));
+  g_assert_cmpint (json_node_get_int (payback), ==, FROM);
+  scenario = g_ptr_array_index (sheets, SHEET_SCENARIO);
+  g_assert_cmpstr (row_at (scenario, 4)[0], ==, "Payback year");
+  g_assert_cmpfloat (number_at (row_at (scenario, 4), 2), ==, json_node_get_int (payback));
+  g_assert_cmpfloat (summary_scenario_figure (sheets, "Payback year"), ==,
+                     json_node_get_int (payback));
+}
+
+/* A scenario whose changes are all for the lung (earlier_lung_diagnosis's
+ * health checks, £350,000 a year) changes nothing in the breast pathway:
+ * the Scenario sheet and the Summary say so in pathcost-cli's words, its
+ * investment line is left out, and the scenario costs what the baseline
+ * does (docs/MODEL.md#investment-lines). */
+static void
+test_untouched_scenario_warns (void)
+{
+  g_autoptr(PcProject) project = NULL;
+  g_autoptr(JsonObject) comparison = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autofree char *dir = NULL;
+  JsonArray *warnings;
+  Sheet *scenario;
+  const char *warning;
+  guint r = 0;
+
+  if (!have_program ("ssconvert"))
+    return;
+  project = pc_test_open_sample ();
+  dir = pc_test_make_tmp_dir ();
+  sheets = scenario_sheets (project, "earlier_lung_diagnosis", dir);
+  comparison = cli_compare ("earlier_lung_diagnosis");
+  warnings = json_object_get_array_member (comparison, "warnings");
+  g_assert_cmpuint (json_array_get_length (warnings), ==, 1);
+  warning = json_array_get_string_element (warnings, 0);
+  g_assert_nonnull (strstr (warning, "changes nothing in pathway 'breast_current_RF4'"));
+  scenario = g_ptr_array_index (sheets, SHEET_SCENARIO);
+  g_assert_cmpstr (row_at (scenario, 2)[0], ==, warning);
+  row_labelled (g_ptr_array_index (sheets, SHEET_SUMMARY), warning, &r);
+  for (guint t = 0; t < YEARS; t++)
+    g_assert_cmpfloat (number_at (row_at (scenario, 7 + t), 4), ==, 0.0);
+  r = 0;
+  row_labelled (scenario, "Investment line", &r);
+  g_assert_true (g_str_has_prefix (row_at (scenario, r + 1)[0],
+                                   "1 investment line of this scenario is for another site"));
+}
+
+/* Gap = provider's unit cost − tariff × MFF (docs/MODEL.md#provider-gap):
+ * a step whose provider cost exceeds what the tariff pays shows a
+ * positive gap, one below it a negative one, and the sheet says which
+ * way is good for whom. */
+static void
+test_provider_gap_sign (void)
+{
+  g_autoptr(PcProject) project = NULL;
+  g_autoptr(PcPathway) pathway = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autofree char *dir = NULL, *xlsx = NULL;
+  guint n_above = 0, n_below = 0;
+  Sheet *provider;
+
+  if (!have_program ("ssconvert"))
+    return;
+  project = pc_test_open_sample ();
+  dir = pc_test_make_tmp_dir ();
+  xlsx = export_sample (project, "breast_current_RF4", dir, "sample.xlsx");
+  pathway = pc_project_load_pathway (project, "breast_current_RF4", NULL);
+  sheets = read_sheets (xlsx, TRUE);
+  provider = g_ptr_array_index (sheets, SHEET_PROVIDER);
+  g_assert_cmpstr (row_at (provider, 0)[0], ==, "Provider comparison");
+  g_assert_true (g_str_has_prefix (row_at (provider, 2)[0],
+                                   "Gap = provider's unit cost − tariff × MFF: positive means "
+                                   "the provider's cost is above what the tariff pays"));
+  for (guint i = 0; i < pathway->steps->len; i++)
+    {
+      const PcStep *step = g_ptr_array_index (pathway->steps, i);
+      double paid = step->tariff_price * pathway->mff, gap;
+      guint r = 0;
+
+      if (!step->has_provider_unit_cost || step->tariff_code == NULL
+          || step->has_unit_cost_override)
+        continue;
+      gap = number_at (row_labelled (provider, step->name, &r), 5);
+      assert_penny (gap, step->provider_unit_cost - paid);
+      if (step->provider_unit_cost > paid + 0.01)
+        n_above += gap > 0;
+      else if (step->provider_unit_cost < paid - 0.01)
+        n_below += gap < 0;
+    }
+  g_assert_cmpuint (n_above, >, 0);
+  g_assert_cmpuint (n_below, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -876,6 +1274,12 @@ main (int    argc,
   g_test_add_func ("/export/failure-keeps-old-file", test_failure_keeps_old_file);
   g_test_add_func ("/export/several-areas", test_several_areas);
   g_test_add_func ("/export/scenario-sheet", test_scenario_sheet);
+  g_test_add_func ("/export/expected-cost-equals-cli", test_expected_cost_equals_cli);
+  g_test_add_func ("/export/base-years-follow-cli", test_base_years_follow_cli);
+  g_test_add_func ("/export/overlapping-windows-agree", test_overlapping_windows_agree);
+  g_test_add_func ("/export/payback-equals-cli", test_payback_equals_cli);
+  g_test_add_func ("/export/untouched-scenario-warns", test_untouched_scenario_warns);
+  g_test_add_func ("/export/provider-gap-sign", test_provider_gap_sign);
 
   return g_test_run ();
 }

@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
+#include "pc-format.h"
 #include "pc-workbook-private.h"
 
 #define HEADER_ROW          (PC_WB_AS_RATES_ROW - 2)
@@ -38,9 +40,57 @@ write_setting (PcWb          *wb,
 {
   _pc_wb_text (wb, sheet, row, 0, label, PC_WB_TEXT);
   _pc_wb_number (wb, sheet, row, PC_WB_AS_VALUE_COL, value, format);
-  _pc_wb_text (wb, sheet, row, 2, note, PC_WB_NOTE);
+  if (note != NULL)
+    _pc_wb_text (wb, sheet, row, 2, note, PC_WB_NOTE);
   _pc_wb_define_name (wb, name, NULL, PC_WB_REF_ASSUMPTIONS, row, PC_WB_AS_VALUE_COL,
                       row, PC_WB_AS_VALUE_COL);
+}
+
+/* A year input: a whole financial year, named, with a live note that
+ * spells it as 2019/20 followed by @meaning. */
+static void
+write_year_setting (PcWb          *wb,
+                    lxw_worksheet *sheet,
+                    lxw_row_t      row,
+                    const char    *label,
+                    const char    *name,
+                    int            year,
+                    const char    *meaning)
+{
+  g_autofree char *financial_year = pc_format_financial_year (year);
+  g_autofree char *note = g_strdup_printf ("%s: %s", financial_year, meaning);
+
+  /* @meaning is our own text: no quote to double inside the formula. */
+  g_assert (strchr (meaning, '"') == NULL);
+  write_setting (wb, sheet, row, label, name, year, PC_WB_YEAR_INPUT, NULL);
+  _pc_wb_formula_text (wb, sheet, row, 2, PC_WB_NOTE, note,
+                       "=" PC_WB_FINANCIAL_YEAR ("%s") "&\": %s\"", name, name, meaning);
+  _pc_wb_validate_year (wb, sheet, row, PC_WB_AS_VALUE_COL, 1900, 2200,
+                        "A financial year is a whole year from 1900 to 2200 (2019 means "
+                        "2019/20).");
+}
+
+/* The projection's first year (fixed by the export: the rows are its
+ * years) and the base years of docs/MODEL.md#base-years, which are
+ * inputs. */
+static void
+write_years (PcWb          *wb,
+             lxw_worksheet *sheet)
+{
+  g_autofree char *first = pc_format_financial_year (wb->input->base_year);
+  g_autofree char *first_note =
+    g_strdup_printf ("%s, fixed by the export: the net present value discounts to this year",
+                     first);
+
+  write_setting (wb, sheet, PC_WB_AS_FIRST_YEAR_ROW, "First year of the projection",
+                 "FirstYear", wb->input->base_year, PC_WB_YEAR, first_note);
+  write_year_setting (wb, sheet, PC_WB_AS_INCIDENCE_YEAR_ROW, "Incidence year",
+                      "IncidenceYear", wb->input->incidence_year,
+                      "the year the incidence rates describe; the trend counts from it");
+  write_year_setting (wb, sheet, PC_WB_AS_PRICE_YEAR_ROW, "Price year", "PriceYear",
+                      wb->input->price_year,
+                      "the year whose prices the tariffs, local costs and investments are "
+                      "in; inflation counts from it");
 }
 
 static void
@@ -49,8 +99,8 @@ write_general (PcWb          *wb,
 {
   const PcProjectionInput *input = wb->input;
   g_autofree char *trend_note = g_strdup_printf ("Annual change in the incidence of %s; "
-                                                 "applies as (1 + trend)^(year − base year)",
-                                                 wb->pathway->site);
+                                                 "applies as (1 + trend)^(year − incidence "
+                                                 "year)", wb->pathway->site);
   g_autofree char *mff_note = wb->pathway->provider != NULL
     ? g_strdup_printf ("Market forces factor of %s %s; applies to tariff prices",
                        wb->pathway->provider, wb->provider_name != NULL ? wb->provider_name : "")
@@ -61,15 +111,14 @@ write_general (PcWb          *wb,
   _pc_wb_text (wb, sheet, 4, 0, "Item", PC_WB_HEADER);
   _pc_wb_text (wb, sheet, 4, v, "Value", PC_WB_HEADER);
   _pc_wb_text (wb, sheet, 4, 2, "Notes", PC_WB_HEADER);
-  write_setting (wb, sheet, PC_WB_AS_BASE_YEAR_ROW, "Base year (first financial year)",
-                 "BaseYear", input->base_year, PC_WB_YEAR,
-                 "2026 means 2026/27; trend, inflation and discounting count from this year");
+  write_years (wb, sheet);
   write_setting (wb, sheet, PC_WB_AS_INFLATION_ROW, "Inflation (annual)", "Inflation",
                  input->inflation, PC_WB_PERCENT_INPUT,
-                 "Costs of year y are at (1 + inflation)^(y − base year) × base-year prices");
+                 "Costs of year y are at (1 + inflation)^(y − price year) × price-year prices");
   write_setting (wb, sheet, PC_WB_AS_DISCOUNT_ROW, "Discount rate (annual)", "DiscountRate",
                  input->discount_rate, PC_WB_PERCENT_INPUT,
-                 "For the net present value (HM Treasury Green Book: 3.5%)");
+                 "For the net present value, discounted to the first year "
+                 "(HM Treasury Green Book: 3.5%)");
   write_setting (wb, sheet, PC_WB_AS_TREND_ROW, "Incidence trend (annual)", "IncidenceTrend",
                  input->trend, PC_WB_PERCENT_INPUT, trend_note);
   write_setting (wb, sheet, PC_WB_AS_MFF_ROW, "Market forces factor (MFF)", "MarketForcesFactor",

@@ -178,6 +178,54 @@ _pc_wb_formula (PcWb          *wb,
     wb->stats.formulas++;
 }
 
+/* A formula whose result is text (a live label such as "2019/20"); the
+ * cached text must be what the formula gives, for readers that do not
+ * recalculate. */
+void
+_pc_wb_formula_text (PcWb          *wb,
+                     lxw_worksheet *sheet,
+                     lxw_row_t      row,
+                     lxw_col_t      col,
+                     PcWbFormat     format,
+                     const char    *cached,
+                     const char    *formula_format,
+                     ...)
+{
+  g_autofree char *formula = NULL;
+  g_autofree char *printable = NULL;
+  va_list args;
+
+  if (_pc_wb_failed (wb))
+    return;
+  va_start (args, formula_format);
+  formula = g_strdup_vprintf (formula_format, args);
+  va_end (args);
+  g_assert (strlen (formula) <= MAX_FORMULA_CHARS);
+  printable = g_utf8_make_valid (cached, -1);
+  if (_pc_wb_check (wb, worksheet_write_formula_str (sheet, row, col, formula,
+                                                     wb->formats[format], printable),
+                    "writing a formula"))
+    wb->stats.formulas++;
+}
+
+/* Between @minimum and @maximum; an infinite maximum is left open. */
+static void
+fill_validation (lxw_data_validation *validation,
+                 double               minimum,
+                 double               maximum,
+                 const char          *message)
+{
+  validation->minimum_number = minimum;
+  validation->maximum_number = maximum;
+  validation->value_number = minimum;
+  if (isinf (maximum))
+    validation->criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+  else
+    validation->criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+  validation->error_title = (char *) "Value not allowed";
+  validation->error_message = (char *) message;
+}
+
 /* Input cells accept a decimal from @minimum to @maximum; an infinite
  * bound is left open. */
 void
@@ -196,17 +244,30 @@ _pc_wb_validate (PcWb          *wb,
   if (_pc_wb_failed (wb) || last_row < first_row || last_col < first_col)
     return;
   validation.validate = LXW_VALIDATION_TYPE_DECIMAL;
-  validation.minimum_number = minimum;
-  validation.maximum_number = maximum;
-  validation.value_number = minimum;
-  if (isinf (maximum))
-    validation.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
-  else
-    validation.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-  validation.error_title = (char *) "Value not allowed";
-  validation.error_message = (char *) message;
+  fill_validation (&validation, minimum, maximum, message);
   if (_pc_wb_check (wb, worksheet_data_validation_range (sheet, first_row, first_col,
                                                          last_row, last_col, &validation),
+                    "adding data validation"))
+    wb->stats.validations++;
+}
+
+/* A year cell accepts a whole number from @minimum to @maximum. */
+void
+_pc_wb_validate_year (PcWb          *wb,
+                      lxw_worksheet *sheet,
+                      lxw_row_t      row,
+                      lxw_col_t      col,
+                      int            minimum,
+                      int            maximum,
+                      const char    *message)
+{
+  lxw_data_validation validation = { 0, };
+
+  if (_pc_wb_failed (wb))
+    return;
+  validation.validate = LXW_VALIDATION_TYPE_INTEGER;
+  fill_validation (&validation, minimum, maximum, message);
+  if (_pc_wb_check (wb, worksheet_data_validation_cell (sheet, row, col, &validation),
                     "adding data validation"))
     wb->stats.validations++;
 }
@@ -362,6 +423,9 @@ _pc_wb_create_formats (PcWb *wb)
 {
   static const struct { PcWbFormat id; const char *number_format; gboolean input; } numbers[] = {
     { PC_WB_YEAR, "0", FALSE },
+    { PC_WB_YEAR_INPUT, "0", TRUE },
+    /* A payback year of 0 reads "none". */
+    { PC_WB_PAYBACK, "0;-0;\"none\"", FALSE },
     { PC_WB_MONEY, "[$£-809]#,##0.00", FALSE },
     { PC_WB_MONEY_TOTAL, "[$£-809]#,##0.00", FALSE },
     { PC_WB_MONEY_INPUT, "[$£-809]#,##0.00", TRUE },

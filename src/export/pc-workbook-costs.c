@@ -138,7 +138,7 @@ write_header (PcWb          *wb,
   _pc_wb_text (wb, sheet, 3, 0, "Group", PC_WB_HEADER);
   _pc_wb_text (wb, sheet, 3, 1, "Stage at diagnosis", PC_WB_HEADER);
   _pc_wb_text (wb, sheet, 4, 0, "", PC_WB_HEADER);
-  _pc_wb_text (wb, sheet, 4, 1, "Steps for patients", PC_WB_HEADER);
+  _pc_wb_text (wb, sheet, 4, 1, "Cost per", PC_WB_HEADER);
   _pc_wb_text (wb, sheet, 5, 0, "", PC_WB_HEADER);
   _pc_wb_text (wb, sheet, 5, 1, "Year after diagnosis", PC_WB_HEADER);
   for (guint s = 0; s < PC_N_STAGES; s++)
@@ -149,7 +149,9 @@ write_header (PcWb          *wb,
           g_autofree char *stage = g_strdup_printf ("Stage %s", pc_stage_to_string (s));
 
           _pc_wb_text (wb, sheet, 3, col, stage, PC_WB_HEADER);
-          _pc_wb_text (wb, sheet, 4, col, b == PC_BASIS_PATIENT ? "alive" : "dying", PC_WB_HEADER);
+          _pc_wb_text (wb, sheet, 4, col,
+                       b == PC_BASIS_PATIENT ? "patient alive" : "death in the year",
+                       PC_WB_HEADER);
           _pc_wb_number (wb, sheet, 5, col, k, PC_WB_YEAR);
         }
 }
@@ -181,31 +183,56 @@ write_survival_row (PcWb          *wb,
       }
 }
 
-/* SUMPRODUCT of the stage's cost columns with its survival columns. */
+/* "=SUMPRODUCT(costs,weights)" over stage @stage's columns of Cost per
+ * patient row @cost_row: E(stage) of docs/MODEL.md#expected-cost-per-patient
+ * for that row's steps.  @sheet_ref is "" on this sheet. */
+char *
+_pc_wb_expected_formula (const char *sheet_ref,
+                         lxw_row_t   cost_row,
+                         guint       stage)
+{
+  lxw_col_t first = _pc_wb_cp_col (stage, 0, 0);
+  lxw_col_t last = _pc_wb_cp_col (stage, PC_N_BASES - 1, PC_MAX_OFFSET);
+  char costs[PC_WB_RANGE_SIZE], weights[PC_WB_RANGE_SIZE];
+
+  _pc_wb_range (costs, cost_row, first, cost_row, last);
+  _pc_wb_range (weights, PC_WB_CP_WEIGHT_ROW, first, PC_WB_CP_WEIGHT_ROW, last);
+  return g_strdup_printf ("=SUMPRODUCT(%s%s,%s%s)", sheet_ref, costs, sheet_ref, weights);
+}
+
+/* The headline: E by stage, cached with the engine's figures, and over all
+ * stages at the stage mix. */
 static void
 write_expected (PcWb          *wb,
-                lxw_worksheet *sheet,
-                lxw_row_t      row)
+                lxw_worksheet *sheet)
 {
-  _pc_wb_text (wb, sheet, row++, 0,
-               "Expected cost per patient diagnosed (base-year prices, the six years after "
-               "diagnosis, survival-weighted)", PC_WB_HEADING);
-  _pc_wb_text (wb, sheet, row, 0, "Stage", PC_WB_HEADER);
-  _pc_wb_text (wb, sheet, row++, 1, "Expected cost", PC_WB_HEADER);
-  wb->cp_expected_row = row;
-  for (guint s = 0; s < PC_N_STAGES; s++, row++)
-    {
-      lxw_col_t first = _pc_wb_cp_col (s, 0, 0);
-      lxw_col_t last = _pc_wb_cp_col (s, PC_N_BASES - 1, PC_MAX_OFFSET);
-      g_autofree char *label = g_strdup_printf ("Stage %s", pc_stage_to_string (s));
-      char costs[PC_WB_RANGE_SIZE], weights[PC_WB_RANGE_SIZE];
+  lxw_row_t row = _pc_wb_cp_expected_row (wb);
+  char shares[PC_WB_RANGE_SIZE], costs[PC_WB_RANGE_SIZE];
 
-      _pc_wb_range (costs, PC_WB_CP_TOTAL_ROW, first, PC_WB_CP_TOTAL_ROW, last);
-      _pc_wb_range (weights, PC_WB_CP_WEIGHT_ROW, first, PC_WB_CP_WEIGHT_ROW, last);
-      _pc_wb_text (wb, sheet, row, 0, label, PC_WB_TEXT);
-      _pc_wb_formula (wb, sheet, row, 1, PC_WB_MONEY, wb->expected_cost[s], "=SUMPRODUCT(%s,%s)",
-                      costs, weights);
+  _pc_wb_text (wb, sheet, row - 2, 0,
+               "Expected cost per patient diagnosed (price-year prices, before inflation): "
+               "each year's costs weighted by the share of patients there to receive them",
+               PC_WB_HEADING);
+  _pc_wb_text (wb, sheet, row - 1, 0, "Stage", PC_WB_HEADER);
+  _pc_wb_text (wb, sheet, row - 1, 1, "Expected cost per patient diagnosed", PC_WB_HEADER);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    {
+      g_autofree char *label = g_strdup_printf ("Stage %s", pc_stage_to_string (s));
+      g_autofree char *formula = _pc_wb_expected_formula ("", PC_WB_CP_TOTAL_ROW, s);
+
+      _pc_wb_text (wb, sheet, row + s, 0, label, PC_WB_TEXT);
+      _pc_wb_formula (wb, sheet, row + s, 1, PC_WB_MONEY,
+                      wb->projection->expected_cost_per_patient[s], "%s", formula);
+      _pc_wb_formula (wb, sheet, row + s, 2, PC_WB_SHARE, wb->input->stage_share[s], "=%s",
+                      _pc_wb_stage_share_name (s));
     }
+  _pc_wb_text (wb, sheet, row - 1, 2, "Share at diagnosis", PC_WB_HEADER);
+  _pc_wb_text (wb, sheet, row + PC_N_STAGES, 0, "All stages", PC_WB_TEXT);
+  _pc_wb_text (wb, sheet, row + PC_N_STAGES, 2, "(at the stage mix)", PC_WB_NOTE);
+  _pc_wb_formula (wb, sheet, row + PC_N_STAGES, 1, PC_WB_MONEY_TOTAL,
+                  wb->projection->expected_cost_all_stages, "=SUMPRODUCT(%s,%s)",
+                  _pc_wb_range (costs, row, 1, row + PC_N_STAGES - 1, 1),
+                  _pc_wb_range (shares, row, 2, row + PC_N_STAGES - 1, 2));
 }
 
 void
@@ -218,8 +245,9 @@ _pc_wb_write_costs (PcWb          *wb,
 
   _pc_wb_text (wb, sheet, 0, 0, "Cost per patient by stage and year after diagnosis", PC_WB_TITLE);
   _pc_wb_text (wb, sheet, 1, 0,
-               "Base-year prices. 'alive' columns: steps for patients alive at the start of the "
-               "year; 'dying': steps for patients who die during it. Activity rows count units.",
+               "Price-year prices. 'patient alive' columns: cost per patient alive at the start "
+               "of the year; 'death in the year': cost per patient who dies during it (never "
+               "add these up over the years). Activity rows count units.",
                PC_WB_NOTE);
   write_header (wb, sheet);
   write_survival_row (wb, sheet);
@@ -243,7 +271,7 @@ _pc_wb_write_costs (PcWb          *wb,
       group.activity = g_array_index (wb->activities, PcActivity, a);
       write_group (wb, sheet, row++, "Activity units", &group);
     }
-  write_expected (wb, sheet, row + 1);
+  write_expected (wb, sheet);
   _pc_wb_col_width (wb, sheet, 0, 0, 16);
   _pc_wb_col_width (wb, sheet, 1, 1, 30);
   _pc_wb_col_width (wb, sheet, PC_WB_CP_FIRST_COL, LAST_COL, 11);
@@ -262,6 +290,13 @@ _pc_wb_cp_funding_row (PcWb  *wb,
                        guint  f)
 {
   return PC_WB_CP_GROUP_ROW + g_strv_length (wb->projection->phases) + f;
+}
+
+/* Below the activity rows, a heading and a header. */
+lxw_row_t
+_pc_wb_cp_expected_row (PcWb *wb)
+{
+  return _pc_wb_cp_activity_row (wb, wb->activities->len) + 3;
 }
 
 lxw_row_t

@@ -279,25 +279,6 @@ find_activities (PcWb *wb)
       }
 }
 
-/* Σ_k S(k) cost_k,patient + (S(k) − S(k + 1)) cost_k,death: what one
- * patient diagnosed at @stage costs over the six years, at base-year prices,
- * summed in the order of the sheet's SUMPRODUCT. */
-static void
-compute_expected_costs (PcWb *wb)
-{
-  for (guint s = 0; s < PC_N_STAGES; s++)
-    {
-      const double *S = wb->input->survival[s];
-      double sum = 0.0;
-
-      for (guint k = 0; k < PC_N_OFFSETS; k++)
-        sum += wb->projection->cost_per_patient[s][PC_BASIS_PATIENT][k] * S[k];
-      for (guint k = 0; k < PC_N_OFFSETS; k++)
-        sum += wb->projection->cost_per_patient[s][PC_BASIS_DEATH][k] * (S[k] - S[k + 1]);
-      wb->expected_cost[s] = sum;
-    }
-}
-
 gboolean
 _pc_wb_load (PcWb    *wb,
              GError **error)
@@ -326,7 +307,6 @@ _pc_wb_load (PcWb    *wb,
                        &wb->provider_name, error))
     return FALSE;
   find_activities (wb);
-  compute_expected_costs (wb);
   return TRUE;
 }
 
@@ -342,5 +322,6 @@ _pc_wb_clear (PcWb *wb)
   g_clear_pointer (&wb->activities, g_array_unref);
   g_clear_pointer (&wb->names, g_hash_table_unref);
   g_clear_pointer (&wb->provider_name, g_free);
+  g_clear_pointer (&wb->sc_untouched, g_free);
   g_clear_error (&wb->error);
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "pc-costing.h"
 #include "pc-workbook-private.h"
@@ -153,7 +154,7 @@ write_step_header (PcWb          *wb,
   for (guint s = 0; s < PC_N_STAGES; s++)
     {
       g_autofree char *share = g_strdup_printf ("Share, stage %s", pc_stage_to_string (s));
-      g_autofree char *cost = g_strdup_printf ("Cost per patient, stage %s",
+      g_autofree char *cost = g_strdup_printf ("Cost per patient reached, stage %s",
                                                pc_stage_to_string (s));
 
       _pc_wb_text (wb, sheet, row, PC_WB_PW_SHARE_COL + s, share, PC_WB_HEADER);
@@ -181,47 +182,58 @@ validate_steps (PcWb          *wb,
                    0.0, INFINITY, "A unit cost cannot be negative.");
 }
 
-/* One row of totals by stage over the steps whose @column text is @name
- * (all steps when @name is NULL). */
+/* E(stage) over the steps whose phase (or funding stream) is @name, all
+ * steps when NULL: the engine's expected cost over that group's cost per
+ * patient (docs/MODEL.md#expected-cost-per-patient). */
+static void
+group_expected (PcWb       *wb,
+                const char *name,
+                gboolean    by_phase,
+                double      expected[PC_N_STAGES])
+{
+  PcCostPerPatient cost = { { { 0.0 } } };
+
+  for (guint i = 0; i < wb->pathway->steps->len; i++)
+    {
+      const PcStep *step = g_ptr_array_index (wb->pathway->steps, i);
+
+      if (name != NULL && g_strcmp0 (by_phase ? step->phase : step->funding, name) != 0)
+        continue;
+      for (guint s = 0; s < PC_N_STAGES; s++)
+        cost[s][step->basis][step->year_offset] +=
+          pc_step_cost_for_stage (step, wb->pathway->mff, s);
+    }
+  pc_expected_cost_per_patient ((const double (*)[PC_N_BASES][PC_N_OFFSETS]) cost,
+                                (const double (*)[PC_N_OFFSETS + 1]) wb->input->survival,
+                                wb->input->stage_share, expected);
+}
+
+/* One row of expected costs by stage over a group of steps, from its row
+ * of the Cost per patient sheet. */
 static void
 write_total_row (PcWb          *wb,
                  lxw_worksheet *sheet,
                  lxw_row_t      row,
                  const char    *group,
                  const char    *name,
-                 gboolean       by_phase)
+                 gboolean       by_phase,
+                 lxw_row_t      cost_row)
 {
-  lxw_row_t last_step_row = PC_WB_PW_STEP_ROW + MAX (wb->pathway->steps->len, 1) - 1;
+  double expected[PC_N_STAGES];
 
+  if (name == NULL)
+    memcpy (expected, wb->projection->expected_cost_per_patient, sizeof expected);
+  else
+    group_expected (wb, name, by_phase, expected);
   _pc_wb_text (wb, sheet, row, 0, group, PC_WB_TEXT);
   if (name != NULL)
     _pc_wb_text (wb, sheet, row, PC_WB_PW_STEP_COL, name, PC_WB_TEXT);
   for (guint s = 0; s < PC_N_STAGES; s++)
     {
-      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *sum = NULL;
-      char range[PC_WB_RANGE_SIZE];
-      double total = 0.0;
+      g_autofree char *formula = _pc_wb_expected_formula (PC_WB_REF_COSTS, cost_row, s);
 
-      for (guint i = 0; i < wb->pathway->steps->len; i++)
-        {
-          const PcStep *step = g_ptr_array_index (wb->pathway->steps, i);
-          const char *text = by_phase ? step->phase : step->funding;
-          char cell[PC_WB_CELL_SIZE];
-
-          if (name != NULL && g_strcmp0 (text, name) != 0)
-            continue;
-          total += pc_step_cost_for_stage (step, wb->pathway->mff, s);
-          g_ptr_array_add (cells, g_strdup (_pc_wb_cell (cell, PC_WB_PW_STEP_ROW + i,
-                                                         PC_WB_PW_COST_COL + s, FALSE)));
-        }
-      if (name == NULL)
-        sum = g_strdup_printf ("SUM(%s)", _pc_wb_range (range, PC_WB_PW_STEP_ROW,
-                                                         PC_WB_PW_COST_COL + s, last_step_row,
-                                                         PC_WB_PW_COST_COL + s));
-      else
-        sum = _pc_wb_sum_of (cells);
-      _pc_wb_formula (wb, sheet, row, PC_WB_PW_COST_COL + s, PC_WB_MONEY, total, "=%s", sum);
+      _pc_wb_formula (wb, sheet, row, PC_WB_PW_COST_COL + s, PC_WB_MONEY, expected[s], "%s",
+                      formula);
     }
 }
 
@@ -233,13 +245,15 @@ write_totals (PcWb          *wb,
   const PcProjection *projection = wb->projection;
 
   _pc_wb_text (wb, sheet, row++, 0,
-               "Totals per patient by stage (every step at its share, before survival)",
-               PC_WB_HEADING);
-  write_total_row (wb, sheet, row++, "All steps", NULL, TRUE);
+               "Expected cost per patient diagnosed, by stage (survival-weighted over the six "
+               "years after diagnosis; price-year prices)", PC_WB_HEADING);
+  write_total_row (wb, sheet, row++, "All steps", NULL, TRUE, PC_WB_CP_TOTAL_ROW);
   for (guint p = 0; projection->phases[p] != NULL; p++)
-    write_total_row (wb, sheet, row++, "Phase", projection->phases[p], TRUE);
+    write_total_row (wb, sheet, row++, "Phase", projection->phases[p], TRUE,
+                     _pc_wb_cp_phase_row (wb, p));
   for (guint f = 0; projection->fundings[f] != NULL; f++)
-    write_total_row (wb, sheet, row++, "Funding stream", projection->fundings[f], FALSE);
+    write_total_row (wb, sheet, row++, "Funding stream", projection->fundings[f], FALSE,
+                     _pc_wb_cp_funding_row (wb, f));
 }
 
 void
@@ -248,8 +262,9 @@ _pc_wb_write_pathway (PcWb          *wb,
 {
   g_autofree char *title = g_strdup_printf ("Pathway %s", wb->pathway->name);
   g_autofree char *about = g_strdup_printf (
-    "Site %s, %s pathway, %s%s. Yellow cells are inputs; cost per patient = share × quantity × "
-    "unit cost.", wb->pathway->site,
+    "Site %s, %s pathway, %s%s. Yellow cells are inputs; cost per patient reached = share × "
+    "quantity × unit cost: per patient alive at the start of the year for a 'patient' step, "
+    "per patient who dies in the year for a 'death' step.", wb->pathway->site,
     wb->pathway->kind == PC_KIND_BEST_PRACTICE ? "best-practice" : "current",
     wb->pathway->provider != NULL ? "provider " : "no provider",
     wb->pathway->provider != NULL ? wb->pathway->provider : "");

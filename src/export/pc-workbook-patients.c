@@ -53,9 +53,10 @@ write_diagnosed_row (PcWb          *wb,
   _pc_wb_formula (wb, sheet, row, PC_WB_PT_CASES_COL, PC_WB_PATIENTS, input->crude_incidence[t],
                   "=SUMPRODUCT((PopulationUsedFrom<=%s)*(PopulationUsedTo>=%s)*ExpectedCases)",
                   a, a);
+  /* The trend counts from the rates' own year (docs/MODEL.md#base-years). */
   _pc_wb_formula (wb, sheet, row, PC_WB_PT_TREND_COL, PC_WB_FACTOR,
-                  pow (1.0 + input->trend, year - input->base_year),
-                  "=(1+IncidenceTrend)^(%s-BaseYear)", a);
+                  pow (1.0 + input->trend, year - input->incidence_year),
+                  "=(1+IncidenceTrend)^(%s-IncidenceYear)", a);
   lxw_rowcol_to_cell_abs (cases, row, PC_WB_PT_CASES_COL, 0, 1);
   lxw_rowcol_to_cell_abs (trend, row, PC_WB_PT_TREND_COL, 0, 1);
   for (guint s = 0; s < PC_N_STAGES; s++)
@@ -163,7 +164,8 @@ _pc_wb_write_patients (PcWb          *wb,
 
   _pc_wb_text (wb, sheet, 0, 0, "Patients", PC_WB_TITLE);
   _pc_wb_text (wb, sheet, 1, 0,
-               "Patients diagnosed = expected cases × trend factor × stage share (Assumptions). "
+               "Patients diagnosed = expected cases × trend factor × stage share (Assumptions); the "
+               "trend factor is (1 + trend)^(year − incidence year). "
                "Care lasts up to five years after diagnosis, so the table starts five years "
                "before the first year.", PC_WB_NOTE);
   write_diagnosed (wb, sheet);

@@ -33,13 +33,15 @@ G_BEGIN_DECLS
 #define PC_WB_REF_PROJECTION    "Projection!"
 
 /* Assumptions: fixed rows of the general inputs and the stage table. */
-#define PC_WB_AS_BASE_YEAR_ROW    5
-#define PC_WB_AS_INFLATION_ROW    6
-#define PC_WB_AS_DISCOUNT_ROW     7
-#define PC_WB_AS_TREND_ROW        8
-#define PC_WB_AS_MFF_ROW          9
+#define PC_WB_AS_FIRST_YEAR_ROW   5
+#define PC_WB_AS_INCIDENCE_YEAR_ROW 6
+#define PC_WB_AS_PRICE_YEAR_ROW   7
+#define PC_WB_AS_INFLATION_ROW    8
+#define PC_WB_AS_DISCOUNT_ROW     9
+#define PC_WB_AS_TREND_ROW        10
+#define PC_WB_AS_MFF_ROW          11
 #define PC_WB_AS_VALUE_COL        1
-#define PC_WB_AS_STAGE_ROW        13    /* stage 1; one row per stage */
+#define PC_WB_AS_STAGE_ROW        15    /* stage 1; one row per stage */
 #define PC_WB_AS_SHARE_COL        1
 #define PC_WB_AS_SURVIVAL_COL     2     /* S(0); S(k) is k columns right, k = 0 … 6 */
 #define PC_WB_AS_RATES_ROW        (PC_WB_AS_STAGE_ROW + PC_N_STAGES + 6)
@@ -48,6 +50,10 @@ G_BEGIN_DECLS
 #define PC_WB_AS_TO_COL           3
 #define PC_WB_AS_CASES_COL        4
 #define PC_WB_AS_COUNT_COL        5     /* F 0-4 … F 90+, then M 0-4 … M 90+ */
+
+/* A formula's text for the financial year a name holds: 2019 → "2019/20",
+ * live, so the label follows the input it names. */
+#define PC_WB_FINANCIAL_YEAR(name) name "&\"/\"&RIGHT(" name "+1,2)"
 
 /* Pathway: one row per step from PC_WB_PW_STEP_ROW. */
 #define PC_WB_PW_STEP_ROW         4
@@ -89,6 +95,8 @@ typedef enum
   PC_WB_HEADER,
   PC_WB_TEXT,
   PC_WB_YEAR,
+  PC_WB_YEAR_INPUT,
+  PC_WB_PAYBACK,
   PC_WB_MONEY,
   PC_WB_MONEY_TOTAL,
   PC_WB_MONEY_INPUT,
@@ -109,8 +117,9 @@ typedef enum
 
 /* One population row of the Assumptions sheet: an area's counts for one
  * year, standing for the financial years used_from … used_to of the
- * projection (DESIGN.md: a year outside the area's population years uses
- * the nearest; a gap, the latest year before it). */
+ * projection (docs/MODEL.md, "Population outside its years": a year
+ * outside the area's population years uses the nearest; a gap, the latest
+ * year before it). */
 typedef struct
 {
   char   *area;
@@ -145,15 +154,12 @@ typedef struct
   GPtrArray               *areas;         /* of char*, "CODE Name" */
   char                    *provider_name; /* NULL without a provider */
   GArray                  *activities;    /* of PcActivity the steps use */
-  /* Expected cost per patient diagnosed, survival-weighted, by stage. */
-  double                   expected_cost[PC_N_STAGES];
 
   lxw_workbook            *workbook;
   lxw_format              *formats[PC_WB_N_FORMATS];
   GHashTable              *names;         /* folded defined name → name */
 
   /* Where sheets put what later sheets refer to. */
-  lxw_row_t                cp_expected_row;       /* stage 1's expected cost */
   lxw_row_t                pt_care_row;           /* first year of patients in care */
   lxw_row_t                pj_total_row;
   lxw_col_t                pj_total_col;
@@ -168,6 +174,9 @@ typedef struct
   double                   sc_npv_difference;
   int                      sc_payback_year;       /* 0: none */
   lxw_row_t                sc_last_row;
+  /* The engine's warning when the scenario changes nothing in the
+   * exported pathway (docs/MODEL.md#investment-lines), or NULL. */
+  char                    *sc_untouched;
 
   PcWorkbookStats          stats;
   GError                  *error;         /* the first failure; later writes do nothing */
@@ -205,6 +214,21 @@ void           _pc_wb_formula      (PcWb          *wb,
                                     double         cached,
                                     const char    *formula_format,
                                     ...) G_GNUC_PRINTF (7, 8);
+void           _pc_wb_formula_text (PcWb          *wb,
+                                    lxw_worksheet *sheet,
+                                    lxw_row_t      row,
+                                    lxw_col_t      col,
+                                    PcWbFormat     format,
+                                    const char    *cached,
+                                    const char    *formula_format,
+                                    ...) G_GNUC_PRINTF (7, 8);
+void           _pc_wb_validate_year (PcWb         *wb,
+                                    lxw_worksheet *sheet,
+                                    lxw_row_t      row,
+                                    lxw_col_t      col,
+                                    int            minimum,
+                                    int            maximum,
+                                    const char    *message);
 void           _pc_wb_validate     (PcWb          *wb,
                                     lxw_worksheet *sheet,
                                     lxw_row_t      first_row,
@@ -262,6 +286,14 @@ const char *_pc_wb_stage_share_name (guint stage);
 lxw_row_t   _pc_wb_cp_phase_row    (PcWb *wb, guint p);
 lxw_row_t   _pc_wb_cp_funding_row  (PcWb *wb, guint f);
 lxw_row_t   _pc_wb_cp_activity_row (PcWb *wb, guint a);
+
+/* The Cost per patient sheet's row of stage 1's expected cost per patient
+ * diagnosed (one row per stage; all stages after them). */
+lxw_row_t   _pc_wb_cp_expected_row (PcWb *wb);
+/* "=SUMPRODUCT(…)" of E(@stage) over Cost per patient row @cost_row. */
+char       *_pc_wb_expected_formula (const char *sheet_ref,
+                                     lxw_row_t   cost_row,
+                                     guint       stage);
 
 /* The Patients sheet's row of patients diagnosed in @year. */
 lxw_row_t   _pc_wb_pt_diagnosed_row (PcWb *wb, int year);

@@ -144,9 +144,11 @@ write_year (PcWb          *wb,
   _pc_wb_number (wb, sheet, row, 0, result->year, PC_WB_YEAR);
   _pc_wb_text (wb, sheet, row, 1, label, PC_WB_TEXT);
   _pc_wb_cell (a, row, 0, FALSE);
+  /* Inflation counts from the price year, discounting from the first
+   * year (docs/MODEL.md#base-years). */
   _pc_wb_formula (wb, sheet, row, PC_WB_PJ_INDEX_COL, PC_WB_FACTOR,
-                  pow (1.0 + input->inflation, result->year - input->base_year),
-                  "=(1+Inflation)^(%s-BaseYear)", a);
+                  pow (1.0 + input->inflation, result->year - input->price_year),
+                  "=(1+Inflation)^(%s-PriceYear)", a);
   for (guint s = 0; s < PC_N_STAGES; s++)
     _pc_wb_formula (wb, sheet, row, PC_WB_PJ_STAGE_COL + s, PC_WB_PATIENTS, result->incident[s],
                     "=" PC_WB_REF_PATIENTS "%s",
@@ -165,7 +167,7 @@ write_year (PcWb          *wb,
                     _pc_wb_cell (before, row - 1, wb->pj_cumulative_col, FALSE), total);
   _pc_wb_formula (wb, sheet, row, wb->pj_discounted_col, PC_WB_MONEY,
                   result->cost / pow (1.0 + input->discount_rate, (double) t),
-                  "=%s/(1+DiscountRate)^(%s-BaseYear)", total, a);
+                  "=%s/(1+DiscountRate)^(%s-FirstYear)", total, a);
 }
 
 /* The figure the total row caches for @col: the engine's total and NPV,
@@ -239,9 +241,10 @@ _pc_wb_write_projection (PcWb          *wb,
   layout_columns (wb);
   _pc_wb_text (wb, sheet, 0, 0, "Projection", PC_WB_TITLE);
   _pc_wb_text (wb, sheet, 1, 0,
-               "Costs in £ at each year's prices (price index from the inflation on "
-               "Assumptions), for the patients diagnosed in the year and those diagnosed in "
-               "the five years before who are still in care. Discounted to the first year.",
+               "Costs in £ at each year's prices (price index = (1 + inflation)^(year − price "
+               "year), Assumptions), for the patients diagnosed in the year and those "
+               "diagnosed in the five years before who are still in care. Discounted to the "
+               "first year.",
                PC_WB_NOTE);
   write_header (wb, sheet);
   for (guint t = 0; t < wb->projection->n_years && !_pc_wb_failed (wb); t++)

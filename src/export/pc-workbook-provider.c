@@ -20,6 +20,7 @@
 #define QUANTITY_COL  7
 #define SHARE_COL     8                          /* + stage */
 #define PER_PATIENT_COL (SHARE_COL + PC_N_STAGES) /* + stage */
+#define WEIGHT_COL    (PER_PATIENT_COL + PC_N_STAGES) /* + stage */
 
 static double
 percent_of (double gap,
@@ -47,9 +48,21 @@ write_links (PcWb          *wb,
                   "=" PC_WB_REF_PATHWAY "%s",
                   _pc_wb_cell (cell, step_row, PC_WB_PW_QUANTITY_COL, FALSE));
   for (guint s = 0; s < PC_N_STAGES; s++)
-    _pc_wb_formula (wb, sheet, row, SHARE_COL + s, PC_WB_SHARE, step->share[s],
-                    "=" PC_WB_REF_PATHWAY "%s",
-                    _pc_wb_cell (cell, step_row, PC_WB_PW_SHARE_COL + s, FALSE));
+    {
+      const double *S = wb->input->survival[s];
+      guint k = (guint) step->year_offset;
+
+      _pc_wb_formula (wb, sheet, row, SHARE_COL + s, PC_WB_SHARE, step->share[s],
+                      "=" PC_WB_REF_PATHWAY "%s",
+                      _pc_wb_cell (cell, step_row, PC_WB_PW_SHARE_COL + s, FALSE));
+      /* Who is there to receive the step, as the Cost per patient sheet
+       * weighs it (docs/MODEL.md#expected-cost-per-patient). */
+      _pc_wb_formula (wb, sheet, row, WEIGHT_COL + s, PC_WB_SHARE,
+                      step->basis == PC_BASIS_PATIENT ? S[k] : S[k] - S[k + 1],
+                      "=" PC_WB_REF_COSTS "%s",
+                      _pc_wb_cell (cell, PC_WB_CP_WEIGHT_ROW, _pc_wb_cp_col (s, step->basis, k),
+                                   TRUE));
+    }
 }
 
 static void
@@ -59,7 +72,8 @@ write_step (PcWb          *wb,
             lxw_row_t      row,
             lxw_row_t      step_row)
 {
-  double gap = step->provider_unit_cost - pc_step_unit_cost (step, wb->pathway->mff);
+  /* Provider's cost − tariff × MFF, the engine's sign (docs/MODEL.md#provider-gap). */
+  double gap = pc_step_provider_gap (step, wb->pathway->mff);
   char unit[PC_WB_CELL_SIZE], provider[PC_WB_CELL_SIZE], gap_cell[PC_WB_CELL_SIZE];
   char quantity[PC_WB_CELL_SIZE], share[PC_WB_CELL_SIZE];
 
@@ -89,9 +103,9 @@ write_header (PcWb          *wb,
 {
   static const char * const labels[] = {
     "Step", "Phase", "Tariff code", "Pathway unit cost (tariff × MFF or local)",
-    "Provider's unit cost", "Gap (£)", "Gap (%)", "Quantity",
+    "Provider's unit cost", "Gap (£): provider's cost − tariff × MFF", "Gap (%)", "Quantity",
   };
-  static const double widths[] = { 48, 14, 10, 16, 14, 13, 9, 10 };
+  static const double widths[] = { 48, 14, 10, 16, 14, 16, 9, 10 };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
@@ -101,53 +115,78 @@ write_header (PcWb          *wb,
   for (guint s = 0; s < PC_N_STAGES; s++)
     {
       g_autofree char *share = g_strdup_printf ("Share, stage %s", pc_stage_to_string (s));
-      g_autofree char *gap = g_strdup_printf ("Gap per patient, stage %s", pc_stage_to_string (s));
+      g_autofree char *gap = g_strdup_printf ("Gap per patient reached, stage %s",
+                                              pc_stage_to_string (s));
+      g_autofree char *weight = g_strdup_printf ("Share of patients diagnosed reached, stage %s",
+                                                 pc_stage_to_string (s));
 
       _pc_wb_text (wb, sheet, FIRST_ROW - 1, SHARE_COL + s, share, PC_WB_HEADER);
       _pc_wb_text (wb, sheet, FIRST_ROW - 1, PER_PATIENT_COL + s, gap, PC_WB_HEADER);
+      _pc_wb_text (wb, sheet, FIRST_ROW - 1, WEIGHT_COL + s, weight, PC_WB_HEADER);
     }
   _pc_wb_col_width (wb, sheet, SHARE_COL, PER_PATIENT_COL - 1, 9);
-  _pc_wb_col_width (wb, sheet, PER_PATIENT_COL, PER_PATIENT_COL + PC_N_STAGES - 1, 13);
+  _pc_wb_col_width (wb, sheet, PER_PATIENT_COL, WEIGHT_COL + PC_N_STAGES - 1, 13);
 }
 
-/* One stage's cost per patient over the compared steps: at the pathway's
- * unit costs, at the provider's, and the gap. */
+/* E over the compared steps (those with a provider unit cost), at the
+ * pathway's unit costs or the provider's: the engine's weighting, so that
+ * a death step counts once per patient who dies. */
+static void
+compared_expected (PcWb     *wb,
+                   gboolean  at_provider,
+                   double    expected[PC_N_STAGES])
+{
+  PcCostPerPatient cost = { { { 0.0 } } };
+
+  for (guint i = 0; i < wb->pathway->steps->len; i++)
+    {
+      const PcStep *step = g_ptr_array_index (wb->pathway->steps, i);
+      double unit = at_provider ? step->provider_unit_cost
+                                : pc_step_unit_cost (step, wb->pathway->mff);
+
+      if (!step->has_provider_unit_cost)
+        continue;
+      for (guint s = 0; s < PC_N_STAGES; s++)
+        cost[s][step->basis][step->year_offset] += step->quantity * step->share[s] * unit;
+    }
+  pc_expected_cost_per_patient ((const double (*)[PC_N_BASES][PC_N_OFFSETS]) cost,
+                                (const double (*)[PC_N_OFFSETS + 1]) wb->input->survival,
+                                wb->input->stage_share, expected);
+}
+
+/* One stage's expected cost per patient diagnosed over the compared
+ * steps: at the pathway's unit costs, at the provider's, and the gap. */
 static void
 write_stage_row (PcWb          *wb,
                  lxw_worksheet *sheet,
                  guint          stage,
                  lxw_row_t      row,
-                 lxw_row_t      last_step)
+                 lxw_row_t      last_step,
+                 const double   at_unit[PC_N_STAGES],
+                 const double   at_provider[PC_N_STAGES])
 {
   g_autofree char *label = g_strdup_printf ("Stage %s", pc_stage_to_string (stage));
   char q[PC_WB_RANGE_SIZE], share[PC_WB_RANGE_SIZE], unit[PC_WB_RANGE_SIZE];
-  char provider[PC_WB_RANGE_SIZE], b[PC_WB_CELL_SIZE], c[PC_WB_CELL_SIZE], d[PC_WB_CELL_SIZE];
-  double at_unit = 0.0, at_provider = 0.0;
+  char provider[PC_WB_RANGE_SIZE], weight[PC_WB_RANGE_SIZE];
+  char b[PC_WB_CELL_SIZE], c[PC_WB_CELL_SIZE], d[PC_WB_CELL_SIZE];
+  double gap = at_provider[stage] - at_unit[stage];
 
-  for (guint i = 0; i < wb->pathway->steps->len; i++)
-    {
-      const PcStep *step = g_ptr_array_index (wb->pathway->steps, i);
-
-      if (!step->has_provider_unit_cost)
-        continue;
-      at_unit += step->quantity * step->share[stage] * pc_step_unit_cost (step, wb->pathway->mff);
-      at_provider += step->quantity * step->share[stage] * step->provider_unit_cost;
-    }
   _pc_wb_range (q, FIRST_ROW, QUANTITY_COL, last_step, QUANTITY_COL);
   _pc_wb_range (share, FIRST_ROW, SHARE_COL + stage, last_step, SHARE_COL + stage);
   _pc_wb_range (unit, FIRST_ROW, UNIT_COL, last_step, UNIT_COL);
   _pc_wb_range (provider, FIRST_ROW, PROVIDER_COL, last_step, PROVIDER_COL);
+  _pc_wb_range (weight, FIRST_ROW, WEIGHT_COL + stage, last_step, WEIGHT_COL + stage);
   _pc_wb_cell (b, row, UNIT_COL, FALSE);
   _pc_wb_cell (c, row, PROVIDER_COL, FALSE);
   _pc_wb_cell (d, row, GAP_COL, FALSE);
   _pc_wb_text (wb, sheet, row, 0, label, PC_WB_TEXT);
-  _pc_wb_formula (wb, sheet, row, UNIT_COL, PC_WB_MONEY, at_unit, "=SUMPRODUCT(%s,%s,%s)",
-                  q, share, unit);
-  _pc_wb_formula (wb, sheet, row, PROVIDER_COL, PC_WB_MONEY, at_provider,
-                  "=SUMPRODUCT(%s,%s,%s)", q, share, provider);
-  _pc_wb_formula (wb, sheet, row, GAP_COL, PC_WB_MONEY, at_provider - at_unit, "=%s-%s", c, b);
-  _pc_wb_formula (wb, sheet, row, PERCENT_COL, PC_WB_PERCENT,
-                  percent_of (at_provider - at_unit, at_unit), "=IF(%s=0,0,%s/%s)", b, d, b);
+  _pc_wb_formula (wb, sheet, row, UNIT_COL, PC_WB_MONEY, at_unit[stage],
+                  "=SUMPRODUCT(%s,%s,%s,%s)", q, share, unit, weight);
+  _pc_wb_formula (wb, sheet, row, PROVIDER_COL, PC_WB_MONEY, at_provider[stage],
+                  "=SUMPRODUCT(%s,%s,%s,%s)", q, share, provider, weight);
+  _pc_wb_formula (wb, sheet, row, GAP_COL, PC_WB_MONEY, gap, "=%s-%s", c, b);
+  _pc_wb_formula (wb, sheet, row, PERCENT_COL, PC_WB_PERCENT, percent_of (gap, at_unit[stage]),
+                  "=IF(%s=0,0,%s/%s)", b, d, b);
 }
 
 static void
@@ -159,15 +198,18 @@ write_per_patient (PcWb          *wb,
     "At the pathway's unit costs", "At the provider's unit costs", "Gap (£)", "Gap (%)",
   };
   lxw_row_t row = last_step + 2;
+  double at_unit[PC_N_STAGES], at_provider[PC_N_STAGES];
 
-  _pc_wb_text (wb, sheet, row++, 0, "Per patient by stage (compared steps at their shares, "
-               "before survival)", PC_WB_HEADING);
+  compared_expected (wb, FALSE, at_unit);
+  compared_expected (wb, TRUE, at_provider);
+  _pc_wb_text (wb, sheet, row++, 0, "Expected cost per patient diagnosed by stage, over the "
+               "compared steps (survival-weighted)", PC_WB_HEADING);
   _pc_wb_text (wb, sheet, row, 0, "Stage", PC_WB_HEADER);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     _pc_wb_text (wb, sheet, row, UNIT_COL + i, labels[i], PC_WB_HEADER);
   row++;
   for (guint s = 0; s < PC_N_STAGES; s++)
-    write_stage_row (wb, sheet, s, row + s, last_step);
+    write_stage_row (wb, sheet, s, row + s, last_step, at_unit, at_provider);
 }
 
 void
@@ -175,14 +217,19 @@ _pc_wb_write_provider (PcWb          *wb,
                        lxw_worksheet *sheet)
 {
   g_autofree char *about = g_strdup_printf (
-    "The provider's own unit cost (patient-level costing) against the pathway's unit cost; "
-    "a positive gap means the provider's cost is above it. Provider: %s%s%s.",
+    "The provider's own unit cost (patient-level costing) against what the pathway pays "
+    "(tariff × MFF, or the local cost). Provider: %s%s%s.",
     wb->pathway->provider != NULL ? wb->pathway->provider : "none named",
     wb->provider_name != NULL ? " " : "", wb->provider_name != NULL ? wb->provider_name : "");
   lxw_row_t row = FIRST_ROW;
 
   _pc_wb_text (wb, sheet, 0, 0, "Provider comparison", PC_WB_TITLE);
   _pc_wb_text (wb, sheet, 1, 0, about, PC_WB_NOTE);
+  _pc_wb_text (wb, sheet, 2, 0,
+               "Gap = provider's unit cost − tariff × MFF: positive means the provider's cost "
+               "is above what the tariff pays, so the provider loses on it; negative, the "
+               "provider's cost is below the price and the commissioner pays more than it "
+               "costs.", PC_WB_HEADING);
   write_header (wb, sheet);
   for (guint i = 0; i < wb->pathway->steps->len && !_pc_wb_failed (wb); i++)
     {

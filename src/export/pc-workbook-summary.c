@@ -11,8 +11,8 @@
 #include "pc-workbook-private.h"
 
 #define ABOUT_ROW    3
-#define FIGURES_ROW  11
-#define STAGES_ROW   (FIGURES_ROW + 8)
+#define FIGURES_ROW  14
+#define STAGES_ROW   (FIGURES_ROW + 10)
 
 static void
 write_pair (PcWb          *wb,
@@ -37,6 +37,30 @@ join_areas (PcWb *wb)
       g_string_append (text, g_ptr_array_index (wb->areas, i));
     }
   return g_string_free (text, FALSE);
+}
+
+/* The base years (docs/MODEL.md#base-years) as 2019/20, live from the
+ * Assumptions' inputs. */
+static void
+write_base_years (PcWb          *wb,
+                  lxw_worksheet *sheet,
+                  lxw_row_t      row)
+{
+  g_autofree char *incidence = pc_format_financial_year (wb->input->incidence_year);
+  g_autofree char *price = pc_format_financial_year (wb->input->price_year);
+  g_autofree char *incidence_text =
+    g_strdup_printf ("%s (the incidence rates' year; the trend counts from it)", incidence);
+  g_autofree char *price_text =
+    g_strdup_printf ("%s (costs are at its prices; inflation counts from it)", price);
+
+  _pc_wb_text (wb, sheet, row, 0, "Incidence year", PC_WB_HEADER);
+  _pc_wb_formula_text (wb, sheet, row, 1, PC_WB_TEXT, incidence_text,
+                       "=" PC_WB_FINANCIAL_YEAR ("IncidenceYear")
+                       "&\" (the incidence rates' year; the trend counts from it)\"");
+  _pc_wb_text (wb, sheet, row + 1, 0, "Price year", PC_WB_HEADER);
+  _pc_wb_formula_text (wb, sheet, row + 1, 1, PC_WB_TEXT, price_text,
+                       "=" PC_WB_FINANCIAL_YEAR ("PriceYear")
+                       "&\" (costs are at its prices; inflation counts from it)\"");
 }
 
 static void
@@ -65,6 +89,7 @@ write_about (PcWb          *wb,
   write_pair (wb, sheet, ABOUT_ROW + 5, "Horizon", horizon);
   write_pair (wb, sheet, ABOUT_ROW + 6, "Scenario",
               wb->request->scenario != NULL ? wb->request->scenario->name : "None: the baseline");
+  write_base_years (wb, sheet, ABOUT_ROW + 7);
 }
 
 static void
@@ -87,7 +112,7 @@ write_figures (PcWb          *wb,
   const PcProjection *projection = wb->projection;
   g_autofree char *first = pc_format_financial_year (wb->request->from);
   g_autofree char *first_label = g_strdup_printf ("Cost in the first year (%s)", first);
-  g_autofree char *patients = NULL;
+  g_autofree char *patients = NULL, *expected = NULL;
   char cell[PC_WB_CELL_SIZE];
   double diagnosed = 0.0;
 
@@ -95,18 +120,24 @@ write_figures (PcWb          *wb,
     diagnosed += projection->years[t].incident_total;
   patients = g_strconcat ("=" PC_WB_REF_PROJECTION,
                           _pc_wb_cell (cell, wb->pj_total_row, PC_WB_PJ_PATIENTS_COL, TRUE), NULL);
+  expected = g_strconcat ("=" PC_WB_REF_COSTS,
+                          _pc_wb_cell (cell, _pc_wb_cp_expected_row (wb) + PC_N_STAGES, 1, TRUE),
+                          NULL);
   _pc_wb_text (wb, sheet, FIGURES_ROW - 1, 0, "Headline figures", PC_WB_HEADING);
-  write_figure (wb, sheet, FIGURES_ROW, first_label, "=FirstYearCost",
+  write_figure (wb, sheet, FIGURES_ROW,
+                "Expected cost per patient diagnosed, all stages",
+                expected, projection->expected_cost_all_stages, PC_WB_MONEY);
+  write_figure (wb, sheet, FIGURES_ROW + 1, first_label, "=FirstYearCost",
                 projection->years[0].cost, PC_WB_MONEY);
-  write_figure (wb, sheet, FIGURES_ROW + 1, "Total cost over the horizon", "=TotalCost",
+  write_figure (wb, sheet, FIGURES_ROW + 2, "Total cost over the horizon", "=TotalCost",
                 projection->total_cost, PC_WB_MONEY);
-  write_figure (wb, sheet, FIGURES_ROW + 2, "Net present value (discounted to the first year)",
+  write_figure (wb, sheet, FIGURES_ROW + 3, "Net present value (discounted to the first year)",
                 "=NetPresentValue", projection->npv, PC_WB_MONEY);
-  write_figure (wb, sheet, FIGURES_ROW + 3, "Discount rate", "=DiscountRate",
+  write_figure (wb, sheet, FIGURES_ROW + 4, "Discount rate (annual)", "=DiscountRate",
                 wb->input->discount_rate, PC_WB_PERCENT);
-  write_figure (wb, sheet, FIGURES_ROW + 4, "Inflation (annual)", "=Inflation",
-                wb->input->inflation, PC_WB_PERCENT);
-  write_figure (wb, sheet, FIGURES_ROW + 5, "Patients diagnosed over the horizon", patients,
+  write_figure (wb, sheet, FIGURES_ROW + 5, "Inflation (annual, from the price year)",
+                "=Inflation", wb->input->inflation, PC_WB_PERCENT);
+  write_figure (wb, sheet, FIGURES_ROW + 6, "Patients diagnosed over the horizon", patients,
                 diagnosed, PC_WB_PATIENTS);
   _pc_wb_write_scenario_summary (wb, sheet, FIGURES_ROW, 3);
 }
@@ -118,48 +149,44 @@ write_stage_row (PcWb          *wb,
                  lxw_row_t      row)
 {
   g_autofree char *label = g_strdup_printf ("Stage %s", pc_stage_to_string (stage));
-  char expected[PC_WB_CELL_SIZE], first_year[PC_WB_CELL_SIZE];
+  char expected[PC_WB_CELL_SIZE];
 
   _pc_wb_text (wb, sheet, row, 0, label, PC_WB_TEXT);
   _pc_wb_formula (wb, sheet, row, 1, PC_WB_SHARE, wb->input->stage_share[stage], "=%s",
                   _pc_wb_stage_share_name (stage));
-  _pc_wb_formula (wb, sheet, row, 2, PC_WB_MONEY, wb->expected_cost[stage],
-                  "=" PC_WB_REF_COSTS "%s",
-                  _pc_wb_cell (expected, wb->cp_expected_row + stage, 1, TRUE));
-  _pc_wb_formula (wb, sheet, row, 3, PC_WB_MONEY,
-                  wb->projection->cost_per_patient[stage][PC_BASIS_PATIENT][0],
-                  "=" PC_WB_REF_COSTS "%s",
-                  _pc_wb_cell (first_year, PC_WB_CP_TOTAL_ROW,
-                               _pc_wb_cp_col (stage, PC_BASIS_PATIENT, 0), TRUE));
+  _pc_wb_formula (wb, sheet, row, 2, PC_WB_MONEY,
+                  wb->projection->expected_cost_per_patient[stage], "=" PC_WB_REF_COSTS "%s",
+                  _pc_wb_cell (expected, _pc_wb_cp_expected_row (wb) + stage, 1, TRUE));
 }
 
+/* The pathway's headline, E by stage and over all stages
+ * (docs/MODEL.md#expected-cost-per-patient): never a sum of the years'
+ * costs, which would count a death once a year. */
 static void
 write_stages (PcWb          *wb,
               lxw_worksheet *sheet)
 {
   static const char * const labels[] = {
-    "Stage", "Share at diagnosis", "Expected cost per patient diagnosed",
-    "Cost in the year of diagnosis (per patient alive)",
+    "Stage at diagnosis", "Share at diagnosis", "Expected cost per patient diagnosed",
   };
   const lxw_row_t first = STAGES_ROW + 1, last = STAGES_ROW + PC_N_STAGES;
   char shares[PC_WB_RANGE_SIZE], costs[PC_WB_RANGE_SIZE];
-  double mix = 0.0;
 
+  _pc_wb_text (wb, sheet, STAGES_ROW - 2, 0,
+               "Expected cost per patient diagnosed, by stage", PC_WB_HEADING);
   _pc_wb_text (wb, sheet, STAGES_ROW - 1, 0,
-               "Cost per patient by stage (base-year prices, survival-weighted over the six "
-               "years after diagnosis)", PC_WB_HEADING);
+               "The six years after diagnosis at price-year prices: each year's costs for "
+               "those alive at its start, and the costs of dying for those who die in it.",
+               PC_WB_NOTE);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     _pc_wb_text (wb, sheet, STAGES_ROW, i, labels[i], PC_WB_HEADER);
   for (guint s = 0; s < PC_N_STAGES; s++)
-    {
-      write_stage_row (wb, sheet, s, first + s);
-      mix += wb->input->stage_share[s] * wb->expected_cost[s];
-    }
+    write_stage_row (wb, sheet, s, first + s);
   _pc_wb_text (wb, sheet, last + 1, 0, "All stages (at the stage mix)", PC_WB_TEXT);
   _pc_wb_range (shares, first, 1, last, 1);
   _pc_wb_range (costs, first, 2, last, 2);
-  _pc_wb_formula (wb, sheet, last + 1, 2, PC_WB_MONEY_TOTAL, mix, "=SUMPRODUCT(%s,%s)",
-                  shares, costs);
+  _pc_wb_formula (wb, sheet, last + 1, 2, PC_WB_MONEY_TOTAL,
+                  wb->projection->expected_cost_all_stages, "=SUMPRODUCT(%s,%s)", shares, costs);
 }
 
 static void
@@ -168,11 +195,14 @@ write_warnings (PcWb          *wb,
                 lxw_row_t      row)
 {
   GPtrArray *warnings = wb->projection->warnings;
+  guint n_warnings = warnings != NULL ? warnings->len : 0;
 
-  if (warnings == NULL || warnings->len == 0)
+  if (n_warnings == 0 && wb->sc_untouched == NULL)
     return;
   _pc_wb_text (wb, sheet, row++, 0, "Notes", PC_WB_HEADING);
-  for (guint i = 0; i < warnings->len; i++)
+  if (wb->sc_untouched != NULL)
+    _pc_wb_text (wb, sheet, row++, 0, wb->sc_untouched, PC_WB_NOTE);
+  for (guint i = 0; i < n_warnings; i++)
     _pc_wb_text (wb, sheet, row++, 0, g_ptr_array_index (warnings, i), PC_WB_NOTE);
 }
 
@@ -190,8 +220,10 @@ _pc_wb_write_summary (PcWb          *wb,
   write_stages (wb, sheet);
   write_warnings (wb, sheet, STAGES_ROW + PC_N_STAGES + 3);
   _pc_wb_add_summary_chart (wb, sheet, ABOUT_ROW, 5);
-  _pc_wb_col_width (wb, sheet, 0, 0, 44);
+  _pc_wb_col_width (wb, sheet, 0, 0, 48);
   _pc_wb_col_width (wb, sheet, 1, 1, 22);
-  _pc_wb_col_width (wb, sheet, 2, 3, 24);
+  _pc_wb_col_width (wb, sheet, 2, 2, 34);
+  _pc_wb_col_width (wb, sheet, 3, 3, 46);
+  _pc_wb_col_width (wb, sheet, 4, 4, 16);
   _pc_wb_set_up_sheet (wb, sheet, 2, 0);
 }

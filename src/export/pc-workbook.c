@@ -1,4 +1,4 @@
-/* pc-workbook.c: exports the negotiation workbook (DESIGN.md, "The
+/* pc-workbook.c: exports the negotiation workbook (docs/MODEL.md, "The
  * workbook"): a temporary file beside the target, written under the C
  * numeric locale, renamed over the target only when complete.
  *
