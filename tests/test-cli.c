@@ -219,7 +219,7 @@ test_sample_scenarios (void)
   JsonArray *warnings;
 
   g_assert_cmpint (pc_test_run_cli (&out, &err, "compare", sample, "--scenario", "trastuzumab_at_home",
-                                    "--area", "08F", "--pathway", "breast_current_RF4", "--from",
+                                    "--area", "QMF", "--pathway", "breast_current_RF4", "--from",
                                     "2026", "--years", "5", "--json", NULL), ==, 0);
   home = parse_object (out);
   g_assert_cmpfloat (member_double (json_array_get_object_element (
@@ -230,7 +230,7 @@ test_sample_scenarios (void)
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (pc_test_run_cli (&out, &err, "compare", sample, "--scenario", "earlier_lung_diagnosis",
-                                    "--area", "08F", "--pathway", "breast_best_practice", "--from",
+                                    "--area", "QMF", "--pathway", "breast_best_practice", "--from",
                                     "2026", "--years", "5", "--json", NULL), ==, 0);
   lung = parse_object (out);
   warnings = json_object_get_array_member (lung, "warnings");

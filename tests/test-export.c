@@ -33,7 +33,8 @@
 #define SHEET_PROJECTION 6
 #define SHEET_SCENARIO 7     /* with a scenario */
 #define SHEET_PROVIDER 7     /* without one */
-#define AREA "08F"
+/* The sample's integrated care board: the sum of its three boroughs. */
+#define AREA "QMF"
 #define N_SHEETS 11  /* 8, and Flows, Compliance and Risk register: the sample has activity */
 
 /* One sheet: a GPtrArray of rows, each a GStrv of fields. */
@@ -75,15 +76,16 @@ run (const char * const *argv)
     g_error ("%s failed: %s\n%s", argv[0], error->message, err);
 }
 
-/* The sample's area: the only row of its areas table. */
+/* The sample's place: the only area group, standing for its boroughs. */
 static char *
 only_area (PcProject *project)
 {
   sqlite3_stmt *stmt = NULL;
   char *code;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pc_project_get_db (project), "SELECT code FROM areas",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (pc_project_get_db (project),
+                                       "SELECT DISTINCT code FROM area_groups", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
@@ -523,7 +525,7 @@ rename_to_formula_like (PcProject *project)
       pc_test_exec_sql (project, sql);
       sqlite3_free (sql);
     }
-  pc_test_exec_sql (project, "UPDATE pathway_steps SET funding = '=ccg' WHERE funding = 'ccg'");
+  pc_test_exec_sql (project, "UPDATE pathway_steps SET funding = '=icb' WHERE funding = 'icb'");
   pc_test_exec_sql (project, "UPDATE pathway_steps SET phase = '+diagnosis' WHERE phase = 'diagnosis'");
 }
 
@@ -542,7 +544,7 @@ assert_step_names_are_text (const char *xlsx)
     return;
   strings = read_part (files, "xl/sharedStrings.xml");
   g_assert_nonnull (strstr (strings, "<t>=SUM(A1)</t>"));
-  g_assert_nonnull (strstr (strings, "<t>=ccg</t>"));
+  g_assert_nonnull (strstr (strings, "<t>=icb</t>"));
   xml = read_part (files, "xl/worksheets/sheet4.xml");
   g_assert_null (strstr (xml, "<f>SUM(A1)"));
 }
@@ -809,7 +811,7 @@ test_several_areas (void)
   pc_test_exec_sql (project, "INSERT INTO areas (code, name) VALUES ('X01', 'Second area');"
                      "INSERT INTO population (area, year, sex, age_band, count) "
                      "SELECT 'X01', year, sex, age_band, count * 0.5 FROM population "
-                     "WHERE year IN (2023, 2025, 2027)");
+                     "WHERE area = 'E09000016' AND year IN (2023, 2025, 2027)");
   xlsx = export (project, "breast_current_RF4", areas, dir, "areas.xlsx");
   assert_recalculation_keeps_values (xlsx);
   assert_workbook_matches_engine (xlsx, project, "breast_current_RF4", areas);

@@ -197,13 +197,18 @@ load_area_population (PcWb        *wb,
   return TRUE;
 }
 
+/* Each area the selection covers, a group standing for its members. */
 static gboolean
 load_areas (PcWb    *wb,
             GError **error)
 {
-  for (guint i = 0; wb->request->areas[i] != NULL; i++)
+  g_auto(GStrv) areas = pc_project_expand_areas (wb->project, wb->request->areas, error);
+
+  if (areas == NULL)
+    return FALSE;
+  for (guint i = 0; areas[i] != NULL; i++)
     {
-      const char *code = wb->request->areas[i];
+      const char *code = areas[i];
       g_autofree char *name = NULL;
 
       if (!lookup_text (wb, "SELECT name FROM areas WHERE code = ?", code, &name, error)
