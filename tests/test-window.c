@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -73,21 +75,29 @@ cli_report (const char *path)
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
+/* The pathway's headline, the expected cost per patient diagnosed, at
+ * @stage ("all" for all stages), as the CLI reports it. */
 static char *
-cli_stage_cost (JsonObject *report, const char *stage)
+cli_expected_cost (JsonObject *report, const char *stage)
 {
-  JsonObject *by_stage = json_object_get_object_member (json_object_get_object_member (
-                           json_object_get_object_member (report, "pathway"), "cost_per_patient"), stage);
-  double total = 0.0;
+  JsonObject *expected = json_object_get_object_member (json_object_get_object_member (report, "pathway"),
+                                                        "expected_cost_per_patient");
 
-  for (guint b = 0; b < 2; b++)
+  return pc_format_money (json_object_get_double_member (expected, stage));
+}
+
+/* The row of the costing view's phase table that holds the pathway's E. */
+static guint
+costing_total_row (PcCostingView *view)
+{
+  guint row = 1;
+
+  while (g_strcmp0 (pc_costing_view_get_cell (view, PC_COSTING_TABLE_PHASE, row, 0), "All") != 0)
     {
-      JsonArray *years = json_object_get_array_member (by_stage, b == 0 ? "patient" : "death");
-
-      for (guint k = 0; k < json_array_get_length (years); k++)
-        total += json_array_get_double_element (years, k);
+      g_assert_nonnull (pc_costing_view_get_cell (view, PC_COSTING_TABLE_PHASE, row, 0));
+      row++;
     }
-  return pc_format_money (total);
+  return row;
 }
 
 static const char *
@@ -107,13 +117,18 @@ assert_matches_cli (Fixture *fixture, const char *path)
   PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
   const PcProjection *projection = pc_projection_view_get_projection (pc_window_get_projection_view (fixture->window));
   JsonArray *years = json_object_get_array_member (report, "years");
-  const char *stages[] = { "1", "2", "3", "4", "unknown" };
+  PcCostingView *costing = pc_window_get_costing_view (fixture->window);
+  guint total_row = costing_total_row (costing);
+  const char *stages[] = { "1", "2", "3", "4", "unknown", "all" };
 
-  for (guint s = 0; s < PC_N_STAGES; s++)
+  /* The headline per stage and over all stages, to the penny, in the
+   * editor's footer and the costing view's table. */
+  for (guint s = 0; s <= PC_N_STAGES; s++)
     {
-      g_autofree char *expected = cli_stage_cost (report, stages[s]);
+      g_autofree char *expected = cli_expected_cost (report, stages[s]);
 
       g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, s), ==, expected);
+      g_assert_cmpstr (pc_costing_view_get_cell (costing, PC_COSTING_TABLE_PHASE, total_row, s + 1), ==, expected);
     }
   g_assert_nonnull (projection);
   g_assert_cmpuint (projection->n_years, ==, json_array_get_length (years));
@@ -130,6 +145,12 @@ assert_matches_cli (Fixture *fixture, const char *path)
     g_autofree char *shown = pc_format_money (projection->total_cost);
 
     g_assert_cmpstr (shown, ==, total);
+  }
+  {
+    g_autofree char *npv = pc_format_money (json_object_get_double_member (report, "npv"));
+    g_autofree char *shown = pc_format_money (projection->npv);
+
+    g_assert_cmpstr (shown, ==, npv);
   }
 }
 
@@ -404,6 +425,7 @@ test_scenario_and_period (Fixture *fixture, gconstpointer data)
   g_autofree char *shown = NULL;
   g_autofree char *baseline = pc_format_money (pc_projection_view_get_projection (view)->total_cost);
   const char *areas[] = { "08F", NULL };
+  PcWorkbookRequest request;
 
   pc_projection_view_set_areas (view, areas);
   pc_projection_view_set_period (view, 2027, 5);
@@ -419,6 +441,73 @@ test_scenario_and_period (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (shown, !=, baseline);
   g_assert_cmpstr (pc_projection_view_get_cell (view, 1, 0), ==, "2027/28");
   g_assert_null (pc_projection_view_get_cell (view, 6, 0));
+
+  /* A lung scenario on the breast pathway changes nothing there: the window
+   * says so beside the scenario's name, as the CLI warns. */
+  pc_projection_view_set_scenario (view, "earlier_lung_diagnosis");
+  g_assert_cmpstr (pc_projection_view_get_scenario_warning (view), ==, "Changes nothing in this pathway");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (pc_test_run_cli (NULL, &err, "report", fixture->path, "--area", "08F", "--pathway", PATHWAY,
+                                    "--from", "2027", "--years", "5", "--scenario", "earlier_lung_diagnosis",
+                                    "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (err, "changes nothing"));
+
+  /* Home trastuzumab concerns RF4's current pathway: no warning there. */
+  g_assert_true (pc_document_set_pathway_name (pc_window_get_document (fixture->window), "breast_current_RF4", NULL));
+  pc_projection_view_set_scenario (view, "trastuzumab_at_home");
+  g_assert_true (pc_projection_view_get_request (view, &request));
+  g_assert_cmpstr (request.pathway, ==, "breast_current_RF4");
+  g_assert_null (pc_projection_view_get_scenario_warning (view));
+}
+
+/* The settings page: a refused value is marked with its reason and saves
+ * nothing; inflation and the price year are undoable edits of the project,
+ * saved with it, and the CLI then reports what the projection shows. */
+static void
+test_settings (Fixture *fixture, gconstpointer data)
+{
+  PcSettingsView *settings = pc_window_get_settings_view (fixture->window);
+  PcProjectionView *view = pc_window_get_projection_view (fixture->window);
+  g_autofree char *total_before = g_strdup (shown_total (fixture));
+  g_autofree char *total_after = NULL;
+  g_autoptr(JsonObject) report = NULL;
+
+  g_assert_cmpstr (pc_settings_view_get_text (settings, "discount_rate"), ==, "3.5");
+  g_assert_cmpstr (pc_projection_view_get_npv_caption (view), ==, "NPV at 3.5% a year, to 2035/36");
+  g_assert_true (g_str_has_prefix (pc_projection_view_get_basis (view), "Costs in 2019/20 prices"));
+
+  /* Refused, kept as typed (never clamped), with the reason; nothing changes. */
+  g_assert_false (pc_settings_view_enter (settings, "discount_rate", "abc"));
+  g_assert_nonnull (strstr (pc_settings_view_get_error (settings, "discount_rate"), "not a number"));
+  g_assert_false (pc_settings_view_enter (settings, "discount_rate", "-1"));
+  g_assert_nonnull (strstr (pc_settings_view_get_error (settings, "discount_rate"), "from 0 to 1"));
+  g_assert_cmpstr (pc_settings_view_get_text (settings, "discount_rate"), ==, "-1");
+  g_assert_false (is_dirty (fixture));
+  g_assert_cmpstr (shown_total (fixture), ==, total_before);
+  g_assert_true (pc_settings_view_enter (settings, "discount_rate", "3.5 %"));
+  g_assert_null (pc_settings_view_get_error (settings, "discount_rate"));
+  g_assert_false (is_dirty (fixture));
+
+  /* 2 % a year from 2022/23 prices. */
+  g_assert_true (pc_settings_view_enter (settings, "inflation", "2"));
+  g_assert_true (is_dirty (fixture));
+  total_after = g_strdup (shown_total (fixture));
+  g_assert_cmpstr (total_after, !=, total_before);
+  activate (fixture, "undo");
+  g_assert_cmpstr (pc_settings_view_get_text (settings, "inflation"), ==, "0");
+  g_assert_cmpstr (shown_total (fixture), ==, total_before);
+  g_assert_false (is_dirty (fixture));
+  activate (fixture, "redo");
+  g_assert_cmpstr (pc_settings_view_get_text (settings, "inflation"), ==, "2");
+  g_assert_cmpstr (shown_total (fixture), ==, total_after);
+  g_assert_true (pc_settings_view_enter (settings, "price_year", "2022"));
+  g_assert_true (g_str_has_prefix (pc_projection_view_get_basis (view), "Costs in 2022/23 prices, inflated by 2% a year"));
+
+  activate (fixture, "save");
+  g_assert_false (is_dirty (fixture));
+  report = cli_report (fixture->path);
+  g_assert_cmpint (json_object_get_int_member (report, "price_year"), ==, 2022);
+  assert_matches_cli (fixture, fixture->path);
 }
 
 static gboolean
@@ -601,6 +690,7 @@ main (int argc, char *argv[])
   g_test_add ("/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/window/scenario", Fixture, NULL, fixture_set_up, test_scenario_and_period, fixture_tear_down);
+  g_test_add ("/window/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/window/uncertainty", Fixture, NULL, fixture_set_up, test_uncertainty, fixture_tear_down);
   g_test_add ("/window/recover", Fixture, NULL, fixture_set_up, test_recover_after_crash, fixture_tear_down);
   g_test_add ("/window/save-as-recovery", Fixture, NULL, fixture_set_up, test_save_as_keeps_recovery_apart,

@@ -442,6 +442,7 @@ static const struct { const char *action; const char *accels[3]; } accelerators[
   { "win.view::costing", { "<Alt>2", NULL } },
   { "win.view::projection", { "<Alt>3", NULL } },
   { "win.view::reference", { "<Alt>4", NULL } },
+  { "win.view::settings", { "<Alt>5", NULL } },
 };
 
 static void
@@ -474,7 +475,7 @@ pc_application_init (PcApplication *self)
 {
   static const GOptionEntry options[] = {
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Show this view of the project: pathway, costing, projection or reference"), N_("VIEW") },
+      N_("Show this view of the project: pathway, costing, projection, reference or settings"), N_("VIEW") },
     { "pathway", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Show this pathway of the project"), N_("NAME") },
     { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,

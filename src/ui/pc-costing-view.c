@@ -1,10 +1,13 @@
-/* pc-costing-view.c: the costing view.  Every figure is the engine's
- * pc_step_cost_for_stage summed, the same sums pathcost-cli reports.
+/* pc-costing-view.c: the costing view.  The headline is the engine's
+ * expected cost per patient diagnosed (docs/MODEL.md#expected-cost-per-patient),
+ * the figure pathcost-cli reports; a death's cost is shown apart.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pc-costing-view"
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -19,11 +22,14 @@ struct _PcCostingView
 
   GtkWidget     *scroller;
   GtkLabel      *title_label;
+  GtkLabel      *headline_label;
   GtkBox        *chart_box;
   GtkGrid       *phase_table;
   GtkGrid       *funding_table;
   GtkGrid       *provider_table;
   GtkGrid       *compare_table;
+  GtkGrid       *death_table;
+  GtkWidget     *death_box;
   GtkDropDown   *compare_choice;
   GtkDropDown   *stage_choice;
 
@@ -47,17 +53,39 @@ stage_title (PcStage stage)
   return _(titles[stage]);
 }
 
-/* Names in the order the pathway first uses them; phase or funding. */
-static GPtrArray *
-group_names (const PcPathway *pathway,
-             gboolean         by_funding)
+typedef enum
 {
-  GPtrArray *names = g_ptr_array_new ();
+  GROUP_PHASE,
+  GROUP_FUNDING,
+  GROUP_STEP,
+} GroupBy;
 
+static const char *
+group_of (const PcStep *step,
+          GroupBy       by)
+{
+  switch (by)
+    {
+    case GROUP_PHASE:
+      return step->phase;
+    case GROUP_FUNDING:
+      return step->funding;
+    case GROUP_STEP:
+    default:
+      return step->name;
+    }
+}
+
+/* Appends the groups @pathway uses that @names lacks, in the order the
+ * pathway first uses them. */
+static void
+add_group_names (GPtrArray       *names,
+                 const PcPathway *pathway,
+                 GroupBy          by)
+{
   for (guint i = 0; i < pathway->steps->len; i++)
     {
-      const PcStep *step = g_ptr_array_index (pathway->steps, i);
-      const char *name = by_funding ? step->funding : step->phase;
+      const char *name = group_of (g_ptr_array_index (pathway->steps, i), by);
       gboolean seen = FALSE;
 
       for (guint n = 0; n < names->len && !seen; n++)
@@ -65,91 +93,149 @@ group_names (const PcPathway *pathway,
       if (!seen)
         g_ptr_array_add (names, (gpointer) name);
     }
-  return names;
 }
 
-/* cost[g * PC_N_STAGES + s]: what one patient at stage s costs in group g. */
-static double *
-group_costs (const PcPathway *pathway,
-             GPtrArray       *names,
-             gboolean         by_funding)
+/* The expected cost per patient diagnosed of the steps of @pathway in group
+ * @name (every step when NULL): E(stage) into @expected, E over all stages
+ * returned.  The core's own E of the pathway cut down to those steps; E is
+ * a sum over steps, so the groups add up to the pathway's E
+ * (docs/MODEL.md#expected-cost-per-patient). */
+static double
+group_expected (const PcPathway         *pathway,
+                const PcProjectionInput *input,
+                GroupBy                  by,
+                const char              *name,
+                double                   expected[PC_N_STAGES])
 {
-  double *cost = g_new0 (double, (gsize) names->len * PC_N_STAGES);
+  g_autoptr(GPtrArray) steps = g_ptr_array_new ();
+  PcPathway part = *pathway;
+  PcCostPerPatient cost;
 
   for (guint i = 0; i < pathway->steps->len; i++)
     {
-      const PcStep *step = g_ptr_array_index (pathway->steps, i);
-      const char *name = by_funding ? step->funding : step->phase;
-      guint g = 0;
+      PcStep *step = g_ptr_array_index (pathway->steps, i);
 
-      while (g < names->len && g_strcmp0 (g_ptr_array_index (names, g), name) != 0)
-        g++;
-      for (guint s = 0; s < PC_N_STAGES; s++)
-        cost[g * PC_N_STAGES + s] += pc_step_cost_for_stage (step, pathway->mff, s);
+      if (name == NULL || g_strcmp0 (group_of (step, by), name) == 0)
+        g_ptr_array_add (steps, step);
     }
-  return cost;
+  part.steps = steps;
+  pc_pathway_cost_per_patient (&part, cost);
+  return pc_expected_cost_per_patient (cost, (const double (*)[PC_N_OFFSETS + 1]) input->survival,
+                                       input->stage_share, expected);
 }
 
 static void
-fill_group_table (GtkGrid         *grid,
-                  const PcPathway *pathway,
-                  GPtrArray       *names,
-                  const double    *cost,
-                  const char      *first_heading)
+add_money_row (GtkGrid      *grid,
+               int           row,
+               const char   *title,
+               const double  expected[PC_N_STAGES],
+               double        all,
+               gboolean      heading)
 {
-  const char *heading[PC_N_STAGES + 2] = { first_heading, };
-  double total[PC_N_STAGES] = { 0 };
-  char *total_texts[PC_N_STAGES + 2] = { NULL, };
+  char *texts[PC_N_STAGES + 3] = { (char *) title, };
+
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    texts[s + 1] = pc_format_money (expected[s]);
+  texts[PC_N_STAGES + 1] = pc_format_money (all);
+  pc_grid_table_add_row (grid, row, (const char * const *) texts, heading);
+  for (guint s = 1; s <= PC_N_STAGES + 1; s++)
+    g_free (texts[s]);
+}
+
+/* One row per group, then the pathway's own E; the groups' E by stage go
+ * to @chart_values (series by category) when it is not NULL. */
+static void
+fill_group_table (GtkGrid                 *grid,
+                  const PcPathway         *pathway,
+                  const PcProjectionInput *input,
+                  GroupBy                  by,
+                  const char              *first_heading,
+                  GPtrArray               *names,
+                  double                  *chart_values)
+{
+  const char *heading[PC_N_STAGES + 3] = { first_heading, };
+  double expected[PC_N_STAGES];
+  double all;
 
   pc_grid_table_clear (grid);
   for (guint s = 0; s < PC_N_STAGES; s++)
     heading[s + 1] = stage_title (s);
+  heading[PC_N_STAGES + 1] = _("All stages");
   pc_grid_table_add_row (grid, 0, heading, TRUE);
   for (guint g = 0; g < names->len; g++)
     {
-      char *texts[PC_N_STAGES + 2] = { g_ptr_array_index (names, g), };
-
-      for (guint s = 0; s < PC_N_STAGES; s++)
-        {
-          texts[s + 1] = pc_format_money (cost[g * PC_N_STAGES + s]);
-          total[s] += cost[g * PC_N_STAGES + s];
-        }
-      pc_grid_table_add_row (grid, (int) g + 1, (const char * const *) texts, FALSE);
-      for (guint s = 0; s < PC_N_STAGES; s++)
-        g_free (texts[s + 1]);
+      all = group_expected (pathway, input, by, g_ptr_array_index (names, g), expected);
+      add_money_row (grid, (int) g + 1, g_ptr_array_index (names, g), expected, all, FALSE);
+      if (chart_values != NULL)
+        memcpy (chart_values + g * PC_N_STAGES, expected, sizeof expected);
     }
-  total_texts[0] = g_strdup (_("All"));
-  for (guint s = 0; s < PC_N_STAGES; s++)
-    total_texts[s + 1] = pc_format_money (total[s]);
-  pc_grid_table_add_row (grid, (int) names->len + 1, (const char * const *) total_texts, TRUE);
-  for (guint s = 0; s <= PC_N_STAGES; s++)
-    g_free (total_texts[s]);
+  all = group_expected (pathway, input, by, NULL, expected);
+  add_money_row (grid, (int) names->len + 1, _("All"), expected, all, TRUE);
 }
 
 static void
-fill_phases (PcCostingView   *self,
-             const PcPathway *pathway)
+fill_phases (PcCostingView           *self,
+             const PcPathway         *pathway,
+             const PcProjectionInput *input)
 {
-  g_autoptr(GPtrArray) phases = group_names (pathway, FALSE);
-  g_autofree double *cost = group_costs (pathway, phases, FALSE);
+  g_autoptr(GPtrArray) phases = g_ptr_array_new ();
+  g_autofree double *values = NULL;
   /* Short, so that every bar keeps its label in a narrow chart. */
   const char *stages[PC_N_STAGES] = { _("Stage 1"), _("Stage 2"), _("Stage 3"), _("Stage 4"), _("Unknown") };
 
-  fill_group_table (self->phase_table, pathway, phases, cost, _("Phase"));
+  add_group_names (phases, pathway, GROUP_PHASE);
+  values = g_new0 (double, (gsize) MAX (phases->len, 1) * PC_N_STAGES);
+  fill_group_table (self->phase_table, pathway, input, GROUP_PHASE, _("Phase"), phases, values);
   /* The chart wants series (phases) by category (stages): the same layout. */
   g_ptr_array_add (phases, NULL);
   pc_chart_set_data (self->chart, stages, PC_N_STAGES, (const char * const *) phases->pdata,
-                     phases->len - 1, cost);
+                     phases->len - 1, values);
 }
 
 static void
-fill_funding (PcCostingView   *self,
-              const PcPathway *pathway)
+fill_funding (PcCostingView           *self,
+              const PcPathway         *pathway,
+              const PcProjectionInput *input)
 {
-  g_autoptr(GPtrArray) fundings = group_names (pathway, TRUE);
-  g_autofree double *cost = group_costs (pathway, fundings, TRUE);
+  g_autoptr(GPtrArray) fundings = g_ptr_array_new ();
 
-  fill_group_table (self->funding_table, pathway, fundings, cost, _("Funding stream"));
+  add_group_names (fundings, pathway, GROUP_FUNDING);
+  fill_group_table (self->funding_table, pathway, input, GROUP_FUNDING, _("Funding stream"), fundings, NULL);
+}
+
+/* What one death costs, by year after diagnosis: the `death` steps' cost
+ * before any weighting, shown apart because E counts it only for the
+ * share who die in that year (docs/MODEL.md#expected-cost-per-patient). */
+static void
+fill_deaths (PcCostingView   *self,
+             const PcPathway *pathway)
+{
+  const char *heading[PC_N_STAGES + 2] = { _("Year after diagnosis"), };
+  PcCostPerPatient cost;
+  int row = 1;
+
+  pc_pathway_cost_per_patient (pathway, cost);
+  pc_grid_table_clear (self->death_table);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    heading[s + 1] = stage_title (s);
+  pc_grid_table_add_row (self->death_table, 0, heading, TRUE);
+  for (guint k = 0; k < PC_N_OFFSETS; k++)
+    {
+      char *texts[PC_N_STAGES + 2] = { NULL, };
+      gboolean any = FALSE;
+
+      for (guint s = 0; s < PC_N_STAGES; s++)
+        any |= cost[s][PC_BASIS_DEATH][k] != 0.0;
+      if (!any)
+        continue;
+      texts[0] = k == 0 ? g_strdup (_("Year of diagnosis")) : g_strdup_printf (_("Year %u"), k);
+      for (guint s = 0; s < PC_N_STAGES; s++)
+        texts[s + 1] = pc_format_money (cost[s][PC_BASIS_DEATH][k]);
+      pc_grid_table_add_row (self->death_table, row++, (const char * const *) texts, FALSE);
+      for (guint s = 0; s <= PC_N_STAGES; s++)
+        g_free (texts[s]);
+    }
+  gtk_widget_set_visible (self->death_box, row > 1);
 }
 
 static void
@@ -157,7 +243,7 @@ fill_provider (PcCostingView   *self,
                const PcPathway *pathway)
 {
   const char *heading[] = { _("Step"), _("Tariff code"), _("Tariff × MFF"), _("Provider cost"),
-                            _("Tariff − cost"), _("Margin"), NULL };
+                            _("Gap"), _("Gap ÷ payment"), NULL };
   int row = 1;
 
   pc_grid_table_clear (self->provider_table);
@@ -167,6 +253,8 @@ fill_provider (PcCostingView   *self,
     {
       const PcStep *step = g_ptr_array_index (pathway->steps, i);
       double price = pc_step_unit_cost (step, pathway->mff);
+      /* docs/MODEL.md#provider-gap: the provider's cost − what it is paid. */
+      double gap = pc_step_provider_gap (step, pathway->mff);
       g_autofree char *price_text = NULL, *cost_text = NULL, *gap_text = NULL, *share_text = NULL;
       const char *texts[7];
 
@@ -174,9 +262,8 @@ fill_provider (PcCostingView   *self,
         continue;
       price_text = pc_format_money (price);
       cost_text = pc_format_money (step->provider_unit_cost);
-      gap_text = pc_format_money (price - step->provider_unit_cost);
-      share_text = price != 0.0 ? g_strdup_printf ("%.1f%%", 100.0 * (price - step->provider_unit_cost) / price)
-                                : g_strdup ("—");
+      gap_text = pc_format_money (gap);
+      share_text = price != 0.0 ? g_strdup_printf ("%+.1f%%", 100.0 * gap / price) : g_strdup ("—");
       texts[0] = step->name;
       texts[1] = step->tariff_code != NULL ? step->tariff_code : _("local");
       texts[2] = price_text;
@@ -192,23 +279,6 @@ fill_provider (PcCostingView   *self,
     gtk_grid_attach (self->provider_table,
                      pc_grid_table_cell (_("No step of this pathway has a provider cost: import activity and apply its unit costs, or type them in the editor."),
                                          FALSE, FALSE), 0, 1, 6, 1);
-}
-
-static double
-step_name_cost (const PcPathway *pathway,
-                const char      *name,
-                PcStage          stage)
-{
-  double cost = 0.0;
-
-  for (guint i = 0; i < pathway->steps->len; i++)
-    {
-      const PcStep *step = g_ptr_array_index (pathway->steps, i);
-
-      if (g_strcmp0 (step->name, name) == 0)
-        cost += pc_step_cost_for_stage (step, pathway->mff, stage);
-    }
-  return cost;
 }
 
 static void
@@ -227,15 +297,18 @@ add_comparison_row (GtkGrid    *grid,
   pc_grid_table_add_row (grid, row, texts, heading);
 }
 
+/* Step by step, each step's share of the expected cost per patient
+ * diagnosed at the chosen stage; the two pathways are of one site, so one
+ * survival and stage mix serves both. */
 static void
-fill_comparison (PcCostingView   *self,
-                 const PcPathway *pathway)
+fill_comparison (PcCostingView           *self,
+                 const PcPathway         *pathway,
+                 const PcProjectionInput *input)
 {
   PcStage stage = gtk_drop_down_get_selected (self->stage_choice);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
   const char *heading[] = { _("Step"), pathway->name, NULL, _("Difference"), NULL };
-  double total_mine = 0.0, total_theirs = 0.0;
-  int row = 1;
+  double mine[PC_N_STAGES], theirs[PC_N_STAGES];
 
   pc_grid_table_clear (self->compare_table);
   if (self->other == NULL || stage >= PC_N_STAGES)
@@ -247,53 +320,72 @@ fill_comparison (PcCostingView   *self,
     }
   heading[2] = self->other->name;
   pc_grid_table_add_row (self->compare_table, 0, heading, TRUE);
-  for (guint p = 0; p < 2; p++)
+  add_group_names (names, pathway, GROUP_STEP);
+  add_group_names (names, self->other, GROUP_STEP);
+  for (guint n = 0; n < names->len; n++)
     {
-      const PcPathway *source = p == 0 ? pathway : self->other;
-
-      for (guint i = 0; i < source->steps->len; i++)
-        {
-          const PcStep *step = g_ptr_array_index (source->steps, i);
-          double mine, theirs;
-
-          if (!g_hash_table_add (seen, step->name))
-            continue;
-          mine = step_name_cost (pathway, step->name, stage);
-          theirs = step_name_cost (self->other, step->name, stage);
-          total_mine += mine;
-          total_theirs += theirs;
-          add_comparison_row (self->compare_table, row++, step->name, mine, theirs, FALSE);
-        }
+      group_expected (pathway, input, GROUP_STEP, g_ptr_array_index (names, n), mine);
+      group_expected (self->other, input, GROUP_STEP, g_ptr_array_index (names, n), theirs);
+      add_comparison_row (self->compare_table, (int) n + 1, g_ptr_array_index (names, n),
+                          mine[stage], theirs[stage], FALSE);
     }
-  add_comparison_row (self->compare_table, row, _("All steps"), total_mine, total_theirs, TRUE);
+  group_expected (pathway, input, GROUP_STEP, NULL, mine);
+  group_expected (self->other, input, GROUP_STEP, NULL, theirs);
+  add_comparison_row (self->compare_table, (int) names->len + 1, _("All steps"),
+                      mine[stage], theirs[stage], TRUE);
+}
+
+static void
+clear_figures (PcCostingView *self,
+               const char    *title)
+{
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->headline_label, "—");
+  pc_grid_table_clear (self->phase_table);
+  pc_grid_table_clear (self->funding_table);
+  pc_grid_table_clear (self->provider_table);
+  pc_grid_table_clear (self->compare_table);
+  pc_grid_table_clear (self->death_table);
+  gtk_widget_set_visible (self->death_box, FALSE);
+  pc_chart_set_data (self->chart, NULL, 0, NULL, 0, NULL);
 }
 
 static void
 refresh (PcCostingView *self)
 {
   const PcPathway *pathway = self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
+  g_autoptr(PcProjectionInput) input = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *headline = NULL;
+  double expected[PC_N_STAGES];
 
   self->stale = FALSE;
   if (pathway == NULL)
     {
-      gtk_label_set_text (self->title_label, _("No pathway chosen"));
-      pc_grid_table_clear (self->phase_table);
-      pc_grid_table_clear (self->funding_table);
-      pc_grid_table_clear (self->provider_table);
-      pc_grid_table_clear (self->compare_table);
-      pc_chart_set_data (self->chart, NULL, 0, NULL, 0, NULL);
+      clear_figures (self, _("No pathway chosen"));
+      return;
+    }
+  /* The site's survival and stage mix weight each year's costs. */
+  input = pc_project_load_site_input (pc_document_get_project (self->document), pathway->site, &error);
+  if (input == NULL)
+    {
+      clear_figures (self, error->message);
       return;
     }
   if (pathway->provider != NULL)
-    title = g_strdup_printf (_("%s: cost per patient (provider %s, MFF %.4f)"), pathway->name, pathway->provider, pathway->mff);
+    title = g_strdup_printf (_("%s: expected cost per patient diagnosed (provider %s, MFF %.4f)"),
+                             pathway->name, pathway->provider, pathway->mff);
   else
-    title = g_strdup_printf (_("%s: cost per patient"), pathway->name);
+    title = g_strdup_printf (_("%s: expected cost per patient diagnosed"), pathway->name);
   gtk_label_set_text (self->title_label, title);
-  fill_phases (self, pathway);
-  fill_funding (self, pathway);
+  headline = pc_format_money (group_expected (pathway, input, GROUP_PHASE, NULL, expected));
+  gtk_label_set_text (self->headline_label, headline);
+  fill_phases (self, pathway, input);
+  fill_funding (self, pathway, input);
+  fill_deaths (self, pathway);
   fill_provider (self, pathway);
-  fill_comparison (self, pathway);
+  fill_comparison (self, pathway, input);
 }
 
 static void
@@ -424,7 +516,8 @@ pc_costing_view_get_cell (PcCostingView  *self,
                           guint           row,
                           guint           column)
 {
-  GtkGrid *grids[] = { self->phase_table, self->funding_table, self->provider_table, self->compare_table };
+  GtkGrid *grids[] = { self->phase_table, self->funding_table, self->provider_table, self->compare_table,
+                       self->death_table };
 
   g_return_val_if_fail (PC_IS_COSTING_VIEW (self), NULL);
   g_return_val_if_fail (table < G_N_ELEMENTS (grids), NULL);
@@ -477,6 +570,9 @@ pc_costing_view_class_init (PcCostingViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-costing-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PcCostingView, scroller);
   gtk_widget_class_bind_template_child (widget_class, PcCostingView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PcCostingView, headline_label);
+  gtk_widget_class_bind_template_child (widget_class, PcCostingView, death_table);
+  gtk_widget_class_bind_template_child (widget_class, PcCostingView, death_box);
   gtk_widget_class_bind_template_child (widget_class, PcCostingView, chart_box);
   gtk_widget_class_bind_template_child (widget_class, PcCostingView, phase_table);
   gtk_widget_class_bind_template_child (widget_class, PcCostingView, funding_table);
@@ -505,8 +601,8 @@ pc_costing_view_init (PcCostingView *self)
 
   self->chart = PC_CHART (pc_chart_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
-  pc_chart_set_title (self->chart, _("Cost per patient by stage and phase"));
-  pc_chart_set_axis_labels (self->chart, _("Stage at diagnosis"), _("Cost per patient"));
+  pc_chart_set_title (self->chart, _("Expected cost by stage and phase"));
+  pc_chart_set_axis_labels (self->chart, _("Stage at diagnosis"), _("Expected cost per patient"));
   pc_chart_set_value_kind (self->chart, PC_CHART_MONEY);
   gtk_box_append (self->chart_box, GTK_WIDGET (self->chart));
 }

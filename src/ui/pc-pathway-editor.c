@@ -38,7 +38,7 @@ struct _PcPathwayEditor
   GtkSingleSelection *selection;
   GtkListStore       *tariff_codes;  /* completion of the tariff code cells */
   PcColumn            columns[PC_N_STEP_FIELDS];
-  GtkLabel           *stage_costs[PC_N_STAGES];
+  GtkLabel           *stage_costs[PC_N_STAGES + 1];  /* the last: all stages */
   gboolean            filling_list;
 };
 
@@ -59,23 +59,31 @@ current_pathway (PcPathwayEditor *self)
   return self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
 }
 
+/* The footer shows the pathway's headline, the expected cost per patient
+ * diagnosed by stage and over all stages, as the engine computes it
+ * (docs/MODEL.md#expected-cost-per-patient): never a plain sum over the
+ * years, which would count a death once a year. */
 static void
 update_summary (PcPathwayEditor *self)
 {
   const PcPathway *pathway = current_pathway (self);
-  PcCostPerPatient cost = { { { 0 } } };
+  g_autoptr(PcProjectionInput) input = NULL;
+  PcCostPerPatient cost;
+  double expected[PC_N_STAGES + 1];
 
   if (pathway != NULL)
-    pc_pathway_cost_per_patient (pathway, cost);
-  for (guint s = 0; s < PC_N_STAGES; s++)
+    input = pc_project_load_site_input (pc_document_get_project (self->document), pathway->site, NULL);
+  if (input != NULL)
     {
-      double total = 0.0;
-      g_autofree char *text = NULL;
+      pc_pathway_cost_per_patient (pathway, cost);
+      expected[PC_N_STAGES] =
+        pc_expected_cost_per_patient (cost, (const double (*)[PC_N_OFFSETS + 1]) input->survival,
+                                      input->stage_share, expected);
+    }
+  for (guint s = 0; s <= PC_N_STAGES; s++)
+    {
+      g_autofree char *text = input != NULL ? pc_format_money (expected[s]) : g_strdup ("—");
 
-      for (guint b = 0; b < PC_N_BASES; b++)
-        for (guint k = 0; k < PC_N_OFFSETS; k++)
-          total += cost[s][b][k];
-      text = pathway != NULL ? pc_format_money (total) : g_strdup ("—");
       gtk_label_set_text (self->stage_costs[s], text);
     }
 }
@@ -1063,7 +1071,7 @@ pc_pathway_editor_get_stage_cost (PcPathwayEditor *self,
                                   PcStage          stage)
 {
   g_return_val_if_fail (PC_IS_PATHWAY_EDITOR (self), NULL);
-  g_return_val_if_fail (stage < PC_N_STAGES, NULL);
+  g_return_val_if_fail (stage <= PC_N_STAGES, NULL);
   return gtk_label_get_text (self->stage_costs[stage]);
 }
 
@@ -1072,15 +1080,20 @@ pc_pathway_editor_get_stage_cost (PcPathwayEditor *self,
 static void
 build_summary (PcPathwayEditor *self)
 {
-  GtkWidget *heading = gtk_label_new (_("Cost per patient"));
+  GtkWidget *heading = gtk_label_new (_("Expected cost per\npatient diagnosed"));
 
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_tooltip_text (heading, _("Each year’s care weighted by the share of patients alive, end-of-life "
+                                          "steps by the share who die that year; before inflation"));
   gtk_grid_attach (self->summary_grid, heading, 0, 0, 1, 2);
-  for (guint s = 0; s < PC_N_STAGES; s++)
+  for (guint s = 0; s <= PC_N_STAGES; s++)
     {
-      g_autofree char *title = s == PC_STAGE_UNKNOWN ? g_strdup (_("Unknown stage"))
-                                                     : g_strdup_printf (_("Stage %u"), s + 1);
+      /* All stages first: in a narrow window it stays in sight. */
+      int column = s == PC_N_STAGES ? 1 : (int) s + 2;
+      g_autofree char *title = s == PC_N_STAGES ? g_strdup (_("All stages"))
+                               : s == PC_STAGE_UNKNOWN ? g_strdup (_("Unknown stage"))
+                               : g_strdup_printf (_("Stage %u"), s + 1);
       GtkWidget *label = gtk_label_new (title);
       GtkWidget *value = gtk_label_new ("—");
 
@@ -1092,9 +1105,9 @@ build_summary (PcPathwayEditor *self)
       gtk_widget_add_css_class (value, "numeric");
       gtk_widget_add_css_class (value, "title-4");
       gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      label, NULL, -1);
-      gtk_grid_attach (self->summary_grid, label, (int) s + 1, 0, 1, 1);
-      gtk_grid_attach (self->summary_grid, value, (int) s + 1, 1, 1, 1);
+                                      label, heading, NULL, -1);
+      gtk_grid_attach (self->summary_grid, label, column, 0, 1, 1);
+      gtk_grid_attach (self->summary_grid, value, column, 1, 1, 1);
       self->stage_costs[s] = GTK_LABEL (value);
     }
 }

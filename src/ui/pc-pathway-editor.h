@@ -44,7 +44,8 @@ gboolean    pc_pathway_editor_enter           (PcPathwayEditor *self,
                                                guint            index,
                                                PcStepField      field,
                                                const char      *text);
-/* The figure under "Stage N" in the cost-per-patient summary. */
+/* The figure under "Stage N" in the footer's expected cost per patient
+ * diagnosed; @stage PC_N_STAGES gives the one under "All stages". */
 const char *pc_pathway_editor_get_stage_cost  (PcPathwayEditor *self,
                                                PcStage          stage);
 

@@ -45,6 +45,12 @@ struct _PcProjectionView
   GtkDropDown       *breakdown_choice;
   GtkLabel          *total_label;
   GtkLabel          *npv_label;
+  GtkLabel          *npv_caption;
+  GtkLabel          *basis_label;      /* the price and incidence years */
+  GtkWidget         *scenario_warning; /* the scenario changes nothing here */
+  GtkLabel          *scenario_warning_label;
+  double             shown_inflation;  /* as the shown projection used it */
+  double             shown_discount;
   GtkLabel          *patients_label;
   PcChart           *patient_chart;
   PcChart           *cost_chart;
@@ -179,6 +185,41 @@ fill_charts (PcProjectionView   *self,
                      (const char * const *) names, n_names, costs);
 }
 
+/* A rate as the settings page types it: 0.035 as "3.5%". */
+static char *
+format_percent (double rate)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup_printf ("%s%%", g_ascii_formatd (buffer, sizeof buffer, "%.10g", rate * 100.0));
+}
+
+/* The NPV says its rate and horizon, and the figures their base years
+ * (docs/MODEL.md#base-years): a figure a finance director can quote. */
+static void
+fill_basis (PcProjectionView   *self,
+            const PcProjection *projection)
+{
+  g_autofree char *rate = format_percent (self->shown_discount);
+  g_autofree char *inflation = format_percent (self->shown_inflation);
+  g_autofree char *last = pc_format_financial_year (projection->from + (int) projection->n_years - 1);
+  g_autofree char *prices = pc_format_financial_year (projection->price_year);
+  g_autofree char *rates = pc_format_financial_year (projection->incidence_year);
+  g_autofree char *caption = g_strdup_printf (_("NPV at %s a year, to %s"), rate, last);
+  g_autofree char *basis = NULL;
+
+  if (self->shown_inflation == 0.0)
+    basis = g_strdup_printf (_("Costs in %s prices, without inflation; incidence rates of %s, with each "
+                               "site’s trend from then. Change them in Settings."), prices, rates);
+  else
+    basis = g_strdup_printf (_("Costs in %s prices, inflated by %s a year from then; incidence rates of "
+                               "%s, with each site’s trend from then. Change them in Settings."),
+                             prices, inflation, rates);
+
+  gtk_label_set_text (self->npv_caption, caption);
+  gtk_label_set_text (self->basis_label, basis);
+}
+
 static void
 fill_totals (PcProjectionView   *self,
              const PcProjection *projection)
@@ -190,6 +231,7 @@ fill_totals (PcProjectionView   *self,
   gtk_label_set_text (self->total_label, total);
   gtk_label_set_text (self->npv_label, npv);
   gtk_label_set_text (self->patients_label, patients);
+  fill_basis (self, projection);
 }
 
 static void
@@ -202,6 +244,8 @@ clear_figures (PcProjectionView *self)
   gtk_label_set_text (self->total_label, "—");
   gtk_label_set_text (self->npv_label, "—");
   gtk_label_set_text (self->patients_label, "—");
+  gtk_label_set_text (self->npv_caption, _("Net present value"));
+  gtk_label_set_text (self->basis_label, "");
 }
 
 static PcProjection *
@@ -214,12 +258,16 @@ compute (PcProjectionView *self,
 
   if (!load_input (self, pathway, error))
     return NULL;
+  self->shown_inflation = self->input->inflation;
+  self->shown_discount = self->input->discount_rate;
   if (self->scenario == NULL)
     return pc_projection_compute (pathway, self->input);
   changed = pc_pathway_copy (pathway);
   input = pc_projection_input_copy (self->input);
   if (!pc_scenario_apply (self->scenario, changed, input, error))
     return NULL;
+  /* A scenario may change inflation. */
+  self->shown_inflation = input->inflation;
   return pc_projection_compute (changed, input);
 }
 
@@ -317,6 +365,23 @@ on_psa_clicked (GtkButton        *button,
   g_task_run_in_thread (task, psa_in_thread);
 }
 
+/* Beside the scenario's name when it changes nothing in the pathway: the
+ * engine's own test, and its warning as the tooltip (docs/MODEL.md,
+ * "Scenarios"). */
+static void
+update_scenario_warning (PcProjectionView *self,
+                         const PcPathway  *pathway)
+{
+  gboolean untouched = self->scenario != NULL && pathway != NULL
+                       && !pc_scenario_touches (self->scenario, pathway);
+  g_autofree char *warning = untouched ? pc_scenario_untouched_warning (self->scenario, pathway) : NULL;
+
+  gtk_widget_set_visible (self->scenario_warning, untouched);
+  gtk_widget_set_tooltip_text (self->scenario_warning, warning);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scenario_choice), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  untouched ? warning : "", -1);
+}
+
 static void
 recompute (PcProjectionView *self)
 {
@@ -328,12 +393,14 @@ recompute (PcProjectionView *self)
   if (pathway == NULL)
     {
       self->generation++;
+      update_scenario_warning (self, NULL);
       clear_figures (self);
       show_warning (self, self->document != NULL ? _("Choose a pathway to project.") : NULL);
       return;
     }
   g_clear_pointer (&self->projection, pc_projection_free);
   self->generation++;
+  update_scenario_warning (self, pathway);
   self->projection = compute (self, pathway, &error);
   if (self->projection == NULL)
     {
@@ -548,7 +615,8 @@ labelled (const char *title,
 
 static GtkLabel *
 add_total (PcProjectionView *self,
-           const char       *title)
+           const char       *title,
+           GtkLabel        **caption_out)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *caption = gtk_label_new (title);
@@ -566,7 +634,25 @@ add_total (PcProjectionView *self,
   gtk_box_append (GTK_BOX (box), caption);
   gtk_box_append (GTK_BOX (box), value);
   gtk_box_append (self->totals_box, box);
+  if (caption_out != NULL)
+    *caption_out = GTK_LABEL (caption);
   return GTK_LABEL (value);
+}
+
+static GtkWidget *
+build_scenario_warning (PcProjectionView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  self->scenario_warning_label = GTK_LABEL (gtk_label_new (_("Changes nothing in this pathway")));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->scenario_warning_label));
+  gtk_widget_add_css_class (box, "warning");
+  gtk_widget_set_visible (box, FALSE);
+  self->scenario_warning = box;
+  return box;
 }
 
 static void
@@ -611,15 +697,26 @@ build_controls (PcProjectionView *self)
   self->scenario_names = gtk_string_list_new (NULL);
   self->scenario_choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->scenario_names)), NULL));
   g_signal_connect (self->scenario_choice, "notify::selected", G_CALLBACK (on_scenario_chosen), self);
-  gtk_flow_box_append (self->controls, labelled (_("_Scenario"), GTK_WIDGET (self->scenario_choice)));
+  {
+    GtkWidget *box = labelled (_("_Scenario"), GTK_WIDGET (self->scenario_choice));
+
+    gtk_box_append (GTK_BOX (box), build_scenario_warning (self));
+    gtk_flow_box_append (self->controls, box);
+  }
 
   self->breakdown_choice = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (translated));
   g_signal_connect (self->breakdown_choice, "notify::selected", G_CALLBACK (on_control_changed), self);
   gtk_flow_box_append (self->controls, labelled (_("_Cost by"), GTK_WIDGET (self->breakdown_choice)));
 
-  self->patients_label = add_total (self, _("Patients in the first year"));
-  self->total_label = add_total (self, _("Total cost"));
-  self->npv_label = add_total (self, _("Net present value"));
+  self->patients_label = add_total (self, _("Patients in the first year"), NULL);
+  self->total_label = add_total (self, _("Total cost"), NULL);
+  self->npv_label = add_total (self, _("Net present value"), &self->npv_caption);
+  self->basis_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->basis_label, 0);
+  gtk_label_set_wrap (self->basis_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->basis_label), "dim-label");
+  gtk_widget_insert_after (GTK_WIDGET (self->basis_label), gtk_widget_get_parent (GTK_WIDGET (self->totals_box)),
+                           GTK_WIDGET (self->totals_box));
 
   self->patient_chart = PC_CHART (pc_chart_new ());
   pc_chart_set_title (self->patient_chart, _("New patients by stage"));
@@ -772,6 +869,29 @@ pc_projection_view_get_patient_chart (PcProjectionView *self)
 {
   g_return_val_if_fail (PC_IS_PROJECTION_VIEW (self), NULL);
   return self->patient_chart;
+}
+
+const char *
+pc_projection_view_get_scenario_warning (PcProjectionView *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECTION_VIEW (self), NULL);
+  if (!gtk_widget_get_visible (self->scenario_warning))
+    return NULL;
+  return gtk_label_get_text (self->scenario_warning_label);
+}
+
+const char *
+pc_projection_view_get_npv_caption (PcProjectionView *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECTION_VIEW (self), NULL);
+  return gtk_label_get_text (self->npv_caption);
+}
+
+const char *
+pc_projection_view_get_basis (PcProjectionView *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECTION_VIEW (self), NULL);
+  return gtk_label_get_text (self->basis_label);
 }
 
 void

@@ -36,6 +36,13 @@ gboolean            pc_projection_view_get_request    (PcProjectionView   *self,
                                                        PcWorkbookRequest  *request);
 PcChart            *pc_projection_view_get_cost_chart (PcProjectionView   *self);
 PcChart            *pc_projection_view_get_patient_chart (PcProjectionView *self);
+/* "Changes nothing in this pathway" when it is shown beside the scenario's
+ * name (the chosen scenario touches nothing in the shown pathway), else NULL. */
+const char         *pc_projection_view_get_scenario_warning (PcProjectionView *self);
+/* The caption over the NPV ("NPV at 3.5% a year, to 2035/36"), and the line
+ * naming the price and incidence years. */
+const char         *pc_projection_view_get_npv_caption (PcProjectionView *self);
+const char         *pc_projection_view_get_basis       (PcProjectionView *self);
 /* Runs the uncertainty analysis (10,000 runs, seed 1) in a worker thread;
  * its result, or NULL while it runs. */
 void                pc_projection_view_run_uncertainty (PcProjectionView *self);

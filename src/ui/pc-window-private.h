@@ -5,6 +5,7 @@
 #pragma once
 
 #include "pc-reference-view.h"
+#include "pc-settings-view.h"
 #include "pc-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,7 @@ struct _PcWindow
   PcCostingView        *costing_view;
   PcProjectionView     *projection_view;
   PcReferenceView      *reference_view;
+  PcSettingsView       *settings_view;
   GMenu                *recent_section;
   GMenu                *import_section;
 

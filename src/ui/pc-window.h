@@ -12,6 +12,7 @@
 #include "pc-importer.h"
 #include "pc-pathway-editor.h"
 #include "pc-projection-view.h"
+#include "pc-settings-view.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,7 @@ void              pc_window_toast               (PcWindow       *self,
 PcPathwayEditor  *pc_window_get_pathway_editor  (PcWindow       *self);
 PcCostingView    *pc_window_get_costing_view    (PcWindow       *self);
 PcProjectionView *pc_window_get_projection_view (PcWindow       *self);
+PcSettingsView   *pc_window_get_settings_view   (PcWindow       *self);
 
 /* The long jobs, with progress in the window; the actions call these after
  * their file choosers.  @callback may be NULL. */
