@@ -44,11 +44,11 @@ run: build
 	  exec $(BUILD)/src/ui/pathcost --sample; \
 	fi; \
 	if [ -z "$${DISPLAY}$${WAYLAND_DISPLAY}" ]; then \
-	  echo "No display: printing the sample project's breast pathway report through the CLI."; \
+	  echo "No display: printing the sample's breast pathway report for its ICB through the CLI."; \
 	else \
 	  echo "The window is not built yet: printing the sample project's breast pathway report."; \
 	fi; \
-	$(CLI) report $(SAMPLE) --area $$(head -2 resources/sample/areas.csv | tail -1 | cut -d, -f1) \
+	$(CLI) report $(SAMPLE) --area $$(sed -n 2p resources/sample/area_groups.csv | cut -d, -f1) \
 	  --pathway breast_best_practice --from 2026 --years 10
 
 test: build

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Writes a synthetic activity extract of N rows for the sample project's
-# reference data (area 08F; providers R1H, RF4, RQX; sites breast, lung):
+# reference data (area E09000016, Havering; providers R1H, RF4, RQX; sites breast, lung):
 #   gen-activity.py OUT.csv N       (deterministic; standard library only)
 import random, sys
 
@@ -27,6 +27,6 @@ with open(out, "w") as f:
             month, day = 1 + (r * 7 + patient) % 12, 1 + (r * 3 + patient) % 28
             cost = 50 + (patient * 31 + r * 17) % 5000
             paid = "" if h == len(hrgs) - 1 else f"{cost * 0.9:.2f}"
-            f.write(f"P{patient:07d},{provider},08F,{site},{stage},{year + r // 8}-{month:02d}-{day:02d},"
+            f.write(f"P{patient:07d},{provider},E09000016,{site},{stage},{year + r // 8}-{month:02d}-{day:02d},"
                     f"{hrgs[h]},{kinds[h]},{1 + r % 3},{cost}.50,{paid}\n")
             row += 1

@@ -116,7 +116,8 @@ member_double (JsonObject *object, const char *path)
   for (guint i = 0; parts[i] != NULL; i++)
     {
       node = json_object_get_member (object, parts[i]);
-      g_assert_nonnull (node);
+      if (node == NULL)
+        g_error ("the JSON has no member '%s' of '%s'", parts[i], path);
       if (parts[i + 1] != NULL)
         object = json_node_get_object (node);
     }
@@ -148,7 +149,7 @@ test_report_json (Fixture *fixture, gconstpointer data)
   pc_assert_close (member_double (y2026, "incident.total"), 100.0);
   pc_assert_close (member_double (y2026, "cost_by_phase.follow_up"), 8200.0);
   pc_assert_close (member_double (y2027, "cost_by_phase.end_of_life"), 8250.0);
-  pc_assert_close (member_double (y2026, "cost_by_funding.ccg"), 78200.0);
+  pc_assert_close (member_double (y2026, "cost_by_funding.icb"), 78200.0);
   pc_assert_close (member_double (y2026, "cost_by_funding.public_health"), 7500.0);
   pc_assert_close (member_double (y2026, "activity.outpatient"), 82.0);
   pc_assert_close (member_double (y2026, "activity.radiotherapy"), 0.0);
@@ -218,7 +219,7 @@ test_sample_scenarios (void)
   JsonArray *warnings;
 
   g_assert_cmpint (pc_test_run_cli (&out, &err, "compare", sample, "--scenario", "trastuzumab_at_home",
-                                    "--area", "08F", "--pathway", "breast_current_RF4", "--from",
+                                    "--area", "QMF", "--pathway", "breast_current_RF4", "--from",
                                     "2026", "--years", "5", "--json", NULL), ==, 0);
   home = parse_object (out);
   g_assert_cmpfloat (member_double (json_array_get_object_element (
@@ -229,7 +230,7 @@ test_sample_scenarios (void)
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (pc_test_run_cli (&out, &err, "compare", sample, "--scenario", "earlier_lung_diagnosis",
-                                    "--area", "08F", "--pathway", "breast_best_practice", "--from",
+                                    "--area", "QMF", "--pathway", "breast_best_practice", "--from",
                                     "2026", "--years", "5", "--json", NULL), ==, 0);
   lung = parse_object (out);
   warnings = json_object_get_array_member (lung, "warnings");
@@ -241,6 +242,54 @@ test_sample_scenarios (void)
   /* The lung health checks are for lung: no £350,000 a year on breast. */
   pc_assert_close (member_double (json_array_get_object_element (
                      json_object_get_array_member (lung, "difference"), 0), "cost"), 0.0);
+}
+
+/* An area group is the sum of its places: a second area with the same
+ * population, grouped with A1, doubles 2026's 85,700; the group's report
+ * equals --area A1,A2; `sources --json` lists each import with its
+ * source text and the file's SHA-256. */
+static void
+test_area_group (Fixture *fixture, gconstpointer data)
+{
+  static const char population[] = "area,year,sex,age_band,count\nA2,2026,F,40-44,10000\n";
+  g_autofree char *areas = pc_test_write_file (fixture->dir, "more-areas.csv", "code,name\nA2,Area two\n");
+  g_autofree char *groups = pc_test_write_file (fixture->dir, "groups.csv",
+                                                "group,name,area\nG1,Both areas,A1\nG1,Both areas,A2\n");
+  g_autofree char *pop = pc_test_write_file (fixture->dir, "more-population.csv", population);
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, population, -1);
+  g_autofree char *group_out = NULL;
+  g_autofree char *areas_out = NULL;
+  g_autofree char *sources_out = NULL;
+  g_autoptr(JsonObject) group_report = NULL;
+  g_autoptr(JsonObject) sources = NULL;
+  JsonObject *newest;
+
+  g_assert_cmpint (pc_test_run_cli (NULL, NULL, "import", fixture->project, "auto", areas, NULL), ==, 0);
+  g_assert_cmpint (pc_test_run_cli (NULL, NULL, "import", fixture->project, "area_groups", groups, NULL), ==, 0);
+  g_assert_cmpint (pc_test_run_cli (NULL, NULL, "import", fixture->project, "population", pop,
+                                    "--source", "Census 2021, ONS", NULL), ==, 0);
+  g_assert_cmpint (pc_test_run_cli (&group_out, NULL, "report", fixture->project, "--area", "G1",
+                                    "--pathway", "tiny", "--from", "2026", "--years", "2", "--json",
+                                    NULL), ==, 0);
+  g_assert_cmpint (pc_test_run_cli (&areas_out, NULL, "report", fixture->project, "--area", "A1,A2",
+                                    "--pathway", "tiny", "--from", "2026", "--years", "2", "--json",
+                                    NULL), ==, 0);
+  group_report = parse_object (group_out);
+  pc_assert_close (member_double (json_array_get_object_element (
+                     json_object_get_array_member (group_report, "years"), 0), "cost"), 2 * 85700.0);
+  /* the same figures, but for the area's label */
+  g_assert_nonnull (strstr (areas_out, "\"A1+A2\""));
+  g_assert_nonnull (strstr (group_out, "\"G1\""));
+  g_assert_cmpint (strlen (group_out) - strlen ("G1"), ==, strlen (areas_out) - strlen ("A1+A2"));
+
+  g_assert_cmpint (pc_test_run_cli (&sources_out, NULL, "sources", fixture->project, "--json", NULL), ==, 0);
+  sources = parse_object (sources_out);
+  newest = json_array_get_object_element (json_object_get_array_member (sources, "sources"), 0);
+  g_assert_cmpstr (json_object_get_string_member (newest, "kind"), ==, "population");
+  g_assert_cmpstr (json_object_get_string_member (newest, "file"), ==, "more-population.csv");
+  g_assert_cmpstr (json_object_get_string_member (newest, "sha256"), ==, sha256);
+  g_assert_cmpstr (json_object_get_string_member (newest, "source"), ==, "Census 2021, ONS");
+  g_assert_cmpint (json_object_get_int_member (newest, "rows"), ==, 1);
 }
 
 /* The provider's pathway: the tariff's £1,000 × MFF 1.25 = £1,250. */
@@ -437,6 +486,7 @@ main (int argc, char **argv)
   g_test_add ("/cli/report-json", Fixture, NULL, fixture_set_up, test_report_json, fixture_tear_down);
   g_test_add ("/cli/report-expected-cost", Fixture, NULL, fixture_set_up, test_report_expected_cost, fixture_tear_down);
   g_test_add_func ("/cli/sample-scenarios", test_sample_scenarios);
+  g_test_add ("/cli/area-group", Fixture, NULL, fixture_set_up, test_area_group, fixture_tear_down);
   g_test_add ("/cli/report-provider-mff", Fixture, NULL, fixture_set_up, test_report_provider_mff, fixture_tear_down);
   g_test_add ("/cli/report-table", Fixture, NULL, fixture_set_up, test_report_table, fixture_tear_down);
   g_test_add ("/cli/compare", Fixture, NULL, fixture_set_up, test_compare, fixture_tear_down);

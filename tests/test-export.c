@@ -4,7 +4,9 @@
  * an input changed in the workbook moves the projection as the engine says;
  * text stays text; decimal-comma locales and unwritable paths; the
  * headline, base years, payback, provider gap and scenario scope equal
- * pathcost-cli's (docs/MODEL.md).
+ * pathcost-cli's (docs/MODEL.md); the Sources sheet lists what
+ * pathcost-cli sources lists (docs/CLI.md#sources); pathways, areas,
+ * phases and funding streams appear by name.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +21,7 @@
 
 #include "pc-costing.h"
 #include "pc-error.h"
+#include "pc-labels.h"
 #include "pc-project.h"
 #include "pc-test-util.h"
 #include "pc-workbook.h"
@@ -33,8 +36,11 @@
 #define SHEET_PROJECTION 6
 #define SHEET_SCENARIO 7     /* with a scenario */
 #define SHEET_PROVIDER 7     /* without one */
-#define AREA "08F"
-#define N_SHEETS 11  /* 8, and Flows, Compliance and Risk register: the sample has activity */
+/* The sample's integrated care board: the sum of its three boroughs. */
+#define AREA "QMF"
+/* 8, Flows, Compliance and Risk register (the sample has activity), and
+ * Sources, always last. */
+#define N_SHEETS 12
 
 /* One sheet: a GPtrArray of rows, each a GStrv of fields. */
 typedef GPtrArray Sheet;
@@ -75,15 +81,16 @@ run (const char * const *argv)
     g_error ("%s failed: %s\n%s", argv[0], error->message, err);
 }
 
-/* The sample's area: the only row of its areas table. */
+/* The sample's place: the only area group, standing for its boroughs. */
 static char *
 only_area (PcProject *project)
 {
   sqlite3_stmt *stmt = NULL;
   char *code;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pc_project_get_db (project), "SELECT code FROM areas",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (pc_project_get_db (project),
+                                       "SELECT DISTINCT code FROM area_groups", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
@@ -523,7 +530,7 @@ rename_to_formula_like (PcProject *project)
       pc_test_exec_sql (project, sql);
       sqlite3_free (sql);
     }
-  pc_test_exec_sql (project, "UPDATE pathway_steps SET funding = '=ccg' WHERE funding = 'ccg'");
+  pc_test_exec_sql (project, "UPDATE pathway_steps SET funding = '=icb' WHERE funding = 'icb'");
   pc_test_exec_sql (project, "UPDATE pathway_steps SET phase = '+diagnosis' WHERE phase = 'diagnosis'");
 }
 
@@ -542,7 +549,7 @@ assert_step_names_are_text (const char *xlsx)
     return;
   strings = read_part (files, "xl/sharedStrings.xml");
   g_assert_nonnull (strstr (strings, "<t>=SUM(A1)</t>"));
-  g_assert_nonnull (strstr (strings, "<t>=ccg</t>"));
+  g_assert_nonnull (strstr (strings, "<t>=icb</t>"));
   xml = read_part (files, "xl/worksheets/sheet4.xml");
   g_assert_null (strstr (xml, "<f>SUM(A1)"));
 }
@@ -809,7 +816,7 @@ test_several_areas (void)
   pc_test_exec_sql (project, "INSERT INTO areas (code, name) VALUES ('X01', 'Second area');"
                      "INSERT INTO population (area, year, sex, age_band, count) "
                      "SELECT 'X01', year, sex, age_band, count * 0.5 FROM population "
-                     "WHERE year IN (2023, 2025, 2027)");
+                     "WHERE area = 'E09000016' AND year IN (2023, 2025, 2027)");
   xlsx = export (project, "breast_current_RF4", areas, dir, "areas.xlsx");
   assert_recalculation_keeps_values (xlsx);
   assert_workbook_matches_engine (xlsx, project, "breast_current_RF4", areas);
@@ -1258,6 +1265,198 @@ test_provider_gap_sign (void)
   g_assert_cmpuint (n_below, >, 0);
 }
 
+/* The Sources sheet, the workbook's last. */
+static Sheet *
+sources_sheet (GPtrArray *sheets)
+{
+  Sheet *sources = g_ptr_array_index (sheets, sheets->len - 1);
+
+  g_assert_cmpstr (row_at (sources, 0)[0], ==, "Sources");
+  return sources;
+}
+
+/* The Sources sheet's row of @table's import of @kind (its first column is
+ * the table, its second the kind). */
+static GStrv
+source_row (Sheet      *sources,
+            const char *table,
+            const char *kind)
+{
+  for (guint r = 0; r < sources->len; r++)
+    {
+      GStrv row = g_ptr_array_index (sources, r);
+
+      if (g_strv_length (row) > 6 && strcmp (row[0], table) == 0 && strcmp (row[1], kind) == 0)
+        return row;
+    }
+  g_error ("no Sources row for %s (%s)", table, kind);
+}
+
+/* pathcost-cli sources --json's record of @kind. */
+static JsonObject *
+cli_source (JsonObject *listed,
+            const char *kind)
+{
+  JsonArray *sources = json_object_get_array_member (listed, "sources");
+
+  for (guint i = 0; i < json_array_get_length (sources); i++)
+    {
+      JsonObject *source = json_array_get_object_element (sources, i);
+
+      if (strcmp (json_object_get_string_member (source, "kind"), kind) == 0)
+        return source;
+    }
+  g_error ("pathcost-cli sources lists no %s import", kind);
+}
+
+/* The Sources sheet lists the sample's population_ons import with the
+ * source text and SHA-256 that pathcost-cli sources gives, names the
+ * project's file (not its folders) at the top, and the Summary points to
+ * it. */
+static void
+test_sources_sheet (void)
+{
+  const char *sample = g_getenv ("PATHCOST_SAMPLE");
+  g_autoptr(PcProject) project = NULL;
+  g_autoptr(JsonObject) listed = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autofree char *dir = NULL, *xlsx = NULL, *about = NULL;
+  JsonObject *ons;
+  Sheet *sources;
+  GStrv row;
+  guint r = 0;
+
+  if (!have_program ("ssconvert"))
+    return;
+  project = pc_test_open_sample ();
+  dir = pc_test_make_tmp_dir ();
+  xlsx = export_sample (project, "breast_current_RF4", dir, "sample.xlsx");
+  listed = cli_json ((const char *[]) { "sources", sample, "--json", NULL });
+  ons = cli_source (listed, "population_ons");
+  sheets = read_sheets (xlsx, FALSE);
+  sources = sources_sheet (sheets);
+  about = g_strdup_printf ("Where the figures in %s came from", "sample.pathcost");
+  g_assert_cmpstr (row_at (sources, 1)[0], ==, about);
+  row = source_row (sources, "population", "population_ons");
+  g_assert_cmpstr (row[2], ==, json_object_get_string_member (ons, "source"));
+  g_assert_cmpstr (row[3], ==, json_object_get_string_member (ons, "file"));
+  g_assert_cmpfloat (number_at (row, 4), ==, json_object_get_int_member (ons, "rows"));
+  g_assert_cmpstr (row[6], ==, json_object_get_string_member (ons, "sha256"));
+  g_assert_cmpuint (strlen (row[6]), ==, 64);
+  row = row_labelled (g_ptr_array_index (sheets, SHEET_SUMMARY), "Sources", &r);
+  g_assert_true (g_str_has_suffix (row[1], "the Sources sheet"));
+}
+
+/* A table whose rows no import record accounts for (filled by SQL, as
+ * before Pathcost kept records) reads "source not recorded"; an import
+ * given no --source, "source not given". */
+static void
+test_source_not_recorded (void)
+{
+  g_autofree char *dir = NULL, *path = NULL, *xlsx = NULL;
+  g_autoptr(PcProject) project = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  Sheet *sources;
+
+  if (!have_program ("ssconvert"))
+    return;
+  dir = pc_test_make_tmp_dir ();
+  path = pc_test_copy_sample (dir);
+  project = pc_test_open_project (path, FALSE);
+  pc_test_exec_sql (project, "DELETE FROM imports WHERE kind = 'tariffs'");
+  pc_test_exec_sql (project, "UPDATE tariffs SET price = price * 1.01");
+  pc_test_exec_sql (project, "UPDATE imports SET source = '' WHERE kind = 'survival'");
+  pc_test_exec_sql (project, "UPDATE imports SET source = '=HYPERLINK(\"x\")' "
+                             "WHERE kind = 'stages'");
+  xlsx = export_sample (project, "breast_current_RF4", dir, "unrecorded.xlsx");
+  sheets = read_sheets (xlsx, FALSE);
+  sources = sources_sheet (sheets);
+  g_assert_cmpstr (source_row (sources, "tariffs", "tariffs")[2], ==, "source not recorded");
+  g_assert_cmpstr (source_row (sources, "survival", "survival")[2], ==, "source not given");
+  g_assert_cmpstr (source_row (sources, "stages", "stages")[2], ==, "=HYPERLINK(\"x\")");
+}
+
+/* The window exports from a working copy with a hashed name: the request
+ * names the user's file, and the workbook shows that name, without its
+ * folders. */
+static void
+test_request_names_project (void)
+{
+  g_autoptr(PcProject) project = pc_test_open_sample ();
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *xlsx = g_build_filename (dir, "named.xlsx", NULL);
+  g_autofree char *area = only_area (project);
+  const char *areas[] = { area, NULL };
+  PcWorkbookRequest request = {
+    .pathway = "breast_current_RF4", .areas = areas, .from = FROM, .years = YEARS,
+    .output_path = xlsx, .project_name = "/home/someone/Board paper March.pathcost",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  guint r = 0;
+
+  if (!have_program ("ssconvert"))
+    return;
+  g_assert_true (pc_workbook_export_full (project, &request, NULL, &error));
+  g_assert_no_error (error);
+  sheets = read_sheets (xlsx, FALSE);
+  g_assert_cmpstr (row_labelled (g_ptr_array_index (sheets, SHEET_SUMMARY), "Project", &r)[1],
+                   ==, "Board paper March.pathcost");
+  g_assert_cmpstr (row_at (sources_sheet (sheets), 1)[0], ==,
+                   "Where the figures in Board paper March.pathcost came from");
+}
+
+/* The Summary names the pathway and the area group as a person reads
+ * them, keeping the codes; the Pathway sheet shows phases and funding
+ * streams by name; and every figure still survives recalculation. */
+static void
+test_names_not_codes (void)
+{
+  const char *group[] = { AREA, NULL };
+  g_autoptr(PcProject) project = NULL;
+  g_autoptr(PcPathway) pathway = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autofree char *dir = NULL, *xlsx = NULL, *described = NULL, *areas = NULL;
+  Sheet *summary, *steps;
+  guint r = 0, n_named = 0;
+
+  if (!have_program ("ssconvert"))
+    return;
+  project = pc_test_open_sample ();
+  dir = pc_test_make_tmp_dir ();
+  xlsx = export_sample (project, "breast_current_RF4", dir, "names.xlsx");
+  pathway = pc_project_load_pathway (project, "breast_current_RF4", NULL);
+  described = pc_project_describe_pathway (project, pathway);
+  areas = pc_project_describe_areas (project, group);
+  g_assert_nonnull (strstr (areas, "North East London"));
+  sheets = read_sheets (xlsx, FALSE);
+  summary = g_ptr_array_index (sheets, SHEET_SUMMARY);
+  g_assert_cmpstr (row_labelled (summary, "Pathway", &r)[1], ==, described);
+  r = 0;
+  g_assert_cmpstr (row_labelled (summary, "Pathway code", &r)[1], ==, "breast_current_RF4");
+  r = 0;
+  g_assert_cmpstr (row_labelled (summary, "Area", &r)[1], ==, areas);
+  steps = g_ptr_array_index (sheets, SHEET_PATHWAY);
+  for (guint i = 0; i < pathway->steps->len; i++)
+    {
+      const PcStep *step = g_ptr_array_index (pathway->steps, i);
+      GStrv row = row_at (steps, 4 + i);
+
+      g_assert_cmpstr (row[3], ==, step->name);
+      g_assert_cmpstr (row[0], ==, pc_phase_label (step->phase));
+      g_assert_cmpstr (row[5], ==, pc_funding_label (step->funding));
+      n_named += strcmp (row[0], step->phase) != 0;
+    }
+  g_assert_cmpuint (n_named, ==, pathway->steps->len);
+  /* The totals by phase and funding stream keep the code beside the name. */
+  r = 4 + pathway->steps->len;
+  g_assert_cmpstr (row_labelled (steps, "Phase", &r)[3], ==, "Diagnosis (diagnosis)");
+  r = 4 + pathway->steps->len;
+  g_assert_cmpstr (row_labelled (steps, "Funding stream", &r)[3], ==,
+                   "Public health (public_health)");
+  g_assert_cmpuint (assert_recalculation_keeps_values (xlsx), >, 2000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1280,6 +1479,10 @@ main (int    argc,
   g_test_add_func ("/export/payback-equals-cli", test_payback_equals_cli);
   g_test_add_func ("/export/untouched-scenario-warns", test_untouched_scenario_warns);
   g_test_add_func ("/export/provider-gap-sign", test_provider_gap_sign);
+  g_test_add_func ("/export/sources-sheet", test_sources_sheet);
+  g_test_add_func ("/export/source-not-recorded", test_source_not_recorded);
+  g_test_add_func ("/export/names-not-codes", test_names_not_codes);
+  g_test_add_func ("/export/request-names-project", test_request_names_project);
 
   return g_test_run ();
 }

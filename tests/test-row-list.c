@@ -130,9 +130,9 @@ test_tariff_texts (void)
   g_assert_cmpuint (pc_row_get_n_columns (row), ==, 5);
   g_assert_cmpstr (pc_row_get_text (row, 1), ==, "Major Breast Procedures with CC Score 0-1");
   g_assert_cmpstr (pc_row_get_text (row, 2), ==, "spell");
-  g_assert_cmpstr (pc_row_get_text (row, 3), ==, "£4,560.00");
+  g_assert_cmpstr (pc_row_get_text (row, 3), ==, "£5,472.00");
   /* A year is a label, not a quantity: no thousands separator. */
-  g_assert_cmpstr (pc_row_get_text (row, 4), ==, "2019");
+  g_assert_cmpstr (pc_row_get_text (row, 4), ==, "2025");
   /* Ordered by the primary key, not as imported (WF01B came first). */
   g_assert_cmpstr (pc_row_get_text (first, 0), <, "JA07B");
   g_assert_true (first == again);
@@ -160,12 +160,12 @@ test_formats (void)
   g_assert_cmpstr (pc_row_get_text (barts, 2), ==, "1.20");
   g_assert_cmpstr (pc_row_get_text (breast_1, 0), ==, "breast");
   g_assert_cmpstr (pc_row_get_text (breast_1, 1), ==, "1");
-  g_assert_cmpstr (pc_row_get_text (breast_1, 2), ==, "39.60%");
+  g_assert_cmpstr (pc_row_get_text (breast_1, 2), ==, "40.10%");
   g_assert_cmpstr (pc_row_get_text (rate, 0), ==, "breast");
   g_assert_nonnull (strchr (pc_row_get_text (rate, 3), '.'));
   g_assert_nonnull (site);
   g_assert_cmpstr (pc_row_get_text (site, 2), ==, "C33-C34");
-  g_assert_cmpstr (pc_row_get_text (site, 3), ==, "0.36%");
+  g_assert_cmpstr (pc_row_get_text (site, 3), ==, "-0.70%");
 
   /* survival.csv: breast stage 1 keeps 1.0000, then 0.9950, 0.9899: one
    * column lines up at two decimals of a percent. */
@@ -216,8 +216,18 @@ assert_population_row (PcProject *project,
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   year = g_strdup_printf ("%d", sqlite3_column_int (stmt, 1));
   value = sqlite3_column_double (stmt, 4);
-  /* Whole people as whole numbers; a fractional estimate keeps its half. */
-  count = pc_format_number (value, value == floor (value) ? 0 : 1);
+  /* Whole people as whole numbers; a fractional estimate (ONS writes
+   * three decimals) keeps up to two, trailing zeros trimmed. */
+  count = pc_format_number (value, 2);
+  if (strchr (count, '.') != NULL)
+    {
+      gsize end = strlen (count);
+
+      while (count[end - 1] == '0')
+        count[--end] = '\0';
+      if (count[end - 1] == '.')
+        count[end - 1] = '\0';
+    }
   g_assert_cmpstr (pc_row_get_text (row, 0), ==, (const char *) sqlite3_column_text (stmt, 0));
   g_assert_cmpstr (pc_row_get_text (row, 1), ==, year);
   g_assert_cmpstr (pc_row_get_text (row, 2), ==, (const char *) sqlite3_column_text (stmt, 2));

@@ -69,7 +69,8 @@ cli_report (const char *path)
   g_autofree char *err = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
 
-  g_assert_cmpint (pc_test_run_cli (&out, &err, "report", path, "--area", "08F", "--pathway", PATHWAY,
+  /* No area ticked means every area: the sample's ICB, QMF. */
+  g_assert_cmpint (pc_test_run_cli (&out, &err, "report", path, "--area", "QMF", "--pathway", PATHWAY,
                                     "--from", "2026", "--years", "10", "--json", NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
@@ -424,13 +425,13 @@ test_scenario_and_period (Fixture *fixture, gconstpointer data)
   g_autofree char *expected = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *baseline = pc_format_money (pc_projection_view_get_projection (view)->total_cost);
-  const char *areas[] = { "08F", NULL };
+  const char *areas[] = { "E09000016", NULL };
   PcWorkbookRequest request;
 
   pc_projection_view_set_areas (view, areas);
   pc_projection_view_set_period (view, 2027, 5);
   pc_projection_view_set_scenario (view, "enhanced_recovery_breast");
-  g_assert_cmpint (pc_test_run_cli (&out, &err, "report", fixture->path, "--area", "08F", "--pathway", PATHWAY,
+  g_assert_cmpint (pc_test_run_cli (&out, &err, "report", fixture->path, "--area", "E09000016", "--pathway", PATHWAY,
                                     "--from", "2027", "--years", "5", "--scenario", "enhanced_recovery_breast",
                                     "--json", NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
@@ -447,7 +448,7 @@ test_scenario_and_period (Fixture *fixture, gconstpointer data)
   pc_projection_view_set_scenario (view, "earlier_lung_diagnosis");
   g_assert_cmpstr (pc_projection_view_get_scenario_warning (view), ==, "Changes nothing in this pathway");
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (pc_test_run_cli (NULL, &err, "report", fixture->path, "--area", "08F", "--pathway", PATHWAY,
+  g_assert_cmpint (pc_test_run_cli (NULL, &err, "report", fixture->path, "--area", "E09000016", "--pathway", PATHWAY,
                                     "--from", "2027", "--years", "5", "--scenario", "earlier_lung_diagnosis",
                                     "--json", NULL), ==, 0);
   g_assert_nonnull (strstr (err, "changes nothing"));
@@ -474,7 +475,7 @@ test_settings (Fixture *fixture, gconstpointer data)
 
   g_assert_cmpstr (pc_settings_view_get_text (settings, "discount_rate"), ==, "3.5");
   g_assert_cmpstr (pc_projection_view_get_npv_caption (view), ==, "NPV at 3.5% a year, to 2035/36");
-  g_assert_true (g_str_has_prefix (pc_projection_view_get_basis (view), "Costs in 2019/20 prices"));
+  g_assert_true (g_str_has_prefix (pc_projection_view_get_basis (view), "Costs in 2025/26 prices"));
 
   /* Refused, kept as typed (never clamped), with the reason; nothing changes. */
   g_assert_false (pc_settings_view_enter (settings, "discount_rate", "abc"));
@@ -534,7 +535,7 @@ test_uncertainty (Fixture *fixture, gconstpointer data)
   pc_projection_view_run_uncertainty (view);
   g_assert_null (pc_projection_view_get_uncertainty (view));
   iterate_until (uncertainty_ready, view);
-  g_assert_cmpint (pc_test_run_cli (&out, &err, "sensitivity", fixture->path, "--area", "08F", "--pathway", PATHWAY,
+  g_assert_cmpint (pc_test_run_cli (&out, &err, "sensitivity", fixture->path, "--area", "QMF", "--pathway", PATHWAY,
                                     "--from", "2026", "--years", "10", "--psa", "10000", "--seed", "1",
                                     "--json", NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));

@@ -7,7 +7,10 @@
 # differs), at one of the three providers (8% also seen at a second), with
 # the provider's own cost around tariff × MFF (some HRGs dearer), and dates
 # spread over 2023-2025 with follow-up in later years.  Stage is blank for
-# the "unknown" stage.
+# the "unknown" stage.  Each patient lives in one of the project's areas
+# (areas.csv), drawn in proportion to the area's mid-2022 population in the
+# ONS-layout files (population_ons_females.csv + population_ons_males.csv,
+# "All ages", 2022 column).
 import csv, datetime, os, random, sys
 
 here = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
@@ -19,7 +22,13 @@ def rows(name):
 
 tariffs = {r["code"]: float(r["price"]) for r in rows("tariffs.csv")}
 mff = {r["code"]: float(r["mff"]) for r in rows("providers.csv")}
-area = rows("areas.csv")[0]["code"]
+areas = [r["code"] for r in rows("areas.csv")]
+people = dict.fromkeys(areas, 0.0)
+for sex in ("females", "males"):
+    for r in rows(f"population_ons_{sex}.csv"):
+        if r["AREA_CODE"] in people and r["AGE_GROUP"] == "All ages":
+            people[r["AREA_CODE"]] += float(r["2022"])
+area_weights = [people[a] for a in areas]
 stages = {}
 for r in rows("stages.csv"):
     stages.setdefault(r["site"], []).append((r["stage"], float(r["share"])))
@@ -45,6 +54,7 @@ for site in sorted(patients):
     for n in range(patients[site]):
         pid = f"{site[0].upper()}{n:05d}"
         stage = rng.choices(names, weights)[0]
+        area = rng.choices(areas, area_weights)[0]
         provider = rng.choice(providers)
         second = rng.choice([p for p in providers if p != provider]) if rng.random() < 0.08 else None
         start = datetime.date(2023, 1, 1) + datetime.timedelta(days=rng.randrange(3 * 365))

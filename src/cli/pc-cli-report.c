@@ -12,6 +12,7 @@
 
 #include "pc-cli.h"
 #include "pc-format.h"
+#include "pc-labels.h"
 
 #define MONEY_WIDTH 16
 
@@ -97,7 +98,7 @@ print_year_table_heading (const PcProjection *projection)
   print_right (_("Patients"), 10);
   print_right (_("Cost"), MONEY_WIDTH);
   for (guint p = 0; projection->phases[p] != NULL; p++)
-    print_right (projection->phases[p], MONEY_WIDTH);
+    print_right (pc_phase_label (projection->phases[p]), MONEY_WIDTH);
   putchar ('\n');
 }
 
@@ -127,10 +128,12 @@ print_funding (const PcProjection *projection)
   for (guint f = 0; projection->fundings[f] != NULL; f++)
     {
       double total = 0.0;
+      g_autofree char *label = g_strdup_printf ("%s (%s)", pc_funding_label (projection->fundings[f]),
+                                                projection->fundings[f]);
 
       for (guint t = 0; t < projection->n_years; t++)
         total += projection->years[t].cost_by_funding[f];
-      printf ("  %-24s", projection->fundings[f]);
+      printf ("  %s%*s", label, MAX (0, 44 - (int) g_utf8_strlen (label, -1)), "");
       print_money (total);
       putchar ('\n');
     }
@@ -138,6 +141,7 @@ print_funding (const PcProjection *projection)
 
 void
 pc_cli_print_report (const PcPathway    *pathway,
+                     const char         *pathway_title,
                      const PcProjection *projection,
                      const char         *area,
                      const char         *scenario,
@@ -151,9 +155,7 @@ pc_cli_print_report (const PcPathway    *pathway,
   g_autofree char *incidence_year = pc_format_financial_year (projection->incidence_year);
   g_autofree char *price_year = pc_format_financial_year (projection->price_year);
 
-  printf ("%-10s%s (%s, %s, %s)\n", _("Pathway"), pathway->name, pathway->site,
-          pc_kind_to_string (pathway->kind),
-          pathway->provider != NULL ? pathway->provider : _("no provider"));
+  printf ("%-10s%s (%s)\n", _("Pathway"), pathway_title, pathway->name);
   printf ("%-10s%s, %s to %s\n", _("Area"), area, first, last);
   if (scenario != NULL)
     printf ("%-10s%s\n", _("Scenario"), scenario);

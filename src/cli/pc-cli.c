@@ -31,7 +31,8 @@ print_usage (FILE *out)
 {
   fputs (_("Usage:\n"
            "  pathcost-cli new FILE.pathcost\n"
-           "  pathcost-cli import FILE.pathcost KIND DATA.csv [--replace]\n"
+           "  pathcost-cli import FILE.pathcost KIND DATA.csv [--replace] [--source TEXT]\n"
+           "  pathcost-cli sources FILE.pathcost [--json]\n"
            "  pathcost-cli set FILE.pathcost KEY VALUE\n"
            "  pathcost-cli report FILE.pathcost --area CODE --pathway NAME "
            "--from YEAR --years N [--scenario NAME] [--json]\n"
@@ -45,9 +46,12 @@ print_usage (FILE *out)
            "                (--kind compliance --stage STAGE | --kind cost) [--owner TEXT]\n"
            "                [--action TEXT] [--status TEXT]\n"
            "\n"
-           "KIND is one of: tariffs, providers, areas, population, sites, incidence,\n"
+           "KIND is one of: tariffs, providers, areas, area_groups, population,\n"
+           "population_ons (an ONS projection CSV as published), sites, incidence,\n"
            "stages, survival, pathway_steps, scenario_changes, scenario_investments,\n"
-           "activity (--replace swaps the project's activity whole).\n"
+           "activity (--replace swaps the project's activity whole), or auto (the\n"
+           "kind the file's header says). --source names the publication and year.\n"
+           "Wherever an area CODE is taken, an area group's code means its areas.\n"
            "KEY is discount_rate, inflation, incidence_year, price_year (financial years\n"
            "such as 2026), risk_share_tolerance, risk_cost_threshold, range:PARAMETER\n"
            "(LOW,HIGH) or se:PARAMETER.\n"), out);
@@ -78,38 +82,90 @@ print_progress (guint64 done, guint64 total, gpointer user_data)
   g_printerr (_("\rImporting… %3.0f%%"), total > 0 ? 100.0 * done / total : 100.0);
 }
 
+/* The options after FILE KIND DATA.csv: --replace and --source TEXT. */
+static gboolean
+parse_import_options (int               argc,
+                      char            **argv,
+                      PcImportOptions  *options,
+                      GError          **error)
+{
+  for (int i = 5; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--replace") == 0)
+        options->flags |= PC_IMPORT_REPLACE;
+      else if (strcmp (argv[i], "--source") == 0 && i + 1 < argc)
+        options->source = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--source="))
+        options->source = argv[i] + strlen ("--source=");
+      else
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                       _("usage: pathcost-cli import FILE.pathcost KIND DATA.csv [--replace] "
+                         "[--source \"PUBLICATION, YEAR\"] (unexpected '%s')"), argv[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static char *
+list_import_kinds (void)
+{
+  g_autoptr(GString) kinds = g_string_new (NULL);
+
+  for (guint k = 0; k < PC_N_IMPORT_KINDS; k++)
+    g_string_append_printf (kinds, "%s, ", pc_import_kind_to_string (k));
+  g_string_append (kinds, "or auto");
+  return g_string_free (g_steal_pointer (&kinds), FALSE);
+}
+
+/* KIND, or "auto": the kind the file's header says. */
+static int
+import_kind (const char *given, const char *path, PcImportKind *kind, GError **error)
+{
+  g_autofree char *kinds = NULL;
+
+  if (strcmp (given, "auto") == 0)
+    return pc_import_detect_kind (path, kind, error) ? EXIT_SUCCESS : EXIT_FAILURE;
+  if (pc_import_kind_from_string (given, kind))
+    return EXIT_SUCCESS;
+  kinds = list_import_kinds ();
+  g_set_error (error, PC_ERROR, PC_ERROR_INVALID, _("unknown kind '%s' (one of %s)"), given, kinds);
+  return EXIT_USAGE;
+}
+
 static int
 command_import (int argc, char **argv, GError **error)
 {
   g_autoptr(PcProject) project = NULL;
   gboolean interactive = isatty (STDERR_FILENO);
-  PcImportFlags flags = PC_IMPORT_DEFAULT;
+  PcImportOptions options = { PC_IMPORT_DEFAULT, NULL, NULL, NULL };
+  PcImportResult result = { 0, };
   PcImportKind kind;
-  guint64 n_rows = 0;
+  int status;
 
-  if (argc == 6 && strcmp (argv[5], "--replace") == 0)
-    flags = PC_IMPORT_REPLACE, argc = 5;
-  if (argc != 5)
-    return usage_error (error, _("usage: pathcost-cli import FILE.pathcost KIND DATA.csv [--replace]"));
-  if (!pc_import_kind_from_string (argv[3], &kind))
-    {
-      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
-                   _("unknown kind '%s' (one of tariffs, providers, areas, population, sites, "
-                     "incidence, stages, survival, pathway_steps, scenario_changes, "
-                     "scenario_investments, activity)"), argv[3]);
-      return EXIT_USAGE;
-    }
+  if (argc < 5)
+    return usage_error (error, _("usage: pathcost-cli import FILE.pathcost KIND DATA.csv [--replace] "
+                                 "[--source \"PUBLICATION, YEAR\"]"));
+  if (!parse_import_options (argc, argv, &options, error))
+    return EXIT_USAGE;
+  if ((status = import_kind (argv[3], argv[4], &kind, error)) != EXIT_SUCCESS)
+    return status;
+  options.progress = interactive ? print_progress : NULL;
   project = pc_project_open (argv[2], error);
-  if (project == NULL
-      || !pc_import_csv_full (project, kind, argv[4], flags, interactive ? print_progress : NULL,
-                              NULL, &n_rows, NULL, error))
+  if (project == NULL || !pc_import_run (project, kind, argv[4], &options, &result, error))
     {
       if (interactive)
         g_printerr ("\r%*s\r", 40, "");
+      pc_import_result_clear (&result);
       return EXIT_FAILURE;
     }
   if (interactive)
-    g_printerr (_("\rImported %" G_GUINT64_FORMAT " rows of %s.\n"), n_rows, argv[3]);
+    g_printerr (_("\rImported %" G_GUINT64_FORMAT " rows of %s.\n"), result.n_rows,
+                pc_import_kind_to_string (kind));
+  for (guint i = 0; i < result.notes->len; i++)
+    g_printerr (_("pathcost-cli: note: %s\n"), (char *) g_ptr_array_index (result.notes, i));
+  pc_import_result_clear (&result);
   return EXIT_SUCCESS;
 }
 
@@ -305,8 +361,14 @@ command_report (int argc, char **argv, GError **error)
     print_json (pc_report_json_build (run.pathway, projection, run.area_label,
                                       run.selection.scenario));
   else
-    pc_cli_print_report (run.pathway, projection, run.area_label, run.selection.scenario,
-                         run.input->inflation, run.input->discount_rate);
+    {
+      g_autofree char *pathway_title = pc_project_describe_pathway (run.project, run.pathway);
+      g_autofree char *area_title = pc_project_describe_areas (run.project,
+                                                               (const char * const *) run.areas);
+
+      pc_cli_print_report (run.pathway, pathway_title, projection, area_title,
+                           run.selection.scenario, run.input->inflation, run.input->discount_rate);
+    }
   return EXIT_SUCCESS;
 }
 
@@ -436,6 +498,7 @@ static const struct
   { "activity", pc_cli_command_activity },
   { "risk", pc_cli_command_risk },
   { "export", command_export },
+  { "sources", pc_cli_command_sources },
 };
 
 static int

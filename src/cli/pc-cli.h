@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 /* Prints the human-readable report of a projection on stdout. */
 void pc_cli_print_report (const PcPathway    *pathway,
+                          const char         *pathway_title,
                           const PcProjection *projection,
                           const char         *area,
                           const char         *scenario,
@@ -28,6 +29,9 @@ void pc_cli_print_comparison (const PcProjection *baseline,
 void pc_cli_print_one_way    (const PcOneWay     *one_way);
 void pc_cli_print_psa        (const PcPsa        *psa);
 
+int  pc_cli_command_sources  (int                 argc,
+                              char              **argv,
+                              GError            **error);
 int  pc_cli_command_activity (int                 argc,
                               char              **argv,
                               GError            **error);

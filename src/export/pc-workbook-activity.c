@@ -57,6 +57,21 @@ checked (PcWb      *wb,
   return rows;
 }
 
+/* The names a person reads, after the figures: the codes keep their
+ * columns, where a finance team's lookups find them. */
+static void
+write_names (PcWb          *wb,
+             lxw_worksheet *sheet,
+             lxw_row_t      row,
+             const PcFlow  *flow)
+{
+  const char *area[] = { flow->area, NULL };
+  g_autofree char *area_name = pc_project_describe_areas (wb->project, area);
+
+  _pc_wb_text (wb, sheet, row, 7, area_name, PC_WB_TEXT);
+  _pc_wb_text (wb, sheet, row, 8, _pc_wb_provider_name (wb, flow->provider), PC_WB_TEXT);
+}
+
 static void
 write_flow (PcWb          *wb,
             lxw_worksheet *sheet,
@@ -78,6 +93,7 @@ write_flow (PcWb          *wb,
   _pc_wb_formula (wb, sheet, row, 6, PC_WB_PERCENT,
                   flow->tariff_paid != 0 ? (flow->cost - flow->tariff_paid) / flow->tariff_paid : 0,
                   "=IF(%s=0,0,%s/%s)", paid, gap, paid);
+  write_names (wb, sheet, row, flow);
 }
 
 void
@@ -86,7 +102,7 @@ _pc_wb_write_flows (PcWb          *wb,
 {
   static const char * const headers[] = {
     "Area", "Provider", "Patients", "Provider's cost", "Tariff paid", "Cost above tariff",
-    "Cost above tariff %", NULL
+    "Cost above tariff %", "Area's name", "Provider's name", NULL
   };
   GError *error = NULL;
   g_autoptr(GPtrArray) flows = checked (wb, pc_project_activity_flows (wb->project, NULL, &error), error);
@@ -116,6 +132,8 @@ _pc_wb_write_flows (PcWb          *wb,
     }
   _pc_wb_col_width (wb, sheet, 0, 1, 12);
   _pc_wb_col_width (wb, sheet, 2, 6, 18);
+  _pc_wb_col_width (wb, sheet, 7, 7, 40);
+  _pc_wb_col_width (wb, sheet, 8, 8, 56);
   _pc_wb_set_up_sheet (wb, sheet, FIRST_ROW, 2);
 }
 
@@ -139,6 +157,21 @@ best_practice_pathway (PcWb *wb)
     }
   sqlite3_finalize (stmt);
   return name;
+}
+
+/* "Breast, best practice (breast_best_practice)", or the code alone when
+ * the pathway cannot be read (the analysis then says why). */
+static char *
+describe_pathway (PcWb       *wb,
+                  const char *name)
+{
+  g_autoptr(PcPathway) pathway = pc_project_load_pathway (wb->project, name, NULL);
+  g_autofree char *described = NULL;
+
+  if (pathway == NULL)
+    return g_strdup (name);
+  described = pc_project_describe_pathway (wb->project, pathway);
+  return g_strdup_printf ("%s (%s)", described, name);
 }
 
 static void
@@ -173,6 +206,7 @@ _pc_wb_write_compliance (PcWb          *wb,
     "Actual share", "Shortfall", NULL
   };
   g_autofree char *pathway = best_practice_pathway (wb);
+  g_autofree char *described = pathway != NULL ? describe_pathway (wb, pathway) : NULL;
   g_autofree char *about = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   GError *error = NULL;
@@ -181,7 +215,8 @@ _pc_wb_write_compliance (PcWb          *wb,
   about = g_strdup_printf ("Compliance of all providers' patients with %s: the share of the "
                            "patients of each stage with a record of the step's HRG in the step's "
                            "year after diagnosis, against the pathway's expected share.",
-                           pathway != NULL ? pathway : "a best-practice pathway (none for this site)");
+                           described != NULL ? described
+                                             : "a best-practice pathway (none for this site)");
   write_headers (wb, sheet, "Compliance", about, headers);
   if (pathway != NULL
       && (rows = checked (wb, pc_project_activity_compliance (wb->project, pathway, NULL, &error),
@@ -222,6 +257,7 @@ write_risk (PcWb          *wb,
   _pc_wb_text (wb, sheet, row, 8, risk->owner, PC_WB_TEXT);
   _pc_wb_text (wb, sheet, row, 9, risk->action, PC_WB_TEXT);
   _pc_wb_text (wb, sheet, row, 10, risk->status, PC_WB_TEXT);
+  _pc_wb_text (wb, sheet, row, 11, _pc_wb_provider_name (wb, risk->provider), PC_WB_TEXT);
 }
 
 void
@@ -230,7 +266,7 @@ _pc_wb_write_risks (PcWb          *wb,
 {
   static const char * const headers[] = {
     "Pathway", "Step", "Provider", "Stage", "Risk", "Expected", "Actual", "Actual − expected",
-    "Owner", "Action", "Status", NULL
+    "Owner", "Action", "Status", "Provider's name", NULL
   };
   GError *error = NULL;
   g_autoptr(GPtrArray) risks = checked (wb, pc_project_risk_register (wb->project, NULL, &error), error);
@@ -246,5 +282,6 @@ _pc_wb_write_risks (PcWb          *wb,
   _pc_wb_col_width (wb, sheet, 0, 0, 22);
   _pc_wb_col_width (wb, sheet, 1, 1, 44);
   _pc_wb_col_width (wb, sheet, 2, 10, 16);
+  _pc_wb_col_width (wb, sheet, 11, 11, 56);
   _pc_wb_set_up_sheet (wb, sheet, FIRST_ROW, 2);
 }

@@ -207,7 +207,13 @@ write_population_header (PcWb          *wb,
     "Area", "Population year", "Used from", "Used to", "Expected cases",
   };
 
-  _pc_wb_text (wb, sheet, HEADER_ROW - 2, 0, "Incidence and population", PC_WB_HEADING);
+  g_autofree char *heading = g_strdup_printf (wb->areas->len > 1
+                                              ? "Incidence and population: %s, the sum of "
+                                                "the places below"
+                                              : "Incidence and population: %s",
+                                              wb->areas_name);
+
+  _pc_wb_text (wb, sheet, HEADER_ROW - 2, 0, heading, PC_WB_HEADING);
   _pc_wb_text (wb, sheet, HEADER_ROW - 1, 0,
                "Expected cases = Σ population × rate / 100,000 over sex and age band. Each "
                "population row serves the financial years from 'Used from' to 'Used to' "
@@ -274,7 +280,7 @@ write_population_row (PcWb                 *wb,
   const char *name = name_population_row (wb, population, row);
   char counts[PC_WB_RANGE_SIZE];
 
-  _pc_wb_text (wb, sheet, row, 0, population->area, PC_WB_TEXT);
+  _pc_wb_text (wb, sheet, row, 0, population->label, PC_WB_TEXT);
   _pc_wb_number (wb, sheet, row, 1, population->year, PC_WB_YEAR);
   _pc_wb_number (wb, sheet, row, PC_WB_AS_FROM_COL, population->used_from, PC_WB_YEAR);
   _pc_wb_number (wb, sheet, row, PC_WB_AS_TO_COL, population->used_to, PC_WB_YEAR);

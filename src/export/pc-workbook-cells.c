@@ -418,6 +418,15 @@ add_text_format (PcWb     *wb,
   return format;
 }
 
+char *
+_pc_wb_label_with_code (const char *label,
+                        const char *code)
+{
+  if (g_strcmp0 (label, code) == 0)
+    return g_strdup (code);
+  return g_strdup_printf ("%s (%s)", label, code);
+}
+
 void
 _pc_wb_create_formats (PcWb *wb)
 {
@@ -437,6 +446,7 @@ _pc_wb_create_formats (PcWb *wb)
     { PC_WB_PERCENT_INPUT, "0.00%", TRUE },
     { PC_WB_COUNT, "#,##0", FALSE },
     { PC_WB_COUNT_INPUT, "#,##0", TRUE },
+    { PC_WB_COUNT_TOP, "#,##0", FALSE },
     { PC_WB_NUMBER, "#,##0.00", FALSE },
     { PC_WB_NUMBER_INPUT, "#,##0.00", TRUE },
     { PC_WB_PATIENTS, "#,##0.0", FALSE },
@@ -447,9 +457,12 @@ _pc_wb_create_formats (PcWb *wb)
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     wb->formats[numbers[i].id] = add_format (wb, numbers[i].number_format, numbers[i].input);
   wb->formats[PC_WB_TEXT] = add_text_format (wb, FALSE, 0, FALSE);
+  wb->formats[PC_WB_WRAP] = add_text_format (wb, FALSE, 0, FALSE);
+  wb->formats[PC_WB_LINK] = add_text_format (wb, FALSE, 0, FALSE);
   wb->formats[PC_WB_TITLE] = add_text_format (wb, TRUE, 14, FALSE);
   wb->formats[PC_WB_HEADING] = add_text_format (wb, TRUE, 12, FALSE);
   wb->formats[PC_WB_NOTE] = add_text_format (wb, FALSE, 0, TRUE);
+  wb->formats[PC_WB_NOTE_WRAP] = add_text_format (wb, FALSE, 0, TRUE);
   header = wb->formats[PC_WB_HEADER] = add_text_format (wb, TRUE, 0, FALSE);
   if (_pc_wb_failed (wb))
     return;
@@ -459,4 +472,11 @@ _pc_wb_create_formats (PcWb *wb)
   format_set_align (header, LXW_ALIGN_VERTICAL_TOP);
   format_set_bg_color (header, 0xDDEBF7);
   format_set_bottom (header, LXW_BORDER_THIN);
+  format_set_align (wb->formats[PC_WB_COUNT_TOP], LXW_ALIGN_VERTICAL_TOP);
+  format_set_text_wrap (wb->formats[PC_WB_WRAP]);
+  format_set_text_wrap (wb->formats[PC_WB_NOTE_WRAP]);
+  format_set_align (wb->formats[PC_WB_NOTE_WRAP], LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (wb->formats[PC_WB_WRAP], LXW_ALIGN_VERTICAL_TOP);
+  format_set_underline (wb->formats[PC_WB_LINK], LXW_UNDERLINE_SINGLE);
+  format_set_font_color (wb->formats[PC_WB_LINK], LXW_COLOR_BLUE);
 }

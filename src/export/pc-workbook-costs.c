@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "pc-costing.h"
+#include "pc-labels.h"
 #include "pc-workbook-private.h"
 
 #define LAST_COL (PC_WB_CP_FIRST_COL + PC_WB_CP_WIDTH - 1)
@@ -113,6 +114,25 @@ write_group_cell (PcWb          *wb,
   _pc_wb_formula (wb, sheet, row, col, format, total, "=%s", sum);
 }
 
+/* A group by its label, with the code the project's files use beside it. */
+static char *
+group_label (const Group *group)
+{
+  switch (group->kind)
+    {
+    case GROUP_PHASE:
+      return _pc_wb_label_with_code (pc_phase_label (group->name), group->name);
+    case GROUP_FUNDING:
+      return _pc_wb_label_with_code (pc_funding_label (group->name), group->name);
+    case GROUP_ACTIVITY:
+      return _pc_wb_label_with_code (pc_activity_label (group->activity),
+                                     pc_activity_to_string (group->activity));
+    case GROUP_ALL:
+    default:
+      return g_strdup ("Cost per patient");
+    }
+}
+
 static void
 write_group (PcWb          *wb,
              lxw_worksheet *sheet,
@@ -120,11 +140,10 @@ write_group (PcWb          *wb,
              const char    *label,
              const Group   *group)
 {
+  g_autofree char *name = group_label (group);
+
   _pc_wb_text (wb, sheet, row, 0, label, PC_WB_TEXT);
-  _pc_wb_text (wb, sheet, row, 1, group->kind == GROUP_ACTIVITY
-                                  ? pc_activity_to_string (group->activity)
-                                  : group->name != NULL ? group->name : "Cost per patient",
-               PC_WB_TEXT);
+  _pc_wb_text (wb, sheet, row, 1, name, PC_WB_TEXT);
   for (guint s = 0; s < PC_N_STAGES; s++)
     for (guint b = 0; b < PC_N_BASES; b++)
       for (guint k = 0; k < PC_N_OFFSETS; k++)
@@ -273,7 +292,7 @@ _pc_wb_write_costs (PcWb          *wb,
     }
   write_expected (wb, sheet);
   _pc_wb_col_width (wb, sheet, 0, 0, 16);
-  _pc_wb_col_width (wb, sheet, 1, 1, 30);
+  _pc_wb_col_width (wb, sheet, 1, 1, 40);
   _pc_wb_col_width (wb, sheet, PC_WB_CP_FIRST_COL, LAST_COL, 11);
   _pc_wb_set_up_sheet (wb, sheet, PC_WB_CP_WEIGHT_ROW, PC_WB_CP_FIRST_COL);
 }

@@ -1,7 +1,8 @@
 /* pc-workbook-data.c: gathers what the workbook shows beyond the engine's
  * own types: the population rows behind each year's expected cases, the
- * incidence rates, the tariffs the pathway uses, names of areas and
- * provider.  The projection itself is pc_projection_compute's.
+ * incidence rates, the tariffs the pathway uses, names of areas,
+ * pathway and providers, and where the project's data came from.  The
+ * projection itself is pc_projection_compute's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -114,6 +115,7 @@ static const char area_years_sql[] =
 static gboolean
 read_area_years (PcWb        *wb,
                  const char  *area,
+                 const char  *label,
                  GPtrArray   *years,
                  GError     **error)
 {
@@ -135,6 +137,7 @@ read_area_years (PcWb        *wb,
         {
           row = g_new0 (PcWbPopulation, 1);
           row->area = g_strdup (area);
+          row->label = label;
           row->year = year;
           row->used_from = G_MAXINT;
           row->used_to = G_MININT;
@@ -166,11 +169,12 @@ expected_cases (PcWb                 *wb,
 static gboolean
 load_area_population (PcWb        *wb,
                       const char  *area,
+                      const char  *label,
                       GError     **error)
 {
   g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func ((GDestroyNotify) population_free);
 
-  if (!read_area_years (wb, area, years, error))
+  if (!read_area_years (wb, area, label, years, error))
     return FALSE;
   for (guint t = 0; t < wb->input->n_years && years->len > 0; t++)
     {
@@ -197,21 +201,94 @@ load_area_population (PcWb        *wb,
   return TRUE;
 }
 
+/* Each area the selection covers, a group standing for its members. */
 static gboolean
 load_areas (PcWb    *wb,
             GError **error)
 {
-  for (guint i = 0; wb->request->areas[i] != NULL; i++)
-    {
-      const char *code = wb->request->areas[i];
-      g_autofree char *name = NULL;
+  g_auto(GStrv) areas = pc_project_expand_areas (wb->project, wb->request->areas, error);
 
-      if (!lookup_text (wb, "SELECT name FROM areas WHERE code = ?", code, &name, error)
-          || !load_area_population (wb, code, error))
+  if (areas == NULL)
+    return FALSE;
+  for (guint i = 0; areas[i] != NULL; i++)
+    {
+      const char *code = areas[i];
+      g_autofree char *name = NULL;
+      char *label;
+
+      if (!lookup_text (wb, "SELECT name FROM areas WHERE code = ?", code, &name, error))
         return FALSE;
-      g_ptr_array_add (wb->areas, g_strdup_printf ("%s %s", code, name != NULL ? name : ""));
+      label = name != NULL ? g_strdup_printf ("%s (%s)", name, code) : g_strdup (code);
+      g_ptr_array_add (wb->areas, label);
+      if (!load_area_population (wb, code, label, error))
+        return FALSE;
     }
+  wb->areas_name = pc_project_describe_areas (wb->project, wb->request->areas);
   return TRUE;
+}
+
+/* The window exports from a working copy named by a hash in its state
+ * folder (HACKING.md): a name that means nothing to the reader. */
+static gboolean
+is_working_copy (const char *path)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_state_dir (), "pathcost", "working",
+                                              NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_strcmp0 (dir, folder) == 0;
+}
+
+/* The project's file name as its user knows it: never the folders it sits
+ * in, which the other side of a negotiation has no use for. */
+static char *
+project_name (PcWb *wb)
+{
+  const char *path = wb->request->project_name != NULL ? wb->request->project_name
+                                                       : pc_project_get_path (wb->project);
+  g_autofree char *base = NULL;
+
+  if (wb->request->project_name == NULL && is_working_copy (path))
+    return g_strdup ("the project open in Pathcost");
+  base = g_path_get_basename (path);
+  return g_filename_display_name (base);
+}
+
+static gboolean
+load_provider_names (PcWb    *wb,
+                     GError **error)
+{
+  sqlite3_stmt *stmt = prepare (wb, "SELECT code, name FROM providers", NULL, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (wb->provider_names,
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  return finish (wb, stmt, rc, error);
+}
+
+const char *
+_pc_wb_provider_name (PcWb       *wb,
+                      const char *code)
+{
+  const char *name = code != NULL ? g_hash_table_lookup (wb->provider_names, code) : NULL;
+
+  return name != NULL ? name : code;
+}
+
+static gboolean
+load_descriptions (PcWb    *wb,
+                   GError **error)
+{
+  if (!load_provider_names (wb, error))
+    return FALSE;
+  wb->pathway_name = pc_project_describe_pathway (wb->project, wb->pathway);
+  wb->project_name = project_name (wb);
+  wb->sources = pc_project_list_sources (wb->project, error);
+  return wb->sources != NULL;
 }
 
 static PcWbTariff *
@@ -290,6 +367,7 @@ _pc_wb_load (PcWb    *wb,
   wb->areas = g_ptr_array_new_with_free_func (g_free);
   wb->activities = g_array_new (FALSE, FALSE, sizeof (PcActivity));
   wb->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  wb->provider_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   wb->pathway = pc_project_load_pathway (wb->project, request->pathway, error);
   if (wb->pathway == NULL)
@@ -300,7 +378,8 @@ _pc_wb_load (PcWb    *wb,
     return FALSE;
   wb->projection = pc_projection_compute (wb->pathway, wb->input);
 
-  if (!load_rates (wb, error) || !load_areas (wb, error) || !load_tariffs (wb, error))
+  if (!load_rates (wb, error) || !load_areas (wb, error) || !load_tariffs (wb, error)
+      || !load_descriptions (wb, error))
     return FALSE;
   if (wb->pathway->provider != NULL
       && !lookup_text (wb, "SELECT name FROM providers WHERE code = ?", wb->pathway->provider,
@@ -323,5 +402,10 @@ _pc_wb_clear (PcWb *wb)
   g_clear_pointer (&wb->names, g_hash_table_unref);
   g_clear_pointer (&wb->provider_name, g_free);
   g_clear_pointer (&wb->sc_untouched, g_free);
+  g_clear_pointer (&wb->areas_name, g_free);
+  g_clear_pointer (&wb->pathway_name, g_free);
+  g_clear_pointer (&wb->project_name, g_free);
+  g_clear_pointer (&wb->sources, g_ptr_array_unref);
+  g_clear_pointer (&wb->provider_names, g_hash_table_unref);
   g_clear_error (&wb->error);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pc-costing.h"
+#include "pc-labels.h"
 #include "pc-workbook-private.h"
 
 #define TARIFF_ROW 4
@@ -111,12 +112,12 @@ write_step (PcWb          *wb,
   double unit = pc_step_unit_cost (step, wb->pathway->mff);
   char share[PC_WB_CELL_SIZE], quantity[PC_WB_CELL_SIZE], cost[PC_WB_CELL_SIZE];
 
-  _pc_wb_text (wb, sheet, row, PC_WB_PW_PHASE_COL, step->phase, PC_WB_TEXT);
+  _pc_wb_text (wb, sheet, row, PC_WB_PW_PHASE_COL, pc_phase_label (step->phase), PC_WB_TEXT);
   _pc_wb_number (wb, sheet, row, 1, step->year_offset, PC_WB_YEAR);
   _pc_wb_text (wb, sheet, row, 2, pc_basis_to_string (step->basis), PC_WB_TEXT);
   _pc_wb_text (wb, sheet, row, PC_WB_PW_STEP_COL, step->name, PC_WB_TEXT);
-  _pc_wb_text (wb, sheet, row, 4, pc_activity_to_string (step->activity), PC_WB_TEXT);
-  _pc_wb_text (wb, sheet, row, 5, step->funding, PC_WB_TEXT);
+  _pc_wb_text (wb, sheet, row, 4, pc_activity_label (step->activity), PC_WB_TEXT);
+  _pc_wb_text (wb, sheet, row, 5, pc_funding_label (step->funding), PC_WB_TEXT);
   if (step->tariff_code != NULL)
     _pc_wb_text (wb, sheet, row, PC_WB_PW_TARIFF_COL, step->tariff_code, PC_WB_TEXT);
   write_unit_cost (wb, sheet, step, row);
@@ -143,7 +144,7 @@ write_step_header (PcWb          *wb,
     "Phase", "Year after diagnosis", "Basis", "Step", "Activity", "Funding stream",
     "Tariff code", "Unit cost", "Quantity",
   };
-  static const double widths[] = { 14, 10, 9, 48, 14, 16, 10, 13, 10 };
+  static const double widths[] = { 14, 10, 9, 48, 24, 26, 10, 13, 10 };
   const lxw_row_t row = PC_WB_PW_STEP_ROW - 1;
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -227,7 +228,12 @@ write_total_row (PcWb          *wb,
     group_expected (wb, name, by_phase, expected);
   _pc_wb_text (wb, sheet, row, 0, group, PC_WB_TEXT);
   if (name != NULL)
-    _pc_wb_text (wb, sheet, row, PC_WB_PW_STEP_COL, name, PC_WB_TEXT);
+    {
+      g_autofree char *label =
+        _pc_wb_label_with_code (by_phase ? pc_phase_label (name) : pc_funding_label (name), name);
+
+      _pc_wb_text (wb, sheet, row, PC_WB_PW_STEP_COL, label, PC_WB_TEXT);
+    }
   for (guint s = 0; s < PC_N_STAGES; s++)
     {
       g_autofree char *formula = _pc_wb_expected_formula (PC_WB_REF_COSTS, cost_row, s);
@@ -260,14 +266,12 @@ void
 _pc_wb_write_pathway (PcWb          *wb,
                       lxw_worksheet *sheet)
 {
-  g_autofree char *title = g_strdup_printf ("Pathway %s", wb->pathway->name);
+  g_autofree char *title = g_strdup_printf ("Pathway: %s", wb->pathway_name);
   g_autofree char *about = g_strdup_printf (
-    "Site %s, %s pathway, %s%s. Yellow cells are inputs; cost per patient reached = share × "
+    "Pathway code %s%s. Yellow cells are inputs; cost per patient reached = share × "
     "quantity × unit cost: per patient alive at the start of the year for a 'patient' step, "
-    "per patient who dies in the year for a 'death' step.", wb->pathway->site,
-    wb->pathway->kind == PC_KIND_BEST_PRACTICE ? "best-practice" : "current",
-    wb->pathway->provider != NULL ? "provider " : "no provider",
-    wb->pathway->provider != NULL ? wb->pathway->provider : "");
+    "per patient who dies in the year for a 'death' step.", wb->pathway->name,
+    wb->pathway->provider != NULL ? "" : ", no provider");
 
   _pc_wb_text (wb, sheet, 0, 0, title, PC_WB_TITLE);
   _pc_wb_text (wb, sheet, 1, 0, about, PC_WB_NOTE);

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 #define PC_WB_SHEET_FLOWS       "Flows"
 #define PC_WB_SHEET_COMPLIANCE  "Compliance"
 #define PC_WB_SHEET_RISKS       "Risk register"
+#define PC_WB_SHEET_SOURCES     "Sources"
 /* The same names as formulas spell them. */
 #define PC_WB_REF_ASSUMPTIONS   "Assumptions!"
 #define PC_WB_REF_TARIFFS       "Tariffs!"
@@ -94,6 +95,9 @@ typedef enum
   PC_WB_HEADING,
   PC_WB_HEADER,
   PC_WB_TEXT,
+  PC_WB_WRAP,         /* text that wraps in its column, top aligned */
+  PC_WB_NOTE_WRAP,
+  PC_WB_LINK,
   PC_WB_YEAR,
   PC_WB_YEAR_INPUT,
   PC_WB_PAYBACK,
@@ -108,6 +112,7 @@ typedef enum
   PC_WB_PERCENT_INPUT,
   PC_WB_COUNT,
   PC_WB_COUNT_INPUT,
+  PC_WB_COUNT_TOP,    /* beside wrapped text */
   PC_WB_NUMBER,
   PC_WB_NUMBER_INPUT,
   PC_WB_PATIENTS,
@@ -123,6 +128,7 @@ typedef enum
 typedef struct
 {
   char   *area;
+  const char *label;          /* "Name (CODE)", owned by PcWb.areas */
   int     year;
   int     used_from;
   int     used_to;
@@ -151,7 +157,12 @@ typedef struct
   double                   rates[PC_N_SEXES][PC_N_AGE_BANDS];
   GPtrArray               *population;    /* of PcWbPopulation */
   GPtrArray               *tariffs;       /* of PcWbTariff, in order of first use */
-  GPtrArray               *areas;         /* of char*, "CODE Name" */
+  GPtrArray               *areas;         /* of char*, "Name (CODE)", groups expanded */
+  char                    *areas_name;    /* the selection as chosen: "Group name (CODE)" */
+  char                    *pathway_name;  /* pc_project_describe_pathway's */
+  char                    *project_name;  /* the file as its user knows it */
+  GPtrArray               *sources;       /* of PcSource, newest first */
+  GHashTable              *provider_names; /* code → name */
   char                    *provider_name; /* NULL without a provider */
   GArray                  *activities;    /* of PcActivity the steps use */
 
@@ -314,6 +325,12 @@ gboolean _pc_wb_has_activity  (PcWb *wb);
 void _pc_wb_write_flows       (PcWb *wb, lxw_worksheet *sheet);
 void _pc_wb_write_compliance  (PcWb *wb, lxw_worksheet *sheet);
 void _pc_wb_write_risks       (PcWb *wb, lxw_worksheet *sheet);
+void _pc_wb_write_sources     (PcWb *wb, lxw_worksheet *sheet);
+
+/* "Follow-up (follow_up)": a phase's or funding stream's label with the
+ * code a finance team's own lookups use; the code alone when it has no
+ * label of its own. */
+char *_pc_wb_label_with_code (const char *label, const char *code);
 
 /* pc-workbook-charts.c */
 void _pc_wb_add_projection_charts (PcWb *wb, lxw_worksheet *sheet);
@@ -322,5 +339,7 @@ void _pc_wb_add_summary_chart     (PcWb *wb, lxw_worksheet *sheet, lxw_row_t row
 /* pc-workbook-data.c: reads what the engine's types do not carry. */
 gboolean _pc_wb_load          (PcWb *wb, GError **error);
 void     _pc_wb_clear         (PcWb *wb);
+/* A provider's name, or its code when the project has none. */
+const char *_pc_wb_provider_name (PcWb *wb, const char *code);
 
 G_END_DECLS

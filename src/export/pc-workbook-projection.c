@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "pc-format.h"
+#include "pc-labels.h"
 #include "pc-workbook-private.h"
 
 #define HEADER_ROW (PC_WB_PJ_FIRST_ROW - 1)
@@ -67,17 +68,17 @@ write_header (PcWb          *wb,
     }
   _pc_wb_text (wb, sheet, HEADER_ROW, PC_WB_PJ_PATIENTS_COL, "All stages", PC_WB_HEADER);
   for (guint p = 0; projection->phases[p] != NULL; p++)
-    _pc_wb_text (wb, sheet, HEADER_ROW, PC_WB_PJ_PHASE_COL + p, projection->phases[p],
-                 PC_WB_HEADER);
+    _pc_wb_text (wb, sheet, HEADER_ROW, PC_WB_PJ_PHASE_COL + p,
+                 pc_phase_label (projection->phases[p]), PC_WB_HEADER);
   _pc_wb_text (wb, sheet, HEADER_ROW, wb->pj_total_col, "Total cost", PC_WB_HEADER);
   for (guint f = 0; projection->fundings[f] != NULL; f++)
-    _pc_wb_text (wb, sheet, HEADER_ROW, wb->pj_funding_col + f, projection->fundings[f],
-                 PC_WB_HEADER);
+    _pc_wb_text (wb, sheet, HEADER_ROW, wb->pj_funding_col + f,
+                 pc_funding_label (projection->fundings[f]), PC_WB_HEADER);
   _pc_wb_text (wb, sheet, HEADER_ROW, wb->pj_cumulative_col, "Cumulative cost", PC_WB_HEADER);
   _pc_wb_text (wb, sheet, HEADER_ROW, wb->pj_discounted_col, "Discounted cost", PC_WB_HEADER);
   for (guint a = 0; a < wb->activities->len; a++)
     _pc_wb_text (wb, sheet, HEADER_ROW, wb->pj_activity_col + a,
-                 pc_activity_to_string (g_array_index (wb->activities, PcActivity, a)),
+                 pc_activity_label (g_array_index (wb->activities, PcActivity, a)),
                  PC_WB_HEADER);
 }
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "pc-costing.h"
+#include "pc-labels.h"
 #include "pc-workbook-private.h"
 
 #define FIRST_ROW     4
@@ -78,7 +79,7 @@ write_step (PcWb          *wb,
   char quantity[PC_WB_CELL_SIZE], share[PC_WB_CELL_SIZE];
 
   _pc_wb_text (wb, sheet, row, 0, step->name, PC_WB_TEXT);
-  _pc_wb_text (wb, sheet, row, 1, step->phase, PC_WB_TEXT);
+  _pc_wb_text (wb, sheet, row, 1, pc_phase_label (step->phase), PC_WB_TEXT);
   if (step->tariff_code != NULL)
     _pc_wb_text (wb, sheet, row, 2, step->tariff_code, PC_WB_TEXT);
   write_links (wb, sheet, step, row, step_row);

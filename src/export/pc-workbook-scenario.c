@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "pc-format.h"
+#include "pc-labels.h"
 #include "pc-workbook-private.h"
 
 #define HEADER_ROW 6
@@ -108,7 +109,8 @@ write_investment (PcWb               *wb,
   _pc_wb_number (wb, sheet, row, COL_BASELINE, investment->first_year, PC_WB_YEAR);
   _pc_wb_number (wb, sheet, row, COL_SCENARIO, investment->last_year, PC_WB_YEAR);
   _pc_wb_number (wb, sheet, row, COL_DIFFERENCE, investment->cost_per_year, PC_WB_MONEY);
-  _pc_wb_text (wb, sheet, row, COL_CUMULATIVE, investment->funding, PC_WB_TEXT);
+  _pc_wb_text (wb, sheet, row, COL_CUMULATIVE, pc_funding_label (investment->funding),
+               PC_WB_TEXT);
   _pc_wb_text (wb, sheet, row, COL_DISCOUNTED, scope, PC_WB_TEXT);
 }
 

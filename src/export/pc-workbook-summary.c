@@ -11,7 +11,7 @@
 #include "pc-workbook-private.h"
 
 #define ABOUT_ROW    3
-#define FIGURES_ROW  14
+#define FIGURES_ROW  16
 #define STAGES_ROW   (FIGURES_ROW + 10)
 
 static void
@@ -33,7 +33,7 @@ join_areas (PcWb *wb)
   for (guint i = 0; i < wb->areas->len; i++)
     {
       if (i > 0)
-        g_string_append (text, "; ");
+        g_string_append (text, " + ");
       g_string_append (text, g_ptr_array_index (wb->areas, i));
     }
   return g_string_free (text, FALSE);
@@ -64,6 +64,22 @@ write_base_years (PcWb          *wb,
 }
 
 static void
+write_sources_link (PcWb          *wb,
+                    lxw_worksheet *sheet,
+                    lxw_row_t      row)
+{
+  _pc_wb_text (wb, sheet, row, 0, "Sources", PC_WB_HEADER);
+  if (_pc_wb_failed (wb))
+    return;
+  _pc_wb_check (wb, worksheet_write_url_opt (sheet, row, 1, "internal:'" PC_WB_SHEET_SOURCES
+                                             "'!A1", wb->formats[PC_WB_LINK],
+                                             "Where every input came from: the Sources sheet",
+                                             NULL), "writing a link");
+  wb->stats.strings++;
+}
+
+/* Names a person reads, with the codes a finance team keys on beside them. */
+static void
 write_about (PcWb          *wb,
              lxw_worksheet *sheet)
 {
@@ -73,23 +89,27 @@ write_about (PcWb          *wb,
   g_autofree char *horizon = g_strdup_printf ("%s to %s (%d years)", first, last,
                                               wb->request->years);
   g_autofree char *areas = join_areas (wb);
-  g_autofree char *kind = g_strdup_printf ("%s, %s pathway", pathway->site,
-                                           pathway->kind == PC_KIND_BEST_PRACTICE
-                                           ? "best-practice" : "current");
   g_autofree char *provider = pathway->provider == NULL
     ? g_strdup ("None: tariffs at MFF 1.0")
-    : g_strdup_printf ("%s %s", pathway->provider,
-                       wb->provider_name != NULL ? wb->provider_name : "");
+    : wb->provider_name != NULL ? g_strdup_printf ("%s (%s)", wb->provider_name,
+                                                   pathway->provider)
+    : g_strdup (pathway->provider);
 
-  write_pair (wb, sheet, ABOUT_ROW, "Project", pc_project_get_display_name (wb->project));
-  write_pair (wb, sheet, ABOUT_ROW + 1, wb->areas->len > 1 ? "Areas" : "Area", areas);
-  write_pair (wb, sheet, ABOUT_ROW + 2, "Pathway", pathway->name);
-  write_pair (wb, sheet, ABOUT_ROW + 3, "Site and kind", kind);
+  write_pair (wb, sheet, ABOUT_ROW, "Project", wb->project_name);
+  write_pair (wb, sheet, ABOUT_ROW + 1, wb->request->areas[1] != NULL ? "Areas" : "Area",
+              wb->areas_name);
+  write_pair (wb, sheet, ABOUT_ROW + 2, "Pathway", wb->pathway_name);
+  write_pair (wb, sheet, ABOUT_ROW + 3, "Pathway code", pathway->name);
   write_pair (wb, sheet, ABOUT_ROW + 4, "Provider", provider);
   write_pair (wb, sheet, ABOUT_ROW + 5, "Horizon", horizon);
   write_pair (wb, sheet, ABOUT_ROW + 6, "Scenario",
               wb->request->scenario != NULL ? wb->request->scenario->name : "None: the baseline");
   write_base_years (wb, sheet, ABOUT_ROW + 7);
+  write_sources_link (wb, sheet, ABOUT_ROW + 9);
+  /* The places a group stands for; the Assumptions sheet has their
+   * population. */
+  if (g_strcmp0 (areas, wb->areas_name) != 0)
+    write_pair (wb, sheet, ABOUT_ROW + 10, "Places summed", areas);
 }
 
 static void

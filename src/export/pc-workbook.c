@@ -76,7 +76,7 @@ set_properties (PcWb *wb)
                                  "Tariffs and Pathway sheets are inputs.";
   properties.status = (char *) "Baseline";
   _pc_wb_check (wb, workbook_set_properties (wb->workbook, &properties), "setting properties");
-  set_custom_property (wb, "Pathcost project", pc_project_get_display_name (wb->project));
+  set_custom_property (wb, "Pathcost project", wb->project_name);
   set_custom_property (wb, "Pathcost selection", subject);
 }
 
@@ -118,6 +118,9 @@ write_sheets (PcWb *wb)
     { PC_WB_SHEET_FLOWS, _pc_wb_write_flows, 8, has_activity },
     { PC_WB_SHEET_COMPLIANCE, _pc_wb_write_compliance, 9, has_activity },
     { PC_WB_SHEET_RISKS, _pc_wb_write_risks, 10, has_activity },
+    /* Last, so the sheets before it keep their places for readers who
+     * find them by position. */
+    { PC_WB_SHEET_SOURCES, _pc_wb_write_sources, 12, NULL },
   };
   lxw_worksheet *added[G_N_ELEMENTS (sheets)] = { NULL, };
 

@@ -22,6 +22,10 @@ typedef struct
   int                 years;        /* the horizon, 1 … PC_MAX_HORIZON */
   const PcScenario   *scenario;
   const char         *output_path;
+  /* The project's file as its user knows it, for the Summary and Sources
+   * sheets; NULL: the file @project was opened from.  The window, which
+   * exports from its working copy, must name the user's file here. */
+  const char         *project_name;
 } PcWorkbookRequest;
 
 /* Cells written, for benchmarks and tests. */

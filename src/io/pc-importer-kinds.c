@@ -175,7 +175,13 @@ row_providers (PcImport *im)
 static gpointer
 start_areas (PcImport *im)
 {
-  return kind_state_new (im, "INSERT OR REPLACE INTO areas VALUES (?, ?)");
+  KindState *state = kind_state_new (im, "INSERT OR REPLACE INTO areas VALUES (?, ?)");
+
+  /* Anywhere a code is read, a group code means its members: one code
+   * cannot be both. */
+  g_hash_table_unref (state->groups);
+  state->groups = _pc_import_load_codes (im, "SELECT DISTINCT code FROM area_groups");
+  return state;
 }
 
 static void
@@ -185,7 +191,10 @@ row_areas (PcImport *im)
   const char *code = _pc_import_required (im, CODE_CODE);
   const char *name = _pc_import_required (im, CODE_NAME);
 
-  if (code != NULL)
+  if (code != NULL && g_hash_table_contains (state->groups, code))
+    _pc_import_problem (im, CODE_CODE, "'%s' is the code of an area group: an area needs a "
+                        "code of its own", code);
+  if (code != NULL && !im->row_bad)
     _pc_import_unique_key (im, g_strdup (code), CODE_CODE);
   if (im->row_bad)
     return;
@@ -645,7 +654,7 @@ bind_step (sqlite3_stmt     *stmt,
   sqlite3_bind_double (stmt, 10, v->quantity);
   for (guint s = 0; s < PC_N_STAGES; s++)
     sqlite3_bind_double (stmt, 11 + s, v->share[s]);
-  bind_text (stmt, 16, _pc_import_text (im, STEP_FUNDING));
+  bind_text (stmt, 16, _pc_import_funding (im, STEP_FUNDING));
   bind_optional_double (stmt, 17, v->provider_cost);
 }
 
@@ -816,7 +825,7 @@ row_scenario_investments (PcImport *im)
   KindState *state = im->state;
   const char *scenario = _pc_import_required (im, INVEST_SCENARIO);
   const char *name = _pc_import_required (im, INVEST_NAME);
-  const char *funding = _pc_import_required (im, INVEST_FUNDING);
+  const char *funding = _pc_import_funding (im, INVEST_FUNDING);
   const char *site = *_pc_import_text (im, INVEST_SITE) != '\0'
                      ? _pc_import_text (im, INVEST_SITE) : NULL;
   const char *pathway = *_pc_import_text (im, INVEST_PATHWAY) != '\0'
@@ -992,6 +1001,14 @@ static const PcKindSpec kinds[PC_N_IMPORT_KINDS] = {
     { R ("patient"), R ("provider"), R ("area"), R ("site"), R ("stage"), R ("date"), R ("hrg"),
       R ("activity"), R ("quantity"), R ("cost"), R ("tariff_paid") },
     start_activity, row_activity, finish_nothing, kind_state_free },
+  { "area_groups", "group, name, area",
+    { R ("group"), R ("name"), R ("area") },
+    _pc_import_start_area_groups, _pc_import_row_area_groups, finish_nothing,
+    _pc_import_free_area_groups },
+  { "population_ons", "AREA_CODE, AREA_NAME, COMPONENT, SEX, AGE_GROUP, then one column per year",
+    { R ("AREA_CODE"), O ("AREA_NAME"), O ("COMPONENT"), R ("SEX"), R ("AGE_GROUP") },
+    _pc_import_start_population_ons, _pc_import_row_population_ons,
+    _pc_import_finish_population_ons, _pc_import_free_population_ons },
 };
 
 const PcKindSpec *

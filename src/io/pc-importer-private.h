@@ -66,6 +66,9 @@ struct _PcImport
   GPtrArray        *statements;    /* finalized at the end */
   gpointer          state;         /* the kind's own */
   GError           *fatal;         /* a database failure: the import stops */
+  GStrv             header;        /* the file's column names, as written */
+  GPtrArray        *notes;         /* of char*: what the user should know of a good import */
+  gboolean          said_ccg;      /* the note on "ccg" funding is given once */
 };
 
 typedef enum
@@ -84,6 +87,21 @@ void          _pc_import_problem    (PcImport     *im,
                                      int           column,
                                      const char   *format,
                                      ...) G_GNUC_PRINTF (3, 4);
+/* A problem at a column the kind does not name (the file's 0-based
+ * @field), such as one of an ONS file's year columns. */
+void          _pc_import_problem_at (PcImport     *im,
+                                     guint         field,
+                                     const char   *format,
+                                     ...) G_GNUC_PRINTF (3, 4);
+/* Something a user should know of an import that succeeds. */
+void          _pc_import_note       (PcImport     *im,
+                                     const char   *format,
+                                     ...) G_GNUC_PRINTF (2, 3);
+/* Stops the import with a message of its own (a file that cannot be read
+ * as its kind at all). */
+void          _pc_import_fail       (PcImport     *im,
+                                     const char   *format,
+                                     ...) G_GNUC_PRINTF (2, 3);
 const char   *_pc_import_text       (PcImport     *im,
                                      int           column);
 const char   *_pc_import_required   (PcImport     *im,
@@ -123,5 +141,17 @@ sqlite3_stmt *_pc_import_prepare    (PcImport     *im,
 /* The codes a query returns, each mapped to its 1-based position. */
 GHashTable   *_pc_import_load_codes (PcImport     *im,
                                      const char   *sql);
+
+/* pc-importer-nhs.c: funding streams by today's names ("ccg" read as
+ * "icb", said once), area groups, and the ONS population projections. */
+const char   *_pc_import_funding    (PcImport     *im,
+                                     int           column);
+gpointer      _pc_import_start_area_groups     (PcImport *im);
+void          _pc_import_row_area_groups       (PcImport *im);
+void          _pc_import_free_area_groups      (gpointer  state);
+gpointer      _pc_import_start_population_ons  (PcImport *im);
+void          _pc_import_row_population_ons    (PcImport *im);
+void          _pc_import_finish_population_ons (PcImport *im);
+void          _pc_import_free_population_ons   (gpointer  state);
 
 G_END_DECLS

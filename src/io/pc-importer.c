@@ -9,8 +9,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pc-error.h"
@@ -80,6 +83,58 @@ _pc_import_problem (PcImport   *im,
 
 /* The trimmed text of a column of the current row; "" when the column is
  * absent from the file or the row is short. */
+void
+_pc_import_problem_at (PcImport   *im,
+                       guint       field,
+                       const char *format,
+                       ...)
+{
+  PcImportProblem *problem;
+  va_list args;
+
+  im->row_bad = TRUE;
+  im->n_problems++;
+  if (im->problems->len >= MAX_PROBLEMS)
+    return;
+
+  problem = g_new0 (PcImportProblem, 1);
+  problem->file = g_strdup (im->file);
+  problem->line = im->line;
+  problem->column = field + 1;
+  if (im->header != NULL && field < g_strv_length (im->header))
+    problem->column_name = g_strdup (im->header[field]);
+  va_start (args, format);
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (im->problems, problem);
+}
+
+void
+_pc_import_note (PcImport   *im,
+                 const char *format,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (im->notes, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+void
+_pc_import_fail (PcImport   *im,
+                 const char *format,
+                 ...)
+{
+  va_list args;
+
+  if (im->fatal != NULL)
+    return;
+  va_start (args, format);
+  im->fatal = g_error_new_valist (PC_ERROR, PC_ERROR_PARSE, format, args);
+  va_end (args);
+}
+
 const char *
 _pc_import_text (PcImport *im,
                  int       column)
@@ -392,6 +447,9 @@ map_header (PcImport  *im,
       return FALSE;
     }
   n_fields = pc_csv_get_n_fields (im->csv);
+  im->header = g_new0 (char *, n_fields + 1);
+  for (guint f = 0; f < n_fields; f++)
+    im->header[f] = g_strstrip (g_strdup (pc_csv_get_field (im->csv, f)));
   for (guint c = 0; spec->columns[c].name != NULL; c++)
     {
       im->index[c] = -1;
@@ -497,14 +555,66 @@ import_clear (PcImport *im)
   g_clear_pointer (&im->state, im->spec->free_state);
   g_clear_pointer (&im->problems, g_ptr_array_unref);
   g_clear_error (&im->fatal);
+  g_clear_pointer (&im->header, g_strfreev);
+  g_clear_pointer (&im->notes, g_ptr_array_unref);
   g_free (im->file);
 }
 
+/* SHA-256 of the file, streamed, for the import's record. */
+static char *
+file_sha256 (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guint8 *buffer = g_malloc (65536);
+  FILE *file = g_fopen (path, "rb");
+  gsize n;
+  gboolean failed;
+
+  if (file == NULL)
+    {
+      int saved = errno;
+
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_IO, g_strerror (saved));
+      return NULL;
+    }
+  while ((n = fread (buffer, 1, 65536, file)) > 0)
+    g_checksum_update (checksum, buffer, n);
+  failed = ferror (file);
+  fclose (file);
+  if (failed)
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_IO, "a read failed");
+      return NULL;
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* Where the rows came from, kept in the same transaction as the rows. */
 static gboolean
-run_import (PcImport              *im,
-            PcImportProgressFunc   progress,
-            gpointer               user_data,
-            GError               **error)
+record_import (PcImport    *im,
+               const char  *path,
+               const char  *source,
+               GError     **error)
+{
+  g_autofree char *sha256 = file_sha256 (path, error);
+  g_autofree char *name = NULL;
+
+  if (sha256 == NULL)
+    {
+      g_prefix_error (error, "%s: could not read it again to record it: ", im->file);
+      return FALSE;
+    }
+  name = g_path_get_basename (im->file);
+  return pc_project_record_import (im->project, im->spec->name, name, sha256, im->n_rows,
+                                   source, error);
+}
+
+static gboolean
+run_import (PcImport                *im,
+            const char              *path,
+            const PcImportOptions   *options,
+            GError                 **error)
 {
   gboolean read_ok = FALSE;
 
@@ -512,7 +622,7 @@ run_import (PcImport              *im,
     return FALSE;
   im->state = im->spec->start (im);
   if (im->fatal == NULL)
-    read_ok = read_rows (im, progress, user_data, error);
+    read_ok = read_rows (im, options->progress, options->user_data, error);
   if (read_ok && im->fatal == NULL && im->problems->len == 0)
     im->spec->finish (im);
 
@@ -526,9 +636,69 @@ run_import (PcImport              *im,
         set_first_problem (im, error);
       return FALSE;
     }
-  if (progress != NULL)
-    progress (pc_csv_get_size (im->csv), pc_csv_get_size (im->csv), user_data);
+  if (!record_import (im, path, options->source, error))
+    {
+      pc_project_rollback (im->project);
+      return FALSE;
+    }
+  if (options->progress != NULL)
+    options->progress (pc_csv_get_size (im->csv), pc_csv_get_size (im->csv), options->user_data);
   return pc_project_commit (im->project, error);
+}
+
+void
+pc_import_result_clear (PcImportResult *result)
+{
+  g_clear_pointer (&result->notes, g_ptr_array_unref);
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+}
+
+gboolean
+pc_import_run (PcProject              *project,
+               PcImportKind            kind,
+               const char             *path,
+               const PcImportOptions  *options,
+               PcImportResult         *result,
+               GError                **error)
+{
+  static const PcImportOptions defaults = { 0, };
+  PcImport im = { 0, };
+  gboolean ok;
+
+  g_return_val_if_fail (PC_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (kind < PC_N_IMPORT_KINDS, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+  if ((options->flags & PC_IMPORT_REPLACE) && kind != PC_IMPORT_ACTIVITY)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID, "--replace is for activity only: other "
+                   "kinds replace the rows whose key they repeat");
+      return FALSE;
+    }
+  im.project = project;
+  im.flags = options->flags;
+  im.db = pc_project_get_db (project);
+  im.spec = _pc_import_kind_spec (kind);
+  im.file = g_filename_display_name (path);
+  im.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_import_problem_free);
+  im.notes = g_ptr_array_new_with_free_func (g_free);
+  im.statements = g_ptr_array_new_with_free_func (finalize_statement);
+  im.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.csv = pc_csv_open (path, error);
+
+  ok = im.csv != NULL && run_import (&im, path, options, error);
+  if (result != NULL)
+    {
+      result->kind = kind;
+      result->n_rows = ok ? im.n_rows : 0;
+      result->notes = ok ? g_ptr_array_ref (im.notes)
+                         : g_ptr_array_new_with_free_func (g_free);
+      result->problems = g_ptr_array_ref (im.problems);
+    }
+  import_clear (&im);
+  return ok;
 }
 
 gboolean
@@ -542,36 +712,88 @@ pc_import_csv_full (PcProject             *project,
                     GPtrArray            **problems,
                     GError               **error)
 {
-  PcImport im = { 0, };
-  gboolean ok;
+  PcImportOptions options = { flags, NULL, progress, user_data };
+  PcImportResult result = { 0, };
+  gboolean ok = pc_import_run (project, kind, path, &options, &result, error);
 
-  g_return_val_if_fail (PC_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (kind < PC_N_IMPORT_KINDS, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  if (n_rows != NULL)
+    *n_rows = result.n_rows;
+  if (problems != NULL)
+    *problems = g_steal_pointer (&result.problems);
+  pc_import_result_clear (&result);
+  return ok;
+}
 
-  if ((flags & PC_IMPORT_REPLACE) && kind != PC_IMPORT_ACTIVITY)
+/* The kinds whose required columns the header holds, the one that names
+ * the most of them first: a providers file (code, name, mff) also holds
+ * an areas file's columns. */
+static gboolean
+header_fits (const PcKindSpec *spec,
+             GStrv             header,
+             guint            *n_required)
+{
+  *n_required = 0;
+  for (guint c = 0; spec->columns[c].name != NULL; c++)
     {
-      g_set_error (error, PC_ERROR, PC_ERROR_INVALID, "--replace is for activity only: other "
-                   "kinds replace the rows whose key they repeat");
+      if (!spec->columns[c].required)
+        continue;
+      if (!g_strv_contains ((const char * const *) header, spec->columns[c].name))
+        return FALSE;
+      (*n_required)++;
+    }
+  return TRUE;
+}
+
+static char *
+list_kinds (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint k = 0; k < PC_N_IMPORT_KINDS; k++)
+    g_string_append_printf (text, "%s%s (%s)", k > 0 ? "; " : "", _pc_import_kind_spec (k)->name,
+                            _pc_import_kind_spec (k)->header);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+gboolean
+pc_import_detect_kind (const char    *path,
+                       PcImportKind  *kind,
+                       GError       **error)
+{
+  g_autoptr(PcCsv) csv = pc_csv_open (path, error);
+  g_auto(GStrv) header = NULL;
+  g_autofree char *file = g_filename_display_name (path);
+  g_autofree char *kinds = NULL;
+  guint best = 0, n_best = 0;
+
+  if (csv == NULL)
+    return FALSE;
+  if (!pc_csv_next (csv, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, PC_ERROR, PC_ERROR_PARSE, "%s: the file is empty (a header row "
+                     "naming the columns is needed)", file);
       return FALSE;
     }
-  im.project = project;
-  im.flags = flags;
-  im.db = pc_project_get_db (project);
-  im.spec = _pc_import_kind_spec (kind);
-  im.file = g_filename_display_name (path);
-  im.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_import_problem_free);
-  im.statements = g_ptr_array_new_with_free_func (finalize_statement);
-  im.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  im.csv = pc_csv_open (path, error);
+  header = g_new0 (char *, pc_csv_get_n_fields (csv) + 1);
+  for (guint f = 0; f < pc_csv_get_n_fields (csv); f++)
+    header[f] = g_strstrip (g_strdup (pc_csv_get_field (csv, f)));
+  for (guint k = 0; k < PC_N_IMPORT_KINDS; k++)
+    {
+      guint n_required;
 
-  ok = im.csv != NULL && run_import (&im, progress, user_data, error);
-  if (n_rows != NULL)
-    *n_rows = ok ? im.n_rows : 0;
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (im.problems);
-  import_clear (&im);
-  return ok;
+      if (header_fits (_pc_import_kind_spec (k), header, &n_required) && n_required > n_best)
+        best = k, n_best = n_required;
+    }
+  if (n_best > 0)
+    {
+      *kind = best;
+      return TRUE;
+    }
+  kinds = list_kinds ();
+  g_set_error (error, PC_ERROR, PC_ERROR_PARSE, "%s:1: the header fits no kind of file; the "
+               "kinds and their columns are: %s", file, kinds);
+  return FALSE;
 }
 
 gboolean

@@ -25,6 +25,8 @@ typedef enum
   PC_IMPORT_SCENARIO_CHANGES,
   PC_IMPORT_SCENARIO_INVESTMENTS,
   PC_IMPORT_ACTIVITY,
+  PC_IMPORT_AREA_GROUPS,
+  PC_IMPORT_POPULATION_ONS,
   PC_N_IMPORT_KINDS
 } PcImportKind;
 
@@ -75,5 +77,41 @@ gboolean pc_import_csv_full (PcProject             *project,
                              guint64               *n_rows,
                              GPtrArray            **problems,
                              GError               **error);
+
+typedef struct
+{
+  PcImportFlags         flags;
+  const char           *source;     /* the publication and its year, for the record */
+  PcImportProgressFunc  progress;
+  gpointer              user_data;
+} PcImportOptions;
+
+typedef struct
+{
+  PcImportKind  kind;
+  guint64       n_rows;
+  GPtrArray    *notes;      /* of char*: what the user should know of a good import */
+  GPtrArray    *problems;   /* of PcImportProblem */
+} PcImportResult;
+
+void     pc_import_result_clear (PcImportResult *result);
+
+/* As pc_import_csv_full, and records where the rows came from (kind, file
+ * name, SHA-256, rows, time and @options' source) in the same
+ * transaction.  @options may be NULL; @result, when not NULL, must be
+ * cleared with pc_import_result_clear. */
+gboolean pc_import_run      (PcProject              *project,
+                             PcImportKind            kind,
+                             const char             *path,
+                             const PcImportOptions  *options,
+                             PcImportResult         *result,
+                             GError                **error);
+
+/* The kind a CSV holds, from its header: the kind all of whose required
+ * columns it names (the most of them, when several fit).  A header that
+ * fits none is an error listing every kind and its columns. */
+gboolean pc_import_detect_kind (const char    *path,
+                                PcImportKind  *kind,
+                                GError       **error);
 
 G_END_DECLS

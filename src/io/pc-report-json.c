@@ -357,3 +357,48 @@ pc_report_json_to_string (JsonNode *node,
   json_generator_set_root (generator, node);
   return json_generator_to_data (generator, NULL);
 }
+
+static void
+add_text_or_null (JsonBuilder *builder,
+                  const char  *member,
+                  const char  *text)
+{
+  json_builder_set_member_name (builder, member);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+JsonNode *
+pc_sources_json_build (GPtrArray *sources)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "sources");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const PcSource *source = g_ptr_array_index (sources, i);
+
+      json_builder_begin_object (builder);
+      add_text_or_null (builder, "kind", source->kind);
+      add_text_or_null (builder, "table", source->table);
+      add_text_or_null (builder, "file", source->file_name);
+      add_text_or_null (builder, "sha256", source->sha256);
+      json_builder_set_member_name (builder, "rows");
+      if (source->file_name != NULL)
+        json_builder_add_int_value (builder, (gint64) source->rows);
+      else
+        json_builder_add_null_value (builder);
+      add_text_or_null (builder, "time", source->imported_at);
+      add_text_or_null (builder, "source", source->source);
+      json_builder_set_member_name (builder, "recorded");
+      json_builder_add_boolean_value (builder, source->file_name != NULL);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}

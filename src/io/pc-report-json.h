@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pc-model.h"
+#include "pc-project.h"
 #include "pc-projection.h"
 #include "pc-scenario.h"
 #include "pc-sensitivity.h"
@@ -31,5 +32,9 @@ JsonNode *pc_one_way_json_build    (const PcOneWay     *one_way);
 JsonNode *pc_psa_json_build        (const PcPsa        *psa);
 char     *pc_report_json_to_string (JsonNode           *node,
                                     gboolean            pretty);
+
+/* `sources --json`: {"sources": [{"kind", "table", "file", "sha256",
+ * "rows", "time", "source", "recorded"}]}, newest first. */
+JsonNode *pc_sources_json_build  (GPtrArray          *sources);
 
 G_END_DECLS

@@ -303,6 +303,7 @@ pc_project_load_projection_input (PcProject          *self,
                                   GError            **error)
 {
   g_autoptr(PcProjectionInput) input = NULL;
+  g_auto(GStrv) expanded = NULL;
   PcRates rates;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
@@ -333,8 +334,12 @@ pc_project_load_projection_input (PcProject          *self,
       || !load_rates (self, site, rates, error))
     return NULL;
 
-  for (guint i = 0; areas[i] != NULL; i++)
-    if (!add_area (self, areas[i], (const double (*)[PC_N_AGE_BANDS]) rates, input, error))
+  /* A group of areas stands for the sum of its members. */
+  expanded = pc_project_expand_areas (self, areas, error);
+  if (expanded == NULL)
+    return NULL;
+  for (guint i = 0; expanded[i] != NULL; i++)
+    if (!add_area (self, expanded[i], (const double (*)[PC_N_AGE_BANDS]) rates, input, error))
       return NULL;
   if (!input_is_finite (input))
     {

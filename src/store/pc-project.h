@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 /* 'PthC': PRAGMA application_id of every Pathcost project. */
 #define PC_PROJECT_APPLICATION_ID 0x50746843
-#define PC_PROJECT_SCHEMA_VERSION 4
+#define PC_PROJECT_SCHEMA_VERSION 5
 
 #define PC_TYPE_PROJECT (pc_project_get_type ())
 G_DECLARE_FINAL_TYPE (PcProject, pc_project, PC, PROJECT, GObject)
@@ -91,6 +91,63 @@ PcPathway   *pc_project_load_pathway        (PcProject    *self,
 /* Names of all pathways, ordered by site, kind and name. */
 GStrv        pc_project_list_pathways       (PcProject    *self,
                                              GError      **error);
+/* A place a user can choose: an area, or a group of areas (members set). */
+typedef struct
+{
+  char *code;
+  char *name;
+  GStrv members;      /* NULL for an area */
+} PcPlace;
+
+void         pc_place_free                  (PcPlace      *place);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcPlace, pc_place_free)
+
+/* Area codes for @codes, each group replaced by its members, each area
+ * once; a code that is neither is an error naming it. */
+GStrv        pc_project_expand_areas        (PcProject          *self,
+                                             const char * const *codes,
+                                             GError            **error);
+/* Of PcPlace: the groups (with members), then the areas, each by name. */
+GPtrArray   *pc_project_list_places         (PcProject    *self,
+                                             GError      **error);
+/* "Name (CODE)" for each code, joined by " + ". */
+char        *pc_project_describe_areas      (PcProject          *self,
+                                             const char * const *codes);
+/* The pathway as a person reads it: its site's name, its kind, and its
+ * provider's name and code. */
+char        *pc_project_describe_pathway    (PcProject          *self,
+                                             const PcPathway    *pathway);
+
+/* Where the figures came from: one record per import, newest first, then
+ * one per table that holds rows no record accounts for (source NULL and
+ * file_name NULL: "source not recorded"). */
+typedef struct
+{
+  char    *kind;
+  char    *table;
+  char    *file_name;
+  char    *sha256;
+  guint64  rows;
+  char    *imported_at;   /* ISO 8601, UTC */
+  char    *source;        /* the publication the user named; NULL when not given */
+} PcSource;
+
+void         pc_source_free                 (PcSource     *source);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcSource, pc_source_free)
+
+gboolean     pc_project_record_import       (PcProject    *self,
+                                             const char   *kind,
+                                             const char   *file_name,
+                                             const char   *sha256,
+                                             guint64       rows,
+                                             const char   *source,
+                                             GError      **error);
+GPtrArray   *pc_project_list_sources        (PcProject    *self,
+                                             GError      **error);
+/* The source text of the last import of @kind, to suggest for the next. */
+char        *pc_project_get_last_source     (PcProject    *self,
+                                             const char   *kind);
+
 /* Codes of all areas, in order. */
 GStrv        pc_project_list_areas          (PcProject    *self,
                                              GError      **error);

@@ -149,17 +149,37 @@ static const char schema_v4[] =
   "  SELECT 'incidence_year', strftime ('%Y', 'now', 'localtime', '-3 months')"
   "  UNION ALL SELECT 'price_year', strftime ('%Y', 'now', 'localtime', '-3 months');";
 
+/* Version 5: area groups (an ICB, a Cancer Alliance: a code standing for
+ * the sum of its member areas) and where each import came from.  A
+ * group's name repeats on each member's row, as in its CSV. */
+static const char schema_v5[] =
+  "CREATE TABLE area_groups ("
+  "  code TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  area TEXT NOT NULL,"
+  "  PRIMARY KEY (code, area));"
+  "CREATE TABLE imports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  file_name TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  rows INTEGER NOT NULL,"
+  "  imported_at TEXT NOT NULL,"
+  "  source TEXT NOT NULL);";
+
 static const PcMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
+  { 5, schema_v5 },
 };
 
 static const char * const tables[] = {
   "settings", "tariffs", "providers", "areas", "population", "sites",
   "incidence", "stages", "survival", "pathways", "pathway_steps",
-  "scenario_changes", "scenario_investments", "activity", "risk_register", NULL
+  "scenario_changes", "scenario_investments", "activity", "risk_register", "area_groups",
+  "imports", NULL
 };
 
 const PcMigration *

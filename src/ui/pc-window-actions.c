@@ -285,6 +285,7 @@ kind_title (PcImportKind kind)
     N_("Tariffs"), N_("Providers"), N_("Areas"), N_("Population"), N_("Tumour Sites"), N_("Incidence"),
     N_("Stage at Diagnosis"), N_("Survival"), N_("Pathway Steps"), N_("Scenario Changes"),
     N_("Scenario Investments"), N_("Patient Activity (replaces the project’s)"),
+    N_("Area Groups (ICBs and their places)"), N_("ONS Population Projection"),
   };
 
   return _(titles[kind]);

@@ -515,6 +515,7 @@ typedef struct
   int                years;
   PcScenario        *scenario;
   char              *output;
+  char              *project_name;   /* the user's file, never the working copy */
 } ExportJob;
 
 static void
@@ -525,6 +526,7 @@ export_job_free (ExportJob *job)
   g_strfreev (job->areas);
   g_clear_pointer (&job->scenario, pc_scenario_free);
   g_free (job->output);
+  g_free (job->project_name);
   g_free (job);
 }
 
@@ -540,7 +542,7 @@ export_in_thread (GTask        *task,
   GError *error = NULL;
   g_autoptr(PcProject) project = pc_project_open_full (job->working_path, PC_PROJECT_OPEN_READ_ONLY, &error);
   PcWorkbookRequest request = { job->pathway, (const char * const *) job->areas, job->from, job->years,
-                                job->scenario, job->output };
+                                job->scenario, job->output, job->project_name };
 
   if (project == NULL || !pc_workbook_export_full (project, &request, NULL, &error))
     g_task_return_error (task, error);
@@ -609,6 +611,7 @@ pc_window_export (PcWindow            *self,
                                                                        request.scenario->name, NULL)
                                            : NULL;
   job->output = g_strdup (path);
+  job->project_name = g_strdup (pc_document_get_path (self->document));
   begin_job (self, _("Exporting the negotiation workbook…"));
   inner = g_task_new (self, NULL, on_export_done, outer);
   g_task_set_task_data (inner, job, (GDestroyNotify) export_job_free);

@@ -14,6 +14,11 @@ def rd(d, name):
         return [{k.strip(): (v or "").strip() for k, v in r.items()} for r in csv.DictReader(f)]
 
 
+def funding(s):
+    """Funding streams by today's names: an import reads "ccg" as "icb"."""
+    return "icb" if s.lower() == "ccg" else s
+
+
 def num(s):
     s = s.replace("£", "").replace(",", "")
     return float(s) if s else 0.0
@@ -164,7 +169,7 @@ class Data:
                 c = f * w * q * uc
                 cost += c
                 phase[st["phase"]] = phase.get(st["phase"], 0.0) + c
-                fund[st["funding"]] = fund.get(st["funding"], 0.0) + c
+                fund[funding(st["funding"])] = fund.get(funding(st["funding"]), 0.0) + c
                 act[st["activity"]] = act.get(st["activity"], 0.0) + w * q
             for r in self.invest.get(scenario, []) if scenario else []:
                 if not self.invest_applies(r, pathway, site):
@@ -173,7 +178,7 @@ class Data:
                     c = num(r["cost_per_year"]) * f
                     cost += c
                     phase["investment"] = phase.get("investment", 0.0) + c
-                    fund[r["funding"]] = fund.get(r["funding"], 0.0) + c
+                    fund[funding(r["funding"])] = fund.get(funding(r["funding"]), 0.0) + c
             i0 = dict(inc[y])
             i0["total"] = sum(inc[y].values())
             out_years.append({"year": y, "incident": i0, "cost": cost, "cost_by_phase": phase,
