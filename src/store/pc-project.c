@@ -20,6 +20,7 @@
 #include "pc-error.h"
 #include "pc-project-private.h"
 #include "pc-schema.h"
+#include "pc-temp-file.h"
 
 #define HEADER_SIZE 100
 /* Past this size a read-only open checks every table but the activity
@@ -76,8 +77,12 @@ gboolean
 _pc_project_is_disk_full (sqlite3 *db,
                           int      rc)
 {
+  int saved_errno = errno;
   int primary = rc & 0xff;
-  int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+  /* SQLite does not always record the errno of a failed write (not for
+   * one that failed at COMMIT): the C library's is still the write's then */
+  int system_errno = db != NULL && sqlite3_system_errno (db) != 0 ? sqlite3_system_errno (db)
+                                                                   : saved_errno;
 
   return primary == SQLITE_FULL
          || (primary == SQLITE_IOERR
@@ -581,8 +586,8 @@ pc_project_create (const char  *path,
                                      | SQLITE_OPEN_EXCLUSIVE, error)
           && sqlite3_exec (building->db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) == SQLITE_OK
           && _pc_schema_migrate (building->db, migrations, n_migrations, error);
-  full = !built && building->db != NULL
-         && _pc_project_is_disk_full (building->db, sqlite3_extended_errcode (building->db));
+  full = !built && error != NULL && g_error_matches (*error, PC_ERROR, PC_ERROR_IO)
+         && strstr ((*error)->message, "the disk is full") != NULL;
   g_clear_pointer (&building->db, sqlite3_close);
 
   if (!built)
@@ -808,7 +813,9 @@ back_up_into (PcProject   *self,
             rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
         }
     }
-  if (rc != SQLITE_OK)
+  if (rc != SQLITE_OK && _pc_project_is_disk_full (copy, rc))
+    *reason = g_strdup ("the disk is full");
+  else if (rc != SQLITE_OK)
     *reason = g_strdup (copy != NULL && sqlite3_errcode (copy) != SQLITE_OK
                         ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));
   if (sqlite3_close (copy) != SQLITE_OK && rc == SQLITE_OK)
@@ -826,14 +833,12 @@ pc_project_write_copy (PcProject   *self,
 {
   g_autofree char *display = NULL;
   g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *temp_path = NULL;
   g_autofree char *temp_journal = NULL;
   g_autofree char *reason = NULL;
   GStatBuf info;
   int saved_errno = 0;
   gboolean ok;
-  int fd;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
@@ -855,21 +860,18 @@ pc_project_write_copy (PcProject   *self,
       return FALSE;
     }
 
-  /* Beside the destination, so the rename stays in one file system. */
+  /* Beside the destination, so the rename stays in one file system; it is
+   * closed before SQLite opens it (a close() of ours later would drop
+   * SQLite's locks on it), and one a crash left is removed next time. */
   folder = g_path_get_dirname (dest_path);
-  base = g_path_get_basename (dest_path);
-  temp_path = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  temp_path = pc_temp_file_new (dest_path);
+  if (temp_path == NULL)
     {
       saved_errno = errno;
       g_set_error (error, PC_ERROR, PC_ERROR_IO, "cannot save to %s: %s",
                    display, g_strerror (saved_errno));
       return FALSE;
     }
-  /* Closed before SQLite opens the file: a close() of ours later would
-   * drop SQLite's locks on it. */
-  close (fd);
   temp_journal = g_strconcat (temp_path, "-journal", NULL);
 
   /* Saving over a file keeps who may read it. */
