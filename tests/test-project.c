@@ -496,6 +496,13 @@ test_refuse_impossible_values (void)
     { "UPDATE settings SET value = 'inf' WHERE key = 'discount_rate'", "value is 'inf'" },
     { "UPDATE settings SET value = '-1' WHERE key = 'discount_rate'", "value is '-1'" },
     { "UPDATE settings SET value = 'nan' WHERE key = 'discount_rate'", "value is 'nan'" },
+    /* activity, millions of rows, is checked by one aggregate */
+    { "INSERT INTO activity VALUES (7, 'p', 'P1', 'A1', 'lung', '1', 738000, 'X', 'other', 1, 'abc', 0)",
+      "table activity, row id '7': cost is 'abc', not a number of 0 or more" },
+    { "INSERT INTO activity VALUES (7, 'p', 'P1', 'A1', 'lung', '1', 738000.5, 'X', 'other', 1, 2, 0)",
+      "table activity, row id '7': day is '738000.5'" },
+    { "INSERT INTO activity VALUES (7, 'p', 'P1', 'A1', 'lung', '1', 738000, 'X', 'other', -1, 2, 0)",
+      "table activity, row id '7': quantity is '-1.0'" },
     { "INSERT INTO settings VALUES ('range:incidence', '2,1')", "row key 'range:incidence': value is '2,1'" },
     { "INSERT INTO settings VALUES ('se:trend', '-0.1')", "row key 'se:trend': value is '-0.1'" },
   };

@@ -49,6 +49,11 @@ typedef struct
   const char        *table;
   const char        *key;       /* the columns that name a row, comma-separated */
   const ColumnCheck *columns;   /* ends with a NULL column */
+  /* Millions of rows: its numbers are checked by one aggregate (min, max,
+   * and the types of integer columns), about 0.6 s of CPU for 3.4 million
+   * rows where the row-by-row conditions take twice that; its text is not
+   * checked (no figure comes from it). */
+  gboolean           large;
 } TableCheck;
 
 #define ANY_LOW  (-DBL_MAX)
@@ -138,7 +143,7 @@ static const TableCheck tables[] = {
   { "pathway_steps", "pathway, position", pathway_steps_columns },
   { "scenario_changes", "scenario, parameter, site, pathway, step, stage", scenario_changes_columns },
   { "scenario_investments", "scenario, name", scenario_investments_columns },
-  { "activity", "id", activity_columns },
+  { "activity", "id", activity_columns, TRUE },
   { "risk_register", "pathway, step, provider, stage, kind", risk_register_columns },
 };
 
@@ -211,6 +216,68 @@ describe_value (sqlite3_stmt *stmt,
     }
 }
 
+/* The aggregate check of a large table's numeric columns: TRUE when
+ * every value has its type and range.  SQLite orders every number before
+ * any text and text before blobs, so the minimum and maximum of a column
+ * are numbers only when all its values are; an integer column's reals
+ * need typeof. */
+static gboolean
+aggregate_ok (PcProject         *self,
+              const TableCheck  *table,
+              GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc, column = 0;
+
+  for (const ColumnCheck *c = table->columns; c->column != NULL; c++)
+    if (c->type != CHECK_TEXT)
+      /* typeof only where min and max cannot tell: a real among integers
+       * (typeof of a REAL column holding whole numbers costs a conversion
+       * per row, 0.8 s for 3.4 million) */
+      {
+        g_string_append_printf (sql, "min (\"%s\"), max (\"%s\"), ", c->column, c->column);
+        if (c->type == CHECK_INTEGER)
+          g_string_append_printf (sql, "max (typeof (\"%s\") <> 'integer'), ", c->column);
+        else
+          g_string_append (sql, "0, ");
+      }
+  g_string_truncate (sql, sql->len - 2);
+  g_string_append_printf (sql, " FROM \"%s\"", table->table);
+  rc = sqlite3_prepare_v2 (pc_project_get_db (self), sql->str, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      return _pc_project_sqlite_error (self, rc, "check it", error);
+    }
+  for (const ColumnCheck *c = table->columns; c->column != NULL && ok; c++)
+    {
+      int min_type, max_type;
+      double low, high;
+
+      if (c->type == CHECK_TEXT)
+        continue;
+      min_type = sqlite3_column_type (stmt, column);
+      max_type = sqlite3_column_type (stmt, column + 1);
+      low = sqlite3_column_double (stmt, column);
+      high = sqlite3_column_double (stmt, column + 1);
+      if (min_type == SQLITE_NULL && max_type == SQLITE_NULL)
+        ok = (c->flags & CHECK_NULLABLE) || sqlite3_column_int (stmt, column + 2) == 0;
+      else
+        ok = (min_type == SQLITE_INTEGER || min_type == SQLITE_FLOAT)
+             && (max_type == SQLITE_INTEGER || max_type == SQLITE_FLOAT)
+             && sqlite3_column_int (stmt, column + 2) == 0
+             && ((c->flags & CHECK_LOW_EXCLUDED) ? low > c->low : low >= c->low)
+             && high <= c->high;
+      column += 3;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 static gboolean
 check_table (PcProject         *self,
              const TableCheck  *table,
@@ -273,7 +340,20 @@ _pc_project_check_values (PcProject  *self,
                           GError    **error)
 {
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    if (!check_table (self, &tables[t], error))
-      return FALSE;
+    {
+      GError *aggregate_error = NULL;
+
+      /* a large table that passes is done; one that fails is looked at
+       * row by row, for a message naming the row */
+      if (tables[t].large && aggregate_ok (self, &tables[t], &aggregate_error))
+        continue;
+      if (aggregate_error != NULL)
+        {
+          g_propagate_error (error, aggregate_error);
+          return FALSE;
+        }
+      if (!check_table (self, &tables[t], error))
+        return FALSE;
+    }
   return _pc_project_check_settings (self, error);
 }
