@@ -190,6 +190,51 @@ test_small_disk (void)
   g_assert_cmpstr (lines[2], ==, "");
 }
 
+/* On a read-only file system (a mount made read-only in a private mount
+ * namespace, so that root meets it too): set says the file is read-only,
+ * not "not an error"; a file a crash left with a journal cannot be rolled
+ * back there, and report says so and what to do. */
+static void
+test_read_only_disk (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *mount_point = g_build_filename (dir, "ro", NULL);
+  g_autofree char *crashed = pc_test_make_crashed_project (dir, "crashed.pathcost");
+  g_autofree char *script = g_strdup_printf (
+    "mount -t tmpfs -o size=16m tmpfs \"$D\" 2>/dev/null || exit 99\n"
+    "cp \"$PATHCOST_SAMPLE\" \"$D/p.pathcost\"\n"
+    "cp '%s' '%s-journal' \"$D/\"\n"
+    "mount -o remount,ro \"$D\" || exit 99\n"
+    "cd \"$D\"\n"
+    "'%s' set p.pathcost inflation 0.02; echo \"set=$?\"\n"
+    "'%s' report crashed.pathcost --area A1 --pathway x --from 2026 --years 1; echo \"report=$?\"\n",
+    crashed, crashed, g_getenv ("PATHCOST_CLI"), g_getenv ("PATHCOST_CLI"));
+  const char *argv[] = { "unshare", "-m", "/bin/sh", "-c", script, NULL };
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "D", mount_point, TRUE);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  int wait_status = 0;
+
+  g_assert_cmpint (g_mkdir (mount_point, 0700), ==, 0);
+  if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                     &wait_status, NULL)
+      || !WIFEXITED (wait_status) || WEXITSTATUS (wait_status) == 99
+      || g_str_has_prefix (err, "unshare:"))
+    {
+      g_test_skip ("no file system can be mounted read-only here (needs root)");
+      return;
+    }
+  g_assert_cmpstr (out, ==, "set=1\nreport=1\n");
+  lines = g_strsplit (err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_nonnull (strstr (lines[0], "p.pathcost: could not save the setting: the file or its "
+                                      "folder is read-only"));
+  g_assert_nonnull (strstr (lines[1], "crashed.pathcost: a change to it was interrupted and must be "
+                                      "undone before it can be read, but the file or its folder is "
+                                      "read-only: make both writable"));
+}
+
 /* new on a full disk says so (the file-size limit stands in for it). */
 static void
 test_full_disk_new (void)
@@ -499,6 +544,7 @@ main (int argc, char **argv)
   g_test_add_func ("/faults/full-disk-import", test_full_disk_import);
   g_test_add_func ("/faults/full-disk-new", test_full_disk_new);
   g_test_add_func ("/faults/small-disk", test_small_disk);
+  g_test_add_func ("/faults/read-only-disk", test_read_only_disk);
   g_test_add_func ("/faults/set-unknown-parameter", test_set_unknown_parameter);
   g_test_add_func ("/faults/cut-text", test_cut_text);
   g_test_add_func ("/faults/stale-temporary-files", test_stale_temporary_files);
