@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "pc-error.h"
+#include "pc-importer.h"
 #include "pc-project.h"
 #include "pc-test-util.h"
 #include "pc-workbook-private.h"
@@ -103,6 +104,30 @@ test_import_long_field (void)
   csv = pc_test_write_file (dir, "providers.csv", text->str);
   g_assert_cmpint (pc_test_run_cli (NULL, &err, "import", project, "providers", csv, NULL), ==, 1);
   assert_one_line (err, "providers.csv:2:2: the field is too long (more than 64 KiB)");
+}
+
+/* A bad value that spans lines or runs long (found by fuzzing): the
+ * problem quotes its start on one line, for the window as for the CLI. */
+static void
+test_problem_one_line (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *project_path = pc_test_copy_sample (dir);
+  g_autoptr(PcProject) project = pc_test_open_project (project_path, FALSE);
+  g_autoptr(GString) text = g_string_new ("code,description,unit,price,year\nT9,Surgery,spell,10,\"");
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (text, i % 20 == 19 ? "\n" : "word ");
+  g_string_append (text, "\"\n");
+  csv = pc_test_write_file (dir, "tariffs.csv", text->str);
+  g_assert_false (pc_import_csv (project, PC_IMPORT_TARIFFS, csv, NULL, NULL, &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_PARSE);
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_cmpuint (strlen (error->message), <, 300);
+  g_assert_nonnull (strstr (error->message, "tariffs.csv:2:5: year: 'word word word word word word word word …' "
+                                            "is not a whole number from 1948 to 2200"));
 }
 
 /* An import that fills the disk is rolled back in the process: the file
@@ -541,6 +566,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/faults/import-zeros", test_import_zeros);
   g_test_add_func ("/faults/import-long-field", test_import_long_field);
+  g_test_add_func ("/faults/problem-one-line", test_problem_one_line);
   g_test_add_func ("/faults/full-disk-import", test_full_disk_import);
   g_test_add_func ("/faults/full-disk-new", test_full_disk_new);
   g_test_add_func ("/faults/small-disk", test_small_disk);
