@@ -483,6 +483,9 @@ test_refuse_impossible_values (void)
     const char *words;
   } cases[] = {
     { "UPDATE tariffs SET price = 'abc'", "table tariffs, row code 'T1': price is 'abc', not a number of 0 or more" },
+    /* quoted on one line, cut short: the message is one line whatever the file holds */
+    { "UPDATE tariffs SET price = 'a' || char (10) || printf ('%.100c', 'b')",
+      "price is 'a bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb…', not" },
     { "UPDATE stages SET share = 'x' WHERE stage = '1'", "table stages, row site 'lung', stage '1': share is 'x', not a share from 0 to 1" },
     { "UPDATE stages SET share = 1.5 WHERE stage = '1'", "share is '1.5', not a share from 0 to 1" },
     { "UPDATE population SET count = 'many' WHERE year = 2025", "table population, row area 'A1', year '2025', sex 'F', age_band '40-44': count is 'many'" },

@@ -170,6 +170,29 @@ append_condition (GString           *sql,
                             g_ascii_formatd (high, sizeof high, "%.17g", check->high));
 }
 
+/* Text from the file as a message may quote it: valid UTF-8, on one line,
+ * its first 40 characters. */
+static char *
+shown_text (const char *text)
+{
+  char *shown;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("?");
+  if (g_utf8_strlen (text, -1) > 40)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, 40);
+
+      shown = g_strconcat (start, "…", NULL);
+    }
+  else
+    shown = g_strdup (text);
+  for (char *p = shown; *p != '\0'; p++)
+    if ((guchar) *p < 0x20)
+      *p = ' ';
+  return shown;
+}
+
 /* "key 'A', year 2026": the row as its key names it, each value cut short. */
 static char *
 describe_row (sqlite3_stmt *stmt,
@@ -179,10 +202,7 @@ describe_row (sqlite3_stmt *stmt,
 
   for (guint k = 0; key[k] != NULL; k++)
     {
-      const char *value = (const char *) sqlite3_column_text (stmt, k);
-      g_autofree char *shown = value != NULL && g_utf8_validate (value, -1, NULL)
-                               ? g_utf8_substring (value, 0, MIN (g_utf8_strlen (value, -1), 40))
-                               : g_strdup ("?");
+      g_autofree char *shown = shown_text ((const char *) sqlite3_column_text (stmt, k));
 
       g_string_append_printf (row, "%s%s '%s'", k > 0 ? ", " : "", key[k], shown);
     }
@@ -195,7 +215,7 @@ describe_value (sqlite3_stmt *stmt,
 {
   /* the type first: reading the text may convert the value */
   int type = sqlite3_column_type (stmt, column);
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  g_autofree char *shown = NULL;
 
   switch (type)
     {
@@ -204,15 +224,8 @@ describe_value (sqlite3_stmt *stmt,
     case SQLITE_BLOB:
       return g_strdup ("binary data");
     default:
-      if (text == NULL || !g_utf8_validate (text, -1, NULL))
-        return g_strdup ("unreadable text");
-      if (g_utf8_strlen (text, -1) > 40)
-        {
-          g_autofree char *start = g_utf8_substring (text, 0, 40);
-
-          return g_strdup_printf ("'%s…'", start);
-        }
-      return g_strdup_printf ("'%s'", text);
+      shown = shown_text ((const char *) sqlite3_column_text (stmt, column));
+      return g_strdup_printf ("'%s'", shown);
     }
 }
 
@@ -333,6 +346,12 @@ check_table (PcProject         *self,
   if (rc != SQLITE_DONE)
     return _pc_project_sqlite_error (self, rc, "check it", error);
   return TRUE;
+}
+
+char *
+_pc_project_shown_text (const char *text)
+{
+  return shown_text (text);
 }
 
 gboolean

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
  * PC_ERROR_DAMAGED naming the table and row (pc-project-check.c). */
 gboolean _pc_project_check_values   (PcProject   *self,
                                      GError     **error);
+/* @text (from the file) as a message quotes it: UTF-8, one line, cut at
+ * 40 characters. */
+char    *_pc_project_shown_text     (const char  *text);
 /* Every setting pc-project-read.c knows holds a value in its range. */
 gboolean _pc_project_check_settings (PcProject   *self,
                                      GError     **error);

@@ -323,14 +323,13 @@ _pc_project_check_settings (PcProject  *self,
         meaning = "a standard error (a number, 0 or more)";
       if (meaning != NULL)
         {
-          g_autofree char *shown = is_text && g_utf8_validate (value, -1, NULL)
-                                   ? g_utf8_substring (value, 0, MIN (g_utf8_strlen (value, -1), 40))
-                                   : g_strdup ("?");
+          g_autofree char *shown = _pc_project_shown_text (is_text ? value : NULL);
+          g_autofree char *shown_key = _pc_project_shown_text (key);
 
           g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
                        "%s is damaged: in table settings, row key '%s': value is '%s', not %s "
                        "(the file was changed outside Pathcost)",
-                       pc_project_get_display_name (self), key, shown, meaning);
+                       pc_project_get_display_name (self), shown_key, shown, meaning);
           sqlite3_finalize (stmt);
           return FALSE;
         }
