@@ -173,6 +173,7 @@ test_refuse_tampered (void)
   g_autofree char *view = new_project_path ();
   g_autofree char *dropped = new_project_path ();
   g_autofree char *altered = new_project_path ();
+  g_autofree char *named = new_project_path ();
 
   exec_raw (trigger, "CREATE TRIGGER t AFTER INSERT ON areas BEGIN DELETE FROM tariffs; END;");
   assert_refused (trigger, PC_ERROR_DAMAGED, "unexpected trigger 't'");
@@ -182,6 +183,9 @@ test_refuse_tampered (void)
   assert_refused (dropped, PC_ERROR_DAMAGED, "missing");
   exec_raw (altered, "ALTER TABLE areas ADD COLUMN payload;");
   assert_refused (altered, PC_ERROR_DAMAGED, "unexpected table 'areas'");
+  /* a name from the file is quoted on one line */
+  exec_raw (named, "CREATE TABLE \"two\nlines\" (x);");
+  assert_refused (named, PC_ERROR_DAMAGED, "unexpected table 'two lines'");
 }
 
 /* The runner steps one version at a time, each in its own transaction: a

@@ -398,10 +398,12 @@ check_schema (PcProject  *self,
       if (name == NULL || !g_hash_table_lookup_extended (expected, name, NULL, &want)
           || g_strcmp0 (want, sql) != 0)
         {
+          g_autofree char *shown_type = _pc_project_shown_text (type ? type : "object");
+          g_autofree char *shown_name = _pc_project_shown_text (name ? name : "");
+
           g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
                        "%s is damaged or was changed outside Pathcost "
-                       "(unexpected %s '%s')", self->display_name,
-                       type ? type : "object", name ? name : "");
+                       "(unexpected %s '%s')", self->display_name, shown_type, shown_name);
           sqlite3_finalize (stmt);
           return FALSE;
         }
