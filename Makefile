@@ -3,6 +3,9 @@
 
 BUILD      ?= build
 SAN_BUILD  ?= build-sanitize
+FUZZ_BUILD ?= build-fuzz
+# Seconds each libFuzzer harness runs for in make fuzz.
+FUZZ_SECONDS ?= 60
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE     := $(BUILD)/resources/sample.pathcost
 CLI        := $(BUILD)/src/cli/pathcost-cli
@@ -15,7 +18,7 @@ DEBIAN_PACKAGES := \
 	libgtk-4-dev libadwaita-1-dev xvfb xauth dbus dbus-x11 appstream desktop-file-utils \
 	libglib2.0-bin libgtk-4-bin libxml2-utils imagemagick dconf-gsettings-backend
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test bench fuzz clean
 
 all: build
 
@@ -66,5 +69,18 @@ bench: build
 	bench/run-bench-export.sh $(BUILD)
 	bench/run-bench-ui.sh $(BUILD)
 
+# libFuzzer on CSV import and on project open (tests/fuzz/), each for
+# FUZZ_SECONDS; not part of make test.  Needs clang, installed if missing.
+fuzz: deps
+	@dpkg-query -W -f='$${Status}\n' clang 2>/dev/null | grep -q '^install ok installed' || { \
+	  echo "Installing Debian packages: clang"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends clang; }
+	@[ -f $(FUZZ_BUILD)/build.ninja ] || \
+	  CC=clang meson setup $(FUZZ_BUILD) -Dfuzzing=true -Db_sanitize=address,undefined \
+	    -Db_lundef=false -Dbench=false -Dwerror=false
+	meson compile -C $(FUZZ_BUILD) fuzz-csv-import fuzz-project-open src/cli/pathcost-cli
+	tests/fuzz/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) $(SAN_BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD)

@@ -283,3 +283,46 @@ pc_test_wait_idle (guint seconds)
 {
   pc_test_wait_until (nothing_pending, NULL, seconds, "the main loop to be idle");
 }
+
+/* A project as a killed writer leaves it: a change half written into the
+ * file (the cache spilled) and its journal beside it.  Made by copying the
+ * file and its journal while a transaction is open. */
+char *
+pc_test_make_crashed_project (const char *dir,
+                              const char *name)
+{
+  g_autofree char *live_dir = pc_test_make_tmp_dir ();
+  g_autofree char *live = g_build_filename (live_dir, "live.pathcost", NULL);
+  g_autofree char *live_journal = g_strconcat (live, "-journal", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autoptr(PcProject) project = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  sqlite3 *db = NULL;
+
+  project = pc_project_create (live, NULL);
+  g_assert_nonnull (project);
+  g_clear_object (&project);
+  g_assert_cmpint (sqlite3_open (live, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO areas VALUES ('A1', 'Before');", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (sqlite3_open (live, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA cache_size = 2; BEGIN;"
+                                 "UPDATE areas SET name = 'During';"
+                                 "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                 "WHERE i < 2000) INSERT INTO areas SELECT 'X' || i, "
+                                 "printf ('%.200c', 'y') FROM n;", NULL, NULL, NULL), ==, SQLITE_OK);
+  /* the copies: g_file_get_contents opens and closes the files, which
+   * drops this process's locks on them, so the connection only rolls back
+   * and closes after */
+  g_assert_true (g_file_get_contents (live_journal, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (journal, contents, length, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (live, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+  return path;
+}

@@ -52,6 +52,11 @@ PcProject *pc_test_open_project      (const char *path,
 PcProject *pc_test_open_sample       (void);
 /* A writable copy of the sample, opened. */
 PcProject *pc_test_open_sample_copy  (void);
+/* A new project as a killed writer leaves it, at @dir/@name: area A1
+ * named 'Before' committed, then a change half written into the file (the
+ * cache spilled) with its hot journal beside it. */
+char      *pc_test_make_crashed_project (const char *dir,
+                                         const char *name);
 /* Runs @sql as one change of @project, failing the test on any error. */
 void       pc_test_exec_sql          (PcProject  *project,
                                       const char *sql);

@@ -137,6 +137,107 @@ test_nul_byte (void)
   g_assert_nonnull (strstr (error->message, "nul.csv:2:2: the text is not valid UTF-8"));
 }
 
+#define pc_assert_ends(message, tail) \
+  G_STMT_START { \
+    if (!g_str_has_suffix ((message), (tail))) \
+      g_error ("%s:%d: '%s' does not end with '%s'", __FILE__, __LINE__, (message), (tail)); \
+  } G_STMT_END
+
+/* Reads @length bytes of @text until the reader stops; returns its error. */
+static GError *
+read_until_error (const char *name,
+                  const char *text,
+                  gsize       length,
+                  guint      *n_records)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(PcCsv) csv = NULL;
+  GError *error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, length, NULL));
+  csv = pc_csv_open (path, &error);
+  g_assert_no_error (error);
+  *n_records = 0;
+  while (pc_csv_next (csv, &error))
+    (*n_records)++;
+  return error;
+}
+
+/* A field, a record and a header each have a limit (PC_CSV_MAX_*): past
+ * it the reader stops at once, naming line and column, instead of holding
+ * a line of any length (a 1 GB line, /dev/zero) in memory. */
+static void
+test_too_long (void)
+{
+  g_autoptr(GString) text = g_string_new ("a,b\n1,");
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  /* an unquoted field one byte over 64 KiB, then 8 MiB more on its line */
+  for (gsize i = 0; i < PC_CSV_MAX_FIELD + 1 + 8 * 1024 * 1024; i++)
+    g_string_append_c (text, 'x');
+  error = read_until_error ("long.csv", text->str, text->len, &n);
+  g_assert_error (error, PC_ERROR, PC_ERROR_PARSE);
+  pc_assert_ends (error->message, "/long.csv:2:2: the field is too long (more than 64 KiB)");
+  g_assert_cmpuint (n, ==, 1);
+  g_clear_error (&error);
+
+  /* a field of exactly the limit is read */
+  g_string_truncate (text, strlen ("a,b\n1,") + PC_CSV_MAX_FIELD);
+  g_string_append (text, "\n");
+  error = read_until_error ("limit.csv", text->str, text->len, &n);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+
+  /* a quoted field over lines: the line and column it started on */
+  g_string_assign (text, "a,b\n1,2\n3,\"");
+  for (gsize i = 0; i < PC_CSV_MAX_FIELD + 2; i++)
+    g_string_append (text, i % 100 == 0 ? "\n" : "y");
+  g_string_append (text, "\"\n");
+  error = read_until_error ("quoted.csv", text->str, text->len, &n);
+  g_assert_error (error, PC_ERROR, PC_ERROR_PARSE);
+  pc_assert_ends (error->message, "/quoted.csv:3:2: the field is too long (more than 64 KiB)");
+  g_clear_error (&error);
+
+  /* a record of many fields each within the limit: 20 of 60 KiB */
+  g_string_assign (text, "a,b\n");
+  for (guint f = 0; f < 20; f++)
+    {
+      for (gsize i = 0; i < 60 * 1024; i++)
+        g_string_append_c (text, 'z');
+      g_string_append_c (text, ',');
+    }
+  error = read_until_error ("wide.csv", text->str, text->len, &n);
+  g_assert_error (error, PC_ERROR, PC_ERROR_PARSE);
+  pc_assert_ends (error->message, "/wide.csv:2:18: the record is too long (more than 1024 KiB)");
+  g_clear_error (&error);
+
+  /* the header alone: 70,000 commas are no header */
+  g_string_assign (text, "");
+  for (gsize i = 0; i < 70000; i++)
+    g_string_append_c (text, ',');
+  error = read_until_error ("commas.csv", text->str, text->len, &n);
+  g_assert_error (error, PC_ERROR, PC_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "commas.csv:1:"));
+  g_assert_nonnull (strstr (error->message, ": the header is too long (more than 64 KiB)"));
+  g_assert_cmpuint (n, ==, 0);
+}
+
+/* NUL bytes, as /dev/zero gives: too long, at line 1, column 1. */
+static void
+test_zeros (void)
+{
+  gsize length = 4 * 1024 * 1024;
+  g_autofree char *zeros = g_malloc0 (length);
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  error = read_until_error ("zeros.csv", zeros, length, &n);
+  g_assert_error (error, PC_ERROR, PC_ERROR_PARSE);
+  pc_assert_ends (error->message, "/zeros.csv:1:1: the field is too long (more than 64 KiB)");
+}
+
 static void
 test_missing_file (void)
 {
@@ -157,5 +258,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/large-file", test_large_file);
   g_test_add_func ("/csv/nul-byte", test_nul_byte);
   g_test_add_func ("/csv/missing-file", test_missing_file);
+  g_test_add_func ("/csv/too-long", test_too_long);
+  g_test_add_func ("/csv/zeros", test_zeros);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pc-error.h"
 #include "pc-format.h"
@@ -178,6 +179,7 @@ test_refuse_tampered (void)
   g_autofree char *view = new_project_path ();
   g_autofree char *dropped = new_project_path ();
   g_autofree char *altered = new_project_path ();
+  g_autofree char *named = new_project_path ();
 
   exec_raw (trigger, "CREATE TRIGGER t AFTER INSERT ON areas BEGIN DELETE FROM tariffs; END;");
   assert_refused (trigger, PC_ERROR_DAMAGED, "unexpected trigger 't'");
@@ -187,6 +189,9 @@ test_refuse_tampered (void)
   assert_refused (dropped, PC_ERROR_DAMAGED, "missing");
   exec_raw (altered, "ALTER TABLE areas ADD COLUMN payload;");
   assert_refused (altered, PC_ERROR_DAMAGED, "unexpected table 'areas'");
+  /* a name from the file is quoted on one line */
+  exec_raw (named, "CREATE TABLE \"two\nlines\" (x);");
+  assert_refused (named, PC_ERROR_DAMAGED, "unexpected table 'two lines'");
 }
 
 /* The runner steps one version at a time, each in its own transaction: a
@@ -481,31 +486,196 @@ test_scenarios (void)
   g_assert_error (error, PC_ERROR, PC_ERROR_NOT_FOUND);
 }
 
-/* Values no import would write (an infinite count, a zero MFF) mark a file
- * written by something else: refused as damaged, never printed as "inf". */
+/* Values no import could have written mark a file changed elsewhere:
+ * refused on open, naming table and row, never read as 0 or printed as
+ * "inf" (SQLite's affinity keeps 'abc' in a REAL column, and
+ * sqlite3_column_double reads it as 0.0). */
 static void
 test_refuse_impossible_values (void)
 {
-  g_autofree char *path = new_project_path ();
-  const char * const areas[] = { "A1", NULL };
+  static const struct
+  {
+    const char *sql;
+    const char *words;
+  } cases[] = {
+    { "UPDATE tariffs SET price = 'abc'", "table tariffs, row code 'T1': price is 'abc', not a number of 0 or more" },
+    /* quoted on one line, cut short: the message is one line whatever the file holds */
+    { "UPDATE tariffs SET price = 'a' || char (10) || printf ('%.100c', 'b')",
+      "price is 'a bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb…', not" },
+    { "UPDATE stages SET share = 'x' WHERE stage = '1'", "table stages, row site 'lung', stage '1': share is 'x', not a share from 0 to 1" },
+    { "UPDATE stages SET share = 1.5 WHERE stage = '1'", "share is '1.5', not a share from 0 to 1" },
+    { "UPDATE population SET count = 'many' WHERE year = 2025", "table population, row area 'A1', year '2025', sex 'F', age_band '40-44': count is 'many'" },
+    { "UPDATE population SET count = -3 WHERE year = 2025", "count is '-3.0', not a number of 0 or more" },
+    { "UPDATE population SET count = 1e999 WHERE area = 'A1'", "count is 'Inf', not a number of 0 or more" },
+    { "UPDATE population SET year = '2025x' WHERE year = 2025", "year is '2025x', not a year from 1900 to 2200" },
+    { "UPDATE providers SET mff = 0", "table providers, row code 'P1': mff is '0.0', not a number more than 0" },
+    { "UPDATE areas SET name = x'00ff'", "table areas, row code 'A1': name is binary data, not text" },
+    { "UPDATE survival SET surviving = -1e999 WHERE year = 3", "surviving is '-Inf'" },
+    { "UPDATE settings SET value = 'abc' WHERE key = 'discount_rate'", "table settings, row key 'discount_rate': value is 'abc'" },
+    { "UPDATE settings SET value = 'inf' WHERE key = 'discount_rate'", "value is 'inf'" },
+    { "UPDATE settings SET value = '-1' WHERE key = 'discount_rate'", "value is '-1'" },
+    { "UPDATE settings SET value = 'nan' WHERE key = 'discount_rate'", "value is 'nan'" },
+    /* activity, millions of rows, is checked by one aggregate */
+    { "INSERT INTO activity VALUES (7, 'p', 'P1', 'A1', 'lung', '1', 738000, 'X', 'other', 1, 'abc', 0)",
+      "table activity, row id '7': cost is 'abc', not a number of 0 or more" },
+    { "INSERT INTO activity VALUES (7, 'p', 'P1', 'A1', 'lung', '1', 738000.5, 'X', 'other', 1, 2, 0)",
+      "table activity, row id '7': day is '738000.5'" },
+    { "INSERT INTO activity VALUES (7, 'p', 'P1', 'A1', 'lung', '1', 738000, 'X', 'other', -1, 2, 0)",
+      "table activity, row id '7': quantity is '-1.0'" },
+    { "INSERT INTO settings VALUES ('range:incidence', '2,1')", "row key 'range:incidence': value is '2,1'" },
+    { "INSERT INTO settings VALUES ('se:trend', '-0.1')", "row key 'se:trend': value is '-0.1'" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = new_project_path ();
+      g_autoptr(GBytes) before = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PcProject) reader = NULL;
+
+      fill_reference_data (path);
+      exec_raw (path, cases[i].sql);
+      assert_refused (path, PC_ERROR_DAMAGED, cases[i].words);
+      /* read-only as well: what report and export open */
+      before = pc_test_read_bytes (path);
+      reader = pc_project_open_full (path, PC_PROJECT_OPEN_READ_ONLY, &error);
+      g_assert_null (reader);
+      g_assert_error (error, PC_ERROR, PC_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (error->message, cases[i].words));
+    }
+}
+
+/* An older file that would be refused after its upgrade is refused before
+ * it, byte for byte as it was: an upgrade writes. */
+static void
+test_refuse_before_upgrade (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.pathcost", NULL);
+  guint n_migrations;
+  const PcMigration *migrations = _pc_schema_migrations (&n_migrations);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (_pc_schema_migrate (db, migrations, 1, NULL));
+  sqlite3_exec (db, "CREATE TABLE extra (x PRIMARY KEY);", NULL, NULL, NULL);
+  sqlite3_close (db);
+  assert_refused (path, PC_ERROR_DAMAGED, "unexpected table 'extra'");
+}
+
+/* A folder, or a link, is named for what it is. */
+static void
+test_refuse_folder_and_link (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *folder = g_build_filename (dir, "folder.pathcost", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.pathcost", NULL);
+  g_autofree char *target = new_project_path ();
   g_autoptr(GError) error = NULL;
   g_autoptr(PcProject) project = NULL;
-  g_autoptr(PcProjectionInput) input = NULL;
-  g_autoptr(PcPathway) pathway = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  project = pc_project_open (folder, &error);
+  g_assert_null (project);
+  g_assert_error (error, PC_ERROR, PC_ERROR_NOT_PROJECT);
+  g_assert_nonnull (strstr (error->message, "folder.pathcost is a folder, not a Pathcost project"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  project = pc_project_open_full (link, PC_PROJECT_OPEN_READ_ONLY, &error);
+  g_assert_null (project);
+  g_assert_error (error, PC_ERROR, PC_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "link.pathcost is a symbolic link to "));
+  g_assert_nonnull (strstr (error->message, "open the file it points to"));
+}
+
+static char *
+read_area_name (PcProject *project)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *name = NULL;
+
+  sqlite3_prepare_v2 (pc_project_get_db (project), "SELECT name || ' ' || "
+                      "(SELECT count(*) FROM areas) FROM areas WHERE code = 'A1'", -1, &stmt, NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return name;
+}
+
+/* After a crash, a read-only open (report, export, the window's Open) rolls
+ * the interrupted change back and says so once, instead of failing with
+ * "attempt to write a readonly database"; so does a read-write open. */
+static void
+test_hot_journal (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint read_only = 0; read_only <= 1; read_only++)
+    {
+      g_autofree char *path = pc_test_make_crashed_project (dir, read_only ? "ro.pathcost" : "rw.pathcost");
+      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+      g_autoptr(PcProject) project = NULL;
+      g_autoptr(PcProject) again = NULL;
+      g_autofree char *name = NULL;
+
+      g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+      project = pc_project_open_full (path, read_only ? PC_PROJECT_OPEN_READ_ONLY
+                                                      : PC_PROJECT_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (pc_project_get_notice (project));
+      g_assert_nonnull (strstr (pc_project_get_notice (project),
+                                "a change that was interrupted (by a crash, a kill or a full disk) was undone"));
+      name = read_area_name (project);
+      g_assert_cmpstr (name, ==, "Before 1");
+      g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+      /* told once: the next open has nothing to say */
+      again = pc_project_open_full (path, PC_PROJECT_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      g_assert_null (pc_project_get_notice (again));
+    }
+}
+
+/* A journal that belongs to another database is never played into the
+ * project: it is set aside, the project's bytes unchanged. */
+static void
+test_foreign_journal (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *crashed = pc_test_make_crashed_project (dir, "crashed.pathcost");
+  g_autofree char *crashed_journal = g_strconcat (crashed, "-journal", NULL);
+  g_autofree char *path = new_project_path ();
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcProject) project = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *entry;
+  guint n_aside = 0;
+  gsize length;
 
   fill_reference_data (path);
-  exec_raw (path, "UPDATE population SET count = 1e999 WHERE area = 'A1';"
-                  "UPDATE providers SET mff = 0;");
+  g_assert_true (g_file_get_contents (crashed_journal, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (journal, contents, length, NULL));
+  before = pc_test_read_bytes (path);
   project = pc_project_open (path, &error);
   g_assert_no_error (error);
-  input = pc_project_load_projection_input (project, "lung", areas, 2026, 2, &error);
-  g_assert_null (input);
-  g_assert_error (error, PC_ERROR, PC_ERROR_DAMAGED);
-  g_clear_error (&error);
-  pathway = pc_project_load_pathway (project, "lung_current", &error);
-  g_assert_null (pathway);
-  g_assert_error (error, PC_ERROR, PC_ERROR_DAMAGED);
-  g_assert_nonnull (strstr (error->message, "MFF of provider 'P1'"));
+  g_assert_nonnull (pc_project_get_notice (project));
+  g_assert_nonnull (strstr (pc_project_get_notice (project), "p.pathcost-journal beside it is a "
+                            "journal of another database; it was set aside as p.pathcost-journal.set-aside-"));
+  g_clear_object (&project);
+  after = pc_test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  listing = g_dir_open (folder, 0, NULL);
+  while ((entry = g_dir_read_name (listing)) != NULL)
+    n_aside += g_str_has_prefix (entry, "p.pathcost-journal.set-aside-");
+  g_assert_cmpuint (n_aside, ==, 1);
+
 }
 
 int
@@ -522,6 +692,10 @@ main (int argc, char **argv)
   g_test_add_func ("/project/in-use", test_in_use);
   g_test_add_func ("/project/scenarios", test_scenarios);
   g_test_add_func ("/project/refuse-impossible-values", test_refuse_impossible_values);
+  g_test_add_func ("/project/refuse-before-upgrade", test_refuse_before_upgrade);
+  g_test_add_func ("/project/refuse-folder-and-link", test_refuse_folder_and_link);
+  g_test_add_func ("/project/hot-journal", test_hot_journal);
+  g_test_add_func ("/project/foreign-journal", test_foreign_journal);
   g_test_add_func ("/project/settings", test_settings);
   g_test_add_func ("/project/load-pathway", test_load_pathway);
   g_test_add_func ("/project/load-projection-input", test_load_projection_input);

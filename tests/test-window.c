@@ -675,6 +675,92 @@ test_close_asks (Fixture *fixture, gconstpointer data)
   g_assert_true (is_dirty (fixture));
 }
 
+static double
+inflation_on_disk (const char *path)
+{
+  g_autoptr(PcProject) project = pc_test_open_project (path, TRUE);
+
+  return pc_project_get_inflation (project);
+}
+
+static AdwMessageDialog *
+expect_dialog (const char *heading)
+{
+  GtkWindow *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* Answers @dialog as its button would: the response, then it closes
+ * (adw_message_dialog_response alone leaves it open). */
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The file changed on disk after it was opened (pathcost-cli set): Save
+ * asks instead of overwriting; Cancel keeps both, Reopen shows the file's
+ * change, Save Anyway overwrites it because the user said so. */
+static void
+test_save_asks_when_changed_on_disk (Fixture *fixture, gconstpointer data)
+{
+  PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
+  PcDocument *before = pc_window_get_document (fixture->window);
+  PcDocument *after;
+
+  g_assert_true (pc_pathway_editor_enter (editor, 0, PC_STEP_FIELD_QUANTITY, "3"));
+  g_assert_cmpint (pc_test_run_cli (NULL, NULL, "set", fixture->path, "inflation", "0.02", NULL), ==, 0);
+  activate (fixture, "save");
+  answer (expect_dialog ("File Changed on Disk"), "cancel");
+  pc_assert_close (inflation_on_disk (fixture->path), 0.02);
+  g_assert_true (is_dirty (fixture));
+
+  activate (fixture, "save");
+  answer (expect_dialog ("File Changed on Disk"), "reopen");
+  after = pc_window_get_document (fixture->window);
+  g_assert_true (after != before);
+  pc_assert_close (pc_project_get_inflation (pc_document_get_project (after)), 0.02);
+  g_assert_false (is_dirty (fixture));
+
+  /* saved from here, then changed again: Save Anyway overwrites */
+  g_assert_true (pc_pathway_editor_enter (editor, 0, PC_STEP_FIELD_QUANTITY, "3"));
+  activate (fixture, "save");
+  g_assert_null (find_message_dialog ());
+  g_assert_false (is_dirty (fixture));
+  g_assert_cmpint (pc_test_run_cli (NULL, NULL, "set", fixture->path, "inflation", "0.03", NULL), ==, 0);
+  activate (fixture, "save");
+  answer (expect_dialog ("File Changed on Disk"), "save-anyway");
+  pc_assert_close (inflation_on_disk (fixture->path), 0.02);
+  activate (fixture, "save");
+  g_assert_null (find_message_dialog ());
+}
+
+/* A file a crash left with a hot journal opens, and the window says once
+ * that the interrupted change was undone. */
+static void
+test_open_after_crash (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *path = pc_test_make_crashed_project (dir, "crashed.pathcost");
+  PcWindow *window = g_object_ref_sink (pc_window_new (NULL));
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  pc_window_open (window, path);
+  g_assert_null (pc_window_get_open_error (window));
+  g_assert_nonnull (pc_window_get_document (window));
+  dialog = expect_dialog ("An Interrupted Change Was Undone");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "was undone"));
+  answer (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -698,5 +784,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add_func ("/window/open-refused", test_open_refused);
   g_test_add ("/window/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
+  g_test_add ("/window/save-asks-when-changed-on-disk", Fixture, NULL, fixture_set_up,
+              test_save_asks_when_changed_on_disk, fixture_tear_down);
+  g_test_add_func ("/window/open-after-crash", test_open_after_crash);
   return g_test_run ();
 }

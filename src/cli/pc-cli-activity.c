@@ -243,7 +243,7 @@ pc_cli_command_activity (int argc, char **argv, GError **error)
                      "[--provider CODE] [--json]"));
       status = 2;
     }
-  else if ((project = pc_project_open_full (argv[2], o.apply_unit_costs != NULL
+  else if ((project = pc_cli_open_project (argv[2], o.apply_unit_costs != NULL
                                                      ? PC_PROJECT_OPEN_DEFAULT
                                                      : PC_PROJECT_OPEN_READ_ONLY, error)) != NULL)
     status = run_activity (project, &o, error);
@@ -291,7 +291,7 @@ pc_cli_command_risk (int argc, char **argv, GError **error)
     }
   risk = (PcRisk) { pathway, step, provider, stage != NULL ? (int) stage_value : -1, risk.kind,
                     0, 0, owner, action, status_text };
-  project = pc_project_open (argv[2], error);
+  project = pc_cli_open_project (argv[2], PC_PROJECT_OPEN_DEFAULT, error);
   if (project == NULL || !pc_project_set_risk_notes (project, &risk, error))
     return EXIT_FAILURE;
   return EXIT_SUCCESS;

@@ -64,6 +64,20 @@ usage_error (GError **error, const char *message)
   return EXIT_USAGE;
 }
 
+PcProject *
+pc_cli_open_project (const char *path, PcProjectOpenFlags flags, GError **error)
+{
+  PcProject *project = pc_project_open_full (path, flags, error);
+
+  if (project != NULL && pc_project_get_notice (project) != NULL)
+    {
+      g_autofree char *line = g_strdelimit (g_strdup (pc_project_get_notice (project)), "\r\n", ' ');
+
+      g_printerr ("pathcost-cli: %s\n", line);
+    }
+  return project;
+}
+
 static int
 command_new (int argc, char **argv, GError **error)
 {
@@ -152,7 +166,7 @@ command_import (int argc, char **argv, GError **error)
   if ((status = import_kind (argv[3], argv[4], &kind, error)) != EXIT_SUCCESS)
     return status;
   options.progress = interactive ? print_progress : NULL;
-  project = pc_project_open (argv[2], error);
+  project = pc_cli_open_project (argv[2], PC_PROJECT_OPEN_DEFAULT, error);
   if (project == NULL || !pc_import_run (project, kind, argv[4], &options, &result, error))
     {
       if (interactive)
@@ -176,7 +190,7 @@ command_set (int argc, char **argv, GError **error)
 
   if (argc != 5)
     return usage_error (error, _("usage: pathcost-cli set FILE.pathcost KEY VALUE"));
-  project = pc_project_open (argv[2], error);
+  project = pc_cli_open_project (argv[2], PC_PROJECT_OPEN_DEFAULT, error);
   if (project == NULL || !pc_project_set_setting (project, argv[3], argv[4], error))
     return EXIT_FAILURE;
   return EXIT_SUCCESS;
@@ -311,7 +325,7 @@ run_start (Run *run, int argc, char **argv, const char *usage, gboolean apply_sc
     return EXIT_USAGE;
   run->area_label = g_strjoinv ("+", run->areas);
 
-  run->project = pc_project_open_full (argv[2], PC_PROJECT_OPEN_READ_ONLY, error);
+  run->project = pc_cli_open_project (argv[2], PC_PROJECT_OPEN_READ_ONLY, error);
   if (run->project == NULL
       || (run->pathway = pc_project_load_pathway (run->project, selection->pathway, error)) == NULL
       || (run->input = pc_project_load_projection_input (run->project, run->pathway->site,

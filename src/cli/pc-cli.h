@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "pc-model.h"
+#include "pc-project.h"
 #include "pc-projection.h"
 #include "pc-scenario.h"
 #include "pc-sensitivity.h"
@@ -29,6 +30,11 @@ void pc_cli_print_comparison (const PcProjection *baseline,
 void pc_cli_print_one_way    (const PcOneWay     *one_way);
 void pc_cli_print_psa        (const PcPsa        *psa);
 
+/* Opens a project and prints, once, on stderr what the open did for it
+ * (an interrupted change undone, a stray journal set aside). */
+PcProject *pc_cli_open_project (const char         *path,
+                                PcProjectOpenFlags  flags,
+                                GError            **error);
 int  pc_cli_command_sources  (int                 argc,
                               char              **argv,
                               GError            **error);

@@ -95,18 +95,31 @@ _pc_wb_sum_of (GPtrArray *cells)
   return g_string_free (sum, FALSE);
 }
 
-/* Project text may be any length and, from a hand-edited file, not UTF-8. */
-static char *
-printable_text (const char *text)
+/* What ends a text cut to fit a cell, so a reader sees it was cut. */
+#define CUT_MARKER " […] (cut: a cell holds at most 32,767 characters)"
+
+/* Project text may be any length and, from a hand-edited file, not UTF-8.
+ * Past the cell's limit it is cut at a word where one is near, never
+ * silently: the marker says so. */
+char *
+_pc_wb_printable_text (const char *text)
 {
   char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  gsize keep = MAX_TEXT_BYTES - strlen (CUT_MARKER);
   const char *end;
+  char *space;
+  char *cut;
 
   if (strlen (valid) <= MAX_TEXT_BYTES)
     return valid;
-  end = g_utf8_find_prev_char (valid, valid + MAX_TEXT_BYTES + 1);
+  end = g_utf8_find_prev_char (valid, valid + keep + 1);
   valid[end - valid] = '\0';
-  return valid;
+  space = strrchr (valid, ' ');
+  if (space != NULL && (gsize) (space - valid) + 200 > keep)
+    *space = '\0';
+  cut = g_strconcat (valid, CUT_MARKER, NULL);
+  g_free (valid);
+  return cut;
 }
 
 /* Always a string cell, never a formula: text that starts with = + - @
@@ -123,7 +136,7 @@ _pc_wb_text (PcWb          *wb,
 
   if (_pc_wb_failed (wb))
     return;
-  printable = printable_text (text);
+  printable = _pc_wb_printable_text (text);
   if (_pc_wb_check (wb, worksheet_write_string (sheet, row, col, printable, wb->formats[format]),
                     "writing text"))
     wb->stats.strings++;

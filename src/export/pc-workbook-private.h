@@ -275,6 +275,9 @@ char          *_pc_wb_range        (char          *buffer,
                                     lxw_col_t      last_col);
 /* "A1+B2+…" over @cells (strings), or "0" when it is empty. */
 char          *_pc_wb_sum_of       (GPtrArray     *cells);
+/* @text as valid UTF-8 that fits a cell: past the limit, cut at a word
+ * and ended by a marker saying it was cut. */
+char          *_pc_wb_printable_text (const char  *text);
 
 #define PC_WB_CELL_SIZE  32
 #define PC_WB_RANGE_SIZE 64

@@ -13,6 +13,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pc-workbook"
+/* memfd_create */
+#define _GNU_SOURCE
 
 #include "config.h"
 
@@ -21,10 +23,12 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "pc-error.h"
 #include "pc-format.h"
+#include "pc-temp-file.h"
 #include "pc-workbook-private.h"
 
 /* libxlsxwriter prints numbers with %.16G through the current locale. */
@@ -181,72 +185,93 @@ set_io_error (const char  *path,
 {
   g_autofree char *display = g_filename_display_name (path);
 
-  g_set_error (error, PC_ERROR, PC_ERROR_IO, "cannot write the workbook to %s: %s",
-               display, g_strerror (saved_errno));
+  g_set_error (error, PC_ERROR, PC_ERROR_IO, "cannot write the workbook to %s: %s", display,
+               saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG
+               ? "the disk is full" : g_strerror (saved_errno));
   return FALSE;
 }
 
-/* A new, empty file beside @output_path, so the final rename stays on one
- * file system. */
-static char *
-create_temporary (const char  *output_path,
-                  GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (output_path);
-  g_autofree char *base = g_path_get_basename (output_path);
-  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
-  char *path = g_build_filename (dir, template, NULL);
-  /* 0666 less the umask, as any new file: not mkstemp's 0600. */
-  int fd = g_mkstemp_full (path, O_RDWR, 0666);
-
-  if (fd < 0)
-    {
-      set_io_error (output_path, errno, error);
-      g_free (path);
-      return NULL;
-    }
-  close (fd);
-  return path;
-}
-
-/* On disk before the rename, so a crash leaves the old file or the new. */
+/* Copies @source (from its start) into the file at @path; FALSE with errno. */
 static gboolean
-sync_file (const char *path)
+copy_into (int         source,
+           const char *path)
 {
-  int fd = g_open (path, O_RDONLY, 0);
-  gboolean ok = fd >= 0 && fsync (fd) == 0;
-  int saved_errno = errno;
+  int fd = g_open (path, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
+  char buffer[65536];
+  off_t offset = 0;
+  ssize_t n_read;
+  int saved_errno;
+  gboolean ok = fd >= 0;
 
-  if (fd >= 0)
-    close (fd);
+  while (ok && (n_read = pread (source, buffer, sizeof buffer, offset)) != 0)
+    {
+      ssize_t done = 0;
+
+      if (n_read < 0)
+        {
+          ok = errno == EINTR;
+          continue;
+        }
+      while (ok && done < n_read)
+        {
+          ssize_t n = write (fd, buffer + done, n_read - done);
+
+          if (n < 0 && errno != EINTR)
+            ok = FALSE;
+          else if (n > 0)
+            done += n;
+        }
+      offset += n_read;
+    }
+  /* on disk before the rename, so a crash leaves the old file or the new */
+  if (ok && fsync (fd) != 0)
+    ok = FALSE;
+  saved_errno = errno;
+  if (fd >= 0 && close (fd) != 0 && ok)
+    {
+      saved_errno = errno;
+      ok = FALSE;
+    }
   errno = saved_errno;
   return ok;
 }
 
+/* libxlsxwriter builds the file in memory (a memfd, through its /proc
+ * name), where neither a full disk nor a crash can touch the target's
+ * folder and where its own messages on stderr (it prints its failures)
+ * never arise from the disk; then the bytes go to a temporary file beside
+ * the target, with our own errors, and are renamed over it. */
 static gboolean
 export_to (PcWb        *wb,
            const char  *output_path,
            GError     **error)
 {
-  g_autofree char *temporary = create_temporary (output_path, error);
+  int memory = memfd_create ("pathcost-workbook", MFD_CLOEXEC);
+  g_autofree char *memory_path = NULL;
+  g_autofree char *temporary = NULL;
 
-  if (temporary == NULL)
-    return FALSE;
-  if (!write_in_c_locale (wb, temporary))
+  if (memory < 0)
+    return set_io_error (output_path, errno, error);
+  memory_path = g_strdup_printf ("/proc/self/fd/%d", memory);
+  if (!write_in_c_locale (wb, memory_path))
     {
       g_autofree char *display = g_filename_display_name (output_path);
 
-      g_remove (temporary);
+      close (memory);
       g_propagate_prefixed_error (error, g_steal_pointer (&wb->error), "%s: ", display);
       return FALSE;
     }
-  if (!sync_file (temporary) || g_rename (temporary, output_path) != 0)
+  temporary = pc_temp_file_new (output_path);
+  if (temporary == NULL || !copy_into (memory, temporary) || g_rename (temporary, output_path) != 0)
     {
       int saved_errno = errno;
 
-      g_remove (temporary);
+      close (memory);
+      if (temporary != NULL)
+        g_remove (temporary);
       return set_io_error (output_path, saved_errno, error);
     }
+  close (memory);
   return TRUE;
 }
 

@@ -19,6 +19,15 @@
 
 #define BLOCK_SIZE (1 << 20)
 
+/* Limits that keep memory bounded whatever the input (/dev/zero, a file of
+ * one 1 GB line): a reader that stores a record whole must stop somewhere.
+ * Real data stays far below them: the longest field of the sample is a few
+ * hundred bytes.  The header gets its own, smaller limit: past it, the file
+ * is not a CSV file at all. */
+#define MAX_FIELD_BYTES  PC_CSV_MAX_FIELD
+#define MAX_RECORD_BYTES PC_CSV_MAX_RECORD
+#define MAX_HEADER_BYTES PC_CSV_MAX_HEADER
+
 struct _PcCsv
 {
   FILE    *file;
@@ -32,6 +41,7 @@ struct _PcCsv
   gboolean started;
   guint64  line;           /* the line being read */
   guint64  record_line;    /* the line the current record starts on */
+  guint64  n_records;      /* records read so far: the first is the header */
   GString *text;           /* the record's fields, each NUL-terminated */
   GArray  *starts;         /* offset of each field in text */
 };
@@ -155,6 +165,30 @@ start_field (PcCsv *csv)
   g_array_append_val (csv->starts, start);
 }
 
+/* Stops the record once a field, or the record, passes its limit: the
+ * message names the line and column where it started. */
+static gboolean
+check_length (PcCsv   *csv,
+              GError **error)
+{
+  gsize field_start = csv->starts->len > 0
+                      ? g_array_index (csv->starts, gsize, csv->starts->len - 1) : 0;
+  gsize record_limit = csv->n_records == 0 ? MAX_HEADER_BYTES : MAX_RECORD_BYTES;
+
+  if (csv->text->len - field_start > MAX_FIELD_BYTES)
+    g_set_error (error, PC_ERROR, PC_ERROR_PARSE,
+                 "%s:%" G_GUINT64_FORMAT ":%u: the field is too long (more than %u KiB)",
+                 csv->name, csv->record_line, csv->starts->len, MAX_FIELD_BYTES / 1024);
+  else if (csv->text->len > record_limit)
+    g_set_error (error, PC_ERROR, PC_ERROR_PARSE,
+                 "%s:%" G_GUINT64_FORMAT ":%u: the %s is too long (more than %u KiB)",
+                 csv->name, csv->record_line, csv->starts->len,
+                 csv->n_records == 0 ? "header" : "record", (guint) (record_limit / 1024));
+  else
+    return TRUE;
+  return FALSE;
+}
+
 static gboolean
 fail (PcCsv       *csv,
       guint64      line,
@@ -192,7 +226,7 @@ read_quoted (PcCsv   *csv,
             }
           if (next >= 0)
             csv->block_position--;
-          return next != -2;
+          return next != -2 && check_length (csv, error);
         }
       if (c == '\n' || c == '\r')
         {
@@ -200,27 +234,37 @@ read_quoted (PcCsv   *csv,
           if (c == '\r' && peek_byte (csv, error) == '\n')
             g_string_append_c (csv->text, (char) read_byte (csv, error));
           csv->line++;
+          if (!check_length (csv, error))
+            return FALSE;
           continue;
         }
       g_string_append_c (csv->text, (char) c);
+      /* every 4 KiB is often enough: the limits are far larger */
+      if ((csv->text->len & 0xfff) == 0 && !check_length (csv, error))
+        return FALSE;
     }
 }
 
 /* Appends @first and the ordinary bytes after it in the current block, up
  * to the next delimiter, quote or line break (most of a file is these). */
-static void
-append_plain_run (PcCsv *csv,
-                  char   first)
+static gboolean
+append_plain_run (PcCsv   *csv,
+                  char     first,
+                  GError **error)
 {
   const guint8 *start = csv->block + csv->block_position;
   const guint8 *end = csv->block + csv->block_length;
   const guint8 *p = start;
 
+  /* never more than the limit allows, so the text stays bounded */
+  if ((gsize) (end - start) > MAX_FIELD_BYTES + 1)
+    end = start + MAX_FIELD_BYTES + 1;
   while (p < end && *p != ',' && *p != '\n' && *p != '\r' && *p != '"')
     p++;
   g_string_append_c (csv->text, first);
   g_string_append_len (csv->text, (const char *) start, p - start);
   csv->block_position += p - start;
+  return check_length (csv, error);
 }
 
 /* Reads one record into text/starts; FALSE at the end of the file. */
@@ -270,13 +314,17 @@ read_record (PcCsv    *csv,
         {
           g_string_append_c (csv->text, '\0');
           in_field = FALSE;
+          /* a record of commas alone grows too */
+          if (!check_length (csv, error))
+            return FALSE;
           continue;
         }
       if (quoted)
         return fail (csv, csv->line, "text after a closing quote", error);
       if (c != '"')
         {
-          append_plain_run (csv, (char) c);
+          if (!append_plain_run (csv, (char) c, error))
+            return FALSE;
           continue;
         }
       if (csv->text->len != g_array_index (csv->starts, gsize, csv->starts->len - 1))
@@ -297,6 +345,7 @@ pc_csv_next (PcCsv   *csv,
 
   if (!read_record (csv, &got_record, error) || !got_record)
     return FALSE;
+  csv->n_records++;
   for (guint i = 0; i < csv->starts->len; i++)
     {
       gsize start = g_array_index (csv->starts, gsize, i);

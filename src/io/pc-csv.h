@@ -11,6 +11,13 @@ G_BEGIN_DECLS
 
 typedef struct _PcCsv PcCsv;
 
+/* The longest field, record and header row the reader accepts, in bytes;
+ * past one, pc_csv_next fails at once with file:line:column and "too
+ * long", so memory stays bounded whatever the input. */
+#define PC_CSV_MAX_FIELD  (64 * 1024)
+#define PC_CSV_MAX_RECORD (1024 * 1024)
+#define PC_CSV_MAX_HEADER (64 * 1024)
+
 PcCsv       *pc_csv_open           (const char  *path,
                                     GError     **error);
 /* Reads the next record; FALSE at the end of the file (@error unset) or on a

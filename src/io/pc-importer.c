@@ -53,6 +53,43 @@ pc_import_kind_from_string (const char   *text,
   return FALSE;
 }
 
+/* A problem quotes the value it is about, which may span lines (a quoted
+ * field) or run to 64 KiB: the message stays one line and short, with a
+ * long quote cut to its start and an ellipsis. */
+static char *
+one_line_message (const char *message)
+{
+  GString *out = g_string_sized_new (strlen (message));
+  const char *p = message;
+
+  while (*p != '\0')
+    {
+      const char *close = *p == '\'' ? strchr (p + 1, '\'') : NULL;
+
+      if (close != NULL && g_utf8_strlen (p + 1, close - p - 1) > 60)
+        {
+          const char *cut = g_utf8_offset_to_pointer (p + 1, 40);
+
+          g_string_append_len (out, p, cut - p);
+          g_string_append (out, "…'");
+          p = close + 1;
+          continue;
+        }
+      if (close != NULL)
+        {
+          g_string_append_len (out, p, close + 1 - p);
+          p = close + 1;
+          continue;
+        }
+      g_string_append_c (out, *p);
+      p++;
+    }
+  for (gsize i = 0; i < out->len; i++)
+    if ((guchar) out->str[i] < 0x20)
+      out->str[i] = ' ';
+  return g_string_free (out, FALSE);
+}
+
 void
 _pc_import_problem (PcImport   *im,
                     int         column,
@@ -60,6 +97,7 @@ _pc_import_problem (PcImport   *im,
                     ...)
 {
   PcImportProblem *problem;
+  g_autofree char *message = NULL;
   va_list args;
 
   im->row_bad = TRUE;
@@ -76,8 +114,9 @@ _pc_import_problem (PcImport   *im,
       problem->column_name = g_strdup (im->spec->columns[column].name);
     }
   va_start (args, format);
-  problem->message = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
+  problem->message = one_line_message (message);
   g_ptr_array_add (im->problems, problem);
 }
 

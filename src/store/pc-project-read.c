@@ -12,7 +12,7 @@
 
 #include "pc-error.h"
 #include "pc-format.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 
 typedef struct
 {
@@ -132,6 +132,102 @@ canonical_setting (const char  *key,
   return TRUE;
 }
 
+/* The longest parameter name a range or standard error may be set for. */
+#define MAX_PARAMETER_LENGTH 256
+
+/* Whether @parameter (the part after "range:" or "se:") names a parameter
+ * of the sensitivity analysis (pc-sensitivity.h): a kind, a stage where the
+ * kind takes one, and a step the project's pathways have where it takes
+ * one.  Anything else would be stored and never used. */
+static gboolean
+check_parameter (PcProject   *self,
+                 const char  *key,
+                 const char  *parameter,
+                 GError     **error)
+{
+  g_autofree char *kind = NULL;
+  const char *rest;
+  const char *step = NULL;
+  g_autofree char *step_copy = NULL;
+  gboolean wants_step = FALSE, wants_stage = FALSE, known_kind = FALSE;
+  PcStage stage;
+
+  if (strlen (key) > MAX_PARAMETER_LENGTH || !g_utf8_validate (key, -1, NULL))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                   "the setting's name is not valid UTF-8 text of at most %d bytes",
+                   MAX_PARAMETER_LENGTH);
+      return FALSE;
+    }
+  rest = strchr (parameter, ':');
+  kind = rest != NULL ? g_strndup (parameter, rest - parameter) : g_strdup (parameter);
+  for (guint k = 0; k < PC_N_SENSITIVITY_KINDS; k++)
+    if (strcmp (kind, pc_sensitivity_kind_to_string (k)) == 0)
+      {
+        known_kind = TRUE;
+        wants_step = k == PC_SENSITIVITY_UNIT_COST || k == PC_SENSITIVITY_QUANTITY
+                     || k == PC_SENSITIVITY_SHARE;
+        wants_stage = k == PC_SENSITIVITY_SHARE || k == PC_SENSITIVITY_STAGE_MIX
+                      || k == PC_SENSITIVITY_SURVIVAL;
+      }
+  if (!known_kind)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                   "%s: unknown parameter '%s' (one of unit_cost:STEP, quantity:STEP, "
+                   "share:STEP:STAGE, stage_mix:STAGE, incidence, trend, survival:STAGE, "
+                   "inflation, discount_rate)", key, kind);
+      return FALSE;
+    }
+  rest = rest != NULL ? rest + 1 : NULL;
+  if (wants_stage)
+    {
+      const char *stage_text = rest != NULL ? strrchr (parameter, ':') + 1 : NULL;
+
+      if (stage_text == NULL || (wants_step && stage_text == rest)
+          || !pc_stage_from_string (stage_text, &stage))
+        {
+          g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                       "%s: %s needs %sa stage (1, 2, 3, 4 or unknown) after it", key, kind,
+                       wants_step ? "a step and " : "");
+          return FALSE;
+        }
+      if (wants_step)
+        step = step_copy = g_strndup (rest, stage_text - 1 - rest);
+    }
+  else if (wants_step)
+    step = rest;
+  else if (rest != NULL)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                   "%s: %s takes nothing after it", key, kind);
+      return FALSE;
+    }
+  if (wants_step)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (pc_project_get_db (self),
+                                   "SELECT 1 FROM pathway_steps WHERE step = ? LIMIT 1", -1,
+                                   &stmt, NULL);
+
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, step != NULL ? step : "", -1, SQLITE_TRANSIENT);
+          rc = sqlite3_step (stmt);
+        }
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                       "%s: no pathway of %s has a step named '%s'", key,
+                       pc_project_get_display_name (self), step != NULL ? step : "");
+          return FALSE;
+        }
+      if (rc != SQLITE_ROW)
+        return _pc_project_sqlite_error (self, rc, "read its steps", error);
+    }
+  return TRUE;
+}
+
 gboolean
 pc_project_set_setting (PcProject   *self,
                         const char  *key,
@@ -145,6 +241,11 @@ pc_project_set_setting (PcProject   *self,
   g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
 
+  if (g_str_has_prefix (key, RANGE_PREFIX)
+      && !check_parameter (self, key, key + strlen (RANGE_PREFIX), error))
+    return FALSE;
+  if (g_str_has_prefix (key, SE_PREFIX) && !check_parameter (self, key, key + strlen (SE_PREFIX), error))
+    return FALSE;
   if (!canonical_setting (key, value, canonical, sizeof canonical, error))
     return FALSE;
   if (!pc_project_begin (self, error))
@@ -161,8 +262,10 @@ pc_project_set_setting (PcProject   *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
+      /* the message first: the rollback would replace SQLite's with "not an error" */
+      _pc_project_sqlite_error (self, rc, "save the setting", error);
       pc_project_rollback (self);
-      return _pc_project_sqlite_error (self, rc, "save the setting", error);
+      return FALSE;
     }
   return pc_project_commit (self, error);
 }
@@ -180,8 +283,8 @@ get_setting (PcProject         *self,
       double stored;
 
       sqlite3_bind_text (stmt, 1, spec->key, -1, SQLITE_STATIC);
-      /* A stored value outside the setting's range can only come from a file
-       * edited by hand: fall back to the default rather than trust it. */
+      /* Every stored value was checked on open (_pc_project_check_settings):
+       * the default stands in only for a setting never set. */
       if (sqlite3_step (stmt) == SQLITE_ROW
           && parse_number ((const char *) sqlite3_column_text (stmt, 0), &stored)
           && stored >= spec->low && stored <= spec->high
@@ -190,6 +293,57 @@ get_setting (PcProject         *self,
     }
   sqlite3_finalize (stmt);
   return value;
+}
+
+/* One pass over the settings table: each key settings[] knows (so a new
+ * entry there is checked with no more code), and every range: and se:
+ * entry, must hold a value its setter could have stored.  Unknown keys are
+ * left alone: nothing reads them. */
+gboolean
+_pc_project_check_settings (PcProject  *self,
+                            GError    **error)
+{
+  sqlite3_stmt *stmt = _pc_project_prepare (self, "SELECT key, value, typeof (value) "
+                                            "FROM settings ORDER BY key", NULL, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+      gboolean is_text = strcmp ((const char *) sqlite3_column_text (stmt, 2), "text") == 0;
+      const SettingSpec *spec = key != NULL ? find_setting (key) : NULL;
+      const char *meaning = NULL;
+      double number;
+      PcRange range;
+
+      if (spec != NULL
+          && !(is_text && parse_number (value, &number)
+               && number >= spec->low && number <= spec->high
+               && (!spec->whole || number == floor (number))))
+        meaning = spec->meaning;
+      else if (spec == NULL && key != NULL && g_str_has_prefix (key, RANGE_PREFIX)
+               && !(is_text && parse_range (value, &range)))
+        meaning = "a range LOW,HIGH with LOW no more than HIGH";
+      else if (spec == NULL && key != NULL && g_str_has_prefix (key, SE_PREFIX)
+               && !(is_text && parse_number (value, &number) && number >= 0))
+        meaning = "a standard error (a number, 0 or more)";
+      if (meaning != NULL)
+        {
+          g_autofree char *shown = _pc_project_shown_text (is_text ? value : NULL);
+          g_autofree char *shown_key = _pc_project_shown_text (key);
+
+          g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                       "%s is damaged: in table settings, row key '%s': value is '%s', not %s "
+                       "(the file was changed outside Pathcost)",
+                       pc_project_get_display_name (self), shown_key, shown, meaning);
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  return _pc_project_finish (self, stmt, rc, "check its settings", error);
 }
 
 double

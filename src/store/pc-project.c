@@ -18,13 +18,16 @@
 #include <unistd.h>
 
 #include "pc-error.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 #include "pc-schema.h"
+#include "pc-temp-file.h"
 
 #define HEADER_SIZE 100
-/* A read-only open of a larger file skips the whole-file check: it is
- * O(size) (1.7 s for 370 MB), reading never changes the file, and a
- * damaged page it reads is still reported as damage. */
+/* Past this size a read-only open checks every table but the activity
+ * table (quick_check of the whole file is O(size): 1.7 s for 370 MB, nearly
+ * all of it activity) and that the file has the size its header says; the
+ * activity pages it reads are still checked as they are read
+ * (cell_size_check). */
 #define QUICK_CHECK_READ_ONLY_LIMIT (64 * 1024 * 1024)
 #define BUSY_TIMEOUT_MS 1500
 
@@ -35,6 +38,8 @@ struct _PcProject
   char    *display_name;
   sqlite3 *db;
   gboolean read_only;
+  /* what the open did that the user should hear of, once (a journal) */
+  char    *notice;
   /* pc_project_begin calls not yet committed or rolled back: the first
    * opens the transaction, each deeper one a savepoint pc_DEPTH. */
   guint    depth;
@@ -50,6 +55,7 @@ pc_project_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->notice, g_free);
 
   G_OBJECT_CLASS (pc_project_parent_class)->finalize (object);
 }
@@ -63,6 +69,24 @@ pc_project_class_init (PcProjectClass *klass)
 static void
 pc_project_init (PcProject *self)
 {
+}
+
+/* SQLITE_FULL, or a write that failed for want of space or over the
+ * file-size limit (SQLite reports those as I/O errors). */
+gboolean
+_pc_project_is_disk_full (sqlite3 *db,
+                          int      rc)
+{
+  int saved_errno = errno;
+  int primary = rc & 0xff;
+  /* SQLite does not always record the errno of a failed write (not for
+   * one that failed at COMMIT): the C library's is still the write's then */
+  int system_errno = db != NULL && sqlite3_system_errno (db) != 0 ? sqlite3_system_errno (db)
+                                                                   : saved_errno;
+
+  return primary == SQLITE_FULL
+         || (primary == SQLITE_IOERR
+             && (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT));
 }
 
 gboolean
@@ -81,6 +105,14 @@ _pc_project_sqlite_error (PcProject   *self,
   else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
     g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
                  "%s is damaged (%s while %s)", self->display_name, detail, doing);
+  else if (_pc_project_is_disk_full (self->db, rc))
+    g_set_error (error, PC_ERROR, PC_ERROR_IO,
+                 "%s: could not %s: the disk is full (free some space and try again; "
+                 "the project is unchanged)", self->display_name, doing);
+  else if (primary == SQLITE_READONLY && rc != SQLITE_READONLY_ROLLBACK)
+    g_set_error (error, PC_ERROR, PC_ERROR_IO,
+                 "%s: could not %s: the file or its folder is read-only "
+                 "(check its permissions, or save a copy elsewhere)", self->display_name, doing);
   else if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN
            || primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_PERM)
     g_set_error (error, PC_ERROR, PC_ERROR_IO,
@@ -229,20 +261,25 @@ open_connection (PcProject  *self,
 }
 
 static gboolean
-needs_quick_check (PcProject *self)
+is_large_read_only (PcProject *self)
 {
   GStatBuf info;
 
-  return !self->read_only || g_stat (self->path, &info) != 0
-         || info.st_size <= QUICK_CHECK_READ_ONLY_LIMIT;
+  return self->read_only && g_stat (self->path, &info) == 0
+         && info.st_size > QUICK_CHECK_READ_ONLY_LIMIT;
 }
 
+/* PRAGMA quick_check(1), or quick_check of one table: @table is trusted
+ * (one of ours). */
 static gboolean
-run_quick_check (PcProject  *self,
-                 GError    **error)
+run_quick_check (PcProject   *self,
+                 const char  *table,
+                 GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  g_autofree char *sql = table != NULL ? g_strdup_printf ("PRAGMA quick_check(\"%s\")", table)
+                                       : g_strdup ("PRAGMA quick_check(1)");
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   gboolean ok = FALSE;
 
   if (rc == SQLITE_OK)
@@ -268,19 +305,63 @@ run_quick_check (PcProject  *self,
   return ok;
 }
 
+/* The checks of a large file opened read-only, which stay fast: the size
+ * the header records against the file's own (a truncated or extended copy
+ * fails), then every table but activity. */
+static gboolean
+run_large_file_check (PcProject  *self,
+                      GError    **error)
+{
+  const char * const *tables = _pc_schema_tables ();
+  sqlite3_stmt *stmt = NULL;
+  gint64 page_size = 0, page_count = 0;
+  GStatBuf info;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT page_size, page_count FROM pragma_page_size, "
+                          "pragma_page_count", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      page_size = sqlite3_column_int64 (stmt, 0);
+      page_count = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (g_stat (self->path, &info) != 0 || page_size <= 0 || page_size * page_count != info.st_size)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                   "%s is damaged (its size does not match its header: cut short or extended)",
+                   self->display_name);
+      return FALSE;
+    }
+  for (guint t = 0; tables[t] != NULL; t++)
+    if (strcmp (tables[t], "activity") != 0 && !run_quick_check (self, tables[t], error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_integrity (PcProject  *self,
+                 GError    **error)
+{
+  if (is_large_read_only (self))
+    return run_large_file_check (self, error);
+  return run_quick_check (self, NULL, error);
+}
+
 /* The schema a file of the current version must have, built the same way a
  * new project is: name → CREATE statement. */
 static GHashTable *
-expected_schema (void)
+expected_schema (int version)
 {
   GHashTable *schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  guint n_migrations;
+  guint n_migrations, n_wanted = 0;
   const PcMigration *migrations = _pc_schema_migrations (&n_migrations);
   sqlite3 *memory = NULL;
   sqlite3_stmt *stmt = NULL;
 
+  while (n_wanted < n_migrations && migrations[n_wanted].to_version <= version)
+    n_wanted++;
   sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE, NULL);
-  if (!_pc_schema_migrate (memory, migrations, n_migrations, NULL))
+  if (!_pc_schema_migrate (memory, migrations, n_wanted, NULL))
     g_error ("the built-in schema does not build: %s", sqlite3_errmsg (memory));
   sqlite3_prepare_v2 (memory, "SELECT name, sql FROM sqlite_schema", -1, &stmt, NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -292,11 +373,13 @@ expected_schema (void)
   return schema;
 }
 
+/* The file's schema is exactly that of project format @version. */
 static gboolean
 check_schema (PcProject  *self,
+              int         version,
               GError    **error)
 {
-  g_autoptr(GHashTable) expected = expected_schema ();
+  g_autoptr(GHashTable) expected = expected_schema (version);
   sqlite3_stmt *stmt = NULL;
   guint n_found = 0;
   int rc;
@@ -315,10 +398,12 @@ check_schema (PcProject  *self,
       if (name == NULL || !g_hash_table_lookup_extended (expected, name, NULL, &want)
           || g_strcmp0 (want, sql) != 0)
         {
+          g_autofree char *shown_type = _pc_project_shown_text (type ? type : "object");
+          g_autofree char *shown_name = _pc_project_shown_text (name ? name : "");
+
           g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
                        "%s is damaged or was changed outside Pathcost "
-                       "(unexpected %s '%s')", self->display_name,
-                       type ? type : "object", name ? name : "");
+                       "(unexpected %s '%s')", self->display_name, shown_type, shown_name);
           sqlite3_finalize (stmt);
           return FALSE;
         }
@@ -384,11 +469,54 @@ bring_up_to_date (PcProject  *self,
                    "%s is damaged (it has no project format version)", self->display_name);
       return FALSE;
     }
+  /* A migration writes: a file that would be refused afterwards must be
+   * refused before, unchanged. */
+  if (!check_schema (self, version, error))
+    return FALSE;
   /* Reading never changes the file: an older project read-only is copied
    * into memory and upgraded there. */
   if (self->read_only && !copy_into_memory (self, error))
     return FALSE;
   return _pc_schema_migrate (self->db, migrations, n_migrations, error);
+}
+
+/* A folder or a symbolic link says so, rather than "empty" or SQLite's
+ * "unable to open database file".  A link is not followed: SQLite would put
+ * the journal beside the link, where a crash would leave it unseen by the
+ * file's other names. */
+static gboolean
+check_kind_of_file (PcProject  *self,
+                    GError    **error)
+{
+  GStatBuf info;
+
+  if (g_lstat (self->path, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        g_set_error (error, PC_ERROR, PC_ERROR_IO, "%s: no such file", self->display_name);
+      else
+        g_set_error (error, PC_ERROR, PC_ERROR_IO, "%s: %s", self->display_name,
+                     g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (S_ISLNK (info.st_mode))
+    {
+      g_autofree char *target = g_file_read_link (self->path, NULL);
+      g_autofree char *shown = target != NULL ? g_filename_display_name (target) : g_strdup ("?");
+
+      g_set_error (error, PC_ERROR, PC_ERROR_IO, "%s is a symbolic link to %s: open the file "
+                   "it points to instead", self->display_name, shown);
+      return FALSE;
+    }
+  if (S_ISDIR (info.st_mode))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_PROJECT,
+                   "%s is a folder, not a Pathcost project", self->display_name);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 PcProject *
@@ -403,20 +531,18 @@ pc_project_open_full (const char        *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = project_new (path);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, PC_ERROR, PC_ERROR_IO, "%s: no such file", self->display_name);
-      return NULL;
-    }
-  if (!check_header (path, self->display_name, error))
+  if (!check_kind_of_file (self, error)
+      || !check_header (path, self->display_name, error)
+      || !_pc_project_settle_journal (path, self->display_name, &self->notice, error))
     return NULL;
 
   self->read_only = (flags & PC_PROJECT_OPEN_READ_ONLY) != 0;
   sqlite_flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (!open_connection (self, sqlite_flags, error)
-      || (needs_quick_check (self) && !run_quick_check (self, error))
+      || !check_integrity (self, error)
       || !bring_up_to_date (self, error)
-      || !check_schema (self, error))
+      || !check_schema (self, PC_PROJECT_SCHEMA_VERSION, error)
+      || !_pc_project_check_values (self, error))
     return NULL;
 
   /* A rollback journal, never WAL: a user who copies the file alone must
@@ -444,7 +570,7 @@ pc_project_create (const char  *path,
   g_autofree char *temp_path = NULL;
   guint n_migrations;
   const PcMigration *migrations = _pc_schema_migrations (&n_migrations);
-  gboolean built;
+  gboolean built, full;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -462,10 +588,18 @@ pc_project_create (const char  *path,
                                      | SQLITE_OPEN_EXCLUSIVE, error)
           && sqlite3_exec (building->db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) == SQLITE_OK
           && _pc_schema_migrate (building->db, migrations, n_migrations, error);
+  full = !built && error != NULL && g_error_matches (*error, PC_ERROR, PC_ERROR_IO)
+         && strstr ((*error)->message, "the disk is full") != NULL;
   g_clear_pointer (&building->db, sqlite3_close);
 
   if (!built)
     {
+      if (full)
+        {
+          g_clear_error (error);
+          g_set_error (error, PC_ERROR, PC_ERROR_IO,
+                       "%s: could not create the project: the disk is full", display);
+        }
       if (error != NULL && *error == NULL)
         g_set_error (error, PC_ERROR, PC_ERROR_IO, "%s: could not create the project", display);
       g_unlink (temp_path);
@@ -480,6 +614,13 @@ pc_project_create (const char  *path,
       return NULL;
     }
   return pc_project_open (path, error);
+}
+
+const char *
+pc_project_get_notice (PcProject *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  return self->notice;
 }
 
 const char *
@@ -573,6 +714,21 @@ pc_project_commit (PcProject  *self,
   return TRUE;
 }
 
+/* After a full disk or an I/O error SQLite may leave the transaction's
+ * journal hot and the file grown, to be rolled back by the next reader: a
+ * process that exits now would leave the disk full and the file locked
+ * against read-only opens.  A read makes SQLite play the journal back at
+ * once. */
+static void
+finish_rollback (PcProject *self)
+{
+  g_autofree char *journal = g_strconcat (self->path, "-journal", NULL);
+
+  if (self->read_only || !g_file_test (journal, G_FILE_TEST_EXISTS))
+    return;
+  sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+}
+
 void
 pc_project_rollback (PcProject *self)
 {
@@ -591,6 +747,7 @@ pc_project_rollback (PcProject *self)
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->depth = 0;
+  finish_rollback (self);
 }
 
 /* The number of pc_project_begin calls still open, 0 outside a change. */
@@ -658,7 +815,9 @@ back_up_into (PcProject   *self,
             rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
         }
     }
-  if (rc != SQLITE_OK)
+  if (rc != SQLITE_OK && _pc_project_is_disk_full (copy, rc))
+    *reason = g_strdup ("the disk is full");
+  else if (rc != SQLITE_OK)
     *reason = g_strdup (copy != NULL && sqlite3_errcode (copy) != SQLITE_OK
                         ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));
   if (sqlite3_close (copy) != SQLITE_OK && rc == SQLITE_OK)
@@ -676,14 +835,12 @@ pc_project_write_copy (PcProject   *self,
 {
   g_autofree char *display = NULL;
   g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *temp_path = NULL;
   g_autofree char *temp_journal = NULL;
   g_autofree char *reason = NULL;
   GStatBuf info;
   int saved_errno = 0;
   gboolean ok;
-  int fd;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
@@ -705,21 +862,18 @@ pc_project_write_copy (PcProject   *self,
       return FALSE;
     }
 
-  /* Beside the destination, so the rename stays in one file system. */
+  /* Beside the destination, so the rename stays in one file system; it is
+   * closed before SQLite opens it (a close() of ours later would drop
+   * SQLite's locks on it), and one a crash left is removed next time. */
   folder = g_path_get_dirname (dest_path);
-  base = g_path_get_basename (dest_path);
-  temp_path = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  temp_path = pc_temp_file_new (dest_path);
+  if (temp_path == NULL)
     {
       saved_errno = errno;
       g_set_error (error, PC_ERROR, PC_ERROR_IO, "cannot save to %s: %s",
                    display, g_strerror (saved_errno));
       return FALSE;
     }
-  /* Closed before SQLite opens the file: a close() of ours later would
-   * drop SQLite's locks on it. */
-  close (fd);
   temp_journal = g_strconcat (temp_path, "-journal", NULL);
 
   /* Saving over a file keeps who may read it. */

@@ -40,6 +40,9 @@ PcProject   *pc_project_open_full           (const char        *path,
                                              PcProjectOpenFlags flags,
                                              GError           **error);
 const char  *pc_project_get_path            (PcProject    *self);
+/* What opening the project did that the user should be told of, once: an
+ * interrupted change undone, a stray journal set aside; NULL when nothing. */
+const char  *pc_project_get_notice          (PcProject    *self);
 /* The file name as the user should read it in a message. */
 const char  *pc_project_get_display_name    (PcProject    *self);
 sqlite3     *pc_project_get_db              (PcProject    *self);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include "pc-error.h"
 #include "pc-project.h"
 #include "pc-schema.h"
@@ -230,9 +232,22 @@ apply_migration (sqlite3            *db,
       || sqlite3_exec (db, set_version, NULL, NULL, NULL) != SQLITE_OK
       || sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
-      g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
-                   "could not upgrade the project to version %d: %s",
-                   migration->to_version, sqlite3_errmsg (db));
+      /* A write past the end of the disk, or of the file-size limit, is
+       * SQLITE_FULL or an I/O error with ENOSPC/EFBIG: the user can act on
+       * "the disk is full", not on "disk I/O error". */
+      int saved_errno = errno;
+      int system_errno = sqlite3_system_errno (db) != 0 ? sqlite3_system_errno (db) : saved_errno;
+
+      if ((sqlite3_errcode (db) & 0xff) == SQLITE_FULL
+          || ((sqlite3_errcode (db) & 0xff) == SQLITE_IOERR
+              && (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)))
+        g_set_error (error, PC_ERROR, PC_ERROR_IO,
+                     "could not upgrade the project to version %d: the disk is full",
+                     migration->to_version);
+      else
+        g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
+                     "could not upgrade the project to version %d: %s",
+                     migration->to_version, sqlite3_errmsg (db));
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }

@@ -10,6 +10,7 @@
 
 #include "pc-document.h"
 #include "pc-error.h"
+#include "pc-file-stamp.h"
 
 struct _PcDocument
 {
@@ -29,6 +30,10 @@ struct _PcDocument
   char       *pathway_name;
   PcPathway  *pathway;
   PcPathway  *preview;
+  /* the file as it was when opened or last saved: a change by anything
+   * else since is not overwritten without asking */
+  PcFileStamp disk_stamp;
+  char       *notice;
 };
 
 enum { PROP_0, PROP_DIRTY, PROP_PATH, PROP_PATHWAY_NAME, N_PROPS };
@@ -270,7 +275,9 @@ pc_document_open (const char *given_path,
 {
   g_autofree char *working = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *notice = NULL;
   g_autoptr(PcDocument) self = NULL;
+  PcFileStamp stamp;
 
   g_return_val_if_fail (given_path != NULL, NULL);
 
@@ -287,6 +294,7 @@ pc_document_open (const char *given_path,
 
       if (original == NULL)
         return NULL;
+      notice = g_strdup (pc_project_get_notice (original));
       /* Opening the saved version drops what a crash left of this file. */
       while ((discarded = find_recovery (path)) != NULL)
         {
@@ -299,9 +307,14 @@ pc_document_open (const char *given_path,
         return NULL;
       recover = FALSE;
     }
+  /* After the open, which may have rolled back an interrupted change.  A
+   * recovered document's edits were made against the file as it is now. */
+  pc_file_stamp_read (path, &stamp);
   self = document_new (path, working, error);
   if (self == NULL)
     return NULL;
+  self->disk_stamp = stamp;
+  self->notice = g_steal_pointer (&notice);
   if (recover)
     {
       /* The recovered edits are not in the file yet. */
@@ -533,16 +546,49 @@ pc_document_redo (PcDocument *self,
 }
 
 gboolean
-pc_document_save (PcDocument *self,
-                  GError    **error)
+pc_document_changed_on_disk (PcDocument *self)
+{
+  PcFileStamp now;
+
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), FALSE);
+  pc_file_stamp_read (self->path, &now);
+  return !pc_file_stamp_equal (&now, &self->disk_stamp);
+}
+
+const char *
+pc_document_get_notice (PcDocument *self)
+{
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), NULL);
+  return self->notice;
+}
+
+gboolean
+pc_document_save_anyway (PcDocument *self,
+                         GError    **error)
 {
   g_return_val_if_fail (PC_IS_DOCUMENT (self), FALSE);
 
   if (!pc_project_write_copy (self->project, self->path, error))
     return FALSE;
+  pc_file_stamp_read (self->path, &self->disk_stamp);
   self->saved_serial = top_serial (self);
   update_dirty (self);
   return TRUE;
+}
+
+gboolean
+pc_document_save (PcDocument *self,
+                  GError    **error)
+{
+  g_return_val_if_fail (PC_IS_DOCUMENT (self), FALSE);
+
+  if (pc_document_changed_on_disk (self))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_EXISTS,
+                   _("“%s” was changed on disk since it was opened or last saved"), self->title);
+      return FALSE;
+    }
+  return pc_document_save_anyway (self, error);
 }
 
 gboolean
@@ -559,6 +605,7 @@ pc_document_save_as (PcDocument *self,
   path = g_canonicalize_filename (given_path, NULL);
   if (!pc_project_write_copy (self->project, path, error))
     return FALSE;
+  pc_file_stamp_read (path, &self->disk_stamp);
   /* The working copy keeps serving the open project; its marker, written
    * when the next edit comes, names the new file, which is what recovery
    * looks for. */
@@ -696,6 +743,7 @@ pc_document_finalize (GObject *object)
   g_free (self->title);
   g_free (self->working_path);
   g_free (self->pathway_name);
+  g_free (self->notice);
   g_clear_pointer (&self->pathway, pc_pathway_free);
   g_clear_pointer (&self->preview, pc_pathway_free);
   g_array_unref (self->undo_serials);

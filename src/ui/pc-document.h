@@ -72,8 +72,19 @@ gboolean         pc_document_undo             (PcDocument     *self,
                                                GError        **error);
 gboolean         pc_document_redo             (PcDocument     *self,
                                                GError        **error);
+/* Writes the edits to the file; refuses with PC_ERROR_EXISTS when the file
+ * changed on disk since it was opened or last saved (another program,
+ * another window), never overwriting that change silently: the window
+ * asks, then calls pc_document_save_anyway or Save As, or reopens. */
 gboolean         pc_document_save             (PcDocument     *self,
                                                GError        **error);
+gboolean         pc_document_save_anyway      (PcDocument     *self,
+                                               GError        **error);
+/* Whether the file on disk is no longer as this document read or wrote it. */
+gboolean         pc_document_changed_on_disk  (PcDocument     *self);
+/* What opening the file did that the user should hear of (an interrupted
+ * change undone), or NULL. */
+const char      *pc_document_get_notice       (PcDocument     *self);
 gboolean         pc_document_save_as          (PcDocument     *self,
                                                const char     *path,
                                                GError        **error);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pc-application.h"
+#include "pc-error.h"
 #include "pc-window-private.h"
 
 typedef void (*ChosenFunc) (PcWindow *self, const char *path, gpointer data);
@@ -123,7 +124,12 @@ save_activated (GSimpleAction *action,
 
   pc_pathway_editor_commit_pending (self->pathway_editor);
   if (!pc_document_save (self->document, &error))
-    _pc_window_show_error (self, _("The project was not saved"), error->message, NULL);
+    {
+      if (g_error_matches (error, PC_ERROR, PC_ERROR_EXISTS))
+        _pc_window_ask_changed_on_disk (self);
+      else
+        _pc_window_show_error (self, _("The project was not saved"), error->message, NULL);
+    }
   else
     pc_window_toast (self, _("Saved"));
 }

@@ -53,6 +53,9 @@ struct _PcWindow
 void _pc_window_install_actions (PcWindow *self);
 void _pc_window_update_actions  (PcWindow *self);
 void _pc_window_fill_recent     (PcWindow *self);
+/* Asks what to do about a file changed on disk: Save Anyway, Save As…,
+ * Reopen or Cancel. */
+void _pc_window_ask_changed_on_disk (PcWindow *self);
 void _pc_window_show_error      (PcWindow   *self,
                                  const char *heading,
                                  const char *message,

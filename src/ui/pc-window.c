@@ -90,6 +90,73 @@ ask_before_losing (PcWindow   *self,
   return dialog;
 }
 
+/* The file changed on disk */
+
+static void
+reopen_document (PcWindow *self)
+{
+  g_autoptr(PcDocument) old = g_object_ref (self->document);
+  g_autoptr(PcDocument) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fresh = pc_document_open (pc_document_get_path (old), FALSE, &error);
+  if (fresh == NULL)
+    {
+      _pc_window_show_error (self, _("The project could not be opened"), error->message, NULL);
+      return;
+    }
+  pc_window_set_document (self, fresh);
+  pc_document_close (old);
+  pc_window_toast (self, _("Reopened as it is on disk"));
+}
+
+static void
+on_changed_on_disk_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             PcWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (g_strcmp0 (response, "save-anyway") == 0)
+    {
+      if (!pc_document_save_anyway (self->document, &error))
+        _pc_window_show_error (self, _("The project was not saved"), error->message, NULL);
+      else
+        pc_window_toast (self, _("Saved"));
+    }
+  else if (g_strcmp0 (response, "save-as") == 0)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "save-as", NULL);
+  else if (g_strcmp0 (response, "reopen") == 0)
+    reopen_document (self);
+}
+
+/* As GNOME Text Editor does: the file changed on disk since it was opened
+ * or saved (the CLI, another window), so Save would overwrite that change.
+ * Closing the question means Cancel. */
+void
+_pc_window_ask_changed_on_disk (PcWindow *self)
+{
+  g_autofree char *body = g_strdup_printf (_("“%s” was changed by another program since it was "
+                                             "opened or last saved. Saving now would overwrite "
+                                             "those changes; reopening drops the changes made "
+                                             "here."), pc_document_get_title (self->document));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body);
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+
+  adw_message_dialog_add_responses (message, "cancel", _("_Cancel"), "reopen", _("_Reopen"),
+                                    "save-as", _("Save _As…"), "save-anyway", _("Save A_nyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (message, "reopen", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (message, "save-anyway", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (message, "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (message, "save-as");
+  adw_message_dialog_set_close_response (message, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Title and state */
 
 static void
@@ -232,6 +299,10 @@ open_now (PcWindow   *self,
   pc_window_set_document (self, document);
   if (PC_IS_APPLICATION (app))
     pc_application_note_recent (PC_APPLICATION (app), pc_document_get_path (document));
+  /* an interrupted change undone as the file opened: said once, here */
+  if (pc_document_get_notice (document) != NULL)
+    _pc_window_show_error (self, _("An Interrupted Change Was Undone"),
+                           pc_document_get_notice (document), NULL);
   if (recover)
     pc_window_toast (self, _("Unsaved changes were recovered. Save to keep them."));
 }
@@ -649,7 +720,10 @@ on_close_response (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "save") == 0 && !pc_document_save (self->document, &error))
     {
-      _pc_window_show_error (self, _("The project was not saved"), error->message, NULL);
+      if (g_error_matches (error, PC_ERROR, PC_ERROR_EXISTS))
+        _pc_window_ask_changed_on_disk (self);
+      else
+        _pc_window_show_error (self, _("The project was not saved"), error->message, NULL);
       return;
     }
   if (g_strcmp0 (response, "cancel") == 0)
