@@ -16,7 +16,7 @@ DEBIAN_PACKAGES := \
 	libglib2.0-dev libjson-glib-dev libsqlite3-dev sqlite3 libxlsxwriter-dev libgsl-dev gnumeric \
 	python3 python3-numpy bc time \
 	libgtk-4-dev libadwaita-1-dev xvfb xauth dbus dbus-x11 appstream desktop-file-utils \
-	libglib2.0-bin libgtk-4-bin libxml2-utils imagemagick dconf-gsettings-backend
+	libglib2.0-bin libgtk-4-bin libxml2-utils imagemagick dconf-gsettings-backend libxtst-dev
 
 .PHONY: all deps build run test bench fuzz clean
 

@@ -15,6 +15,7 @@
 
 #include "pc-format.h"
 #include "pc-step-row.h"
+#include "pc-test-keys.h"
 #include "pc-test-util.h"
 #include "pc-window.h"
 
@@ -461,6 +462,51 @@ test_scenario_and_period (Fixture *fixture, gconstpointer data)
   g_assert_null (pc_projection_view_get_scenario_warning (view));
 }
 
+/* The first editable text under @root that shows @text, or NULL. */
+static GtkWidget *
+find_editable (GtkWidget  *root,
+               const char *text)
+{
+  if (GTK_IS_TEXT (root) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (root)), text) == 0)
+    return root;
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found = find_editable (w, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* By keyboard: select the discount rate, type 4, Tab away; the project
+ * takes it (unsaved), and undo brings 3.5 back. */
+static void
+test_settings_by_keyboard (Fixture *fixture, gconstpointer data)
+{
+  PcSettingsView *settings = pc_window_get_settings_view (fixture->window);
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  GtkWidget *rate;
+
+  pc_window_show_view (fixture->window, "settings");
+  pc_test_wait_idle (10);
+  rate = find_editable (GTK_WIDGET (settings), "3.5");
+  g_assert_nonnull (rate);
+  g_assert_true (gtk_widget_grab_focus (rate));
+  pc_test_key (window, GDK_KEY_a, GDK_CONTROL_MASK);
+  pc_test_type (window, "4");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rate)), ==, "4");
+  pc_test_key (window, GDK_KEY_Tab, 0);
+  g_assert_false (gtk_widget_has_focus (rate));
+  g_assert_cmpstr (pc_settings_view_get_text (settings, "discount_rate"), ==, "4");
+  g_assert_true (is_dirty (fixture));
+  pc_assert_close (pc_project_get_discount_rate (pc_document_get_project (pc_window_get_document (fixture->window))), 0.04);
+
+  activate (fixture, "undo");
+  g_assert_cmpstr (pc_settings_view_get_text (settings, "discount_rate"), ==, "3.5");
+  g_assert_false (is_dirty (fixture));
+}
+
 /* The settings page: a refused value is marked with its reason and saves
  * nothing; inflation and the price year are undoable edits of the project,
  * saved with it, and the CLI then reports what the projection shows. */
@@ -778,6 +824,8 @@ main (int argc, char *argv[])
   g_test_add ("/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/window/scenario", Fixture, NULL, fixture_set_up, test_scenario_and_period, fixture_tear_down);
   g_test_add ("/window/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
+  g_test_add ("/window/settings-by-keyboard", Fixture, NULL, fixture_set_up, test_settings_by_keyboard,
+              fixture_tear_down);
   g_test_add ("/window/uncertainty", Fixture, NULL, fixture_set_up, test_uncertainty, fixture_tear_down);
   g_test_add ("/window/recover", Fixture, NULL, fixture_set_up, test_recover_after_crash, fixture_tear_down);
   g_test_add ("/window/save-as-recovery", Fixture, NULL, fixture_set_up, test_save_as_keeps_recovery_apart,
