@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pc-breakdown.h"
 #include "pc-costing-view.h"
-#include "pc-costing.h"
 #include "pc-format.h"
 #include "pc-grid-table.h"
 
@@ -53,77 +53,6 @@ stage_title (PcStage stage)
   return _(titles[stage]);
 }
 
-typedef enum
-{
-  GROUP_PHASE,
-  GROUP_FUNDING,
-  GROUP_STEP,
-} GroupBy;
-
-static const char *
-group_of (const PcStep *step,
-          GroupBy       by)
-{
-  switch (by)
-    {
-    case GROUP_PHASE:
-      return step->phase;
-    case GROUP_FUNDING:
-      return step->funding;
-    case GROUP_STEP:
-    default:
-      return step->name;
-    }
-}
-
-/* Appends the groups @pathway uses that @names lacks, in the order the
- * pathway first uses them. */
-static void
-add_group_names (GPtrArray       *names,
-                 const PcPathway *pathway,
-                 GroupBy          by)
-{
-  for (guint i = 0; i < pathway->steps->len; i++)
-    {
-      const char *name = group_of (g_ptr_array_index (pathway->steps, i), by);
-      gboolean seen = FALSE;
-
-      for (guint n = 0; n < names->len && !seen; n++)
-        seen = g_strcmp0 (g_ptr_array_index (names, n), name) == 0;
-      if (!seen)
-        g_ptr_array_add (names, (gpointer) name);
-    }
-}
-
-/* The expected cost per patient diagnosed of the steps of @pathway in group
- * @name (every step when NULL): E(stage) into @expected, E over all stages
- * returned.  The core's own E of the pathway cut down to those steps; E is
- * a sum over steps, so the groups add up to the pathway's E
- * (docs/MODEL.md#expected-cost-per-patient). */
-static double
-group_expected (const PcPathway         *pathway,
-                const PcProjectionInput *input,
-                GroupBy                  by,
-                const char              *name,
-                double                   expected[PC_N_STAGES])
-{
-  g_autoptr(GPtrArray) steps = g_ptr_array_new ();
-  PcPathway part = *pathway;
-  PcCostPerPatient cost;
-
-  for (guint i = 0; i < pathway->steps->len; i++)
-    {
-      PcStep *step = g_ptr_array_index (pathway->steps, i);
-
-      if (name == NULL || g_strcmp0 (group_of (step, by), name) == 0)
-        g_ptr_array_add (steps, step);
-    }
-  part.steps = steps;
-  pc_pathway_cost_per_patient (&part, cost);
-  return pc_expected_cost_per_patient (cost, (const double (*)[PC_N_OFFSETS + 1]) input->survival,
-                                       input->stage_share, expected);
-}
-
 static void
 add_money_row (GtkGrid      *grid,
                int           row,
@@ -145,76 +74,67 @@ add_money_row (GtkGrid      *grid,
 /* One row per group, then the pathway's own E; the groups' E by stage go
  * to @chart_values (series by category) when it is not NULL. */
 static void
-fill_group_table (GtkGrid                 *grid,
-                  const PcPathway         *pathway,
-                  const PcProjectionInput *input,
-                  GroupBy                  by,
-                  const char              *first_heading,
-                  GPtrArray               *names,
-                  double                  *chart_values)
+fill_group_table (GtkGrid           *grid,
+                  const char        *first_heading,
+                  GPtrArray         *groups,
+                  const PcCostGroup *total,
+                  double            *chart_values)
 {
   const char *heading[PC_N_STAGES + 3] = { first_heading, };
-  double expected[PC_N_STAGES];
-  double all;
 
   pc_grid_table_clear (grid);
   for (guint s = 0; s < PC_N_STAGES; s++)
     heading[s + 1] = stage_title (s);
   heading[PC_N_STAGES + 1] = _("All stages");
   pc_grid_table_add_row (grid, 0, heading, TRUE);
-  for (guint g = 0; g < names->len; g++)
+  for (guint g = 0; g < groups->len; g++)
     {
-      all = group_expected (pathway, input, by, g_ptr_array_index (names, g), expected);
-      add_money_row (grid, (int) g + 1, g_ptr_array_index (names, g), expected, all, FALSE);
+      const PcCostGroup *group = g_ptr_array_index (groups, g);
+
+      add_money_row (grid, (int) g + 1, group->name, group->expected, group->expected_all, FALSE);
       if (chart_values != NULL)
-        memcpy (chart_values + g * PC_N_STAGES, expected, sizeof expected);
+        memcpy (chart_values + g * PC_N_STAGES, group->expected, sizeof group->expected);
     }
-  all = group_expected (pathway, input, by, NULL, expected);
-  add_money_row (grid, (int) names->len + 1, _("All"), expected, all, TRUE);
+  add_money_row (grid, (int) groups->len + 1, _("All"), total->expected, total->expected_all, TRUE);
 }
 
 static void
-fill_phases (PcCostingView           *self,
-             const PcPathway         *pathway,
-             const PcProjectionInput *input)
+fill_phases (PcCostingView     *self,
+             const PcBreakdown *breakdown)
 {
   g_autoptr(GPtrArray) phases = g_ptr_array_new ();
   g_autofree double *values = NULL;
   /* Short, so that every bar keeps its label in a narrow chart. */
   const char *stages[PC_N_STAGES] = { _("Stage 1"), _("Stage 2"), _("Stage 3"), _("Stage 4"), _("Unknown") };
 
-  add_group_names (phases, pathway, GROUP_PHASE);
-  values = g_new0 (double, (gsize) MAX (phases->len, 1) * PC_N_STAGES);
-  fill_group_table (self->phase_table, pathway, input, GROUP_PHASE, _("Phase"), phases, values);
+  values = g_new0 (double, (gsize) MAX (breakdown->phases->len, 1) * PC_N_STAGES);
+  fill_group_table (self->phase_table, _("Phase"), breakdown->phases, &breakdown->total, values);
   /* The chart wants series (phases) by category (stages): the same layout. */
+  for (guint p = 0; p < breakdown->phases->len; p++)
+    g_ptr_array_add (phases, ((PcCostGroup *) g_ptr_array_index (breakdown->phases, p))->name);
   g_ptr_array_add (phases, NULL);
   pc_chart_set_data (self->chart, stages, PC_N_STAGES, (const char * const *) phases->pdata,
                      phases->len - 1, values);
 }
 
 static void
-fill_funding (PcCostingView           *self,
-              const PcPathway         *pathway,
-              const PcProjectionInput *input)
+fill_funding (PcCostingView     *self,
+              const PcBreakdown *breakdown)
 {
-  g_autoptr(GPtrArray) fundings = g_ptr_array_new ();
-
-  add_group_names (fundings, pathway, GROUP_FUNDING);
-  fill_group_table (self->funding_table, pathway, input, GROUP_FUNDING, _("Funding stream"), fundings, NULL);
+  fill_group_table (self->funding_table, _("Funding stream"), breakdown->fundings, &breakdown->total, NULL);
 }
 
 /* What one death costs, by year after diagnosis: the `death` steps' cost
  * before any weighting, shown apart because E counts it only for the
  * share who die in that year (docs/MODEL.md#expected-cost-per-patient). */
 static void
-fill_deaths (PcCostingView   *self,
-             const PcPathway *pathway)
+fill_deaths (PcCostingView     *self,
+             const PcBreakdown *breakdown)
 {
   const char *heading[PC_N_STAGES + 2] = { _("Year after diagnosis"), };
-  PcCostPerPatient cost;
+  const PcCostGroup *all = &breakdown->total;
   int row = 1;
 
-  pc_pathway_cost_per_patient (pathway, cost);
   pc_grid_table_clear (self->death_table);
   for (guint s = 0; s < PC_N_STAGES; s++)
     heading[s + 1] = stage_title (s);
@@ -225,12 +145,12 @@ fill_deaths (PcCostingView   *self,
       gboolean any = FALSE;
 
       for (guint s = 0; s < PC_N_STAGES; s++)
-        any |= cost[s][PC_BASIS_DEATH][k] != 0.0;
+        any |= all->cost[s][PC_BASIS_DEATH][k] != 0.0;
       if (!any)
         continue;
       texts[0] = k == 0 ? g_strdup (_("Year of diagnosis")) : g_strdup_printf (_("Year %u"), k);
       for (guint s = 0; s < PC_N_STAGES; s++)
-        texts[s + 1] = pc_format_money (cost[s][PC_BASIS_DEATH][k]);
+        texts[s + 1] = pc_format_money (all->cost[s][PC_BASIS_DEATH][k]);
       pc_grid_table_add_row (self->death_table, row++, (const char * const *) texts, FALSE);
       for (guint s = 0; s <= PC_N_STAGES; s++)
         g_free (texts[s]);
@@ -238,44 +158,39 @@ fill_deaths (PcCostingView   *self,
   gtk_widget_set_visible (self->death_box, row > 1);
 }
 
+/* docs/MODEL.md#provider-gap: the provider's cost − what it is paid. */
 static void
-fill_provider (PcCostingView   *self,
-               const PcPathway *pathway)
+add_provider_row (GtkGrid             *grid,
+                  int                  row,
+                  const PcProviderGap *gap)
+{
+  g_autofree char *price_text = pc_format_money (gap->payment);
+  g_autofree char *cost_text = pc_format_money (gap->provider_cost);
+  g_autofree char *gap_text = pc_format_money (gap->gap);
+  g_autofree char *share_text = gap->payment != 0.0 ? g_strdup_printf ("%+.1f%%", 100.0 * gap->gap_share)
+                                                    : g_strdup ("—");
+  const char *texts[] = { gap->name, gap->tariff_code != NULL ? gap->tariff_code : _("local"),
+                          price_text, cost_text, gap_text, share_text, NULL };
+
+  pc_grid_table_add_row (grid, row, texts, FALSE);
+  /* A code is text: left-aligned like the step's name. */
+  pc_grid_table_set_text (grid, row, 1, texts[1], FALSE, FALSE);
+}
+
+static void
+fill_provider (PcCostingView     *self,
+               const PcBreakdown *breakdown)
 {
   const char *heading[] = { _("Step"), _("Tariff code"), _("Tariff × MFF"), _("Provider cost"),
                             _("Gap"), _("Gap ÷ payment"), NULL };
-  int row = 1;
+  GPtrArray *gaps = breakdown->provider.steps;
 
   pc_grid_table_clear (self->provider_table);
   pc_grid_table_add_row (self->provider_table, 0, heading, TRUE);
   pc_grid_table_set_text (self->provider_table, 0, 1, heading[1], FALSE, TRUE);
-  for (guint i = 0; i < pathway->steps->len; i++)
-    {
-      const PcStep *step = g_ptr_array_index (pathway->steps, i);
-      double price = pc_step_unit_cost (step, pathway->mff);
-      /* docs/MODEL.md#provider-gap: the provider's cost − what it is paid. */
-      double gap = pc_step_provider_gap (step, pathway->mff);
-      g_autofree char *price_text = NULL, *cost_text = NULL, *gap_text = NULL, *share_text = NULL;
-      const char *texts[7];
-
-      if (!step->has_provider_unit_cost)
-        continue;
-      price_text = pc_format_money (price);
-      cost_text = pc_format_money (step->provider_unit_cost);
-      gap_text = pc_format_money (gap);
-      share_text = price != 0.0 ? g_strdup_printf ("%+.1f%%", 100.0 * gap / price) : g_strdup ("—");
-      texts[0] = step->name;
-      texts[1] = step->tariff_code != NULL ? step->tariff_code : _("local");
-      texts[2] = price_text;
-      texts[3] = cost_text;
-      texts[4] = gap_text;
-      texts[5] = share_text;
-      texts[6] = NULL;
-      pc_grid_table_add_row (self->provider_table, row, texts, FALSE);
-      /* A code is text: left-aligned like the step's name. */
-      pc_grid_table_set_text (self->provider_table, row++, 1, texts[1], FALSE, FALSE);
-    }
-  if (row == 1)
+  for (guint i = 0; i < gaps->len; i++)
+    add_provider_row (self->provider_table, (int) i + 1, g_ptr_array_index (gaps, i));
+  if (gaps->len == 0)
     gtk_grid_attach (self->provider_table,
                      pc_grid_table_cell (_("No step of this pathway has a provider cost: import activity and apply its unit costs, or type them in the editor."),
                                          FALSE, FALSE), 0, 1, 6, 1);
@@ -297,6 +212,22 @@ add_comparison_row (GtkGrid    *grid,
   pc_grid_table_add_row (grid, row, texts, heading);
 }
 
+/* A step's name, with its year and basis when another step has that name. */
+static char *
+compared_step_title (const PcPathwayComparison *comparison,
+                     guint                      index)
+{
+  const PcStepComparison *entry = g_ptr_array_index (comparison->steps, index);
+
+  if (!pc_pathway_comparison_name_repeats (comparison, index))
+    return g_strdup (entry->name);
+  if (entry->basis == PC_BASIS_DEATH)
+    /* TRANSLATORS: a step's name, then the year after diagnosis of a cost per death */
+    return g_strdup_printf (_("%s (year %d, per death)"), entry->name, entry->year_offset);
+  /* TRANSLATORS: a step's name, then its year after diagnosis */
+  return g_strdup_printf (_("%s (year %d)"), entry->name, entry->year_offset);
+}
+
 /* Step by step, each step's share of the expected cost per patient
  * diagnosed at the chosen stage; the two pathways are of one site, so one
  * survival and stage mix serves both. */
@@ -306,9 +237,8 @@ fill_comparison (PcCostingView           *self,
                  const PcProjectionInput *input)
 {
   PcStage stage = gtk_drop_down_get_selected (self->stage_choice);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(PcPathwayComparison) comparison = NULL;
   const char *heading[] = { _("Step"), pathway->name, NULL, _("Difference"), NULL };
-  double mine[PC_N_STAGES], theirs[PC_N_STAGES];
 
   pc_grid_table_clear (self->compare_table);
   if (self->other == NULL || stage >= PC_N_STAGES)
@@ -318,21 +248,19 @@ fill_comparison (PcCostingView           *self,
                        0, 0, 4, 1);
       return;
     }
+  comparison = pc_pathway_comparison_compute (pathway, self->other, input);
   heading[2] = self->other->name;
   pc_grid_table_add_row (self->compare_table, 0, heading, TRUE);
-  add_group_names (names, pathway, GROUP_STEP);
-  add_group_names (names, self->other, GROUP_STEP);
-  for (guint n = 0; n < names->len; n++)
+  for (guint n = 0; n < comparison->steps->len; n++)
     {
-      group_expected (pathway, input, GROUP_STEP, g_ptr_array_index (names, n), mine);
-      group_expected (self->other, input, GROUP_STEP, g_ptr_array_index (names, n), theirs);
-      add_comparison_row (self->compare_table, (int) n + 1, g_ptr_array_index (names, n),
-                          mine[stage], theirs[stage], FALSE);
+      const PcStepComparison *entry = g_ptr_array_index (comparison->steps, n);
+      g_autofree char *title = compared_step_title (comparison, n);
+
+      add_comparison_row (self->compare_table, (int) n + 1, title, entry->first[stage],
+                          entry->second[stage], FALSE);
     }
-  group_expected (pathway, input, GROUP_STEP, NULL, mine);
-  group_expected (self->other, input, GROUP_STEP, NULL, theirs);
-  add_comparison_row (self->compare_table, (int) names->len + 1, _("All steps"),
-                      mine[stage], theirs[stage], TRUE);
+  add_comparison_row (self->compare_table, (int) comparison->steps->len + 1, _("All steps"),
+                      comparison->first[stage], comparison->second[stage], TRUE);
 }
 
 static void
@@ -358,7 +286,7 @@ refresh (PcCostingView *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *headline = NULL;
-  double expected[PC_N_STAGES];
+  g_autoptr(PcBreakdown) breakdown = NULL;
 
   self->stale = FALSE;
   if (pathway == NULL)
@@ -379,12 +307,13 @@ refresh (PcCostingView *self)
   else
     title = g_strdup_printf (_("%s: expected cost per patient diagnosed"), pathway->name);
   gtk_label_set_text (self->title_label, title);
-  headline = pc_format_money (group_expected (pathway, input, GROUP_PHASE, NULL, expected));
+  breakdown = pc_breakdown_compute (pathway, input);
+  headline = pc_format_money (breakdown->total.expected_all);
   gtk_label_set_text (self->headline_label, headline);
-  fill_phases (self, pathway, input);
-  fill_funding (self, pathway, input);
-  fill_deaths (self, pathway);
-  fill_provider (self, pathway);
+  fill_phases (self, breakdown);
+  fill_funding (self, breakdown);
+  fill_deaths (self, breakdown);
+  fill_provider (self, breakdown);
   fill_comparison (self, pathway, input);
 }
 
