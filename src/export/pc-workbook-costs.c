@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "pc-costing.h"
+#include "pc-breakdown.h"
 #include "pc-labels.h"
 #include "pc-workbook-private.h"
 
@@ -25,9 +25,10 @@ typedef enum
 
 typedef struct
 {
-  GroupKind   kind;
-  const char *name;       /* the phase or funding stream */
-  PcActivity  activity;
+  GroupKind          kind;
+  const char        *name;       /* the phase or funding stream */
+  PcActivity         activity;
+  const PcCostGroup *costs;      /* the engine's figures; NULL when no step is in it */
 } Group;
 
 static gboolean
@@ -48,9 +49,10 @@ in_group (const PcStep *step,
     }
 }
 
-/* Σ over the group's steps at @basis and @offset of their cost for @stage
- * (or, for an activity, of share × quantity): the terms, the total. */
-static double
+/* The cells of the Pathway sheet the group's cost at @stage, @basis and
+ * @offset adds up (for an activity, share × quantity); its value is the
+ * engine's, in the group's PcCostGroup. */
+static void
 group_terms (PcWb        *wb,
              const Group *group,
              guint        stage,
@@ -58,8 +60,6 @@ group_terms (PcWb        *wb,
              guint        offset,
              GPtrArray   *terms)
 {
-  double total = 0.0;
-
   for (guint i = 0; i < wb->pathway->steps->len; i++)
     {
       const PcStep *step = g_ptr_array_index (wb->pathway->steps, i);
@@ -70,7 +70,6 @@ group_terms (PcWb        *wb,
         continue;
       if (group->kind == GROUP_ACTIVITY)
         {
-          total += step->share[stage] * step->quantity;
           _pc_wb_cell (a, row, PC_WB_PW_SHARE_COL + stage, FALSE);
           _pc_wb_cell (b, row, PC_WB_PW_QUANTITY_COL, FALSE);
           g_ptr_array_add (terms, g_strconcat (PC_WB_REF_PATHWAY, a, "*", PC_WB_REF_PATHWAY, b,
@@ -78,12 +77,10 @@ group_terms (PcWb        *wb,
         }
       else
         {
-          total += pc_step_cost_for_stage (step, wb->pathway->mff, stage);
           _pc_wb_cell (a, row, PC_WB_PW_COST_COL + stage, FALSE);
           g_ptr_array_add (terms, g_strconcat (PC_WB_REF_PATHWAY, a, NULL));
         }
     }
-  return total;
 }
 
 /* A combination no step of the group has is a plain 0: membership is fixed
@@ -100,16 +97,17 @@ write_group_cell (PcWb          *wb,
   g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
   PcWbFormat format = group->kind == GROUP_ACTIVITY ? PC_WB_NUMBER : PC_WB_MONEY;
   lxw_col_t col = _pc_wb_cp_col (stage, basis, offset);
-  double total = group_terms (wb, group, stage, basis, offset, terms);
   g_autofree char *sum = NULL;
+  double total;
 
+  group_terms (wb, group, stage, basis, offset, terms);
   if (terms->len == 0)
     {
       _pc_wb_number (wb, sheet, row, col, 0.0, format);
       return;
     }
-  if (group->kind == GROUP_ALL)
-    total = wb->projection->cost_per_patient[stage][basis][offset];
+  total = group->kind == GROUP_ACTIVITY ? group->costs->units[stage][basis][offset]
+                                        : group->costs->cost[stage][basis][offset];
   sum = _pc_wb_sum_of (terms);
   _pc_wb_formula (wb, sheet, row, col, format, total, "=%s", sum);
 }
@@ -178,8 +176,9 @@ write_header (PcWb          *wb,
 /* The share of patients diagnosed that each column's steps reach: S(k)
  * alive at the start of year k, S(k) − S(k + 1) dying during it. */
 static void
-write_survival_row (PcWb          *wb,
-                    lxw_worksheet *sheet)
+write_survival_row (PcWb              *wb,
+                    lxw_worksheet     *sheet,
+                    const PcBreakdown *breakdown)
 {
   const lxw_row_t row = PC_WB_CP_WEIGHT_ROW;
 
@@ -188,16 +187,15 @@ write_survival_row (PcWb          *wb,
   for (guint s = 0; s < PC_N_STAGES; s++)
     for (guint k = 0; k < PC_N_OFFSETS; k++)
       {
-        const double *S = wb->input->survival[s];
         lxw_row_t srow = PC_WB_AS_STAGE_ROW + s;
         char now[PC_WB_CELL_SIZE], next[PC_WB_CELL_SIZE];
 
         _pc_wb_cell (now, srow, PC_WB_AS_SURVIVAL_COL + k, TRUE);
         _pc_wb_cell (next, srow, PC_WB_AS_SURVIVAL_COL + k + 1, TRUE);
         _pc_wb_formula (wb, sheet, row, _pc_wb_cp_col (s, PC_BASIS_PATIENT, k), PC_WB_SHARE,
-                        S[k], "=" PC_WB_REF_ASSUMPTIONS "%s", now);
+                        breakdown->weight[s][PC_BASIS_PATIENT][k], "=" PC_WB_REF_ASSUMPTIONS "%s", now);
         _pc_wb_formula (wb, sheet, row, _pc_wb_cp_col (s, PC_BASIS_DEATH, k), PC_WB_SHARE,
-                        S[k] - S[k + 1], "=" PC_WB_REF_ASSUMPTIONS "%s-" PC_WB_REF_ASSUMPTIONS "%s",
+                        breakdown->weight[s][PC_BASIS_DEATH][k], "=" PC_WB_REF_ASSUMPTIONS "%s-" PC_WB_REF_ASSUMPTIONS "%s",
                         now, next);
       }
 }
@@ -222,8 +220,9 @@ _pc_wb_expected_formula (const char *sheet_ref,
 /* The headline: E by stage, cached with the engine's figures, and over all
  * stages at the stage mix. */
 static void
-write_expected (PcWb          *wb,
-                lxw_worksheet *sheet)
+write_expected (PcWb              *wb,
+                lxw_worksheet     *sheet,
+                const PcCostGroup *total)
 {
   lxw_row_t row = _pc_wb_cp_expected_row (wb);
   char shares[PC_WB_RANGE_SIZE], costs[PC_WB_RANGE_SIZE];
@@ -241,7 +240,7 @@ write_expected (PcWb          *wb,
 
       _pc_wb_text (wb, sheet, row + s, 0, label, PC_WB_TEXT);
       _pc_wb_formula (wb, sheet, row + s, 1, PC_WB_MONEY,
-                      wb->projection->expected_cost_per_patient[s], "%s", formula);
+                      total->expected[s], "%s", formula);
       _pc_wb_formula (wb, sheet, row + s, 2, PC_WB_SHARE, wb->input->stage_share[s], "=%s",
                       _pc_wb_stage_share_name (s));
     }
@@ -249,7 +248,7 @@ write_expected (PcWb          *wb,
   _pc_wb_text (wb, sheet, row + PC_N_STAGES, 0, "All stages", PC_WB_TEXT);
   _pc_wb_text (wb, sheet, row + PC_N_STAGES, 2, "(at the stage mix)", PC_WB_NOTE);
   _pc_wb_formula (wb, sheet, row + PC_N_STAGES, 1, PC_WB_MONEY_TOTAL,
-                  wb->projection->expected_cost_all_stages, "=SUMPRODUCT(%s,%s)",
+                  total->expected_all, "=SUMPRODUCT(%s,%s)",
                   _pc_wb_range (costs, row, 1, row + PC_N_STAGES - 1, 1),
                   _pc_wb_range (shares, row, 2, row + PC_N_STAGES - 1, 2));
 }
@@ -259,8 +258,9 @@ _pc_wb_write_costs (PcWb          *wb,
                     lxw_worksheet *sheet)
 {
   const PcProjection *projection = wb->projection;
+  g_autoptr(PcBreakdown) breakdown = pc_breakdown_compute (wb->pathway, wb->input);
   lxw_row_t row = PC_WB_CP_GROUP_ROW;
-  Group group = { GROUP_ALL, NULL, 0 };
+  Group group = { GROUP_ALL, NULL, 0, &breakdown->total };
 
   _pc_wb_text (wb, sheet, 0, 0, "Cost per patient by stage and year after diagnosis", PC_WB_TITLE);
   _pc_wb_text (wb, sheet, 1, 0,
@@ -269,18 +269,20 @@ _pc_wb_write_costs (PcWb          *wb,
                "add these up over the years). Activity rows count units.",
                PC_WB_NOTE);
   write_header (wb, sheet);
-  write_survival_row (wb, sheet);
+  write_survival_row (wb, sheet, breakdown);
   write_group (wb, sheet, PC_WB_CP_TOTAL_ROW, "All steps", &group);
   group.kind = GROUP_PHASE;
   for (guint p = 0; projection->phases[p] != NULL; p++)
     {
       group.name = projection->phases[p];
+      group.costs = pc_breakdown_find_phase (breakdown, group.name);
       write_group (wb, sheet, row++, "Phase", &group);
     }
   group.kind = GROUP_FUNDING;
   for (guint f = 0; projection->fundings[f] != NULL; f++)
     {
       group.name = projection->fundings[f];
+      group.costs = pc_breakdown_find_funding (breakdown, group.name);
       write_group (wb, sheet, row++, "Funding stream", &group);
     }
   group.kind = GROUP_ACTIVITY;
@@ -288,9 +290,10 @@ _pc_wb_write_costs (PcWb          *wb,
   for (guint a = 0; a < wb->activities->len; a++)
     {
       group.activity = g_array_index (wb->activities, PcActivity, a);
+      group.costs = pc_breakdown_find_activity (breakdown, group.activity);
       write_group (wb, sheet, row++, "Activity units", &group);
     }
-  write_expected (wb, sheet);
+  write_expected (wb, sheet, &breakdown->total);
   _pc_wb_col_width (wb, sheet, 0, 0, 16);
   _pc_wb_col_width (wb, sheet, 1, 1, 40);
   _pc_wb_col_width (wb, sheet, PC_WB_CP_FIRST_COL, LAST_COL, 11);

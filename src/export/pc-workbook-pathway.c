@@ -10,9 +10,8 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
-#include "pc-costing.h"
+#include "pc-breakdown.h"
 #include "pc-labels.h"
 #include "pc-workbook-private.h"
 
@@ -104,12 +103,12 @@ write_unit_cost (PcWb          *wb,
 }
 
 static void
-write_step (PcWb          *wb,
-            lxw_worksheet *sheet,
-            const PcStep  *step,
-            lxw_row_t      row)
+write_step (PcWb             *wb,
+            lxw_worksheet    *sheet,
+            const PcStep     *step,
+            const PcStepCost *step_cost,
+            lxw_row_t         row)
 {
-  double unit = pc_step_unit_cost (step, wb->pathway->mff);
   char share[PC_WB_CELL_SIZE], quantity[PC_WB_CELL_SIZE], cost[PC_WB_CELL_SIZE];
 
   _pc_wb_text (wb, sheet, row, PC_WB_PW_PHASE_COL, pc_phase_label (step->phase), PC_WB_TEXT);
@@ -128,7 +127,7 @@ write_step (PcWb          *wb,
     {
       _pc_wb_number (wb, sheet, row, PC_WB_PW_SHARE_COL + s, step->share[s], PC_WB_SHARE_INPUT);
       _pc_wb_formula (wb, sheet, row, PC_WB_PW_COST_COL + s, PC_WB_MONEY,
-                      step->share[s] * step->quantity * unit, "=%s*%s*%s",
+                      step_cost->cost[s], "=%s*%s*%s",
                       _pc_wb_cell (share, row, PC_WB_PW_SHARE_COL + s, FALSE), quantity, cost);
     }
   if (step->has_provider_unit_cost)
@@ -183,49 +182,18 @@ validate_steps (PcWb          *wb,
                    0.0, INFINITY, "A unit cost cannot be negative.");
 }
 
-/* E(stage) over the steps whose phase (or funding stream) is @name, all
- * steps when NULL: the engine's expected cost over that group's cost per
- * patient (docs/MODEL.md#expected-cost-per-patient). */
-static void
-group_expected (PcWb       *wb,
-                const char *name,
-                gboolean    by_phase,
-                double      expected[PC_N_STAGES])
-{
-  PcCostPerPatient cost = { { { 0.0 } } };
-
-  for (guint i = 0; i < wb->pathway->steps->len; i++)
-    {
-      const PcStep *step = g_ptr_array_index (wb->pathway->steps, i);
-
-      if (name != NULL && g_strcmp0 (by_phase ? step->phase : step->funding, name) != 0)
-        continue;
-      for (guint s = 0; s < PC_N_STAGES; s++)
-        cost[s][step->basis][step->year_offset] +=
-          pc_step_cost_for_stage (step, wb->pathway->mff, s);
-    }
-  pc_expected_cost_per_patient ((const double (*)[PC_N_BASES][PC_N_OFFSETS]) cost,
-                                (const double (*)[PC_N_OFFSETS + 1]) wb->input->survival,
-                                wb->input->stage_share, expected);
-}
-
 /* One row of expected costs by stage over a group of steps, from its row
  * of the Cost per patient sheet. */
 static void
-write_total_row (PcWb          *wb,
-                 lxw_worksheet *sheet,
-                 lxw_row_t      row,
-                 const char    *group,
-                 const char    *name,
-                 gboolean       by_phase,
-                 lxw_row_t      cost_row)
+write_total_row (PcWb              *wb,
+                 lxw_worksheet     *sheet,
+                 lxw_row_t          row,
+                 const char        *group,
+                 const char        *name,
+                 gboolean           by_phase,
+                 const PcCostGroup *costs,
+                 lxw_row_t          cost_row)
 {
-  double expected[PC_N_STAGES];
-
-  if (name == NULL)
-    memcpy (expected, wb->projection->expected_cost_per_patient, sizeof expected);
-  else
-    group_expected (wb, name, by_phase, expected);
   _pc_wb_text (wb, sheet, row, 0, group, PC_WB_TEXT);
   if (name != NULL)
     {
@@ -238,14 +206,16 @@ write_total_row (PcWb          *wb,
     {
       g_autofree char *formula = _pc_wb_expected_formula (PC_WB_REF_COSTS, cost_row, s);
 
-      _pc_wb_formula (wb, sheet, row, PC_WB_PW_COST_COL + s, PC_WB_MONEY, expected[s], "%s",
-                      formula);
+      /* A phase only investment lines use has no step: E is 0. */
+      _pc_wb_formula (wb, sheet, row, PC_WB_PW_COST_COL + s, PC_WB_MONEY,
+                      costs != NULL ? costs->expected[s] : 0.0, "%s", formula);
     }
 }
 
 static void
-write_totals (PcWb          *wb,
-              lxw_worksheet *sheet)
+write_totals (PcWb              *wb,
+              lxw_worksheet     *sheet,
+              const PcBreakdown *breakdown)
 {
   lxw_row_t row = PC_WB_PW_STEP_ROW + wb->pathway->steps->len + 1;
   const PcProjection *projection = wb->projection;
@@ -253,12 +223,15 @@ write_totals (PcWb          *wb,
   _pc_wb_text (wb, sheet, row++, 0,
                "Expected cost per patient diagnosed, by stage (survival-weighted over the six "
                "years after diagnosis; price-year prices)", PC_WB_HEADING);
-  write_total_row (wb, sheet, row++, "All steps", NULL, TRUE, PC_WB_CP_TOTAL_ROW);
+  write_total_row (wb, sheet, row++, "All steps", NULL, TRUE, &breakdown->total,
+                   PC_WB_CP_TOTAL_ROW);
   for (guint p = 0; projection->phases[p] != NULL; p++)
     write_total_row (wb, sheet, row++, "Phase", projection->phases[p], TRUE,
+                     pc_breakdown_find_phase (breakdown, projection->phases[p]),
                      _pc_wb_cp_phase_row (wb, p));
   for (guint f = 0; projection->fundings[f] != NULL; f++)
     write_total_row (wb, sheet, row++, "Funding stream", projection->fundings[f], FALSE,
+                     pc_breakdown_find_funding (breakdown, projection->fundings[f]),
                      _pc_wb_cp_funding_row (wb, f));
 }
 
@@ -273,12 +246,15 @@ _pc_wb_write_pathway (PcWb          *wb,
     "per patient who dies in the year for a 'death' step.", wb->pathway->name,
     wb->pathway->provider != NULL ? "" : ", no provider");
 
+  g_autoptr(PcBreakdown) breakdown = pc_breakdown_compute (wb->pathway, wb->input);
+
   _pc_wb_text (wb, sheet, 0, 0, title, PC_WB_TITLE);
   _pc_wb_text (wb, sheet, 1, 0, about, PC_WB_NOTE);
   write_step_header (wb, sheet);
   for (guint i = 0; i < wb->pathway->steps->len && !_pc_wb_failed (wb); i++)
-    write_step (wb, sheet, g_ptr_array_index (wb->pathway->steps, i), PC_WB_PW_STEP_ROW + i);
+    write_step (wb, sheet, g_ptr_array_index (wb->pathway->steps, i),
+                g_ptr_array_index (breakdown->steps, i), PC_WB_PW_STEP_ROW + i);
   validate_steps (wb, sheet);
-  write_totals (wb, sheet);
+  write_totals (wb, sheet, breakdown);
   _pc_wb_set_up_sheet (wb, sheet, PC_WB_PW_STEP_ROW, PC_WB_PW_STEP_COL + 1);
 }

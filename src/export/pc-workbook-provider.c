@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "pc-costing.h"
+#include "pc-breakdown.h"
 #include "pc-labels.h"
 #include "pc-workbook-private.h"
 
@@ -23,26 +23,20 @@
 #define PER_PATIENT_COL (SHARE_COL + PC_N_STAGES) /* + stage */
 #define WEIGHT_COL    (PER_PATIENT_COL + PC_N_STAGES) /* + stage */
 
-static double
-percent_of (double gap,
-            double base)
-{
-  return base == 0.0 ? 0.0 : gap / base;
-}
-
 static void
-write_links (PcWb          *wb,
-             lxw_worksheet *sheet,
-             const PcStep  *step,
-             lxw_row_t      row,
-             lxw_row_t      step_row)
+write_links (PcWb                *wb,
+             lxw_worksheet       *sheet,
+             const PcStep        *step,
+             const PcProviderGap *gap,
+             const PcBreakdown   *breakdown,
+             lxw_row_t            row,
+             lxw_row_t            step_row)
 {
-  double unit = pc_step_unit_cost (step, wb->pathway->mff);
   char cell[PC_WB_CELL_SIZE];
 
-  _pc_wb_formula (wb, sheet, row, UNIT_COL, PC_WB_MONEY, unit, "=" PC_WB_REF_PATHWAY "%s",
+  _pc_wb_formula (wb, sheet, row, UNIT_COL, PC_WB_MONEY, gap->payment, "=" PC_WB_REF_PATHWAY "%s",
                   _pc_wb_cell (cell, step_row, PC_WB_PW_UNIT_COL, FALSE));
-  _pc_wb_formula (wb, sheet, row, PROVIDER_COL, PC_WB_MONEY, step->provider_unit_cost,
+  _pc_wb_formula (wb, sheet, row, PROVIDER_COL, PC_WB_MONEY, gap->provider_cost,
                   "=" PC_WB_REF_PATHWAY "%s",
                   _pc_wb_cell (cell, step_row, PC_WB_PW_PROVIDER_COL, FALSE));
   _pc_wb_formula (wb, sheet, row, QUANTITY_COL, PC_WB_NUMBER, step->quantity,
@@ -50,7 +44,6 @@ write_links (PcWb          *wb,
                   _pc_wb_cell (cell, step_row, PC_WB_PW_QUANTITY_COL, FALSE));
   for (guint s = 0; s < PC_N_STAGES; s++)
     {
-      const double *S = wb->input->survival[s];
       guint k = (guint) step->year_offset;
 
       _pc_wb_formula (wb, sheet, row, SHARE_COL + s, PC_WB_SHARE, step->share[s],
@@ -59,22 +52,23 @@ write_links (PcWb          *wb,
       /* Who is there to receive the step, as the Cost per patient sheet
        * weighs it (docs/MODEL.md#expected-cost-per-patient). */
       _pc_wb_formula (wb, sheet, row, WEIGHT_COL + s, PC_WB_SHARE,
-                      step->basis == PC_BASIS_PATIENT ? S[k] : S[k] - S[k + 1],
+                      breakdown->weight[s][step->basis][k],
                       "=" PC_WB_REF_COSTS "%s",
                       _pc_wb_cell (cell, PC_WB_CP_WEIGHT_ROW, _pc_wb_cp_col (s, step->basis, k),
                                    TRUE));
     }
 }
 
+/* Provider's cost − tariff × MFF, the engine's sign (docs/MODEL.md#provider-gap). */
 static void
-write_step (PcWb          *wb,
-            lxw_worksheet *sheet,
-            const PcStep  *step,
-            lxw_row_t      row,
-            lxw_row_t      step_row)
+write_step (PcWb                *wb,
+            lxw_worksheet       *sheet,
+            const PcProviderGap *gap,
+            const PcBreakdown   *breakdown,
+            lxw_row_t            row)
 {
-  /* Provider's cost − tariff × MFF, the engine's sign (docs/MODEL.md#provider-gap). */
-  double gap = pc_step_provider_gap (step, wb->pathway->mff);
+  const PcStep *step = g_ptr_array_index (wb->pathway->steps, gap->step_index);
+  lxw_row_t step_row = PC_WB_PW_STEP_ROW + gap->step_index;
   char unit[PC_WB_CELL_SIZE], provider[PC_WB_CELL_SIZE], gap_cell[PC_WB_CELL_SIZE];
   char quantity[PC_WB_CELL_SIZE], share[PC_WB_CELL_SIZE];
 
@@ -82,19 +76,18 @@ write_step (PcWb          *wb,
   _pc_wb_text (wb, sheet, row, 1, pc_phase_label (step->phase), PC_WB_TEXT);
   if (step->tariff_code != NULL)
     _pc_wb_text (wb, sheet, row, 2, step->tariff_code, PC_WB_TEXT);
-  write_links (wb, sheet, step, row, step_row);
+  write_links (wb, sheet, step, gap, breakdown, row, step_row);
   _pc_wb_cell (unit, row, UNIT_COL, FALSE);
   _pc_wb_cell (provider, row, PROVIDER_COL, FALSE);
-  _pc_wb_formula (wb, sheet, row, GAP_COL, PC_WB_MONEY, gap, "=%s-%s", provider, unit);
+  _pc_wb_formula (wb, sheet, row, GAP_COL, PC_WB_MONEY, gap->gap, "=%s-%s", provider, unit);
   _pc_wb_cell (gap_cell, row, GAP_COL, FALSE);
-  _pc_wb_formula (wb, sheet, row, PERCENT_COL, PC_WB_PERCENT,
-                  percent_of (gap, pc_step_unit_cost (step, wb->pathway->mff)),
+  _pc_wb_formula (wb, sheet, row, PERCENT_COL, PC_WB_PERCENT, gap->gap_share,
                   "=IF(%s=0,0,%s/%s)", unit, gap_cell, unit);
   lxw_rowcol_to_cell_abs (quantity, row, QUANTITY_COL, 0, 1);
   lxw_rowcol_to_cell_abs (gap_cell, row, GAP_COL, 0, 1);
   for (guint s = 0; s < PC_N_STAGES; s++)
     _pc_wb_formula (wb, sheet, row, PER_PATIENT_COL + s, PC_WB_MONEY,
-                    step->share[s] * step->quantity * gap, "=%s*%s*%s",
+                    gap->gap_per_patient[s], "=%s*%s*%s",
                     _pc_wb_cell (share, row, SHARE_COL + s, FALSE), quantity, gap_cell);
 }
 
@@ -129,48 +122,20 @@ write_header (PcWb          *wb,
   _pc_wb_col_width (wb, sheet, PER_PATIENT_COL, WEIGHT_COL + PC_N_STAGES - 1, 13);
 }
 
-/* E over the compared steps (those with a provider unit cost), at the
- * pathway's unit costs or the provider's: the engine's weighting, so that
- * a death step counts once per patient who dies. */
-static void
-compared_expected (PcWb     *wb,
-                   gboolean  at_provider,
-                   double    expected[PC_N_STAGES])
-{
-  PcCostPerPatient cost = { { { 0.0 } } };
-
-  for (guint i = 0; i < wb->pathway->steps->len; i++)
-    {
-      const PcStep *step = g_ptr_array_index (wb->pathway->steps, i);
-      double unit = at_provider ? step->provider_unit_cost
-                                : pc_step_unit_cost (step, wb->pathway->mff);
-
-      if (!step->has_provider_unit_cost)
-        continue;
-      for (guint s = 0; s < PC_N_STAGES; s++)
-        cost[s][step->basis][step->year_offset] += step->quantity * step->share[s] * unit;
-    }
-  pc_expected_cost_per_patient ((const double (*)[PC_N_BASES][PC_N_OFFSETS]) cost,
-                                (const double (*)[PC_N_OFFSETS + 1]) wb->input->survival,
-                                wb->input->stage_share, expected);
-}
-
 /* One stage's expected cost per patient diagnosed over the compared
  * steps: at the pathway's unit costs, at the provider's, and the gap. */
 static void
-write_stage_row (PcWb          *wb,
-                 lxw_worksheet *sheet,
-                 guint          stage,
-                 lxw_row_t      row,
-                 lxw_row_t      last_step,
-                 const double   at_unit[PC_N_STAGES],
-                 const double   at_provider[PC_N_STAGES])
+write_stage_row (PcWb                      *wb,
+                 lxw_worksheet             *sheet,
+                 guint                      stage,
+                 lxw_row_t                  row,
+                 lxw_row_t                  last_step,
+                 const PcProviderBreakdown *provider_costs)
 {
   g_autofree char *label = g_strdup_printf ("Stage %s", pc_stage_to_string (stage));
   char q[PC_WB_RANGE_SIZE], share[PC_WB_RANGE_SIZE], unit[PC_WB_RANGE_SIZE];
   char provider[PC_WB_RANGE_SIZE], weight[PC_WB_RANGE_SIZE];
   char b[PC_WB_CELL_SIZE], c[PC_WB_CELL_SIZE], d[PC_WB_CELL_SIZE];
-  double gap = at_provider[stage] - at_unit[stage];
 
   _pc_wb_range (q, FIRST_ROW, QUANTITY_COL, last_step, QUANTITY_COL);
   _pc_wb_range (share, FIRST_ROW, SHARE_COL + stage, last_step, SHARE_COL + stage);
@@ -181,28 +146,26 @@ write_stage_row (PcWb          *wb,
   _pc_wb_cell (c, row, PROVIDER_COL, FALSE);
   _pc_wb_cell (d, row, GAP_COL, FALSE);
   _pc_wb_text (wb, sheet, row, 0, label, PC_WB_TEXT);
-  _pc_wb_formula (wb, sheet, row, UNIT_COL, PC_WB_MONEY, at_unit[stage],
+  _pc_wb_formula (wb, sheet, row, UNIT_COL, PC_WB_MONEY, provider_costs->at_payment[stage],
                   "=SUMPRODUCT(%s,%s,%s,%s)", q, share, unit, weight);
-  _pc_wb_formula (wb, sheet, row, PROVIDER_COL, PC_WB_MONEY, at_provider[stage],
+  _pc_wb_formula (wb, sheet, row, PROVIDER_COL, PC_WB_MONEY, provider_costs->at_provider[stage],
                   "=SUMPRODUCT(%s,%s,%s,%s)", q, share, provider, weight);
-  _pc_wb_formula (wb, sheet, row, GAP_COL, PC_WB_MONEY, gap, "=%s-%s", c, b);
-  _pc_wb_formula (wb, sheet, row, PERCENT_COL, PC_WB_PERCENT, percent_of (gap, at_unit[stage]),
+  _pc_wb_formula (wb, sheet, row, GAP_COL, PC_WB_MONEY, provider_costs->gap[stage], "=%s-%s", c, b);
+  _pc_wb_formula (wb, sheet, row, PERCENT_COL, PC_WB_PERCENT, provider_costs->gap_share[stage],
                   "=IF(%s=0,0,%s/%s)", b, d, b);
 }
 
 static void
-write_per_patient (PcWb          *wb,
-                   lxw_worksheet *sheet,
-                   lxw_row_t      last_step)
+write_per_patient (PcWb                      *wb,
+                   lxw_worksheet             *sheet,
+                   const PcProviderBreakdown *provider_costs,
+                   lxw_row_t                  last_step)
 {
   static const char * const labels[] = {
     "At the pathway's unit costs", "At the provider's unit costs", "Gap (£)", "Gap (%)",
   };
   lxw_row_t row = last_step + 2;
-  double at_unit[PC_N_STAGES], at_provider[PC_N_STAGES];
 
-  compared_expected (wb, FALSE, at_unit);
-  compared_expected (wb, TRUE, at_provider);
   _pc_wb_text (wb, sheet, row++, 0, "Expected cost per patient diagnosed by stage, over the "
                "compared steps (survival-weighted)", PC_WB_HEADING);
   _pc_wb_text (wb, sheet, row, 0, "Stage", PC_WB_HEADER);
@@ -210,7 +173,7 @@ write_per_patient (PcWb          *wb,
     _pc_wb_text (wb, sheet, row, UNIT_COL + i, labels[i], PC_WB_HEADER);
   row++;
   for (guint s = 0; s < PC_N_STAGES; s++)
-    write_stage_row (wb, sheet, s, row + s, last_step, at_unit, at_provider);
+    write_stage_row (wb, sheet, s, row + s, last_step, provider_costs);
 }
 
 void
@@ -222,6 +185,8 @@ _pc_wb_write_provider (PcWb          *wb,
     "(tariff × MFF, or the local cost). Provider: %s%s%s.",
     wb->pathway->provider != NULL ? wb->pathway->provider : "none named",
     wb->provider_name != NULL ? " " : "", wb->provider_name != NULL ? wb->provider_name : "");
+  g_autoptr(PcBreakdown) breakdown = pc_breakdown_compute (wb->pathway, wb->input);
+  GPtrArray *gaps = breakdown->provider.steps;
   lxw_row_t row = FIRST_ROW;
 
   _pc_wb_text (wb, sheet, 0, 0, "Provider comparison", PC_WB_TITLE);
@@ -232,19 +197,14 @@ _pc_wb_write_provider (PcWb          *wb,
                "provider's cost is below the price and the commissioner pays more than it "
                "costs.", PC_WB_HEADING);
   write_header (wb, sheet);
-  for (guint i = 0; i < wb->pathway->steps->len && !_pc_wb_failed (wb); i++)
-    {
-      const PcStep *step = g_ptr_array_index (wb->pathway->steps, i);
-
-      if (step->has_provider_unit_cost)
-        write_step (wb, sheet, step, row++, PC_WB_PW_STEP_ROW + i);
-    }
+  for (guint i = 0; i < gaps->len && !_pc_wb_failed (wb); i++)
+    write_step (wb, sheet, g_ptr_array_index (gaps, i), breakdown, row++);
   if (row == FIRST_ROW)
     _pc_wb_text (wb, sheet, FIRST_ROW, 0,
                  "No step of this pathway carries the provider's own unit cost: there is "
                  "nothing to compare. Export the provider's current pathway to compare.",
                  PC_WB_NOTE);
   else
-    write_per_patient (wb, sheet, row - 1);
+    write_per_patient (wb, sheet, &breakdown->provider, row - 1);
   _pc_wb_set_up_sheet (wb, sheet, FIRST_ROW, 1);
 }

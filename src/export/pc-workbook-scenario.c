@@ -9,8 +9,7 @@
 
 #include "config.h"
 
-#include <math.h>
-
+#include "pc-breakdown.h"
 #include "pc-format.h"
 #include "pc-labels.h"
 #include "pc-workbook-private.h"
@@ -43,13 +42,14 @@ compute_scenario (PcWb          *wb,
 }
 
 static void
-write_year (PcWb                   *wb,
-            lxw_worksheet          *sheet,
-            guint                   t,
-            const PcProjection     *scenario,
-            const PcComparisonYear *year,
-            gboolean                was_above)
+write_year (PcWb               *wb,
+            lxw_worksheet      *sheet,
+            guint               t,
+            const PcProjection *scenario,
+            const PcComparison *comparison,
+            gboolean            was_above)
 {
+  const PcComparisonYear *year = &comparison->years[t];
   lxw_row_t row = FIRST_ROW + t;
   char baseline[PC_WB_CELL_SIZE], cost[PC_WB_CELL_SIZE], difference[PC_WB_CELL_SIZE];
   char cumulative[PC_WB_CELL_SIZE], before[PC_WB_CELL_SIZE], first[PC_WB_CELL_SIZE];
@@ -83,7 +83,7 @@ write_year (PcWb                   *wb,
     _pc_wb_formula (wb, sheet, row, COL_CUMULATIVE, PC_WB_MONEY, year->cumulative,
                     "=%s+%s", before, difference);
   _pc_wb_formula (wb, sheet, row, COL_DISCOUNTED, PC_WB_MONEY,
-                  year->difference / pow (1 + wb->input->discount_rate, (double) t),
+                  pc_comparison_discounted_difference (comparison, t, wb->input->discount_rate),
                   "=%s/(1+DiscountRate)^(A%u-FirstYear)", difference, (guint) row + 1);
   /* Paid back (docs/MODEL.md#payback-year): below zero, or back to zero
    * having been above it; so a scenario that saves from its first year
@@ -223,7 +223,7 @@ _pc_wb_write_scenario (PcWb          *wb,
     _pc_wb_text (wb, sheet, HEADER_ROW, c, headers[c], PC_WB_HEADER);
   for (guint t = 0; t < comparison->n_years && !_pc_wb_failed (wb); t++)
     {
-      write_year (wb, sheet, t, scenario, &comparison->years[t], was_above);
+      write_year (wb, sheet, t, scenario, comparison, was_above);
       was_above = was_above || comparison->years[t].cumulative > 0;
     }
   wb->has_comparison = TRUE;

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "pc-breakdown.h"
 #include "pc-format.h"
 #include "pc-workbook-private.h"
 
@@ -134,10 +135,7 @@ write_figures (PcWb          *wb,
   g_autofree char *first_label = g_strdup_printf ("Cost in the first year (%s)", first);
   g_autofree char *patients = NULL, *expected = NULL;
   char cell[PC_WB_CELL_SIZE];
-  double diagnosed = 0.0;
 
-  for (guint t = 0; t < projection->n_years; t++)
-    diagnosed += projection->years[t].incident_total;
   patients = g_strconcat ("=" PC_WB_REF_PROJECTION,
                           _pc_wb_cell (cell, wb->pj_total_row, PC_WB_PJ_PATIENTS_COL, TRUE), NULL);
   expected = g_strconcat ("=" PC_WB_REF_COSTS,
@@ -158,7 +156,7 @@ write_figures (PcWb          *wb,
   write_figure (wb, sheet, FIGURES_ROW + 5, "Inflation (annual, from the price year)",
                 "=Inflation", wb->input->inflation, PC_WB_PERCENT);
   write_figure (wb, sheet, FIGURES_ROW + 6, "Patients diagnosed over the horizon", patients,
-                diagnosed, PC_WB_PATIENTS);
+                pc_projection_total_diagnosed (projection), PC_WB_PATIENTS);
   _pc_wb_write_scenario_summary (wb, sheet, FIGURES_ROW, 3);
 }
 
