@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "pc-breakdown.h"
 #include "pc-cli.h"
 #include "pc-format.h"
 #include "pc-labels.h"
@@ -127,14 +128,11 @@ print_funding (const PcProjection *projection)
   printf ("\n%s\n", _("Cost by funding stream over the horizon"));
   for (guint f = 0; projection->fundings[f] != NULL; f++)
     {
-      double total = 0.0;
       g_autofree char *label = g_strdup_printf ("%s (%s)", pc_funding_label (projection->fundings[f]),
                                                 projection->fundings[f]);
 
-      for (guint t = 0; t < projection->n_years; t++)
-        total += projection->years[t].cost_by_funding[f];
       printf ("  %s%*s", label, MAX (0, 44 - (int) g_utf8_strlen (label, -1)), "");
-      print_money (total);
+      print_money (pc_projection_total_by_funding (projection, f));
       putchar ('\n');
     }
 }
