@@ -294,6 +294,14 @@ test_comparison (void)
   pc_assert_close (comparison->second_all, 845.5);
 }
 
+/* A tariff of £80 with MFF 1.25 costs £100 a unit. */
+static void
+test_tariff_unit_cost (void)
+{
+  pc_assert_close (pc_tariff_unit_cost (80.0, 1.25), 100.0);
+  pc_assert_close (pc_tariff_unit_cost (80.0, 1.0), 80.0);
+}
+
 /* Without inflation, with incidence 100 a year at every year of the
  * input, each year costs 100 patients × E = 85,700: ccg 100 × 782 =
  * 78,200 and public_health 100 × 75 = 7,500.  Over two years: 200
@@ -336,6 +344,7 @@ main (int argc, char **argv)
   g_test_add_func ("/breakdown/steps", test_steps);
   g_test_add_func ("/breakdown/provider-gap", test_provider_gap);
   g_test_add_func ("/breakdown/comparison", test_comparison);
+  g_test_add_func ("/breakdown/tariff-unit-cost", test_tariff_unit_cost);
   g_test_add_func ("/breakdown/projection-totals", test_projection_totals);
   g_test_add_func ("/breakdown/discounted-difference", test_discounted_difference);
   return g_test_run ();

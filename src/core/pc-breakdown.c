@@ -448,6 +448,15 @@ pc_pathway_comparison_name_repeats (const PcPathwayComparison *comparison,
 }
 
 double
+pc_tariff_unit_cost (double price,
+                     double mff)
+{
+  PcStep step = { .tariff_code = (char *) "", .tariff_price = price };
+
+  return pc_step_unit_cost (&step, mff);
+}
+
+double
 pc_projection_total_diagnosed (const PcProjection *projection)
 {
   double total = 0.0;

@@ -135,6 +135,11 @@ void                 pc_pathway_comparison_free    (PcPathwayComparison     *com
 gboolean             pc_pathway_comparison_name_repeats (const PcPathwayComparison *comparison,
                                                          guint                      index);
 
+/* What a step naming a tariff of @price costs a unit with the provider's
+ * @mff, as pc_step_unit_cost() prices it (docs/MODEL.md, "Unit cost"). */
+double   pc_tariff_unit_cost            (double              price,
+                                         double              mff);
+
 /* Over the projection's years: patients diagnosed, and the cost to
  * funding stream @f (an index into projection->fundings). */
 double   pc_projection_total_diagnosed  (const PcProjection *projection);

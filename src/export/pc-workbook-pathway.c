@@ -31,7 +31,8 @@ write_tariff (PcWb          *wb,
   _pc_wb_text (wb, sheet, row, 2, tariff->unit, PC_WB_TEXT);
   _pc_wb_number (wb, sheet, row, 3, tariff->year, PC_WB_YEAR);
   _pc_wb_number (wb, sheet, row, 4, tariff->price, PC_WB_MONEY_INPUT);
-  _pc_wb_formula (wb, sheet, row, 5, PC_WB_MONEY, tariff->price * wb->pathway->mff,
+  _pc_wb_formula (wb, sheet, row, 5, PC_WB_MONEY,
+                  pc_tariff_unit_cost (tariff->price, wb->pathway->mff),
                   "=%s*MarketForcesFactor", _pc_wb_cell (price, row, 4, FALSE));
   tariff->name = (char *) _pc_wb_define_name (wb, "Tariff_", tariff->code, PC_WB_REF_TARIFFS,
                                               row, 4, row, 4);
