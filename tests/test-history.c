@@ -13,7 +13,7 @@
 #include "pc-costing.h"
 #include "pc-error.h"
 #include "pc-history.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 #include "pc-schema.h"
 #include "pc-test-util.h"
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pc-error.h"
+#include "pc-project-private.h"
 #include "pc-workbook-private.h"
 
 static void

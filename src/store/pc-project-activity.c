@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "pc-error.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 
 #define SEP "\x1f"
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "pc-error.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 
 typedef double PcRates[PC_N_SEXES][PC_N_AGE_BANDS];
 

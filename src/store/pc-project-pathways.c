@@ -11,7 +11,7 @@
 
 #include "pc-costing.h"
 #include "pc-error.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 
 /* The columns both the insert and the update bind, as ?1 … ?17. */
 #define STEP_VALUES \

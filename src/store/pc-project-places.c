@@ -12,7 +12,7 @@
 
 #include "pc-error.h"
 #include "pc-labels.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 
 void
 pc_place_free (PcPlace *place)

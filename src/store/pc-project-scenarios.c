@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "pc-error.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 
 #define SHARE_TOLERANCE 0.001
 

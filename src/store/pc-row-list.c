@@ -16,6 +16,7 @@
 
 #include "pc-error.h"
 #include "pc-format.h"
+#include "pc-project-private.h"
 #include "pc-row-list.h"
 #include "pc-row-private.h"
 
