@@ -13,6 +13,7 @@
 #include "pc-projection.h"
 #include "pc-scenario.h"
 #include "pc-sensitivity.h"
+#include "pc-step-field.h"
 
 G_BEGIN_DECLS
 
@@ -183,6 +184,39 @@ gboolean     pc_project_save_scenario       (PcProject         *self,
 gboolean     pc_project_delete_scenario     (PcProject         *self,
                                              const char        *name,
                                              GError           **error);
+
+/* Writing whole pathways row by row inside a change the caller began (an
+ * import of pathway_steps): statements are prepared and the tariff codes
+ * read once, for speed; the one writer of pathways and pathway_steps
+ * besides the step edits below. */
+typedef struct _PcPathwayWriter PcPathwayWriter;
+
+PcPathwayWriter *pc_pathway_writer_new      (PcProject        *project,
+                                             GError          **error);
+void         pc_pathway_writer_free         (PcPathwayWriter  *writer);
+/* Replaces pathway @name (its steps too) with an empty one; @provider NULL
+ * or empty for none. */
+gboolean     pc_pathway_writer_replace      (PcPathwayWriter  *writer,
+                                             const char       *name,
+                                             const char       *site,
+                                             PcPathwayKind     kind,
+                                             const char       *provider,
+                                             GError          **error);
+/* The rules every step written to a project meets (pc_step_check, then a
+ * known basis and activity, a phase and funding, a tariff code in the
+ * tariffs), as the step edits apply them; @field gets the field refused. */
+gboolean     pc_pathway_writer_check_step   (PcPathwayWriter  *writer,
+                                             const PcStep     *step,
+                                             PcStepField      *field,
+                                             GError          **error);
+/* Writes @step, checked, at @position of @pathway; a blank tariff code and
+ * a NaN local cost are written as none. */
+gboolean     pc_pathway_writer_add_step     (PcPathwayWriter  *writer,
+                                             const char       *pathway,
+                                             gint64            position,
+                                             const PcStep     *step,
+                                             GError          **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcPathwayWriter, pc_pathway_writer_free)
 
 /* Editing one pathway's steps, each call one change.  @index counts from 0
  * in the order pc_project_load_pathway gives; a step is checked as an
