@@ -33,6 +33,7 @@ typedef struct
 {
   sqlite3_stmt *insert;
   PcPathwayWriter *pathway_writer;
+  PcScenarioWriter *scenario_writer;
   GHashTable   *areas;
   GHashTable   *sites;
   GHashTable   *providers;
@@ -65,6 +66,7 @@ kind_state_free (gpointer data)
   g_clear_pointer (&state->groups, g_hash_table_unref);
   g_clear_pointer (&state->pathways, g_hash_table_unref);
   g_clear_pointer (&state->pathway_writer, pc_pathway_writer_free);
+  g_clear_pointer (&state->scenario_writer, pc_scenario_writer_free);
   g_free (state);
 }
 
@@ -689,9 +691,9 @@ enum { INVEST_SCENARIO, INVEST_NAME, INVEST_FIRST, INVEST_LAST, INVEST_COST, INV
 static gpointer
 start_scenario_changes (PcImport *im)
 {
-  KindState *state = kind_state_new (im, "INSERT OR REPLACE INTO scenario_changes VALUES "
-                                         "(?, ?, ?, ?, ?, ?, ?)");
+  KindState *state = kind_state_new (im, NULL);
 
+  state->scenario_writer = pc_scenario_writer_new (im->project, im->fatal == NULL ? &im->fatal : NULL);
   state->sites = _pc_import_load_codes (im, "SELECT code FROM sites");
   state->pathway_names = _pc_import_load_codes (im, "SELECT name FROM pathways");
   state->pathway_steps = _pc_import_load_codes (im, "SELECT DISTINCT pathway || char (31) || step "
@@ -765,7 +767,7 @@ row_scenario_changes (PcImport *im)
     _pc_import_problem (im, CHANGE_STAGE, "'%s' is not a stage (1, 2, 3, 4 or unknown)", stage_text);
   _pc_import_number (im, CHANGE_VALUE, PC_NUMBER_MONEY, &o.value);
   check_change_references (im, &o, name);
-  if (!im->row_bad && !_pc_project_check_override (im->project, &o, &error))
+  if (!im->row_bad && !pc_scenario_writer_check_change (state->scenario_writer, &o, &error))
     _pc_import_problem (im, CHANGE_VALUE, "%s", error->message);
   if (im->row_bad || !_pc_import_unique_key (im, g_strjoin (SEP, scenario, name,
                                                            o.site ? o.site : "", o.pathway ? o.pathway : "",
@@ -774,14 +776,8 @@ row_scenario_changes (PcImport *im)
     return;
   if (o.parameter == PC_PARAMETER_STAGE_SHARE)
     note_group (im, g_strjoin (SEP, scenario, o.site, NULL));
-  sqlite3_bind_text (state->insert, 1, scenario, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 3, o.site ? o.site : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 4, o.pathway ? o.pathway : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 5, o.step ? o.step : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 6, stage_text ? stage_text : "", -1, SQLITE_STATIC);
-  sqlite3_bind_double (state->insert, 7, o.value);
-  _pc_import_step (im, state->insert);
+  if (im->fatal == NULL)
+    pc_scenario_writer_add_change (state->scenario_writer, scenario, &o, &im->fatal);
 }
 
 /* A scenario's stage mix of each site must still sum to 1. */
@@ -799,7 +795,7 @@ finish_scenario_changes (PcImport *im)
       g_autoptr(GError) error = NULL;
 
       im->line = GPOINTER_TO_SIZE (line);
-      if (!_pc_project_check_scenario_stage_mix (im->project, parts[0], parts[1], &error))
+      if (!pc_scenario_writer_check_stage_mix (state->scenario_writer, parts[0], parts[1], &error))
         _pc_import_problem (im, CHANGE_VALUE, "%s", error->message);
     }
 }
@@ -807,8 +803,10 @@ finish_scenario_changes (PcImport *im)
 static gpointer
 start_scenario_investments (PcImport *im)
 {
-  return kind_state_new (im, "INSERT OR REPLACE INTO scenario_investments "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  KindState *state = kind_state_new (im, NULL);
+
+  state->scenario_writer = pc_scenario_writer_new (im->project, im->fatal == NULL ? &im->fatal : NULL);
+  return state;
 }
 
 static void
@@ -837,21 +835,19 @@ row_scenario_investments (PcImport *im)
                             (char *) site, (char *) pathway };
       g_autoptr(GError) error = NULL;
 
-      if (!_pc_project_check_investment (im->project, &line, &error))
+      if (!pc_scenario_writer_check_investment (state->scenario_writer, &line, &error))
         _pc_import_problem (im, pathway != NULL ? INVEST_PATHWAY : INVEST_SITE, "%s",
                             error->message);
     }
   if (im->row_bad || !_pc_import_unique_key (im, g_strjoin (SEP, scenario, name, NULL), INVEST_NAME))
     return;
-  sqlite3_bind_text (state->insert, 1, scenario, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_int (state->insert, 3, first);
-  sqlite3_bind_int (state->insert, 4, last);
-  sqlite3_bind_double (state->insert, 5, cost);
-  sqlite3_bind_text (state->insert, 6, funding, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 7, site != NULL ? site : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 8, pathway != NULL ? pathway : "", -1, SQLITE_STATIC);
-  _pc_import_step (im, state->insert);
+  if (im->fatal == NULL)
+    {
+      PcInvestment line = { (char *) name, first, last, cost, (char *) funding,
+                            (char *) site, (char *) pathway };
+
+      pc_scenario_writer_add_investment (state->scenario_writer, scenario, &line, &im->fatal);
+    }
 }
 
 /* --------------------------------------------------------------- activity */

@@ -43,18 +43,6 @@ GPtrArray   *_pc_project_compliance_by_provider (PcProject          *self,
                                                  const char * const *providers,
                                                  GError            **error);
 
-/* Checks shared by the scenario import and pc_project_save_scenario. */
-gboolean     _pc_project_check_override     (PcProject         *self,
-                                             const PcOverride  *override,
-                                             GError           **error);
-gboolean     _pc_project_check_investment   (PcProject          *self,
-                                             const PcInvestment *investment,
-                                             GError           **error);
-gboolean     _pc_project_check_scenario_stage_mix (PcProject   *self,
-                                                   const char  *scenario,
-                                                   const char  *site,
-                                                   GError     **error);
-
 /* How many pc_project_begin calls are still open: 0 outside a change. */
 guint        _pc_project_get_depth          (PcProject     *self);
 /* The first column of every row @sql returns, @bound (when not NULL) bound

@@ -185,6 +185,43 @@ gboolean     pc_project_delete_scenario     (PcProject         *self,
                                              const char        *name,
                                              GError           **error);
 
+/* Writing scenarios row by row inside a change the caller began (an
+ * import, or pc_project_save_scenario): the one writer of scenario_changes
+ * and scenario_investments.  A row is checked (site, pathway and step
+ * known, the value in its parameter's range; an investment's years, cost
+ * and scope) before it is added; a scenario's stage mix of a site, once
+ * all its changes are in. */
+typedef struct _PcScenarioWriter PcScenarioWriter;
+
+PcScenarioWriter *pc_scenario_writer_new    (PcProject           *project,
+                                             GError             **error);
+void         pc_scenario_writer_free        (PcScenarioWriter    *writer);
+/* Deletes @scenario's changes and investment lines. */
+gboolean     pc_scenario_writer_clear       (PcScenarioWriter    *writer,
+                                             const char          *scenario,
+                                             GError             **error);
+gboolean     pc_scenario_writer_check_change (PcScenarioWriter   *writer,
+                                             const PcOverride    *override,
+                                             GError             **error);
+gboolean     pc_scenario_writer_add_change  (PcScenarioWriter    *writer,
+                                             const char          *scenario,
+                                             const PcOverride    *override,
+                                             GError             **error);
+gboolean     pc_scenario_writer_check_investment (PcScenarioWriter   *writer,
+                                                  const PcInvestment *investment,
+                                                  GError            **error);
+gboolean     pc_scenario_writer_add_investment (PcScenarioWriter    *writer,
+                                                const char          *scenario,
+                                                const PcInvestment  *investment,
+                                                GError             **error);
+/* The stage shares @scenario gives @site, with the site's own for stages
+ * it does not change, still sum to 1. */
+gboolean     pc_scenario_writer_check_stage_mix (PcScenarioWriter *writer,
+                                                 const char       *scenario,
+                                                 const char       *site,
+                                                 GError          **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcScenarioWriter, pc_scenario_writer_free)
+
 /* Writing whole pathways row by row inside a change the caller began (an
  * import of pathway_steps): statements are prepared and the tariff codes
  * read once, for speed; the one writer of pathways and pathway_steps
