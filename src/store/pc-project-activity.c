@@ -623,3 +623,15 @@ pc_project_apply_unit_costs (PcProject   *self,
     }
   return pc_project_commit (self, error);
 }
+
+gboolean
+pc_project_has_activity (PcProject *self)
+{
+  g_auto(GStrv) any = NULL;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+
+  any = _pc_project_list_names (self, "SELECT 1 FROM activity LIMIT 1", NULL,
+                                "read its activity", NULL);
+  return any != NULL && any[0] != NULL;
+}

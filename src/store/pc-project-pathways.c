@@ -527,6 +527,52 @@ pc_project_list_tariff_codes (PcProject  *self,
                                  "list its tariffs", error);
 }
 
+gboolean
+pc_project_describe_tariff (PcProject   *self,
+                            const char  *code,
+                            char       **description,
+                            char       **unit,
+                            int         *year,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  *description = *unit = NULL;
+  *year = 0;
+  stmt = _pc_project_prepare (self, "SELECT description, unit, year FROM tariffs WHERE code = ?",
+                              code, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *description = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *unit = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *year = sqlite3_column_int (stmt, 2);
+      rc = SQLITE_DONE;
+    }
+  return _pc_project_finish (self, stmt, rc, "read its tariffs", error);
+}
+
+char *
+pc_project_find_best_practice (PcProject  *self,
+                               const char *site)
+{
+  g_auto(GStrv) names = NULL;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (site != NULL, NULL);
+
+  names = _pc_project_list_names (self, "SELECT name FROM pathways WHERE site = ? "
+                                  "AND kind = 'best_practice' ORDER BY name LIMIT 1", site,
+                                  "read its pathways", NULL);
+  return names != NULL && names[0] != NULL ? g_strdup (names[0]) : NULL;
+}
+
 GStrv
 pc_project_list_pathways_for_site (PcProject   *self,
                                    const char  *site,

@@ -122,6 +122,13 @@ char        *pc_project_describe_areas      (PcProject          *self,
 char        *pc_project_describe_pathway    (PcProject          *self,
                                              const PcPathway    *pathway);
 
+/* An area's name, or NULL when the code is not an area. */
+char        *pc_project_get_area_name       (PcProject          *self,
+                                             const char         *code);
+/* Provider code → name, for every provider. */
+GHashTable  *pc_project_load_provider_names (PcProject          *self,
+                                             GError            **error);
+
 /* Where the figures came from: one record per import, newest first, then
  * one per table that holds rows no record accounts for (source NULL and
  * file_name NULL: "source not recorded"). */
@@ -170,6 +177,30 @@ PcProjectionInput *pc_project_load_projection_input (PcProject          *self,
 PcProjectionInput *pc_project_load_site_input (PcProject          *self,
                                                const char         *site,
                                                GError            **error);
+
+/* Incidence per 100 000 by sex and age band (0 where none is given). */
+typedef double PcRates[PC_N_SEXES][PC_N_AGE_BANDS];
+
+gboolean     pc_project_load_incidence_rates (PcProject         *self,
+                                              const char        *site,
+                                              PcRates            rates,
+                                              GError           **error);
+/* One year of an area's population, by sex and age band. */
+typedef struct
+{
+  int    year;
+  double count[PC_N_SEXES][PC_N_AGE_BANDS];
+} PcPopulationYear;
+
+/* Of PcPopulationYear, by year: the rows of @area a projection from
+ * @first_year to @last_year reads (docs/MODEL.md, "Population outside its
+ * years": from the latest year not after @first_year, else the first, to
+ * the one @last_year uses). */
+GPtrArray   *pc_project_load_population_span (PcProject         *self,
+                                              const char        *area,
+                                              int                first_year,
+                                              int                last_year,
+                                              GError           **error);
 
 /* Scenarios: loaded and saved whole; saving checks every change against
  * the project (the step exists, the stage mix still sums to 1). */
@@ -285,12 +316,25 @@ gboolean     pc_project_move_step           (PcProject     *self,
 /* Every tariff code, in order, for completion in the editor. */
 GStrv        pc_project_list_tariff_codes   (PcProject     *self,
                                              GError       **error);
+/* A tariff's description, unit and price year; all NULL and 0 when the
+ * code is not in the tariffs. */
+gboolean     pc_project_describe_tariff     (PcProject     *self,
+                                             const char    *code,
+                                             char         **description,
+                                             char         **unit,
+                                             int           *year,
+                                             GError       **error);
+/* The first best-practice pathway of @site by name, or NULL. */
+char        *pc_project_find_best_practice  (PcProject     *self,
+                                             const char    *site);
 /* The pathways of @site: best practice first, then current ones, each
  * kind by name. */
 GStrv        pc_project_list_pathways_for_site (PcProject  *self,
                                                 const char *site,
                                                 GError    **error);
 
+/* Whether any patient-level activity was imported. */
+gboolean     pc_project_has_activity        (PcProject     *self);
 /* Patient-level activity (docs/MODEL.md's definitions), each optionally for one
  * provider.  Arrays of PcFlow, PcActualCost, PcCompliance, PcUnitCost. */
 GPtrArray   *pc_project_activity_flows      (PcProject    *self,
