@@ -1,8 +1,8 @@
-/* pc-workbook-data.c: gathers, through the store, what the workbook shows beyond the engine's
- * own types: the population rows behind each year's expected cases, the
- * incidence rates, the tariffs the pathway uses, names of areas,
- * pathway and providers, and where the project's data came from.  The
- * projection itself is pc_projection_compute's.
+/* pc-workbook-data.c: gathers, through the store's functions, what the
+ * workbook shows beyond the engine's own types: the population rows behind
+ * each year's expected cases, the incidence rates, the tariffs the pathway
+ * uses, names of areas, pathway and providers, and where the project's
+ * data came from.  The projection itself is pc_projection_compute's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
