@@ -607,9 +607,6 @@ parse_step_values (PcImport      *im,
     if (_pc_import_number (im, STEP_STAGE_1 + s, PC_NUMBER_OPTIONAL, &step->share[s])
         && isnan (step->share[s]))
       step->share[s] = 0.0;
-  step->name = (char *) _pc_import_text (im, STEP_STEP);
-  step->phase = (char *) _pc_import_text (im, STEP_PHASE);
-  step->funding = (char *) _pc_import_funding (im, STEP_FUNDING);
   step->tariff_code = *tariff != '\0' ? (char *) tariff : NULL;
 }
 
@@ -651,9 +648,9 @@ row_pathway_steps (PcImport *im)
   PcStep step = { 0, };
   PathwayRow *row;
 
-  _pc_import_required (im, STEP_STEP);
-  _pc_import_required (im, STEP_PHASE);
-  _pc_import_required (im, STEP_FUNDING);
+  step.name = (char *) _pc_import_required (im, STEP_STEP);
+  step.phase = (char *) _pc_import_required (im, STEP_PHASE);
+  step.funding = (char *) _pc_import_funding (im, STEP_FUNDING);
   if (*provider != '\0' && !g_hash_table_contains (state->providers, provider))
     _pc_import_problem (im, STEP_PROVIDER, "unknown provider '%s' (import providers first)", provider);
   parse_step_values (im, &kind, &step);
