@@ -364,7 +364,7 @@ test_scenarios (Fixture *fixture, gconstpointer data)
   import_fails (fixture, "scenario_changes", bad_mix,
                 "scenario_changes.csv:2:7: value: scenario 'late': the stage shares of site 'breast' sum to 1.4500, not 1");
   import_fails (fixture, "scenario_changes", bad_step,
-                "scenario_changes.csv:2:5: step: pathway 'bc' has no step 'Lumpectomy'");
+                "scenario_changes.csv:2:5: step: step_share: pathway 'bc' has no step 'Lumpectomy'");
   import_fails (fixture, "scenario_changes", extra,
                 "scenario_changes.csv:2:4: pathway: trend does not use this column; leave it empty");
   import_fails (fixture, "scenario_changes", share,

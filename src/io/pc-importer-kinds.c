@@ -38,8 +38,6 @@ typedef struct
   GHashTable   *sites;
   GHashTable   *providers;
   GHashTable   *tariffs;
-  GHashTable   *pathway_steps;  /* "pathway␟step" */
-  GHashTable   *pathway_names;
   GHashTable   *groups;         /* group key → last line, for checks across rows */
   GHashTable   *pathways;       /* name → PathwayRow */
 } KindState;
@@ -61,8 +59,6 @@ kind_state_free (gpointer data)
   g_clear_pointer (&state->sites, g_hash_table_unref);
   g_clear_pointer (&state->providers, g_hash_table_unref);
   g_clear_pointer (&state->tariffs, g_hash_table_unref);
-  g_clear_pointer (&state->pathway_steps, g_hash_table_unref);
-  g_clear_pointer (&state->pathway_names, g_hash_table_unref);
   g_clear_pointer (&state->groups, g_hash_table_unref);
   g_clear_pointer (&state->pathways, g_hash_table_unref);
   g_clear_pointer (&state->pathway_writer, pc_pathway_writer_free);
@@ -691,10 +687,6 @@ start_scenario_changes (PcImport *im)
   KindState *state = kind_state_new (im, NULL);
 
   state->scenario_writer = pc_scenario_writer_new (im->project, im->fatal == NULL ? &im->fatal : NULL);
-  state->sites = _pc_import_load_codes (im, "SELECT code FROM sites");
-  state->pathway_names = _pc_import_load_codes (im, "SELECT name FROM pathways");
-  state->pathway_steps = _pc_import_load_codes (im, "SELECT DISTINCT pathway || char (31) || step "
-                                                    "FROM pathway_steps");
   return state;
 }
 
@@ -714,23 +706,21 @@ used_column (PcImport   *im,
   return used && *text != '\0' ? text : NULL;
 }
 
-static void
-check_change_references (PcImport         *im,
-                         const PcOverride *o,
-                         const char       *parameter)
+/* The file's column for the part of a change the store refused. */
+static int
+change_column (PcOverrideField field)
 {
-  KindState *state = im->state;
-  g_autofree char *step_key = NULL;
-
-  if (o->site != NULL && !g_hash_table_contains (state->sites, o->site))
-    _pc_import_problem (im, CHANGE_SITE, "unknown site '%s'", o->site);
-  if (o->pathway != NULL && !g_hash_table_contains (state->pathway_names, o->pathway))
-    _pc_import_problem (im, CHANGE_PATHWAY, "unknown pathway '%s'", o->pathway);
-  else if (o->step != NULL)
+  switch (field)
     {
-      step_key = g_strjoin (SEP, o->pathway, o->step, NULL);
-      if (!g_hash_table_contains (state->pathway_steps, step_key))
-        _pc_import_problem (im, CHANGE_STEP, "pathway '%s' has no step '%s'", o->pathway, o->step);
+    case PC_OVERRIDE_SITE:
+      return CHANGE_SITE;
+    case PC_OVERRIDE_PATHWAY:
+      return CHANGE_PATHWAY;
+    case PC_OVERRIDE_STEP:
+      return CHANGE_STEP;
+    case PC_OVERRIDE_VALUE:
+    default:
+      return CHANGE_VALUE;
     }
 }
 
@@ -742,6 +732,7 @@ row_scenario_changes (PcImport *im)
   const char *name = _pc_import_required (im, CHANGE_PARAMETER);
   const char *stage_text;
   PcOverride o = { 0, };
+  PcOverrideField field;
   g_autoptr(GError) error = NULL;
 
   if (name == NULL)
@@ -763,9 +754,9 @@ row_scenario_changes (PcImport *im)
   if (stage_text != NULL && !pc_stage_from_string (stage_text, (PcStage *) &o.stage))
     _pc_import_problem (im, CHANGE_STAGE, "'%s' is not a stage (1, 2, 3, 4 or unknown)", stage_text);
   _pc_import_number (im, CHANGE_VALUE, PC_NUMBER_MONEY, &o.value);
-  check_change_references (im, &o, name);
-  if (!im->row_bad && !pc_scenario_writer_check_change (state->scenario_writer, &o, &error))
-    _pc_import_problem (im, CHANGE_VALUE, "%s", error->message);
+  /* The store's check: sites, pathways and steps known, the value in range. */
+  if (!im->row_bad && !pc_scenario_writer_check_change (state->scenario_writer, &o, &field, &error))
+    _pc_import_problem (im, change_column (field), "%s", error->message);
   if (im->row_bad || !_pc_import_unique_key (im, g_strjoin (SEP, scenario, name,
                                                            o.site ? o.site : "", o.pathway ? o.pathway : "",
                                                            o.step ? o.step : "", stage_text ? stage_text : "",

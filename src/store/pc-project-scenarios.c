@@ -80,10 +80,13 @@ check_value (const PcOverride  *override,
     }
 }
 
+/* The one check of a scenario change, for pc_project_save_scenario and
+ * the import alike; @field gets the part of the change refused. */
 static gboolean
 check_override (PcProject         *self,
-                            const PcOverride  *override,
-                            GError           **error)
+                const PcOverride  *override,
+                PcOverrideField   *field,
+                GError           **error)
 {
   const char *name = pc_parameter_to_string (override->parameter);
   gboolean uses_site = override->parameter == PC_PARAMETER_STAGE_SHARE
@@ -95,6 +98,7 @@ check_override (PcProject         *self,
                         || override->parameter == PC_PARAMETER_STEP_SHARE;
   GError *local = NULL;
 
+  *field = PC_OVERRIDE_VALUE;
   if (isnan (override->value) || !isfinite (override->value))
     g_set_error (&local, PC_ERROR, PC_ERROR_INVALID, "%s: the value is not a number", name);
   else if (uses_site != (override->site != NULL) || uses_step != (override->pathway != NULL)
@@ -106,15 +110,24 @@ check_override (PcProject         *self,
                  : "no site, pathway, step or stage");
   else if (uses_site && !row_exists (self, "SELECT 1 FROM sites WHERE code = ?",
                                      override->site, NULL, &local) && local == NULL)
-    g_set_error (&local, PC_ERROR, PC_ERROR_NOT_FOUND, "%s: unknown site '%s'", name, override->site);
+    {
+      g_set_error (&local, PC_ERROR, PC_ERROR_NOT_FOUND, "%s: unknown site '%s'", name, override->site);
+      *field = PC_OVERRIDE_SITE;
+    }
   else if (uses_step && !row_exists (self, "SELECT 1 FROM pathways WHERE name = ?",
                                      override->pathway, NULL, &local) && local == NULL)
-    g_set_error (&local, PC_ERROR, PC_ERROR_NOT_FOUND, "%s: unknown pathway '%s'",
-                 name, override->pathway);
+    {
+      g_set_error (&local, PC_ERROR, PC_ERROR_NOT_FOUND, "%s: unknown pathway '%s'",
+                   name, override->pathway);
+      *field = PC_OVERRIDE_PATHWAY;
+    }
   else if (uses_step && !row_exists (self, "SELECT 1 FROM pathway_steps WHERE pathway = ? AND step = ?",
                                      override->pathway, override->step, &local) && local == NULL)
-    g_set_error (&local, PC_ERROR, PC_ERROR_NOT_FOUND, "%s: pathway '%s' has no step '%s'",
-                 name, override->pathway, override->step);
+    {
+      g_set_error (&local, PC_ERROR, PC_ERROR_NOT_FOUND, "%s: pathway '%s' has no step '%s'",
+                   name, override->pathway, override->step);
+      *field = PC_OVERRIDE_STEP;
+    }
   else
     check_value (override, &local);
 
@@ -455,10 +468,13 @@ pc_scenario_writer_clear (PcScenarioWriter  *writer,
 gboolean
 pc_scenario_writer_check_change (PcScenarioWriter  *writer,
                                  const PcOverride  *override,
+                                 PcOverrideField   *field,
                                  GError           **error)
 {
+  PcOverrideField refused;
+
   g_return_val_if_fail (writer != NULL && override != NULL, FALSE);
-  return check_override (writer->project, override, error);
+  return check_override (writer->project, override, field != NULL ? field : &refused, error);
 }
 
 gboolean
@@ -538,7 +554,7 @@ write_scenario (PcProject         *self,
     {
       const PcOverride *override = g_ptr_array_index (scenario->overrides, i);
 
-      if (!pc_scenario_writer_check_change (writer, override, error)
+      if (!pc_scenario_writer_check_change (writer, override, NULL, error)
           || !pc_scenario_writer_add_change (writer, scenario->name, override, error))
         {
           g_prefix_error (error, "scenario '%s', change %u: ", scenario->name, i + 1);

@@ -224,6 +224,15 @@ gboolean     pc_project_delete_scenario     (PcProject         *self,
  * all its changes are in. */
 typedef struct _PcScenarioWriter PcScenarioWriter;
 
+/* The part of a change a check refused. */
+typedef enum
+{
+  PC_OVERRIDE_SITE,
+  PC_OVERRIDE_PATHWAY,
+  PC_OVERRIDE_STEP,
+  PC_OVERRIDE_VALUE,
+} PcOverrideField;
+
 PcScenarioWriter *pc_scenario_writer_new    (PcProject           *project,
                                              GError             **error);
 void         pc_scenario_writer_free        (PcScenarioWriter    *writer);
@@ -231,8 +240,10 @@ void         pc_scenario_writer_free        (PcScenarioWriter    *writer);
 gboolean     pc_scenario_writer_clear       (PcScenarioWriter    *writer,
                                              const char          *scenario,
                                              GError             **error);
+/* @field (when not NULL) gets the part refused. */
 gboolean     pc_scenario_writer_check_change (PcScenarioWriter   *writer,
                                              const PcOverride    *override,
+                                             PcOverrideField     *field,
                                              GError             **error);
 gboolean     pc_scenario_writer_add_change  (PcScenarioWriter    *writer,
                                              const char          *scenario,
