@@ -14,7 +14,6 @@
 
 #include "pc-error.h"
 #include "pc-importer-private.h"
-#include "pc-project-private.h"
 
 #define SHARE_TOLERANCE 0.001
 #define SEP "\x1f"
