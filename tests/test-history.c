@@ -13,7 +13,7 @@
 #include "pc-costing.h"
 #include "pc-error.h"
 #include "pc-history.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 #include "pc-schema.h"
 #include "pc-test-util.h"
 
@@ -595,7 +595,7 @@ test_refused_edits (void)
   g_free (step->tariff_code);
   step->tariff_code = g_strdup ("XX99Z");
   assert_refused (history, (Edit) { EDIT_UPDATE, PATHWAY, 3, 0, step }, PC_ERROR_NOT_FOUND,
-                  "tariff code XX99Z");
+                  "unknown tariff code 'XX99Z'");
   g_clear_pointer (&step->tariff_code, g_free);
   step->local_unit_cost = NAN;
   assert_refused (history, (Edit) { EDIT_INSERT, PATHWAY, 3, 0, step }, PC_ERROR_INVALID,

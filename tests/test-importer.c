@@ -247,13 +247,13 @@ static void
 test_bad_steps (Fixture *fixture, gconstpointer data)
 {
   steps_fail (fixture, "p,breast,best_practice,,treatment,0,patient,S,elective,XX99Z,,1,1,1,1,1,1,ccg,\n",
-              "pathway_steps.csv:2:10: tariff_code: unknown tariff code 'XX99Z' (import tariffs first)");
+              "pathway_steps.csv:2:10: tariff_code: step 'S': unknown tariff code 'XX99Z' (import tariffs first)");
   steps_fail (fixture, "p,breast,best_practice,,treatment,0,patient,S,elective,,,1,1,1,1,1,1,ccg,\n",
-              "pathway_steps.csv:2:11: local_unit_cost: the step needs a tariff_code or a local_unit_cost");
+              "pathway_steps.csv:2:11: local_unit_cost: step 'S' needs a tariff_code or a local_unit_cost");
   steps_fail (fixture, "p,breast,best_practice,,treatment,0,patient,S,elective,JA07A,,1,1.2,1,1,1,1,ccg,\n",
-              "pathway_steps.csv:2:13: stage_1: 1.2 is not a share between 0 and 1");
+              "pathway_steps.csv:2:13: stage_1: step 'S': stage_1 must be between 0 and 1 (it is 1.2)");
   steps_fail (fixture, "p,breast,best_practice,,treatment,6,patient,S,elective,JA07A,,1,1,1,1,1,1,ccg,\n",
-              "year_offset: '6' is not a whole number from 0 to 5");
+              "pathway_steps.csv:2:6: year_offset: step 'S': year_offset must be between 0 and 5 (it is 6)");
   steps_fail (fixture, "p,breast,best_practice,,treatment,0,alive,S,elective,JA07A,,1,1,1,1,1,1,ccg,\n",
               "basis: 'alive' is not a basis (patient or death)");
   steps_fail (fixture, "p,breast,best_practice,,treatment,0,patient,S,surgery,JA07A,,1,1,1,1,1,1,ccg,\n",
@@ -267,7 +267,7 @@ test_bad_steps (Fixture *fixture, gconstpointer data)
                        "p,breast,best_practice,,follow_up,0,patient,S,outpatient,JA07A,,1,1,1,1,1,1,ccg,\n",
               "pathway_steps.csv:3:8: step: duplicate key 'p/S/0/patient' (also on line 2)");
   steps_fail (fixture, "p,breast,best_practice,,treatment,0,patient,S,elective,JA07A,,-1,1,1,1,1,1,ccg,\n",
-              "quantity: -1 is negative");
+              "pathway_steps.csv:2:12: quantity: step 'S': quantity must not be negative (it is -1)");
 }
 
 /* A bad row at the end of a long file still leaves nothing behind. */
@@ -364,7 +364,7 @@ test_scenarios (Fixture *fixture, gconstpointer data)
   import_fails (fixture, "scenario_changes", bad_mix,
                 "scenario_changes.csv:2:7: value: scenario 'late': the stage shares of site 'breast' sum to 1.4500, not 1");
   import_fails (fixture, "scenario_changes", bad_step,
-                "scenario_changes.csv:2:5: step: pathway 'bc' has no step 'Lumpectomy'");
+                "scenario_changes.csv:2:5: step: step_share: pathway 'bc' has no step 'Lumpectomy'");
   import_fails (fixture, "scenario_changes", extra,
                 "scenario_changes.csv:2:4: pathway: trend does not use this column; leave it empty");
   import_fails (fixture, "scenario_changes", share,

@@ -104,9 +104,20 @@ check_range (const char  *step_name,
   return FALSE;
 }
 
+/* Sets @field to @refused when the caller asked for it; returns FALSE. */
+static gboolean
+refuse (PcStepField *field,
+        PcStepField  refused)
+{
+  if (field != NULL)
+    *field = refused;
+  return FALSE;
+}
+
 gboolean
-pc_step_validate (const PcStep  *step,
-                  GError       **error)
+pc_step_check (const PcStep  *step,
+               PcStepField   *field,
+               GError       **error)
 {
   static const char * const share_fields[PC_N_STAGES] = {
     "stage_1", "stage_2", "stage_3", "stage_4", "stage_unknown",
@@ -117,25 +128,39 @@ pc_step_validate (const PcStep  *step,
   if (step->name == NULL || *step->name == '\0')
     {
       g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID, "a step needs a name");
-      return FALSE;
+      return refuse (field, PC_STEP_FIELD_NAME);
     }
   if (step->year_offset < 0 || step->year_offset > PC_MAX_OFFSET)
     {
       g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
                    "step '%s': year_offset must be between 0 and %d (it is %d)",
                    step->name, PC_MAX_OFFSET, step->year_offset);
-      return FALSE;
+      return refuse (field, PC_STEP_FIELD_YEAR_OFFSET);
     }
   if (!check_range (step->name, "quantity", step->quantity, 0, INFINITY, error))
-    return FALSE;
-  if (step->tariff_code == NULL
+    return refuse (field, PC_STEP_FIELD_QUANTITY);
+  /* A local cost is what prices a step without a tariff code. */
+  if (step->tariff_code == NULL && isnan (step->local_unit_cost))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "step '%s' needs a tariff_code or a local_unit_cost", step->name);
+      return refuse (field, PC_STEP_FIELD_LOCAL_COST);
+    }
+  if ((step->tariff_code == NULL || !isnan (step->local_unit_cost))
       && !check_range (step->name, "local_unit_cost", step->local_unit_cost, 0, INFINITY, error))
-    return FALSE;
+    return refuse (field, PC_STEP_FIELD_LOCAL_COST);
   if (step->has_provider_unit_cost
       && !check_range (step->name, "provider_unit_cost", step->provider_unit_cost, 0, INFINITY, error))
-    return FALSE;
+    return refuse (field, PC_STEP_FIELD_PROVIDER_COST);
   for (guint s = 0; s < PC_N_STAGES; s++)
     if (!check_range (step->name, share_fields[s], step->share[s], 0, 1, error))
-      return FALSE;
+      return refuse (field, PC_STEP_FIELD_SHARE_1 + s);
   return TRUE;
+}
+
+gboolean
+pc_step_validate (const PcStep  *step,
+                  GError       **error)
+{
+  return pc_step_check (step, NULL, error);
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "pc-model.h"
+#include "pc-step-field.h"
 
 G_BEGIN_DECLS
 
@@ -37,7 +38,14 @@ double   pc_expected_cost_per_patient (const PcCostPerPatient cost,
  * provider unit cost. */
 double   pc_step_provider_gap         (const PcStep     *step,
                                        double            mff);
-/* Checks one step against the model's rules; the message names the field. */
+/* Checks one step against the model's rules, the one place they are
+ * written: the editor, the store and the importer all refuse a step
+ * through it.  The message names the step and the field; @field (when
+ * not NULL) gets the field refused, so an import can point at its column. */
+gboolean pc_step_check                (const PcStep     *step,
+                                       PcStepField      *field,
+                                       GError          **error);
+/* pc_step_check without the field. */
 gboolean pc_step_validate             (const PcStep     *step,
                                        GError          **error);
 

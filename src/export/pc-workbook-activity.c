@@ -20,15 +20,7 @@
 gboolean
 _pc_wb_has_activity (PcWb *wb)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean any = FALSE;
-
-  if (sqlite3_prepare_v2 (pc_project_get_db (wb->project), "SELECT EXISTS (SELECT 1 FROM activity)",
-                          -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    any = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_finalize (stmt);
-  return any;
+  return pc_project_has_activity (wb->project);
 }
 
 static void
@@ -142,21 +134,9 @@ _pc_wb_write_flows (PcWb          *wb,
 static char *
 best_practice_pathway (PcWb *wb)
 {
-  sqlite3_stmt *stmt = NULL;
-  char *name = NULL;
-
   if (wb->pathway->kind == PC_KIND_BEST_PRACTICE)
     return g_strdup (wb->pathway->name);
-  if (sqlite3_prepare_v2 (pc_project_get_db (wb->project),
-                          "SELECT name FROM pathways WHERE site = ? AND kind = 'best_practice' "
-                          "ORDER BY name LIMIT 1", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, wb->pathway->site, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    }
-  sqlite3_finalize (stmt);
-  return name;
+  return pc_project_find_best_practice (wb->project, wb->pathway->site);
 }
 
 /* "Breast, best practice (breast_best_practice)", or the code alone when

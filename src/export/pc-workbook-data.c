@@ -1,8 +1,8 @@
-/* pc-workbook-data.c: gathers what the workbook shows beyond the engine's
- * own types: the population rows behind each year's expected cases, the
- * incidence rates, the tariffs the pathway uses, names of areas,
- * pathway and providers, and where the project's data came from.  The
- * projection itself is pc_projection_compute's.
+/* pc-workbook-data.c: gathers, through the store's functions, what the
+ * workbook shows beyond the engine's own types: the population rows behind
+ * each year's expected cases, the incidence rates, the tariffs the pathway
+ * uses, names of areas, pathway and providers, and where the project's
+ * data came from.  The projection itself is pc_projection_compute's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pc-error.h"
+#include "pc-project.h"
 #include "pc-workbook-private.h"
 
 static void
@@ -33,85 +34,8 @@ tariff_free (PcWbTariff *tariff)
   g_free (tariff);
 }
 
-static sqlite3_stmt *
-prepare (PcWb        *wb,
-         const char  *sql,
-         const char  *key,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (pc_project_get_db (wb->project), sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      _pc_project_sqlite_error (wb->project, rc, "read it for the workbook", error);
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  return stmt;
-}
-
-static gboolean
-finish (PcWb          *wb,
-        sqlite3_stmt  *stmt,
-        int            rc,
-        GError       **error)
-{
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return _pc_project_sqlite_error (wb->project, rc, "read it for the workbook", error);
-  return TRUE;
-}
-
-/* The one text column of the row @key selects, or NULL when there is none. */
-static gboolean
-lookup_text (PcWb        *wb,
-             const char  *sql,
-             const char  *key,
-             char       **text,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = prepare (wb, sql, key, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  *text = rc == SQLITE_ROW ? g_strdup ((const char *) sqlite3_column_text (stmt, 0)) : NULL;
-  return finish (wb, stmt, rc, error);
-}
-
-static gboolean
-load_rates (PcWb    *wb,
-            GError **error)
-{
-  sqlite3_stmt *stmt = prepare (wb, "SELECT sex, age_band, rate_per_100k FROM incidence "
-                                "WHERE site = ?", wb->pathway->site, error);
-  PcSex sex;
-  guint band;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (pc_sex_from_string ((const char *) sqlite3_column_text (stmt, 0), &sex)
-        && pc_age_band_from_string ((const char *) sqlite3_column_text (stmt, 1), &band))
-      wb->rates[sex][band] = sqlite3_column_double (stmt, 2);
-  return finish (wb, stmt, rc, error);
-}
-
-/* One area's population rows, by year, from the year the projection's
- * first year uses (the latest not after it, else the first) to the one its
- * last year uses: the others can never be used. */
-static const char area_years_sql[] =
-  "WITH span (low, high) AS ("
-  "  SELECT coalesce ((SELECT max (year) FROM population WHERE area = ?1 AND year <= ?2),"
-  "                   (SELECT min (year) FROM population WHERE area = ?1)),"
-  "         coalesce ((SELECT max (year) FROM population WHERE area = ?1 AND year <= ?3),"
-  "                   (SELECT min (year) FROM population WHERE area = ?1)))"
-  "SELECT year, sex, age_band, count FROM population, span "
-  "WHERE area = ?1 AND year BETWEEN low AND high ORDER BY year";
-
+/* The rows of @area the projection's years can use (the store picks
+ * them), each ready to be marked with the years it stands for. */
 static gboolean
 read_area_years (PcWb        *wb,
                  const char  *area,
@@ -119,35 +43,28 @@ read_area_years (PcWb        *wb,
                  GPtrArray   *years,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (wb, area_years_sql, area, error);
-  PcWbPopulation *row = NULL;
-  PcSex sex;
-  guint band;
-  int rc;
+  g_autoptr(GPtrArray) rows = pc_project_load_population_span (wb->project, area,
+                                                               wb->input->first_year,
+                                                               wb->input->first_year
+                                                               + (int) wb->input->n_years - 1,
+                                                               error);
 
-  if (stmt == NULL)
+  if (rows == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 2, wb->input->first_year);
-  sqlite3_bind_int (stmt, 3, wb->input->first_year + (int) wb->input->n_years - 1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < rows->len; i++)
     {
-      int year = sqlite3_column_int (stmt, 0);
+      const PcPopulationYear *year = g_ptr_array_index (rows, i);
+      PcWbPopulation *row = g_new0 (PcWbPopulation, 1);
 
-      if (row == NULL || row->year != year)
-        {
-          row = g_new0 (PcWbPopulation, 1);
-          row->area = g_strdup (area);
-          row->label = label;
-          row->year = year;
-          row->used_from = G_MAXINT;
-          row->used_to = G_MININT;
-          g_ptr_array_add (years, row);
-        }
-      if (pc_sex_from_string ((const char *) sqlite3_column_text (stmt, 1), &sex)
-          && pc_age_band_from_string ((const char *) sqlite3_column_text (stmt, 2), &band))
-        row->count[sex][band] = sqlite3_column_double (stmt, 3);
+      row->area = g_strdup (area);
+      row->label = label;
+      row->year = year->year;
+      row->used_from = G_MAXINT;
+      row->used_to = G_MININT;
+      memcpy (row->count, year->count, sizeof row->count);
+      g_ptr_array_add (years, row);
     }
-  return finish (wb, stmt, rc, error);
+  return TRUE;
 }
 
 /* Σ count × rate in the order SUMPRODUCT takes them, then / 100 000. */
@@ -213,11 +130,9 @@ load_areas (PcWb    *wb,
   for (guint i = 0; areas[i] != NULL; i++)
     {
       const char *code = areas[i];
-      g_autofree char *name = NULL;
+      g_autofree char *name = pc_project_get_area_name (wb->project, code);
       char *label;
 
-      if (!lookup_text (wb, "SELECT name FROM areas WHERE code = ?", code, &name, error))
-        return FALSE;
       label = name != NULL ? g_strdup_printf ("%s (%s)", name, code) : g_strdup (code);
       g_ptr_array_add (wb->areas, label);
       if (!load_area_population (wb, code, label, error))
@@ -254,22 +169,6 @@ project_name (PcWb *wb)
   return g_filename_display_name (base);
 }
 
-static gboolean
-load_provider_names (PcWb    *wb,
-                     GError **error)
-{
-  sqlite3_stmt *stmt = prepare (wb, "SELECT code, name FROM providers", NULL, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (wb->provider_names,
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  return finish (wb, stmt, rc, error);
-}
-
 const char *
 _pc_wb_provider_name (PcWb       *wb,
                       const char *code)
@@ -283,7 +182,8 @@ static gboolean
 load_descriptions (PcWb    *wb,
                    GError **error)
 {
-  if (!load_provider_names (wb, error))
+  wb->provider_names = pc_project_load_provider_names (wb->project, error);
+  if (wb->provider_names == NULL)
     return FALSE;
   wb->pathway_name = pc_project_describe_pathway (wb->project, wb->pathway);
   wb->project_name = project_name (wb);
@@ -313,9 +213,7 @@ load_tariffs (PcWb    *wb,
   for (guint i = 0; i < wb->pathway->steps->len; i++)
     {
       const PcStep *step = g_ptr_array_index (wb->pathway->steps, i);
-      sqlite3_stmt *stmt;
       PcWbTariff *tariff;
-      int rc;
 
       if (step->tariff_code == NULL || find_tariff (wb, step->tariff_code) != NULL)
         continue;
@@ -323,18 +221,8 @@ load_tariffs (PcWb    *wb,
       tariff->code = g_strdup (step->tariff_code);
       tariff->price = step->tariff_price;
       g_ptr_array_add (wb->tariffs, tariff);
-      stmt = prepare (wb, "SELECT description, unit, year FROM tariffs WHERE code = ?",
-                      tariff->code, error);
-      if (stmt == NULL)
-        return FALSE;
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          tariff->description = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          tariff->unit = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          tariff->year = sqlite3_column_int (stmt, 2);
-        }
-      if (!finish (wb, stmt, rc, error))
+      if (!pc_project_describe_tariff (wb->project, tariff->code, &tariff->description,
+                                       &tariff->unit, &tariff->year, error))
         return FALSE;
     }
   return TRUE;
@@ -367,7 +255,6 @@ _pc_wb_load (PcWb    *wb,
   wb->areas = g_ptr_array_new_with_free_func (g_free);
   wb->activities = g_array_new (FALSE, FALSE, sizeof (PcActivity));
   wb->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  wb->provider_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   wb->pathway = pc_project_load_pathway (wb->project, request->pathway, error);
   if (wb->pathway == NULL)
@@ -378,13 +265,11 @@ _pc_wb_load (PcWb    *wb,
     return FALSE;
   wb->projection = pc_projection_compute (wb->pathway, wb->input);
 
-  if (!load_rates (wb, error) || !load_areas (wb, error) || !load_tariffs (wb, error)
-      || !load_descriptions (wb, error))
+  if (!pc_project_load_incidence_rates (wb->project, wb->pathway->site, wb->rates, error)
+      || !load_areas (wb, error) || !load_tariffs (wb, error) || !load_descriptions (wb, error))
     return FALSE;
-  if (wb->pathway->provider != NULL
-      && !lookup_text (wb, "SELECT name FROM providers WHERE code = ?", wb->pathway->provider,
-                       &wb->provider_name, error))
-    return FALSE;
+  if (wb->pathway->provider != NULL)
+    wb->provider_name = g_strdup (g_hash_table_lookup (wb->provider_names, wb->pathway->provider));
   find_activities (wb);
   return TRUE;
 }

@@ -31,14 +31,12 @@ typedef struct
 typedef struct
 {
   sqlite3_stmt *insert;
-  sqlite3_stmt *insert_pathway;
-  sqlite3_stmt *delete_steps;
+  PcPathwayWriter *pathway_writer;
+  PcScenarioWriter *scenario_writer;
   GHashTable   *areas;
   GHashTable   *sites;
   GHashTable   *providers;
   GHashTable   *tariffs;
-  GHashTable   *pathway_steps;  /* "pathway␟step" */
-  GHashTable   *pathway_names;
   GHashTable   *groups;         /* group key → last line, for checks across rows */
   GHashTable   *pathways;       /* name → PathwayRow */
 } KindState;
@@ -60,10 +58,10 @@ kind_state_free (gpointer data)
   g_clear_pointer (&state->sites, g_hash_table_unref);
   g_clear_pointer (&state->providers, g_hash_table_unref);
   g_clear_pointer (&state->tariffs, g_hash_table_unref);
-  g_clear_pointer (&state->pathway_steps, g_hash_table_unref);
-  g_clear_pointer (&state->pathway_names, g_hash_table_unref);
   g_clear_pointer (&state->groups, g_hash_table_unref);
   g_clear_pointer (&state->pathways, g_hash_table_unref);
+  g_clear_pointer (&state->pathway_writer, pc_pathway_writer_free);
+  g_clear_pointer (&state->scenario_writer, pc_scenario_writer_free);
   g_free (state);
 }
 
@@ -73,7 +71,8 @@ kind_state_new (PcImport   *im,
 {
   KindState *state = g_new0 (KindState, 1);
 
-  state->insert = _pc_import_prepare (im, insert);
+  if (insert != NULL)
+    state->insert = _pc_import_prepare (im, insert);
   state->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return state;
 }
@@ -87,17 +86,6 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, index);
-}
-
-static void
-bind_optional_double (sqlite3_stmt *stmt,
-                      int           index,
-                      double        value)
-{
-  if (isnan (value))
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_double (stmt, index, value);
 }
 
 /* Remembers the last line of a group (a site, a site's stage …). */
@@ -534,14 +522,12 @@ enum
 static gpointer
 start_pathway_steps (PcImport *im)
 {
-  KindState *state = kind_state_new (im, "INSERT INTO pathway_steps VALUES (?, ?, ?, ?, ?, ?, ?, "
-                                         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  KindState *state = kind_state_new (im, NULL);
 
-  state->insert_pathway = _pc_import_prepare (im, "INSERT OR REPLACE INTO pathways VALUES (?, ?, ?, ?)");
-  state->delete_steps = _pc_import_prepare (im, "DELETE FROM pathway_steps WHERE pathway = ?");
+  /* The store writes the rows and holds the rules a step meets. */
+  state->pathway_writer = pc_pathway_writer_new (im->project, im->fatal == NULL ? &im->fatal : NULL);
   state->sites = _pc_import_load_codes (im, "SELECT code FROM sites");
   state->providers = _pc_import_load_codes (im, "SELECT code FROM providers");
-  state->tariffs = _pc_import_load_codes (im, "SELECT code FROM tariffs");
   state->pathways = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) pathway_row_free);
   return state;
@@ -567,13 +553,8 @@ pathway_for_row (PcImport      *im,
       row->provider = g_strdup (provider);
       row->first_line = im->line;
       g_hash_table_insert (state->pathways, g_strdup (name), row);
-      sqlite3_bind_text (state->delete_steps, 1, name, -1, SQLITE_STATIC);
-      _pc_import_step (im, state->delete_steps);
-      bind_text (state->insert_pathway, 1, name);
-      bind_text (state->insert_pathway, 2, site);
-      sqlite3_bind_text (state->insert_pathway, 3, pc_kind_to_string (kind), -1, SQLITE_STATIC);
-      bind_text (state->insert_pathway, 4, provider);
-      _pc_import_step (im, state->insert_pathway);
+      if (im->fatal == NULL)
+        pc_pathway_writer_replace (state->pathway_writer, name, site, kind, provider, &im->fatal);
       return row;
     }
   if (strcmp (row->site, site) != 0)
@@ -589,18 +570,6 @@ pathway_for_row (PcImport      *im,
   return im->row_bad ? NULL : row;
 }
 
-typedef struct
-{
-  PcPathwayKind kind;
-  PcBasis       basis;
-  PcActivity    activity;
-  int           offset;
-  double        local_cost;
-  double        quantity;
-  double        share[PC_N_STAGES];
-  double        provider_cost;
-} StepValues;
-
 #define PARSE_ENUM(im, column, parse, out, what)                                  \
   G_STMT_START {                                                                  \
     const char *_text = _pc_import_required (im, column);                         \
@@ -608,54 +577,57 @@ typedef struct
       _pc_import_problem (im, column, "'%s' is not %s", _text, what);             \
   } G_STMT_END
 
+/* The row's text read into @step, whose strings point into the row.  Only
+ * what makes the text a value is checked here: the rules a step meets are
+ * the store's (pc_pathway_writer_check_step). */
 static void
-parse_step_values (PcImport   *im,
-                   StepValues *v)
+parse_step_values (PcImport      *im,
+                   PcPathwayKind *kind,
+                   PcStep        *step)
 {
   const char *tariff = _pc_import_text (im, STEP_TARIFF);
-  KindState *state = im->state;
 
-  PARSE_ENUM (im, STEP_KIND, pc_kind_from_string, &v->kind, "a kind (best_practice or current)");
-  PARSE_ENUM (im, STEP_BASIS, pc_basis_from_string, &v->basis, "a basis (patient or death)");
-  PARSE_ENUM (im, STEP_ACTIVITY, pc_activity_from_string, &v->activity,
+  PARSE_ENUM (im, STEP_KIND, pc_kind_from_string, kind, "a kind (best_practice or current)");
+  PARSE_ENUM (im, STEP_BASIS, pc_basis_from_string, &step->basis, "a basis (patient or death)");
+  PARSE_ENUM (im, STEP_ACTIVITY, pc_activity_from_string, &step->activity,
               "an activity (outpatient, imaging, elective, daycase, bed_day, chemotherapy, "
               "radiotherapy, drug, community or other)");
-  _pc_import_integer (im, STEP_OFFSET, 0, PC_MAX_OFFSET, &v->offset);
-  _pc_import_number (im, STEP_QUANTITY, PC_NUMBER_NOT_NEGATIVE, &v->quantity);
-  _pc_import_number (im, STEP_LOCAL_COST, PC_NUMBER_MONEY | PC_NUMBER_NOT_NEGATIVE | PC_NUMBER_OPTIONAL,
-                     &v->local_cost);
-  _pc_import_number (im, STEP_PROVIDER_COST,
-                     PC_NUMBER_MONEY | PC_NUMBER_NOT_NEGATIVE | PC_NUMBER_OPTIONAL, &v->provider_cost);
+  _pc_import_integer (im, STEP_OFFSET, G_MININT, G_MAXINT, &step->year_offset);
+  _pc_import_number (im, STEP_QUANTITY, PC_NUMBER_ANY, &step->quantity);
+  _pc_import_number (im, STEP_LOCAL_COST, PC_NUMBER_MONEY | PC_NUMBER_OPTIONAL, &step->local_unit_cost);
+  _pc_import_number (im, STEP_PROVIDER_COST, PC_NUMBER_MONEY | PC_NUMBER_OPTIONAL,
+                     &step->provider_unit_cost);
+  step->has_provider_unit_cost = !isnan (step->provider_unit_cost);
   for (guint s = 0; s < PC_N_STAGES; s++)
-    if (_pc_import_number (im, STEP_STAGE_1 + s, PC_NUMBER_SHARE | PC_NUMBER_OPTIONAL, &v->share[s])
-        && isnan (v->share[s]))
-      v->share[s] = 0.0;
-  if (*tariff != '\0' && !g_hash_table_contains (state->tariffs, tariff))
-    _pc_import_problem (im, STEP_TARIFF, "unknown tariff code '%s' (import tariffs first)", tariff);
-  else if (*tariff == '\0' && isnan (v->local_cost) && !im->row_bad)
-    _pc_import_problem (im, STEP_LOCAL_COST, "the step needs a tariff_code or a local_unit_cost");
+    if (_pc_import_number (im, STEP_STAGE_1 + s, PC_NUMBER_OPTIONAL, &step->share[s])
+        && isnan (step->share[s]))
+      step->share[s] = 0.0;
+  step->tariff_code = *tariff != '\0' ? (char *) tariff : NULL;
 }
 
-static void
-bind_step (sqlite3_stmt     *stmt,
-           PcImport         *im,
-           const StepValues *v,
-           int               position)
+/* The file's column for each field of a step. */
+static int
+step_column (PcStepField field)
 {
-  bind_text (stmt, 1, _pc_import_text (im, STEP_PATHWAY));
-  sqlite3_bind_int (stmt, 2, position);
-  bind_text (stmt, 3, _pc_import_text (im, STEP_PHASE));
-  sqlite3_bind_int (stmt, 4, v->offset);
-  sqlite3_bind_text (stmt, 5, pc_basis_to_string (v->basis), -1, SQLITE_STATIC);
-  bind_text (stmt, 6, _pc_import_text (im, STEP_STEP));
-  sqlite3_bind_text (stmt, 7, pc_activity_to_string (v->activity), -1, SQLITE_STATIC);
-  bind_text (stmt, 8, _pc_import_text (im, STEP_TARIFF));
-  bind_optional_double (stmt, 9, v->local_cost);
-  sqlite3_bind_double (stmt, 10, v->quantity);
-  for (guint s = 0; s < PC_N_STAGES; s++)
-    sqlite3_bind_double (stmt, 11 + s, v->share[s]);
-  bind_text (stmt, 16, _pc_import_funding (im, STEP_FUNDING));
-  bind_optional_double (stmt, 17, v->provider_cost);
+  static const int columns[PC_N_STEP_FIELDS] = {
+    [PC_STEP_FIELD_PHASE] = STEP_PHASE,
+    [PC_STEP_FIELD_NAME] = STEP_STEP,
+    [PC_STEP_FIELD_ACTIVITY] = STEP_ACTIVITY,
+    [PC_STEP_FIELD_TARIFF_CODE] = STEP_TARIFF,
+    [PC_STEP_FIELD_LOCAL_COST] = STEP_LOCAL_COST,
+    [PC_STEP_FIELD_QUANTITY] = STEP_QUANTITY,
+    [PC_STEP_FIELD_SHARE_1] = STEP_STAGE_1,
+    [PC_STEP_FIELD_SHARE_2] = STEP_STAGE_1 + 1,
+    [PC_STEP_FIELD_SHARE_3] = STEP_STAGE_1 + 2,
+    [PC_STEP_FIELD_SHARE_4] = STEP_STAGE_1 + 3,
+    [PC_STEP_FIELD_SHARE_UNKNOWN] = STEP_STAGE_1 + 4,
+    [PC_STEP_FIELD_BASIS] = STEP_BASIS,
+    [PC_STEP_FIELD_YEAR_OFFSET] = STEP_OFFSET,
+    [PC_STEP_FIELD_FUNDING] = STEP_FUNDING,
+    [PC_STEP_FIELD_PROVIDER_COST] = STEP_PROVIDER_COST,
+  };
+
+  return field < PC_N_STEP_FIELDS ? columns[field] : STEP_STEP;
 }
 
 static void
@@ -665,26 +637,40 @@ row_pathway_steps (PcImport *im)
   const char *pathway = _pc_import_required (im, STEP_PATHWAY);
   const char *site = _pc_import_reference (im, STEP_SITE, state->sites, "site", "sites");
   const char *provider = _pc_import_text (im, STEP_PROVIDER);
-  const char *step = _pc_import_required (im, STEP_STEP);
-  StepValues v = { 0, };
+  g_autoptr(GError) refused = NULL;
+  PcStepField field = PC_STEP_FIELD_NAME;
+  PcPathwayKind kind = PC_KIND_BEST_PRACTICE;
+  PcStep step = { 0, };
   PathwayRow *row;
 
-  _pc_import_required (im, STEP_PHASE);
-  _pc_import_required (im, STEP_FUNDING);
+  step.name = (char *) _pc_import_required (im, STEP_STEP);
+  step.phase = (char *) _pc_import_required (im, STEP_PHASE);
+  step.funding = (char *) _pc_import_funding (im, STEP_FUNDING);
   if (*provider != '\0' && !g_hash_table_contains (state->providers, provider))
     _pc_import_problem (im, STEP_PROVIDER, "unknown provider '%s' (import providers first)", provider);
-  parse_step_values (im, &v);
+  parse_step_values (im, &kind, &step);
   if (im->row_bad)
     return;
-  if (!_pc_import_unique_key (im, g_strdup_printf ("%s" SEP "%s" SEP "%d" SEP "%s", pathway, step,
-                                                   v.offset, pc_basis_to_string (v.basis)),
+  if (!pc_pathway_writer_check_step (state->pathway_writer, &step, &field, &refused))
+    {
+      if (refused->domain != PC_ERROR || (refused->code != PC_ERROR_INVALID
+                                          && refused->code != PC_ERROR_NOT_FOUND))
+        {
+          if (im->fatal == NULL)
+            im->fatal = g_steal_pointer (&refused);
+          return;
+        }
+      _pc_import_problem (im, step_column (field), "%s", refused->message);
+      return;
+    }
+  if (!_pc_import_unique_key (im, g_strdup_printf ("%s" SEP "%s" SEP "%d" SEP "%s", pathway, step.name,
+                                                   step.year_offset, pc_basis_to_string (step.basis)),
                               STEP_STEP))
     return;
-  row = pathway_for_row (im, pathway, site, v.kind, *provider != '\0' ? provider : NULL);
-  if (row == NULL)
+  row = pathway_for_row (im, pathway, site, kind, *provider != '\0' ? provider : NULL);
+  if (row == NULL || im->fatal != NULL)
     return;
-  bind_step (state->insert, im, &v, row->next_position++);
-  _pc_import_step (im, state->insert);
+  pc_pathway_writer_add_step (state->pathway_writer, pathway, row->next_position++, &step, &im->fatal);
 }
 
 /* -------------------------------------------------------------- scenarios */
@@ -697,13 +683,9 @@ enum { INVEST_SCENARIO, INVEST_NAME, INVEST_FIRST, INVEST_LAST, INVEST_COST, INV
 static gpointer
 start_scenario_changes (PcImport *im)
 {
-  KindState *state = kind_state_new (im, "INSERT OR REPLACE INTO scenario_changes VALUES "
-                                         "(?, ?, ?, ?, ?, ?, ?)");
+  KindState *state = kind_state_new (im, NULL);
 
-  state->sites = _pc_import_load_codes (im, "SELECT code FROM sites");
-  state->pathway_names = _pc_import_load_codes (im, "SELECT name FROM pathways");
-  state->pathway_steps = _pc_import_load_codes (im, "SELECT DISTINCT pathway || char (31) || step "
-                                                    "FROM pathway_steps");
+  state->scenario_writer = pc_scenario_writer_new (im->project, im->fatal == NULL ? &im->fatal : NULL);
   return state;
 }
 
@@ -723,23 +705,21 @@ used_column (PcImport   *im,
   return used && *text != '\0' ? text : NULL;
 }
 
-static void
-check_change_references (PcImport         *im,
-                         const PcOverride *o,
-                         const char       *parameter)
+/* The file's column for the part of a change the store refused. */
+static int
+change_column (PcOverrideField field)
 {
-  KindState *state = im->state;
-  g_autofree char *step_key = NULL;
-
-  if (o->site != NULL && !g_hash_table_contains (state->sites, o->site))
-    _pc_import_problem (im, CHANGE_SITE, "unknown site '%s'", o->site);
-  if (o->pathway != NULL && !g_hash_table_contains (state->pathway_names, o->pathway))
-    _pc_import_problem (im, CHANGE_PATHWAY, "unknown pathway '%s'", o->pathway);
-  else if (o->step != NULL)
+  switch (field)
     {
-      step_key = g_strjoin (SEP, o->pathway, o->step, NULL);
-      if (!g_hash_table_contains (state->pathway_steps, step_key))
-        _pc_import_problem (im, CHANGE_STEP, "pathway '%s' has no step '%s'", o->pathway, o->step);
+    case PC_OVERRIDE_SITE:
+      return CHANGE_SITE;
+    case PC_OVERRIDE_PATHWAY:
+      return CHANGE_PATHWAY;
+    case PC_OVERRIDE_STEP:
+      return CHANGE_STEP;
+    case PC_OVERRIDE_VALUE:
+    default:
+      return CHANGE_VALUE;
     }
 }
 
@@ -751,6 +731,7 @@ row_scenario_changes (PcImport *im)
   const char *name = _pc_import_required (im, CHANGE_PARAMETER);
   const char *stage_text;
   PcOverride o = { 0, };
+  PcOverrideField field;
   g_autoptr(GError) error = NULL;
 
   if (name == NULL)
@@ -772,9 +753,9 @@ row_scenario_changes (PcImport *im)
   if (stage_text != NULL && !pc_stage_from_string (stage_text, (PcStage *) &o.stage))
     _pc_import_problem (im, CHANGE_STAGE, "'%s' is not a stage (1, 2, 3, 4 or unknown)", stage_text);
   _pc_import_number (im, CHANGE_VALUE, PC_NUMBER_MONEY, &o.value);
-  check_change_references (im, &o, name);
-  if (!im->row_bad && !_pc_project_check_override (im->project, &o, &error))
-    _pc_import_problem (im, CHANGE_VALUE, "%s", error->message);
+  /* The store's check: sites, pathways and steps known, the value in range. */
+  if (!im->row_bad && !pc_scenario_writer_check_change (state->scenario_writer, &o, &field, &error))
+    _pc_import_problem (im, change_column (field), "%s", error->message);
   if (im->row_bad || !_pc_import_unique_key (im, g_strjoin (SEP, scenario, name,
                                                            o.site ? o.site : "", o.pathway ? o.pathway : "",
                                                            o.step ? o.step : "", stage_text ? stage_text : "",
@@ -782,14 +763,8 @@ row_scenario_changes (PcImport *im)
     return;
   if (o.parameter == PC_PARAMETER_STAGE_SHARE)
     note_group (im, g_strjoin (SEP, scenario, o.site, NULL));
-  sqlite3_bind_text (state->insert, 1, scenario, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 3, o.site ? o.site : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 4, o.pathway ? o.pathway : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 5, o.step ? o.step : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 6, stage_text ? stage_text : "", -1, SQLITE_STATIC);
-  sqlite3_bind_double (state->insert, 7, o.value);
-  _pc_import_step (im, state->insert);
+  if (im->fatal == NULL)
+    pc_scenario_writer_add_change (state->scenario_writer, scenario, &o, &im->fatal);
 }
 
 /* A scenario's stage mix of each site must still sum to 1. */
@@ -807,7 +782,7 @@ finish_scenario_changes (PcImport *im)
       g_autoptr(GError) error = NULL;
 
       im->line = GPOINTER_TO_SIZE (line);
-      if (!_pc_project_check_scenario_stage_mix (im->project, parts[0], parts[1], &error))
+      if (!pc_scenario_writer_check_stage_mix (state->scenario_writer, parts[0], parts[1], &error))
         _pc_import_problem (im, CHANGE_VALUE, "%s", error->message);
     }
 }
@@ -815,8 +790,10 @@ finish_scenario_changes (PcImport *im)
 static gpointer
 start_scenario_investments (PcImport *im)
 {
-  return kind_state_new (im, "INSERT OR REPLACE INTO scenario_investments "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  KindState *state = kind_state_new (im, NULL);
+
+  state->scenario_writer = pc_scenario_writer_new (im->project, im->fatal == NULL ? &im->fatal : NULL);
+  return state;
 }
 
 static void
@@ -845,21 +822,19 @@ row_scenario_investments (PcImport *im)
                             (char *) site, (char *) pathway };
       g_autoptr(GError) error = NULL;
 
-      if (!_pc_project_check_investment (im->project, &line, &error))
+      if (!pc_scenario_writer_check_investment (state->scenario_writer, &line, &error))
         _pc_import_problem (im, pathway != NULL ? INVEST_PATHWAY : INVEST_SITE, "%s",
                             error->message);
     }
   if (im->row_bad || !_pc_import_unique_key (im, g_strjoin (SEP, scenario, name, NULL), INVEST_NAME))
     return;
-  sqlite3_bind_text (state->insert, 1, scenario, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_int (state->insert, 3, first);
-  sqlite3_bind_int (state->insert, 4, last);
-  sqlite3_bind_double (state->insert, 5, cost);
-  sqlite3_bind_text (state->insert, 6, funding, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 7, site != NULL ? site : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 8, pathway != NULL ? pathway : "", -1, SQLITE_STATIC);
-  _pc_import_step (im, state->insert);
+  if (im->fatal == NULL)
+    {
+      PcInvestment line = { (char *) name, first, last, cost, (char *) funding,
+                            (char *) site, (char *) pathway };
+
+      pc_scenario_writer_add_investment (state->scenario_writer, scenario, &line, &im->fatal);
+    }
 }
 
 /* --------------------------------------------------------------- activity */

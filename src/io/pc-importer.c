@@ -18,6 +18,7 @@
 
 #include "pc-error.h"
 #include "pc-importer-private.h"
+#include "pc-project-private.h"
 
 #define MAX_PROBLEMS 100
 #define PROGRESS_EVERY 65536

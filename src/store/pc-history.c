@@ -19,6 +19,7 @@
 
 #include "pc-error.h"
 #include "pc-history.h"
+#include "pc-project-private.h"
 
 typedef struct
 {

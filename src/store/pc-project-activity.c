@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "pc-error.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 
 #define SEP "\x1f"
 
@@ -622,4 +622,16 @@ pc_project_apply_unit_costs (PcProject   *self,
       return _pc_project_sqlite_error (self, rc, "write the unit costs", error);
     }
   return pc_project_commit (self, error);
+}
+
+gboolean
+pc_project_has_activity (PcProject *self)
+{
+  g_auto(GStrv) any = NULL;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+
+  any = _pc_project_list_names (self, "SELECT 1 FROM activity LIMIT 1", NULL,
+                                "read its activity", NULL);
+  return any != NULL && any[0] != NULL;
 }

@@ -4,9 +4,9 @@
  * as figures that are wrong without a word; instead, a value no import
  * could have written marks the file as damaged, naming table and row.
  *
- * The checks are data: one entry per column below, one query per table
- * (a single pass, stopping at the first bad row), so a new column is one
- * line here.  Columns not listed are not checked.
+ * The checks are data: what each column may hold is described once, in
+ * pc-tables.c, and checked here by one query per table (a single pass,
+ * stopping at the first bad row).  Columns not listed are not checked.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,165 +19,28 @@
 
 #include "pc-error.h"
 #include "pc-project-private.h"
-
-typedef enum
-{
-  CHECK_TEXT,
-  CHECK_INTEGER,
-  CHECK_REAL,
-} CheckType;
-
-typedef enum
-{
-  CHECK_DEFAULT      = 0,
-  CHECK_NULLABLE     = 1 << 0,
-  CHECK_LOW_EXCLUDED = 1 << 1,   /* more than low, not equal to it */
-} CheckFlags;
-
-typedef struct
-{
-  const char *column;
-  CheckType   type;
-  CheckFlags  flags;
-  double      low;
-  double      high;
-  const char *meaning;      /* "is not …" */
-} ColumnCheck;
-
-typedef struct
-{
-  const char        *table;
-  const char        *key;       /* the columns that name a row, comma-separated */
-  const ColumnCheck *columns;   /* ends with a NULL column */
-  /* Millions of rows: its numbers are checked by one aggregate (min, max,
-   * and the types of integer columns), about 0.6 s of CPU for 3.4 million
-   * rows where the row-by-row conditions take twice that; its text is not
-   * checked (no figure comes from it). */
-  gboolean           large;
-} TableCheck;
-
-#define ANY_LOW  (-DBL_MAX)
-#define ANY_HIGH DBL_MAX
-/* The last day parse_date accepts, 9999-12-31, as a day number from 0001-01-01 = 1. */
-#define LAST_DAY 3652059
-
-#define TEXT(name) { name, CHECK_TEXT, CHECK_DEFAULT, 0, 0, "text" }
-#define TEXT_OR_NULL(name) { name, CHECK_TEXT, CHECK_NULLABLE, 0, 0, "text" }
-#define YEAR(name) { name, CHECK_INTEGER, CHECK_DEFAULT, 1900, 2200, "a year from 1900 to 2200" }
-#define NOT_NEGATIVE(name) { name, CHECK_REAL, CHECK_DEFAULT, 0, ANY_HIGH, "a number of 0 or more" }
-#define SHARE(name) { name, CHECK_REAL, CHECK_DEFAULT, 0, 1, "a share from 0 to 1" }
-#define END { NULL, 0, 0, 0, 0, NULL }
-
-static const ColumnCheck settings_columns[] = { TEXT ("key"), TEXT ("value"), END };
-static const ColumnCheck tariffs_columns[] = {
-  TEXT ("code"), TEXT ("description"), TEXT ("unit"), NOT_NEGATIVE ("price"),
-  { "year", CHECK_INTEGER, CHECK_DEFAULT, 1948, 2200, "a year from 1948 to 2200" }, END
-};
-static const ColumnCheck providers_columns[] = {
-  TEXT ("code"), TEXT ("name"),
-  { "mff", CHECK_REAL, CHECK_LOW_EXCLUDED, 0, ANY_HIGH, "a number more than 0" }, END
-};
-static const ColumnCheck areas_columns[] = { TEXT ("code"), TEXT ("name"), END };
-static const ColumnCheck population_columns[] = {
-  TEXT ("area"), YEAR ("year"), TEXT ("sex"), TEXT ("age_band"), NOT_NEGATIVE ("count"), END
-};
-static const ColumnCheck sites_columns[] = {
-  TEXT ("code"), TEXT ("name"), TEXT ("icd10"),
-  { "trend", CHECK_REAL, CHECK_LOW_EXCLUDED, -1, ANY_HIGH, "an annual change more than -1" }, END
-};
-static const ColumnCheck incidence_columns[] = {
-  TEXT ("site"), TEXT ("sex"), TEXT ("age_band"), NOT_NEGATIVE ("rate_per_100k"), END
-};
-static const ColumnCheck stages_columns[] = { TEXT ("site"), TEXT ("stage"), SHARE ("share"), END };
-static const ColumnCheck survival_columns[] = {
-  TEXT ("site"), TEXT ("stage"),
-  { "year", CHECK_INTEGER, CHECK_DEFAULT, 1, PC_MAX_OFFSET, "a year after diagnosis from 1 to 5" },
-  SHARE ("surviving"), END
-};
-static const ColumnCheck pathways_columns[] = {
-  TEXT ("name"), TEXT ("site"), TEXT ("kind"), TEXT_OR_NULL ("provider"), END
-};
-static const ColumnCheck pathway_steps_columns[] = {
-  TEXT ("pathway"),
-  { "position", CHECK_INTEGER, CHECK_DEFAULT, 0, G_MAXINT32, "a position of 0 or more" },
-  TEXT ("phase"),
-  { "year_offset", CHECK_INTEGER, CHECK_DEFAULT, 0, PC_MAX_OFFSET, "a year offset from 0 to 5" },
-  TEXT ("basis"), TEXT ("step"), TEXT ("activity"), TEXT_OR_NULL ("tariff_code"),
-  { "local_unit_cost", CHECK_REAL, CHECK_NULLABLE, 0, ANY_HIGH, "an amount of 0 or more" },
-  NOT_NEGATIVE ("quantity"),
-  SHARE ("stage_1"), SHARE ("stage_2"), SHARE ("stage_3"), SHARE ("stage_4"),
-  SHARE ("stage_unknown"), TEXT ("funding"),
-  { "provider_unit_cost", CHECK_REAL, CHECK_NULLABLE, 0, ANY_HIGH, "an amount of 0 or more" },
-  END
-};
-static const ColumnCheck scenario_changes_columns[] = {
-  TEXT ("scenario"), TEXT ("parameter"), TEXT ("site"), TEXT ("pathway"), TEXT ("step"),
-  TEXT ("stage"), { "value", CHECK_REAL, CHECK_DEFAULT, ANY_LOW, ANY_HIGH, "a number" }, END
-};
-static const ColumnCheck scenario_investments_columns[] = {
-  TEXT ("scenario"), TEXT ("name"), YEAR ("first_year"), YEAR ("last_year"),
-  NOT_NEGATIVE ("cost_per_year"), TEXT ("funding"), TEXT ("site"), TEXT ("pathway"), END
-};
-static const ColumnCheck activity_columns[] = {
-  TEXT ("patient"), TEXT ("provider"), TEXT ("area"), TEXT ("site"), TEXT ("stage"),
-  { "day", CHECK_INTEGER, CHECK_DEFAULT, 1, LAST_DAY, "a date from 0001-01-01 to 9999-12-31" },
-  TEXT ("hrg"), TEXT ("activity"), NOT_NEGATIVE ("quantity"), NOT_NEGATIVE ("cost"),
-  NOT_NEGATIVE ("tariff_paid"), END
-};
-static const ColumnCheck risk_register_columns[] = {
-  TEXT ("pathway"), TEXT ("step"), TEXT ("provider"), TEXT ("stage"), TEXT ("kind"),
-  TEXT ("owner"), TEXT ("action"), TEXT ("status"), END
-};
-
-static const ColumnCheck area_groups_columns[] = {
-  TEXT ("code"), TEXT ("name"), TEXT ("area"), END
-};
-static const ColumnCheck imports_columns[] = {
-  TEXT ("kind"), TEXT ("file_name"), TEXT ("sha256"),
-  { "rows", CHECK_INTEGER, CHECK_DEFAULT, 0, ANY_HIGH, "a count of 0 or more" },
-  TEXT ("imported_at"), TEXT ("source"), END
-};
-
-static const TableCheck tables[] = {
-  { "settings", "key", settings_columns },
-  { "tariffs", "code", tariffs_columns },
-  { "providers", "code", providers_columns },
-  { "areas", "code", areas_columns },
-  { "population", "area, year, sex, age_band", population_columns },
-  { "sites", "code", sites_columns },
-  { "incidence", "site, sex, age_band", incidence_columns },
-  { "stages", "site, stage", stages_columns },
-  { "survival", "site, stage, year", survival_columns },
-  { "pathways", "name", pathways_columns },
-  { "pathway_steps", "pathway, position", pathway_steps_columns },
-  { "scenario_changes", "scenario, parameter, site, pathway, step, stage", scenario_changes_columns },
-  { "scenario_investments", "scenario, name", scenario_investments_columns },
-  { "activity", "id", activity_columns, TRUE },
-  { "risk_register", "pathway, step, provider, stage, kind", risk_register_columns },
-  { "area_groups", "code, area", area_groups_columns },
-  { "imports", "id", imports_columns },
-};
+#include "pc-tables.h"
 
 /* An SQL expression, true exactly when @check holds for its column; never
  * NULL, so NOT of it is true for a bad value. */
 static void
 append_condition (GString           *sql,
-                  const ColumnCheck *check)
+                  const PcColumnInfo *check)
 {
   char low[G_ASCII_DTOSTR_BUF_SIZE], high[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (check->flags & CHECK_NULLABLE)
-    g_string_append_printf (sql, "\"%s\" IS NULL OR ", check->column);
-  if (check->type == CHECK_TEXT)
-    g_string_append_printf (sql, "typeof (\"%s\") = 'text'", check->column);
+  if (check->flags & PC_VALUE_NULLABLE)
+    g_string_append_printf (sql, "\"%s\" IS NULL OR ", check->name);
+  if (check->type == PC_VALUE_TEXT)
+    g_string_append_printf (sql, "typeof (\"%s\") = 'text'", check->name);
   else
     /* Finite bounds also refuse an infinity (SQLite stores no NaN). */
     g_string_append_printf (sql, "(typeof (\"%s\") IN (%s) AND \"%s\" %s %s AND \"%s\" <= %s)",
-                            check->column,
-                            check->type == CHECK_INTEGER ? "'integer'" : "'integer', 'real'",
-                            check->column, (check->flags & CHECK_LOW_EXCLUDED) ? ">" : ">=",
+                            check->name,
+                            check->type == PC_VALUE_INTEGER ? "'integer'" : "'integer', 'real'",
+                            check->name, (check->flags & PC_VALUE_LOW_EXCLUDED) ? ">" : ">=",
                             g_ascii_formatd (low, sizeof low, "%.17g", check->low),
-                            check->column,
+                            check->name,
                             g_ascii_formatd (high, sizeof high, "%.17g", check->high));
 }
 
@@ -247,7 +110,7 @@ describe_value (sqlite3_stmt *stmt,
  * need typeof. */
 static gboolean
 aggregate_ok (PcProject         *self,
-              const TableCheck  *table,
+              const PcTableInfo  *table,
               GError           **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT ");
@@ -255,20 +118,20 @@ aggregate_ok (PcProject         *self,
   gboolean ok = TRUE;
   int rc, column = 0;
 
-  for (const ColumnCheck *c = table->columns; c->column != NULL; c++)
-    if (c->type != CHECK_TEXT)
+  for (const PcColumnInfo *c = table->columns; c->name != NULL; c++)
+    if (c->type != PC_VALUE_TEXT)
       /* typeof only where min and max cannot tell: a real among integers
        * (typeof of a REAL column holding whole numbers costs a conversion
        * per row, 0.8 s for 3.4 million) */
       {
-        g_string_append_printf (sql, "min (\"%s\"), max (\"%s\"), ", c->column, c->column);
-        if (c->type == CHECK_INTEGER)
-          g_string_append_printf (sql, "max (typeof (\"%s\") <> 'integer'), ", c->column);
+        g_string_append_printf (sql, "min (\"%s\"), max (\"%s\"), ", c->name, c->name);
+        if (c->type == PC_VALUE_INTEGER)
+          g_string_append_printf (sql, "max (typeof (\"%s\") <> 'integer'), ", c->name);
         else
           g_string_append (sql, "0, ");
       }
   g_string_truncate (sql, sql->len - 2);
-  g_string_append_printf (sql, " FROM \"%s\"", table->table);
+  g_string_append_printf (sql, " FROM \"%s\"", table->name);
   rc = sqlite3_prepare_v2 (pc_project_get_db (self), sql->str, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
@@ -277,24 +140,24 @@ aggregate_ok (PcProject         *self,
       sqlite3_finalize (stmt);
       return _pc_project_sqlite_error (self, rc, "check it", error);
     }
-  for (const ColumnCheck *c = table->columns; c->column != NULL && ok; c++)
+  for (const PcColumnInfo *c = table->columns; c->name != NULL && ok; c++)
     {
       int min_type, max_type;
       double low, high;
 
-      if (c->type == CHECK_TEXT)
+      if (c->type == PC_VALUE_TEXT)
         continue;
       min_type = sqlite3_column_type (stmt, column);
       max_type = sqlite3_column_type (stmt, column + 1);
       low = sqlite3_column_double (stmt, column);
       high = sqlite3_column_double (stmt, column + 1);
       if (min_type == SQLITE_NULL && max_type == SQLITE_NULL)
-        ok = (c->flags & CHECK_NULLABLE) || sqlite3_column_int (stmt, column + 2) == 0;
+        ok = (c->flags & PC_VALUE_NULLABLE) || sqlite3_column_int (stmt, column + 2) == 0;
       else
         ok = (min_type == SQLITE_INTEGER || min_type == SQLITE_FLOAT)
              && (max_type == SQLITE_INTEGER || max_type == SQLITE_FLOAT)
              && sqlite3_column_int (stmt, column + 2) == 0
-             && ((c->flags & CHECK_LOW_EXCLUDED) ? low > c->low : low >= c->low)
+             && ((c->flags & PC_VALUE_LOW_EXCLUDED) ? low > c->low : low >= c->low)
              && high <= c->high;
       column += 3;
     }
@@ -304,7 +167,7 @@ aggregate_ok (PcProject         *self,
 
 static gboolean
 check_table (PcProject         *self,
-             const TableCheck  *table,
+             const PcTableInfo  *table,
              GError           **error)
 {
   g_auto(GStrv) key = g_strsplit (table->key, ", ", -1);
@@ -316,16 +179,16 @@ check_table (PcProject         *self,
 
   for (guint k = 0; k < n_key; k++)
     g_string_append_printf (sql, "\"%s\", ", key[k]);
-  for (const ColumnCheck *c = table->columns; c->column != NULL; c++, n_columns++)
+  for (const PcColumnInfo *c = table->columns; c->name != NULL; c++, n_columns++)
     {
       g_autoptr(GString) condition = g_string_new (NULL);
 
       append_condition (condition, c);
-      g_string_append_printf (sql, "\"%s\", (%s), ", c->column, condition->str);
+      g_string_append_printf (sql, "\"%s\", (%s), ", c->name, condition->str);
       g_string_append_printf (all, "%s(%s)", all->len > 0 ? " AND " : "", condition->str);
     }
   g_string_truncate (sql, sql->len - 2);
-  g_string_append_printf (sql, " FROM \"%s\" WHERE NOT (%s) LIMIT 1", table->table, all->str);
+  g_string_append_printf (sql, " FROM \"%s\" WHERE NOT (%s) LIMIT 1", table->name, all->str);
 
   rc = sqlite3_prepare_v2 (pc_project_get_db (self), sql->str, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -346,8 +209,8 @@ check_table (PcProject         *self,
           g_set_error (error, PC_ERROR, PC_ERROR_DAMAGED,
                        "%s is damaged: in table %s, row %s: %s is %s, not %s "
                        "(the file was changed outside Pathcost)",
-                       pc_project_get_display_name (self), table->table, row,
-                       table->columns[c].column, value, table->columns[c].meaning);
+                       pc_project_get_display_name (self), table->name, row,
+                       table->columns[c].name, value, table->columns[c].meaning);
           break;
         }
       sqlite3_finalize (stmt);
@@ -369,7 +232,10 @@ gboolean
 _pc_project_check_values (PcProject  *self,
                           GError    **error)
 {
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+  guint n_tables;
+  const PcTableInfo *tables = pc_tables_get_all (&n_tables);
+
+  for (guint t = 0; t < n_tables; t++)
     {
       GError *aggregate_error = NULL;
 

@@ -11,9 +11,8 @@
 #include <string.h>
 
 #include "pc-error.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 
-typedef double PcRates[PC_N_SEXES][PC_N_AGE_BANDS];
 
 static gboolean
 load_site (PcProject          *self,
@@ -143,6 +142,69 @@ load_rates (PcProject   *self,
         && pc_age_band_from_string ((const char *) sqlite3_column_text (stmt, 1), &band))
       rates[sex][band] = sqlite3_column_double (stmt, 2);
   return _pc_project_finish (self, stmt, rc, "read its reference data", error);
+}
+
+gboolean
+pc_project_load_incidence_rates (PcProject   *self,
+                                 const char  *site,
+                                 PcRates      rates,
+                                 GError     **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (site != NULL, FALSE);
+  return load_rates (self, site, rates, error);
+}
+
+/* One area's population rows, by year, from the year @first_year uses (the
+ * latest not after it, else the first) to the one @last_year uses. */
+static const char population_span_sql[] =
+  "WITH span (low, high) AS ("
+  "  SELECT coalesce ((SELECT max (year) FROM population WHERE area = ?1 AND year <= ?2),"
+  "                   (SELECT min (year) FROM population WHERE area = ?1)),"
+  "         coalesce ((SELECT max (year) FROM population WHERE area = ?1 AND year <= ?3),"
+  "                   (SELECT min (year) FROM population WHERE area = ?1)))"
+  "SELECT year, sex, age_band, count FROM population, span "
+  "WHERE area = ?1 AND year BETWEEN low AND high ORDER BY year";
+
+GPtrArray *
+pc_project_load_population_span (PcProject   *self,
+                                 const char  *area,
+                                 int          first_year,
+                                 int          last_year,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
+  PcPopulationYear *row = NULL;
+  sqlite3_stmt *stmt;
+  PcSex sex;
+  guint band;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (area != NULL, NULL);
+
+  stmt = _pc_project_prepare (self, population_span_sql, area, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 2, first_year);
+  sqlite3_bind_int (stmt, 3, last_year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+
+      if (row == NULL || row->year != year)
+        {
+          row = g_new0 (PcPopulationYear, 1);
+          row->year = year;
+          g_ptr_array_add (years, row);
+        }
+      if (pc_sex_from_string ((const char *) sqlite3_column_text (stmt, 1), &sex)
+          && pc_age_band_from_string ((const char *) sqlite3_column_text (stmt, 2), &band))
+        row->count[sex][band] = sqlite3_column_double (stmt, 3);
+    }
+  if (!_pc_project_finish (self, stmt, rc, "read its population", error))
+    return NULL;
+  return g_steal_pointer (&years);
 }
 
 static gboolean

@@ -11,7 +11,7 @@
 
 #include "pc-costing.h"
 #include "pc-error.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 
 /* The columns both the insert and the update bind, as ?1 … ?17. */
 #define STEP_VALUES \
@@ -25,9 +25,85 @@ is_blank (const char *text)
   return text == NULL || *text == '\0';
 }
 
-/* The rules an import of pathway_steps applies to a row, for one step
- * about to be written to @pathway; @keep_position is the row being
- * replaced (not a duplicate of itself), or -1 for a new step. */
+/* Whether @code is in the tariffs: looked up in @tariffs when the caller
+ * read them once (an import), else in the table. */
+static gboolean
+tariff_known (PcProject   *self,
+              GHashTable  *tariffs,
+              const char  *code,
+              gboolean    *known,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (tariffs != NULL)
+    {
+      *known = g_hash_table_contains (tariffs, code);
+      return TRUE;
+    }
+  stmt = _pc_project_prepare (self, "SELECT 1 FROM tariffs WHERE code = ?", code, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _pc_project_sqlite_error (self, rc, "read its tariffs", error);
+  *known = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* The rules every step written to the project meets, whoever writes it:
+ * the model's (pc_step_check), then the project's: a basis and activity
+ * Pathcost knows, a phase and a funding stream, a tariff code that is in
+ * the tariffs.  A blank tariff code is none.  @field gets the field
+ * refused. */
+static gboolean
+check_step_rules (PcProject     *self,
+                  GHashTable    *tariffs,
+                  const PcStep  *step,
+                  PcStepField   *field,
+                  GError       **error)
+{
+  PcStep as_written = *step;
+  gboolean known = TRUE;
+
+  if (is_blank (step->tariff_code))
+    as_written.tariff_code = NULL;
+  if (!pc_step_check (&as_written, field, error))
+    return FALSE;
+  if (step->basis >= PC_N_BASES || step->activity >= PC_N_ACTIVITIES)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "step '%s': the %s is not one Pathcost knows", step->name,
+                   step->basis >= PC_N_BASES ? "basis" : "activity");
+      *field = step->basis >= PC_N_BASES ? PC_STEP_FIELD_BASIS : PC_STEP_FIELD_ACTIVITY;
+      return FALSE;
+    }
+  if (is_blank (step->phase) || is_blank (step->funding))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID, "step '%s': %s must not be empty",
+                   step->name, is_blank (step->phase) ? "phase" : "funding");
+      *field = is_blank (step->phase) ? PC_STEP_FIELD_PHASE : PC_STEP_FIELD_FUNDING;
+      return FALSE;
+    }
+  if (as_written.tariff_code != NULL
+      && !tariff_known (self, tariffs, as_written.tariff_code, &known, error))
+    return FALSE;
+  if (!known)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                   "step '%s': unknown tariff code '%s' (import tariffs first)",
+                   step->name, step->tariff_code);
+      *field = PC_STEP_FIELD_TARIFF_CODE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* check_step_rules for one step about to be written to @pathway, and no
+ * second step of the same name, year and basis; @keep_position is the row
+ * being replaced (not a duplicate of itself), or -1 for a new step. */
 static gboolean
 check_step (PcProject     *self,
             const char    *pathway,
@@ -36,49 +112,18 @@ check_step (PcProject     *self,
             GError       **error)
 {
   PcStep as_written = *step;
+  PcStepField field;
   sqlite3_stmt *stmt;
   int rc;
 
-  /* An empty tariff code is no tariff code, as in an import: the step then
-   * needs a valid local cost. */
-  if (is_blank (step->tariff_code))
-    as_written.tariff_code = NULL;
-  if (!pc_step_validate (&as_written, error))
-    {
-      g_prefix_error (error, "pathway '%s': ", pathway);
-      return FALSE;
-    }
-  if (step->basis >= PC_N_BASES || step->activity >= PC_N_ACTIVITIES)
-    {
-      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
-                   "step '%s': the %s is not one Pathcost knows", step->name,
-                   step->basis >= PC_N_BASES ? "basis" : "activity");
-      return FALSE;
-    }
-  if (is_blank (step->phase) || is_blank (step->funding))
-    {
-      g_set_error (error, PC_ERROR, PC_ERROR_INVALID, "step '%s': %s must not be empty",
-                   step->name, is_blank (step->phase) ? "phase" : "funding");
-      return FALSE;
-    }
-
+  /* An edited step's local cost is ignored when it has a tariff code. */
   if (!is_blank (step->tariff_code))
+    as_written.local_unit_cost = NAN;
+  if (!check_step_rules (self, NULL, &as_written, &field, error))
     {
-      stmt = _pc_project_prepare (self, "SELECT 1 FROM tariffs WHERE code = ?",
-                                  step->tariff_code, error);
-      if (stmt == NULL)
-        return FALSE;
-      rc = sqlite3_step (stmt);
-      sqlite3_finalize (stmt);
-      if (rc == SQLITE_DONE)
-        {
-          g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
-                       "step '%s': tariff code %s is not in the tariffs (import tariffs first)",
-                       step->name, step->tariff_code);
-          return FALSE;
-        }
-      if (rc != SQLITE_ROW)
-        return _pc_project_sqlite_error (self, rc, "read its tariffs", error);
+      if (error != NULL && *error != NULL && (*error)->code == PC_ERROR_INVALID)
+        g_prefix_error (error, "pathway '%s': ", pathway);
+      return FALSE;
     }
 
   /* An import refuses a second row with the same step, year and basis:
@@ -218,6 +263,37 @@ bind_optional_double (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* Binds STEP_VALUES' parameters ?3 … ?17 to @step's fields: a blank
+ * tariff code and a NaN local cost as none. */
+static void
+bind_step_values (sqlite3_stmt *stmt,
+                  const PcStep *step)
+{
+  gboolean has_tariff = !is_blank (step->tariff_code);
+
+  sqlite3_bind_text (stmt, 3, step->phase, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, step->year_offset);
+  sqlite3_bind_text (stmt, 5, pc_basis_to_string (step->basis), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, step->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, pc_activity_to_string (step->activity), -1, SQLITE_STATIC);
+  if (has_tariff)
+    sqlite3_bind_text (stmt, 8, step->tariff_code, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 8);
+  bind_optional_double (stmt, 9, !isnan (step->local_unit_cost), step->local_unit_cost);
+  sqlite3_bind_double (stmt, 10, step->quantity);
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    sqlite3_bind_double (stmt, 11 + s, step->share[s]);
+  sqlite3_bind_text (stmt, 16, step->funding, -1, SQLITE_TRANSIENT);
+  bind_optional_double (stmt, 17, step->has_provider_unit_cost, step->provider_unit_cost);
+}
+
+#define INSERT_STEP \
+  "INSERT INTO pathway_steps (pathway, position, phase, year_offset, basis, step, activity, " \
+  "tariff_code, local_unit_cost, quantity, stage_1, stage_2, stage_3, stage_4, stage_unknown, " \
+  "funding, provider_unit_cost) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+
 /* Runs @sql (an insert or an update with STEP_VALUES' parameters) for
  * @step at @position of @pathway. */
 static gboolean
@@ -228,29 +304,17 @@ write_step (PcProject     *self,
             const PcStep  *step,
             GError       **error)
 {
-  gboolean has_tariff = !is_blank (step->tariff_code);
   sqlite3_stmt *stmt = _pc_project_prepare (self, sql, pathway, error);
+  PcStep as_written = *step;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
+  /* An edited step costs either its tariff or its local cost, never both. */
+  if (!is_blank (step->tariff_code))
+    as_written.local_unit_cost = NAN;
   sqlite3_bind_int64 (stmt, 2, position);
-  sqlite3_bind_text (stmt, 3, step->phase, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, step->year_offset);
-  sqlite3_bind_text (stmt, 5, pc_basis_to_string (step->basis), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, step->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, pc_activity_to_string (step->activity), -1, SQLITE_STATIC);
-  /* A step costs either its tariff or its local cost, never both. */
-  if (has_tariff)
-    sqlite3_bind_text (stmt, 8, step->tariff_code, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 8);
-  bind_optional_double (stmt, 9, !has_tariff, step->local_unit_cost);
-  sqlite3_bind_double (stmt, 10, step->quantity);
-  for (guint s = 0; s < PC_N_STAGES; s++)
-    sqlite3_bind_double (stmt, 11 + s, step->share[s]);
-  sqlite3_bind_text (stmt, 16, step->funding, -1, SQLITE_TRANSIENT);
-  bind_optional_double (stmt, 17, step->has_provider_unit_cost, step->provider_unit_cost);
+  bind_step_values (stmt, &as_written);
   rc = sqlite3_step (stmt);
   return _pc_project_finish (self, stmt, rc, "save the step", error);
 }
@@ -344,11 +408,7 @@ insert_step (PcProject     *self,
       to[k] = i + 1 < positions->len ? at[i + 1] : at[i] + 1;
     }
   return reposition (self, pathway, positions->len > 0 ? at[0] : 0, from, to, n_moving, error)
-         && write_step (self, "INSERT INTO pathway_steps (pathway, position, phase, year_offset, "
-                        "basis, step, activity, tariff_code, local_unit_cost, quantity, stage_1, "
-                        "stage_2, stage_3, stage_4, stage_unknown, funding, provider_unit_cost) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                        "?15, ?16, ?17)", pathway, slot, step, error);
+         && write_step (self, INSERT_STEP, pathway, slot, step, error);
 }
 
 gboolean
@@ -467,6 +527,52 @@ pc_project_list_tariff_codes (PcProject  *self,
                                  "list its tariffs", error);
 }
 
+gboolean
+pc_project_describe_tariff (PcProject   *self,
+                            const char  *code,
+                            char       **description,
+                            char       **unit,
+                            int         *year,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  *description = *unit = NULL;
+  *year = 0;
+  stmt = _pc_project_prepare (self, "SELECT description, unit, year FROM tariffs WHERE code = ?",
+                              code, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *description = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *unit = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *year = sqlite3_column_int (stmt, 2);
+      rc = SQLITE_DONE;
+    }
+  return _pc_project_finish (self, stmt, rc, "read its tariffs", error);
+}
+
+char *
+pc_project_find_best_practice (PcProject  *self,
+                               const char *site)
+{
+  g_auto(GStrv) names = NULL;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (site != NULL, NULL);
+
+  names = _pc_project_list_names (self, "SELECT name FROM pathways WHERE site = ? "
+                                  "AND kind = 'best_practice' ORDER BY name LIMIT 1", site,
+                                  "read its pathways", NULL);
+  return names != NULL && names[0] != NULL ? g_strdup (names[0]) : NULL;
+}
+
 GStrv
 pc_project_list_pathways_for_site (PcProject   *self,
                                    const char  *site,
@@ -490,4 +596,124 @@ pc_project_list_pathways_for_site (PcProject   *self,
   return _pc_project_list_names (self, "SELECT name FROM pathways WHERE site = ? "
                                  "ORDER BY kind <> 'best_practice', kind, name", site,
                                  "list its pathways", error);
+}
+
+/* ------------------------------------------------ writing whole pathways */
+
+struct _PcPathwayWriter
+{
+  PcProject    *project;
+  sqlite3_stmt *insert_pathway;
+  sqlite3_stmt *delete_steps;
+  sqlite3_stmt *insert_step;
+  GHashTable   *tariffs;        /* code → TRUE, read once */
+};
+
+void
+pc_pathway_writer_free (PcPathwayWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  sqlite3_finalize (writer->insert_pathway);
+  sqlite3_finalize (writer->delete_steps);
+  sqlite3_finalize (writer->insert_step);
+  g_clear_pointer (&writer->tariffs, g_hash_table_unref);
+  g_clear_object (&writer->project);
+  g_free (writer);
+}
+
+PcPathwayWriter *
+pc_pathway_writer_new (PcProject  *project,
+                       GError    **error)
+{
+  g_autoptr(PcPathwayWriter) writer = g_new0 (PcPathwayWriter, 1);
+  g_auto(GStrv) codes = NULL;
+
+  g_return_val_if_fail (PC_IS_PROJECT (project), NULL);
+
+  writer->project = g_object_ref (project);
+  writer->insert_pathway = _pc_project_prepare (project, "INSERT OR REPLACE INTO pathways "
+                                                "VALUES (?, ?, ?, ?)", NULL, error);
+  if (writer->insert_pathway == NULL)
+    return NULL;
+  writer->delete_steps = _pc_project_prepare (project, "DELETE FROM pathway_steps WHERE pathway = ?",
+                                              NULL, error);
+  if (writer->delete_steps == NULL)
+    return NULL;
+  writer->insert_step = _pc_project_prepare (project, INSERT_STEP, NULL, error);
+  if (writer->insert_step == NULL)
+    return NULL;
+  codes = pc_project_list_tariff_codes (project, error);
+  if (codes == NULL)
+    return NULL;
+  writer->tariffs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; codes[i] != NULL; i++)
+    g_hash_table_add (writer->tariffs, g_steal_pointer (&codes[i]));
+  return g_steal_pointer (&writer);
+}
+
+/* Steps @stmt once and resets it for the next row. */
+static gboolean
+run_reset (PcPathwayWriter *writer,
+           sqlite3_stmt    *stmt,
+           const char      *doing,
+           GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  return _pc_project_sqlite_error (writer->project, rc, doing, error);
+}
+
+gboolean
+pc_pathway_writer_replace (PcPathwayWriter  *writer,
+                           const char       *name,
+                           const char       *site,
+                           PcPathwayKind     kind,
+                           const char       *provider,
+                           GError          **error)
+{
+  g_return_val_if_fail (writer != NULL && name != NULL && site != NULL, FALSE);
+
+  sqlite3_bind_text (writer->delete_steps, 1, name, -1, SQLITE_TRANSIENT);
+  if (!run_reset (writer, writer->delete_steps, "replace the pathway", error))
+    return FALSE;
+  sqlite3_bind_text (writer->insert_pathway, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (writer->insert_pathway, 2, site, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (writer->insert_pathway, 3, pc_kind_to_string (kind), -1, SQLITE_STATIC);
+  if (!is_blank (provider))
+    sqlite3_bind_text (writer->insert_pathway, 4, provider, -1, SQLITE_TRANSIENT);
+  return run_reset (writer, writer->insert_pathway, "save the pathway", error);
+}
+
+gboolean
+pc_pathway_writer_check_step (PcPathwayWriter  *writer,
+                              const PcStep     *step,
+                              PcStepField      *field,
+                              GError          **error)
+{
+  PcStepField refused;
+
+  g_return_val_if_fail (writer != NULL && step != NULL, FALSE);
+
+  return check_step_rules (writer->project, writer->tariffs, step,
+                           field != NULL ? field : &refused, error);
+}
+
+gboolean
+pc_pathway_writer_add_step (PcPathwayWriter  *writer,
+                            const char       *pathway,
+                            gint64            position,
+                            const PcStep     *step,
+                            GError          **error)
+{
+  g_return_val_if_fail (writer != NULL && pathway != NULL && step != NULL, FALSE);
+
+  sqlite3_bind_text (writer->insert_step, 1, pathway, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (writer->insert_step, 2, position);
+  bind_step_values (writer->insert_step, step);
+  return run_reset (writer, writer->insert_step, "save the step", error);
 }

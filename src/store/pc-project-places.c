@@ -12,7 +12,7 @@
 
 #include "pc-error.h"
 #include "pc-labels.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 
 void
 pc_place_free (PcPlace *place)
@@ -178,4 +178,39 @@ pc_project_describe_pathway (PcProject       *self,
     return g_strdup_printf ("%s, %s: %s (%s)", site_name, pc_kind_label (pathway->kind),
                             provider[0], pathway->provider);
   return g_strdup_printf ("%s, %s", site_name, pc_kind_label (pathway->kind));
+}
+
+char *
+pc_project_get_area_name (PcProject  *self,
+                          const char *code)
+{
+  g_auto(GStrv) names = NULL;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  names = _pc_project_list_names (self, "SELECT name FROM areas WHERE code = ?", code,
+                                  "read its areas", NULL);
+  return names != NULL && names[0] != NULL ? g_strdup (names[0]) : NULL;
+}
+
+GHashTable *
+pc_project_load_provider_names (PcProject  *self,
+                                GError    **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+
+  stmt = _pc_project_prepare (self, "SELECT code, name FROM providers", NULL, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  if (!_pc_project_finish (self, stmt, rc, "read its providers", error))
+    return NULL;
+  return g_steal_pointer (&names);
 }

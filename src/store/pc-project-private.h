@@ -1,5 +1,6 @@
-/* pc-project-private.h: what the project's own files share beyond
- * pc-project.h: the checks on open and the handling of a left-over journal.
+/* pc-project-private.h: what the store's own files share beyond
+ * pc-project.h: statement helpers, the checks on open and the handling of a
+ * left-over journal.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,5 +36,43 @@ gboolean _pc_project_settle_journal (const char  *path,
 /* The error for a failed write: "the disk is full" when it is. */
 gboolean _pc_project_is_disk_full   (sqlite3     *db,
                                      int          rc);
+
+/* Compliance for several providers in one scan (the risk register's). */
+GPtrArray   *_pc_project_compliance_by_provider (PcProject          *self,
+                                                 const char         *pathway,
+                                                 const char * const *providers,
+                                                 GError            **error);
+
+/* How many pc_project_begin calls are still open: 0 outside a change. */
+guint        _pc_project_get_depth          (PcProject     *self);
+/* The first column of every row @sql returns, @bound (when not NULL) bound
+ * to its first parameter. */
+GStrv        _pc_project_list_names         (PcProject     *self,
+                                             const char    *sql,
+                                             const char    *bound,
+                                             const char    *doing,
+                                             GError       **error);
+/* Sets a PC_ERROR_NOT_FOUND naming @name and the pathways there are. */
+gboolean     _pc_project_set_not_found_pathway (PcProject  *self,
+                                                const char *name,
+                                                GError    **error);
+
+/* Prepares @sql, binding @bound (when not NULL) to its first parameter. */
+sqlite3_stmt *_pc_project_prepare           (PcProject     *self,
+                                             const char    *sql,
+                                             const char    *bound,
+                                             GError       **error);
+/* Finalizes @stmt after a row loop that ended with @rc: SQLITE_DONE is
+ * success, anything else an error while @doing. */
+gboolean     _pc_project_finish             (PcProject     *self,
+                                             sqlite3_stmt  *stmt,
+                                             int            rc,
+                                             const char    *doing,
+                                             GError       **error);
+/* Turns an SQLite failure into a PcError with a message for the user. */
+gboolean     _pc_project_sqlite_error       (PcProject    *self,
+                                             int           rc,
+                                             const char   *doing,
+                                             GError      **error);
 
 G_END_DECLS

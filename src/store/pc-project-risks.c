@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "pc-error.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 
 static GStrv
 query_strings (PcProject   *self,

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "pc-error.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 
 #define SHARE_TOLERANCE 0.001
 
@@ -80,10 +80,13 @@ check_value (const PcOverride  *override,
     }
 }
 
-gboolean
-_pc_project_check_override (PcProject         *self,
-                            const PcOverride  *override,
-                            GError           **error)
+/* The one check of a scenario change, for pc_project_save_scenario and
+ * the import alike; @field gets the part of the change refused. */
+static gboolean
+check_override (PcProject         *self,
+                const PcOverride  *override,
+                PcOverrideField   *field,
+                GError           **error)
 {
   const char *name = pc_parameter_to_string (override->parameter);
   gboolean uses_site = override->parameter == PC_PARAMETER_STAGE_SHARE
@@ -95,6 +98,7 @@ _pc_project_check_override (PcProject         *self,
                         || override->parameter == PC_PARAMETER_STEP_SHARE;
   GError *local = NULL;
 
+  *field = PC_OVERRIDE_VALUE;
   if (isnan (override->value) || !isfinite (override->value))
     g_set_error (&local, PC_ERROR, PC_ERROR_INVALID, "%s: the value is not a number", name);
   else if (uses_site != (override->site != NULL) || uses_step != (override->pathway != NULL)
@@ -106,15 +110,24 @@ _pc_project_check_override (PcProject         *self,
                  : "no site, pathway, step or stage");
   else if (uses_site && !row_exists (self, "SELECT 1 FROM sites WHERE code = ?",
                                      override->site, NULL, &local) && local == NULL)
-    g_set_error (&local, PC_ERROR, PC_ERROR_NOT_FOUND, "%s: unknown site '%s'", name, override->site);
+    {
+      g_set_error (&local, PC_ERROR, PC_ERROR_NOT_FOUND, "%s: unknown site '%s'", name, override->site);
+      *field = PC_OVERRIDE_SITE;
+    }
   else if (uses_step && !row_exists (self, "SELECT 1 FROM pathways WHERE name = ?",
                                      override->pathway, NULL, &local) && local == NULL)
-    g_set_error (&local, PC_ERROR, PC_ERROR_NOT_FOUND, "%s: unknown pathway '%s'",
-                 name, override->pathway);
+    {
+      g_set_error (&local, PC_ERROR, PC_ERROR_NOT_FOUND, "%s: unknown pathway '%s'",
+                   name, override->pathway);
+      *field = PC_OVERRIDE_PATHWAY;
+    }
   else if (uses_step && !row_exists (self, "SELECT 1 FROM pathway_steps WHERE pathway = ? AND step = ?",
                                      override->pathway, override->step, &local) && local == NULL)
-    g_set_error (&local, PC_ERROR, PC_ERROR_NOT_FOUND, "%s: pathway '%s' has no step '%s'",
-                 name, override->pathway, override->step);
+    {
+      g_set_error (&local, PC_ERROR, PC_ERROR_NOT_FOUND, "%s: pathway '%s' has no step '%s'",
+                   name, override->pathway, override->step);
+      *field = PC_OVERRIDE_STEP;
+    }
   else
     check_value (override, &local);
 
@@ -172,8 +185,8 @@ check_investment_scope (PcProject           *self,
   return TRUE;
 }
 
-gboolean
-_pc_project_check_investment (PcProject           *self,
+static gboolean
+check_investment (PcProject           *self,
                               const PcInvestment  *investment,
                               GError             **error)
 {
@@ -226,8 +239,8 @@ read_shares (PcProject   *self,
 
 /* The stage mix of @site under @scenario — the project's shares with the
  * scenario's stage_share changes over them — must still sum to 1. */
-gboolean
-_pc_project_check_scenario_stage_mix (PcProject   *self,
+static gboolean
+check_scenario_stage_mix (PcProject   *self,
                                       const char  *scenario,
                                       const char  *site,
                                       GError     **error)
@@ -378,84 +391,151 @@ pc_project_load_scenario (PcProject   *self,
   return g_steal_pointer (&scenario);
 }
 
-static gboolean
-exec_bound (PcProject   *self,
-            const char  *sql,
-            const char  *name,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (pc_project_get_db (self), sql, -1, &stmt, NULL);
+/* ------------------------------------------- the one writer of scenarios */
 
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _pc_project_sqlite_error (self, rc, "change the scenario", error);
-  return TRUE;
+struct _PcScenarioWriter
+{
+  PcProject    *project;
+  sqlite3_stmt *insert_change;
+  sqlite3_stmt *insert_investment;
+  sqlite3_stmt *delete_changes;
+  sqlite3_stmt *delete_investments;
+};
+
+void
+pc_scenario_writer_free (PcScenarioWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  sqlite3_finalize (writer->insert_change);
+  sqlite3_finalize (writer->insert_investment);
+  sqlite3_finalize (writer->delete_changes);
+  sqlite3_finalize (writer->delete_investments);
+  g_clear_object (&writer->project);
+  g_free (writer);
 }
 
-static gboolean
-insert_override (PcProject         *self,
-                 const char        *scenario,
-                 const PcOverride  *override,
-                 GError           **error)
+PcScenarioWriter *
+pc_scenario_writer_new (PcProject  *project,
+                        GError    **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (pc_project_get_db (self),
-                               "INSERT OR REPLACE INTO scenario_changes VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               -1, &stmt, NULL);
+  g_autoptr(PcScenarioWriter) writer = g_new0 (PcScenarioWriter, 1);
 
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, scenario, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, pc_parameter_to_string (override->parameter), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, override->site ? override->site : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, override->pathway ? override->pathway : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, override->step ? override->step : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, override->stage >= 0 ? pc_stage_to_string (override->stage) : "",
-                         -1, SQLITE_STATIC);
-      sqlite3_bind_double (stmt, 7, override->value);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _pc_project_sqlite_error (self, rc, "save the scenario", error);
-  return TRUE;
+  g_return_val_if_fail (PC_IS_PROJECT (project), NULL);
+
+  writer->project = g_object_ref (project);
+  if ((writer->insert_change = _pc_project_prepare (project, "INSERT OR REPLACE INTO scenario_changes "
+                                                    "VALUES (?, ?, ?, ?, ?, ?, ?)", NULL, error)) == NULL
+      || (writer->insert_investment = _pc_project_prepare (project, "INSERT OR REPLACE INTO "
+                                                           "scenario_investments VALUES "
+                                                           "(?, ?, ?, ?, ?, ?, ?, ?)", NULL, error)) == NULL
+      || (writer->delete_changes = _pc_project_prepare (project, "DELETE FROM scenario_changes "
+                                                        "WHERE scenario = ?", NULL, error)) == NULL
+      || (writer->delete_investments = _pc_project_prepare (project, "DELETE FROM scenario_investments "
+                                                            "WHERE scenario = ?", NULL, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&writer);
 }
 
+/* Steps @stmt once and resets it for the next row. */
 static gboolean
-insert_investment (PcProject           *self,
-                   const char          *scenario,
-                   const PcInvestment  *investment,
-                   GError             **error)
+run_reset (PcScenarioWriter *writer,
+           sqlite3_stmt     *stmt,
+           GError          **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (pc_project_get_db (self),
-                               "INSERT OR REPLACE INTO scenario_investments "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                               -1, &stmt, NULL);
+  int rc = sqlite3_step (stmt);
 
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, scenario, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, investment->name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 3, investment->first_year);
-      sqlite3_bind_int (stmt, 4, investment->last_year);
-      sqlite3_bind_double (stmt, 5, investment->cost_per_year);
-      sqlite3_bind_text (stmt, 6, investment->funding, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 7, investment->site ? investment->site : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 8, investment->pathway ? investment->pathway : "", -1,
-                         SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _pc_project_sqlite_error (self, rc, "save the scenario", error);
-  return TRUE;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  return _pc_project_sqlite_error (writer->project, rc, "save the scenario", error);
+}
+
+gboolean
+pc_scenario_writer_clear (PcScenarioWriter  *writer,
+                          const char        *scenario,
+                          GError           **error)
+{
+  g_return_val_if_fail (writer != NULL && scenario != NULL, FALSE);
+
+  sqlite3_bind_text (writer->delete_changes, 1, scenario, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (writer->delete_investments, 1, scenario, -1, SQLITE_TRANSIENT);
+  return run_reset (writer, writer->delete_changes, error)
+         && run_reset (writer, writer->delete_investments, error);
+}
+
+gboolean
+pc_scenario_writer_check_change (PcScenarioWriter  *writer,
+                                 const PcOverride  *override,
+                                 PcOverrideField   *field,
+                                 GError           **error)
+{
+  PcOverrideField refused;
+
+  g_return_val_if_fail (writer != NULL && override != NULL, FALSE);
+  return check_override (writer->project, override, field != NULL ? field : &refused, error);
+}
+
+gboolean
+pc_scenario_writer_add_change (PcScenarioWriter  *writer,
+                               const char        *scenario,
+                               const PcOverride  *override,
+                               GError           **error)
+{
+  sqlite3_stmt *stmt = writer->insert_change;
+
+  g_return_val_if_fail (writer != NULL && scenario != NULL && override != NULL, FALSE);
+
+  sqlite3_bind_text (stmt, 1, scenario, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, pc_parameter_to_string (override->parameter), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, override->site ? override->site : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, override->pathway ? override->pathway : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, override->step ? override->step : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, override->stage >= 0 ? pc_stage_to_string (override->stage) : "",
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 7, override->value);
+  return run_reset (writer, stmt, error);
+}
+
+gboolean
+pc_scenario_writer_check_investment (PcScenarioWriter    *writer,
+                                     const PcInvestment  *investment,
+                                     GError             **error)
+{
+  g_return_val_if_fail (writer != NULL && investment != NULL, FALSE);
+  return check_investment (writer->project, investment, error);
+}
+
+gboolean
+pc_scenario_writer_add_investment (PcScenarioWriter    *writer,
+                                   const char          *scenario,
+                                   const PcInvestment  *investment,
+                                   GError             **error)
+{
+  sqlite3_stmt *stmt = writer->insert_investment;
+
+  g_return_val_if_fail (writer != NULL && scenario != NULL && investment != NULL, FALSE);
+
+  sqlite3_bind_text (stmt, 1, scenario, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, investment->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, investment->first_year);
+  sqlite3_bind_int (stmt, 4, investment->last_year);
+  sqlite3_bind_double (stmt, 5, investment->cost_per_year);
+  sqlite3_bind_text (stmt, 6, investment->funding, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, investment->site ? investment->site : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, investment->pathway ? investment->pathway : "", -1, SQLITE_TRANSIENT);
+  return run_reset (writer, stmt, error);
+}
+
+gboolean
+pc_scenario_writer_check_stage_mix (PcScenarioWriter  *writer,
+                                    const char        *scenario,
+                                    const char        *site,
+                                    GError           **error)
+{
+  g_return_val_if_fail (writer != NULL && scenario != NULL && site != NULL, FALSE);
+  return check_scenario_stage_mix (writer->project, scenario, site, error);
 }
 
 static gboolean
@@ -463,19 +543,19 @@ write_scenario (PcProject         *self,
                 const PcScenario  *scenario,
                 GError           **error)
 {
+  g_autoptr(PcScenarioWriter) writer = pc_scenario_writer_new (self, error);
   g_autoptr(GHashTable) sites = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   gpointer site;
 
-  if (!exec_bound (self, "DELETE FROM scenario_changes WHERE scenario = ?", scenario->name, error)
-      || !exec_bound (self, "DELETE FROM scenario_investments WHERE scenario = ?", scenario->name, error))
+  if (writer == NULL || !pc_scenario_writer_clear (writer, scenario->name, error))
     return FALSE;
   for (guint i = 0; i < scenario->overrides->len; i++)
     {
       const PcOverride *override = g_ptr_array_index (scenario->overrides, i);
 
-      if (!_pc_project_check_override (self, override, error)
-          || !insert_override (self, scenario->name, override, error))
+      if (!pc_scenario_writer_check_change (writer, override, NULL, error)
+          || !pc_scenario_writer_add_change (writer, scenario->name, override, error))
         {
           g_prefix_error (error, "scenario '%s', change %u: ", scenario->name, i + 1);
           return FALSE;
@@ -484,12 +564,16 @@ write_scenario (PcProject         *self,
         g_hash_table_add (sites, override->site);
     }
   for (guint i = 0; i < scenario->investments->len; i++)
-    if (!_pc_project_check_investment (self, g_ptr_array_index (scenario->investments, i), error)
-        || !insert_investment (self, scenario->name, g_ptr_array_index (scenario->investments, i), error))
-      return FALSE;
+    {
+      const PcInvestment *investment = g_ptr_array_index (scenario->investments, i);
+
+      if (!pc_scenario_writer_check_investment (writer, investment, error)
+          || !pc_scenario_writer_add_investment (writer, scenario->name, investment, error))
+        return FALSE;
+    }
   g_hash_table_iter_init (&iter, sites);
   while (g_hash_table_iter_next (&iter, &site, NULL))
-    if (!_pc_project_check_scenario_stage_mix (self, scenario->name, site, error))
+    if (!pc_scenario_writer_check_stage_mix (writer, scenario->name, site, error))
       return FALSE;
   return TRUE;
 }
@@ -522,12 +606,14 @@ pc_project_delete_scenario (PcProject   *self,
                             const char  *name,
                             GError     **error)
 {
+  g_autoptr(PcScenarioWriter) writer = NULL;
+
   g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
 
   if (!pc_project_begin (self, error))
     return FALSE;
-  if (!exec_bound (self, "DELETE FROM scenario_changes WHERE scenario = ?", name, error)
-      || !exec_bound (self, "DELETE FROM scenario_investments WHERE scenario = ?", name, error))
+  writer = pc_scenario_writer_new (self, error);
+  if (writer == NULL || !pc_scenario_writer_clear (writer, name, error))
     {
       pc_project_rollback (self);
       return FALSE;

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "pc-error.h"
-#include "pc-project.h"
+#include "pc-project-private.h"
 
 /* The table each kind of import fills, for "source not recorded". */
 static const struct

@@ -13,6 +13,7 @@
 #include "pc-projection.h"
 #include "pc-scenario.h"
 #include "pc-sensitivity.h"
+#include "pc-step-field.h"
 
 G_BEGIN_DECLS
 
@@ -121,6 +122,13 @@ char        *pc_project_describe_areas      (PcProject          *self,
 char        *pc_project_describe_pathway    (PcProject          *self,
                                              const PcPathway    *pathway);
 
+/* An area's name, or NULL when the code is not an area. */
+char        *pc_project_get_area_name       (PcProject          *self,
+                                             const char         *code);
+/* Provider code → name, for every provider. */
+GHashTable  *pc_project_load_provider_names (PcProject          *self,
+                                             GError            **error);
+
 /* Where the figures came from: one record per import, newest first, then
  * one per table that holds rows no record accounts for (source NULL and
  * file_name NULL: "source not recorded"). */
@@ -170,6 +178,30 @@ PcProjectionInput *pc_project_load_site_input (PcProject          *self,
                                                const char         *site,
                                                GError            **error);
 
+/* Incidence per 100 000 by sex and age band (0 where none is given). */
+typedef double PcRates[PC_N_SEXES][PC_N_AGE_BANDS];
+
+gboolean     pc_project_load_incidence_rates (PcProject         *self,
+                                              const char        *site,
+                                              PcRates            rates,
+                                              GError           **error);
+/* One year of an area's population, by sex and age band. */
+typedef struct
+{
+  int    year;
+  double count[PC_N_SEXES][PC_N_AGE_BANDS];
+} PcPopulationYear;
+
+/* Of PcPopulationYear, by year: the rows of @area a projection from
+ * @first_year to @last_year reads (docs/MODEL.md, "Population outside its
+ * years": from the latest year not after @first_year, else the first, to
+ * the one @last_year uses). */
+GPtrArray   *pc_project_load_population_span (PcProject         *self,
+                                              const char        *area,
+                                              int                first_year,
+                                              int                last_year,
+                                              GError           **error);
+
 /* Scenarios: loaded and saved whole; saving checks every change against
  * the project (the step exists, the stage mix still sums to 1). */
 GStrv        pc_project_list_scenarios      (PcProject         *self,
@@ -183,6 +215,87 @@ gboolean     pc_project_save_scenario       (PcProject         *self,
 gboolean     pc_project_delete_scenario     (PcProject         *self,
                                              const char        *name,
                                              GError           **error);
+
+/* Writing scenarios row by row inside a change the caller began (an
+ * import, or pc_project_save_scenario): the one writer of scenario_changes
+ * and scenario_investments.  A row is checked (site, pathway and step
+ * known, the value in its parameter's range; an investment's years, cost
+ * and scope) before it is added; a scenario's stage mix of a site, once
+ * all its changes are in. */
+typedef struct _PcScenarioWriter PcScenarioWriter;
+
+/* The part of a change a check refused. */
+typedef enum
+{
+  PC_OVERRIDE_SITE,
+  PC_OVERRIDE_PATHWAY,
+  PC_OVERRIDE_STEP,
+  PC_OVERRIDE_VALUE,
+} PcOverrideField;
+
+PcScenarioWriter *pc_scenario_writer_new    (PcProject           *project,
+                                             GError             **error);
+void         pc_scenario_writer_free        (PcScenarioWriter    *writer);
+/* Deletes @scenario's changes and investment lines. */
+gboolean     pc_scenario_writer_clear       (PcScenarioWriter    *writer,
+                                             const char          *scenario,
+                                             GError             **error);
+/* @field (when not NULL) gets the part refused. */
+gboolean     pc_scenario_writer_check_change (PcScenarioWriter   *writer,
+                                             const PcOverride    *override,
+                                             PcOverrideField     *field,
+                                             GError             **error);
+gboolean     pc_scenario_writer_add_change  (PcScenarioWriter    *writer,
+                                             const char          *scenario,
+                                             const PcOverride    *override,
+                                             GError             **error);
+gboolean     pc_scenario_writer_check_investment (PcScenarioWriter   *writer,
+                                                  const PcInvestment *investment,
+                                                  GError            **error);
+gboolean     pc_scenario_writer_add_investment (PcScenarioWriter    *writer,
+                                                const char          *scenario,
+                                                const PcInvestment  *investment,
+                                                GError             **error);
+/* The stage shares @scenario gives @site, with the site's own for stages
+ * it does not change, still sum to 1. */
+gboolean     pc_scenario_writer_check_stage_mix (PcScenarioWriter *writer,
+                                                 const char       *scenario,
+                                                 const char       *site,
+                                                 GError          **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcScenarioWriter, pc_scenario_writer_free)
+
+/* Writing whole pathways row by row inside a change the caller began (an
+ * import of pathway_steps): statements are prepared and the tariff codes
+ * read once, for speed; the one writer of pathways and pathway_steps
+ * besides the step edits below. */
+typedef struct _PcPathwayWriter PcPathwayWriter;
+
+PcPathwayWriter *pc_pathway_writer_new      (PcProject        *project,
+                                             GError          **error);
+void         pc_pathway_writer_free         (PcPathwayWriter  *writer);
+/* Replaces pathway @name (its steps too) with an empty one; @provider NULL
+ * or empty for none. */
+gboolean     pc_pathway_writer_replace      (PcPathwayWriter  *writer,
+                                             const char       *name,
+                                             const char       *site,
+                                             PcPathwayKind     kind,
+                                             const char       *provider,
+                                             GError          **error);
+/* The rules every step written to a project meets (pc_step_check, then a
+ * known basis and activity, a phase and funding, a tariff code in the
+ * tariffs), as the step edits apply them; @field gets the field refused. */
+gboolean     pc_pathway_writer_check_step   (PcPathwayWriter  *writer,
+                                             const PcStep     *step,
+                                             PcStepField      *field,
+                                             GError          **error);
+/* Writes @step, checked, at @position of @pathway; a blank tariff code and
+ * a NaN local cost are written as none. */
+gboolean     pc_pathway_writer_add_step     (PcPathwayWriter  *writer,
+                                             const char       *pathway,
+                                             gint64            position,
+                                             const PcStep     *step,
+                                             GError          **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcPathwayWriter, pc_pathway_writer_free)
 
 /* Editing one pathway's steps, each call one change.  @index counts from 0
  * in the order pc_project_load_pathway gives; a step is checked as an
@@ -214,12 +327,25 @@ gboolean     pc_project_move_step           (PcProject     *self,
 /* Every tariff code, in order, for completion in the editor. */
 GStrv        pc_project_list_tariff_codes   (PcProject     *self,
                                              GError       **error);
+/* A tariff's description, unit and price year; all NULL and 0 when the
+ * code is not in the tariffs. */
+gboolean     pc_project_describe_tariff     (PcProject     *self,
+                                             const char    *code,
+                                             char         **description,
+                                             char         **unit,
+                                             int           *year,
+                                             GError       **error);
+/* The first best-practice pathway of @site by name, or NULL. */
+char        *pc_project_find_best_practice  (PcProject     *self,
+                                             const char    *site);
 /* The pathways of @site: best practice first, then current ones, each
  * kind by name. */
 GStrv        pc_project_list_pathways_for_site (PcProject  *self,
                                                 const char *site,
                                                 GError    **error);
 
+/* Whether any patient-level activity was imported. */
+gboolean     pc_project_has_activity        (PcProject     *self);
 /* Patient-level activity (docs/MODEL.md's definitions), each optionally for one
  * provider.  Arrays of PcFlow, PcActualCost, PcCompliance, PcUnitCost. */
 GPtrArray   *pc_project_activity_flows      (PcProject    *self,
@@ -249,56 +375,6 @@ GPtrArray   *pc_project_risk_register       (PcProject    *self,
  * left NULL keeps what the entry had. */
 gboolean     pc_project_set_risk_notes      (PcProject    *self,
                                              const PcRisk *risk,
-                                             GError      **error);
-
-/* Compliance for several providers in one scan (the risk register's). */
-GPtrArray   *_pc_project_compliance_by_provider (PcProject          *self,
-                                                 const char         *pathway,
-                                                 const char * const *providers,
-                                                 GError            **error);
-
-/* Checks shared by the scenario import and pc_project_save_scenario. */
-gboolean     _pc_project_check_override     (PcProject         *self,
-                                             const PcOverride  *override,
-                                             GError           **error);
-gboolean     _pc_project_check_investment   (PcProject          *self,
-                                             const PcInvestment *investment,
-                                             GError           **error);
-gboolean     _pc_project_check_scenario_stage_mix (PcProject   *self,
-                                                   const char  *scenario,
-                                                   const char  *site,
-                                                   GError     **error);
-
-/* How many pc_project_begin calls are still open: 0 outside a change. */
-guint        _pc_project_get_depth          (PcProject     *self);
-/* The first column of every row @sql returns, @bound (when not NULL) bound
- * to its first parameter. */
-GStrv        _pc_project_list_names         (PcProject     *self,
-                                             const char    *sql,
-                                             const char    *bound,
-                                             const char    *doing,
-                                             GError       **error);
-/* Sets a PC_ERROR_NOT_FOUND naming @name and the pathways there are. */
-gboolean     _pc_project_set_not_found_pathway (PcProject  *self,
-                                                const char *name,
-                                                GError    **error);
-
-/* Prepares @sql, binding @bound (when not NULL) to its first parameter. */
-sqlite3_stmt *_pc_project_prepare           (PcProject     *self,
-                                             const char    *sql,
-                                             const char    *bound,
-                                             GError       **error);
-/* Finalizes @stmt after a row loop that ended with @rc: SQLITE_DONE is
- * success, anything else an error while @doing. */
-gboolean     _pc_project_finish             (PcProject     *self,
-                                             sqlite3_stmt  *stmt,
-                                             int            rc,
-                                             const char    *doing,
-                                             GError       **error);
-/* Turns an SQLite failure into a PcError with a message for the user. */
-gboolean     _pc_project_sqlite_error       (PcProject    *self,
-                                             int           rc,
-                                             const char   *doing,
                                              GError      **error);
 
 G_END_DECLS

@@ -16,97 +16,15 @@
 
 #include "pc-error.h"
 #include "pc-format.h"
+#include "pc-project-private.h"
 #include "pc-row-list.h"
 #include "pc-row-private.h"
+#include "pc-tables.h"
 
 #define PAGE_SIZE 256
 /* A view shows at most a page or two at once; two more spare a re-read
  * when the user scrolls back and forth across a page boundary. */
 #define N_CACHED_PAGES 4
-
-typedef enum
-{
-  CELL_TEXT,
-  CELL_MONEY,     /* £1,234.56 */
-  CELL_YEAR,      /* an integer as stored, no grouping: 2019 */
-  CELL_COUNT,     /* 12,345 (decimals only when stored) */
-  CELL_DECIMAL,   /* at least min_decimals, at most max_decimals */
-  CELL_PERCENT,   /* a proportion stored as 0.396, shown as 39.60% */
-} CellKind;
-
-typedef struct
-{
-  const char *name;
-  const char *title;
-  CellKind    kind;
-  guint       min_decimals;
-  guint       max_decimals;
-} ColumnSpec;
-
-#define MAX_COLUMNS 5
-
-typedef struct
-{
-  const char *name;
-  const char *order_by;  /* the primary key's columns */
-  ColumnSpec  columns[MAX_COLUMNS];
-  guint       n_columns;
-} TableSpec;
-
-/* Age bands are text ("0-4", "5-9", "10-14", "90+"): compared as text, 5-9
- * would come after 45-49.  Ordering by the band's first number keeps the
- * primary key's order everywhere else; the index still sorts the other
- * columns, and the rest costs 0.2 s for a million rows (measured). */
-#define AGE_ORDER "CAST (age_band AS INTEGER), age_band"
-
-/* Decimals: the minimum lines a column up (survival's 0.995 and 0.9899
- * read 99.50% and 98.99%); up to the maximum when a figure carries more,
- * trailing zeros trimmed, so that no stored precision is hidden. */
-static const TableSpec table_specs[] = {
-  { "tariffs", "code",
-    { { "code", N_("Code"), CELL_TEXT, 0, 0 },
-      { "description", N_("Description"), CELL_TEXT, 0, 0 },
-      { "unit", N_("Unit"), CELL_TEXT, 0, 0 },
-      { "price", N_("Price"), CELL_MONEY, 2, 2 },
-      { "year", N_("Year"), CELL_YEAR, 0, 0 } }, 5 },
-  { "providers", "code",
-    { { "code", N_("Code"), CELL_TEXT, 0, 0 },
-      { "name", N_("Name"), CELL_TEXT, 0, 0 },
-      { "mff", N_("Market forces factor"), CELL_DECIMAL, 2, 5 } }, 3 },
-  { "areas", "code",
-    { { "code", N_("Code"), CELL_TEXT, 0, 0 },
-      { "name", N_("Name"), CELL_TEXT, 0, 0 } }, 2 },
-  { "population", "area, year, sex, " AGE_ORDER,
-    { { "area", N_("Area"), CELL_TEXT, 0, 0 },
-      { "year", N_("Year"), CELL_YEAR, 0, 0 },
-      { "sex", N_("Sex"), CELL_TEXT, 0, 0 },
-      { "age_band", N_("Age band"), CELL_TEXT, 0, 0 },
-      { "count", N_("Count"), CELL_COUNT, 0, 2 } }, 5 },
-  { "sites", "code",
-    { { "code", N_("Code"), CELL_TEXT, 0, 0 },
-      { "name", N_("Name"), CELL_TEXT, 0, 0 },
-      { "icd10", N_("ICD-10 codes"), CELL_TEXT, 0, 0 },
-      { "trend", N_("Annual trend"), CELL_PERCENT, 2, 4 } }, 4 },
-  { "incidence", "site, sex, " AGE_ORDER,
-    { { "site", N_("Site"), CELL_TEXT, 0, 0 },
-      { "sex", N_("Sex"), CELL_TEXT, 0, 0 },
-      { "age_band", N_("Age band"), CELL_TEXT, 0, 0 },
-      { "rate_per_100k", N_("Rate per 100,000"), CELL_DECIMAL, 1, 4 } }, 4 },
-  { "stages", "site, stage",
-    { { "site", N_("Site"), CELL_TEXT, 0, 0 },
-      { "stage", N_("Stage"), CELL_TEXT, 0, 0 },
-      { "share", N_("Share of cases"), CELL_PERCENT, 2, 4 } }, 3 },
-  { "survival", "site, stage, year",
-    { { "site", N_("Site"), CELL_TEXT, 0, 0 },
-      { "stage", N_("Stage"), CELL_TEXT, 0, 0 },
-      { "year", N_("Years after diagnosis"), CELL_YEAR, 0, 0 },
-      { "surviving", N_("Surviving"), CELL_PERCENT, 2, 4 } }, 4 },
-};
-
-static const char * const table_names[] = {
-  "tariffs", "providers", "areas", "population", "sites", "incidence", "stages",
-  "survival", NULL
-};
 
 typedef struct
 {
@@ -119,7 +37,8 @@ struct _PcRowList
 {
   GObject          parent_instance;
   PcProject       *project;
-  const TableSpec *spec;
+  const PcTableInfo *spec;   /* what pc-tables.c says of the table */
+  guint            n_columns;
   char            *select_sql;
   GArray          *rowids;  /* gint64, in primary-key order */
   CachedPage       cache[N_CACHED_PAGES];
@@ -172,7 +91,7 @@ format_decimal (double value,
 static char *
 format_cell (sqlite3_stmt     *stmt,
              int               index,
-             const ColumnSpec *column)
+             const PcColumnInfo *column)
 {
   int type = sqlite3_column_type (stmt, index);
   double value;
@@ -182,7 +101,7 @@ format_cell (sqlite3_stmt     *stmt,
   /* SQLite lets any column hold text: a figure that is not a number is
    * shown as it was written, never as a made-up 0.  The file may come from
    * anywhere, and a label needs valid UTF-8. */
-  if (column->kind == CELL_TEXT || type == SQLITE_TEXT || type == SQLITE_BLOB)
+  if (column->format == PC_CELL_TEXT || type == SQLITE_TEXT || type == SQLITE_BLOB)
     {
       const char *text = (const char *) sqlite3_column_text (stmt, index);
       int length = sqlite3_column_bytes (stmt, index);
@@ -191,25 +110,25 @@ format_cell (sqlite3_stmt     *stmt,
     }
 
   value = sqlite3_column_double (stmt, index);
-  switch (column->kind)
+  switch (column->format)
     {
-    case CELL_MONEY:
+    case PC_CELL_MONEY:
       return pc_format_money (value);
-    case CELL_YEAR:
+    case PC_CELL_YEAR:
       if (type == SQLITE_INTEGER)
         return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, index));
       return format_decimal (value, 0, 2);
-    case CELL_COUNT:
-    case CELL_DECIMAL:
+    case PC_CELL_COUNT:
+    case PC_CELL_DECIMAL:
       return format_decimal (value, column->min_decimals, column->max_decimals);
-    case CELL_PERCENT:
+    case PC_CELL_PERCENT:
       {
         g_autofree char *number = format_decimal (value * 100.0, column->min_decimals,
                                                   column->max_decimals);
 
         return g_strconcat (number, "%", NULL);
       }
-    case CELL_TEXT:
+    case PC_CELL_TEXT:
     default:
       g_assert_not_reached ();
     }
@@ -219,9 +138,9 @@ format_cell (sqlite3_stmt     *stmt,
 static PcRow *
 empty_row (PcRowList *self)
 {
-  GStrv texts = g_new0 (char *, self->spec->n_columns + 1);
+  GStrv texts = g_new0 (char *, self->n_columns + 1);
 
-  for (guint i = 0; i < self->spec->n_columns; i++)
+  for (guint i = 0; i < self->n_columns; i++)
     texts[i] = g_strdup ("");
   return _pc_row_new (texts);
 }
@@ -284,8 +203,8 @@ read_page (PcRowList *self,
           g_ptr_array_add (rows, empty_row (self));
           continue;
         }
-      texts = g_new0 (char *, self->spec->n_columns + 1);
-      for (guint c = 0; c < self->spec->n_columns; c++)
+      texts = g_new0 (char *, self->n_columns + 1);
+      for (guint c = 0; c < self->n_columns; c++)
         texts[c] = format_cell (stmt, (int) c, &self->spec->columns[c]);
       g_ptr_array_add (rows, _pc_row_new (texts));
     }
@@ -420,7 +339,7 @@ read_rowids (PcRowList  *self,
              GError    **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s ORDER BY %s",
-                                          self->spec->name, self->spec->order_by);
+                                          self->spec->name, self->spec->browse_order);
   g_autofree char *doing = g_strdup_printf ("read the %s", self->spec->name);
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = _pc_project_prepare (self->project, sql, NULL, error);
@@ -439,10 +358,24 @@ read_rowids (PcRowList  *self,
   return g_steal_pointer (&rowids);
 }
 
+/* The tables pc-tables.c gives a title: those a user browses. */
 const char * const *
 pc_row_list_get_tables (void)
 {
-  return table_names;
+  static GStrv names;
+
+  if (g_once_init_enter (&names))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      guint n_tables;
+      const PcTableInfo *tables = pc_tables_get_all (&n_tables);
+
+      for (guint i = 0; i < n_tables; i++)
+        if (tables[i].title != NULL)
+          g_strv_builder_add (builder, tables[i].name);
+      g_once_init_leave (&names, g_strv_builder_end (builder));
+    }
+  return (const char * const *) names;
 }
 
 PcRowList *
@@ -452,17 +385,14 @@ pc_row_list_new (PcProject   *project,
 {
   g_autoptr(PcRowList) self = NULL;
   g_autoptr(GString) sql = g_string_new ("SELECT ");
-  const TableSpec *spec = NULL;
+  const PcTableInfo *spec = pc_tables_lookup (table);
   GArray *rowids;
 
   g_return_val_if_fail (PC_IS_PROJECT (project), NULL);
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (table_specs); i++)
-    if (strcmp (table_specs[i].name, table) == 0)
-      spec = &table_specs[i];
-  if (spec == NULL)
+  if (spec == NULL || spec->title == NULL)
     {
       g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
                    _("“%s” is not a reference table of a project"), table);
@@ -472,7 +402,8 @@ pc_row_list_new (PcProject   *project,
   self = g_object_new (PC_TYPE_ROW_LIST, NULL);
   self->project = g_object_ref (project);
   self->spec = spec;
-  for (guint c = 0; c < spec->n_columns; c++)
+  self->n_columns = pc_table_get_n_columns (spec);
+  for (guint c = 0; c < self->n_columns; c++)
     g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", spec->columns[c].name);
   g_string_append_printf (sql, " FROM %s WHERE rowid = ?", spec->name);
   self->select_sql = g_string_free (g_steal_pointer (&sql), FALSE);
@@ -503,7 +434,7 @@ guint
 pc_row_list_get_n_columns (PcRowList *self)
 {
   g_return_val_if_fail (PC_IS_ROW_LIST (self), 0);
-  return self->spec->n_columns;
+  return self->n_columns;
 }
 
 const char *
@@ -511,7 +442,7 @@ pc_row_list_get_column_title (PcRowList *self,
                               guint      column)
 {
   g_return_val_if_fail (PC_IS_ROW_LIST (self), NULL);
-  g_return_val_if_fail (column < self->spec->n_columns, NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
   return _(self->spec->columns[column].title);
 }
 
@@ -527,8 +458,8 @@ pc_row_list_column_is_numeric (PcRowList *self,
                                guint      column)
 {
   g_return_val_if_fail (PC_IS_ROW_LIST (self), FALSE);
-  g_return_val_if_fail (column < self->spec->n_columns, FALSE);
-  return self->spec->columns[column].kind != CELL_TEXT;
+  g_return_val_if_fail (column < self->n_columns, FALSE);
+  return self->spec->columns[column].format != PC_CELL_TEXT;
 }
 
 gboolean

@@ -11,6 +11,7 @@
 #include "pc-error.h"
 #include "pc-project.h"
 #include "pc-schema.h"
+#include "pc-tables.h"
 
 /* Every table has an explicit PRIMARY KEY so that SQLite's session extension
  * (undo and redo in the window) can track it. */
@@ -177,12 +178,6 @@ static const PcMigration migrations[] = {
   { 5, schema_v5 },
 };
 
-static const char * const tables[] = {
-  "settings", "tariffs", "providers", "areas", "population", "sites",
-  "incidence", "stages", "survival", "pathways", "pathway_steps",
-  "scenario_changes", "scenario_investments", "activity", "risk_register", "area_groups",
-  "imports", NULL
-};
 
 const PcMigration *
 _pc_schema_migrations (guint *n_migrations)
@@ -191,10 +186,23 @@ _pc_schema_migrations (guint *n_migrations)
   return migrations;
 }
 
+/* The tables pc-tables.c describes, by name. */
 const char * const *
 _pc_schema_tables (void)
 {
-  return tables;
+  static GStrv names;
+
+  if (g_once_init_enter (&names))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      guint n_tables;
+      const PcTableInfo *tables = pc_tables_get_all (&n_tables);
+
+      for (guint i = 0; i < n_tables; i++)
+        g_strv_builder_add (builder, tables[i].name);
+      g_once_init_leave (&names, g_strv_builder_end (builder));
+    }
+  return (const char * const *) names;
 }
 
 static int

@@ -12,22 +12,7 @@
 #include "pc-format.h"
 #include "pc-reference-view.h"
 #include "pc-row-list.h"
-
-/* The sidebar's order and names; the engine's list says which exist. */
-static const struct
-{
-  const char *table;
-  const char *title;
-} tables[] = {
-  { "tariffs", N_("Tariffs") },
-  { "providers", N_("Providers") },
-  { "areas", N_("Areas") },
-  { "population", N_("Population") },
-  { "sites", N_("Tumour sites") },
-  { "incidence", N_("Incidence") },
-  { "stages", N_("Stage at diagnosis") },
-  { "survival", N_("Survival") },
-};
+#include "pc-tables.h"
 
 struct _PcReferenceView
 {
@@ -58,11 +43,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The sidebar lists the tables the store lets a user browse, in its
+ * order, by the titles it gives them (pc-tables.c). */
 static int
 table_index (const char *table)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    if (g_strcmp0 (tables[i].table, table) == 0)
+  const char * const *tables = pc_row_list_get_tables ();
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    if (g_strcmp0 (tables[i], table) == 0)
       return (int) i;
   return -1;
 }
@@ -70,9 +59,9 @@ table_index (const char *table)
 static const char *
 table_title (const char *table)
 {
-  int index = table_index (table);
+  const PcTableInfo *info = pc_tables_lookup (table);
 
-  return index >= 0 ? _(tables[index].title) : table;
+  return info != NULL && info->title != NULL ? _(info->title) : table;
 }
 
 static void
@@ -257,7 +246,7 @@ on_table_selected (GtkListBox      *list,
                    PcReferenceView *self)
 {
   if (row != NULL)
-    pc_reference_view_set_table (self, tables[gtk_list_box_row_get_index (row)].table);
+    pc_reference_view_set_table (self, pc_row_list_get_tables ()[gtk_list_box_row_get_index (row)]);
 }
 
 static void
@@ -361,9 +350,9 @@ pc_reference_view_init (PcReferenceView *self)
   self->table = g_strdup ("tariffs");
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+  for (const char * const *table = pc_row_list_get_tables (); *table != NULL; table++)
     {
-      GtkWidget *label = gtk_label_new (_(tables[i].title));
+      GtkWidget *label = gtk_label_new (table_title (*table));
 
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_list_box_append (self->table_list, label);
