@@ -38,10 +38,18 @@ make_chart (void)
   return chart;
 }
 
-static void
-on_timeout (gpointer data)
+typedef struct
 {
-  *(gboolean *) data = TRUE;
+  PcChart *chart;
+  guint64  after;
+} DrawWait;
+
+static gboolean
+drawn_since (gpointer data)
+{
+  DrawWait *wait = data;
+
+  return pc_chart_get_draw_count (wait->chart) > wait->after;
 }
 
 /* Iterates the main loop until the chart has been drawn more than @after
@@ -50,15 +58,15 @@ static void
 wait_for_draw (PcChart *chart,
                guint64  after)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_once (5000, on_timeout, &timed_out);
+  DrawWait wait = { chart, after };
 
-  while (pc_chart_get_draw_count (chart) <= after && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("the chart was not drawn within 5 s (draw count %" G_GUINT64_FORMAT ")",
-             pc_chart_get_draw_count (chart));
-  g_source_remove (id);
+  pc_test_wait_until (drawn_since, &wait, 5, "the chart to be drawn");
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
 }
 
 static GtkWindow *
@@ -650,9 +658,7 @@ test_finalized_with_window (void)
   text = pc_chart_describe_point (chart, 400, 200);
 
   gtk_window_destroy (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (chart);
+  pc_test_wait_until (is_null, &chart, 5, "the chart to be finalized");
 }
 
 int
