@@ -197,74 +197,6 @@ test_accessible_role (void)
 }
 
 static void
-test_ticks (void)
-{
-  static const struct { double value; PcChartValueKind kind; const char *text; } cases[] = {
-    { 0.0,        PC_CHART_MONEY, "£0" },
-    { -1e-12,     PC_CHART_MONEY, "£0" },
-    { 500.0,      PC_CHART_MONEY, "£500" },
-    { 2500.0,     PC_CHART_MONEY, "£2.5k" },
-    { 250000.0,   PC_CHART_MONEY, "£250k" },
-    { 1500000.0,  PC_CHART_MONEY, "£1.5m" },
-    { 2000000.0,  PC_CHART_MONEY, "£2m" },
-    { -250000.0,  PC_CHART_MONEY, "-£250k" },
-    { 3e9,        PC_CHART_MONEY, "£3bn" },
-    { 0.0,        PC_CHART_COUNT, "0" },
-    { 12500.0,    PC_CHART_COUNT, "12,500" },
-    { 2000000.0,  PC_CHART_COUNT, "2,000,000" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *text = _pc_chart_format_tick (cases[i].value, cases[i].kind);
-
-      g_assert_cmpstr (text, ==, cases[i].text);
-    }
-}
-
-static void
-test_nice_axis (void)
-{
-  double lo;
-  double hi;
-  double step;
-
-  /* 1,234,567 / 5 ≈ 246,913: the next nice step is 250k, so 0 … £1.25m. */
-  _pc_chart_nice_axis (0, 1234567, 5, 0, &lo, &hi, &step);
-  g_assert_cmpfloat (step, ==, 250000);
-  g_assert_cmpfloat (lo, ==, 0);
-  g_assert_cmpfloat (hi, ==, 1250000);
-
-  /* Refunds below zero: -300 … 1,000 over 4 steps is 325 a step, so 500s. */
-  _pc_chart_nice_axis (-300, 1000, 4, 0, &lo, &hi, &step);
-  g_assert_cmpfloat (step, ==, 500);
-  g_assert_cmpfloat (lo, ==, -500);
-  g_assert_cmpfloat (hi, ==, 1000);
-
-  /* Three patients never get a 0.5 or 2.5 gridline. */
-  _pc_chart_nice_axis (0, 3, 5, 1, &lo, &hi, &step);
-  g_assert_cmpfloat (step, ==, 1);
-  g_assert_cmpfloat (hi, ==, 3);
-  _pc_chart_nice_axis (0, 9, 4, 1, &lo, &hi, &step);
-  g_assert_cmpfloat (step, ==, 5);
-  g_assert_cmpfloat (hi, ==, 10);
-
-  /* A step no nice number is a multiple of still ends, in whole steps. */
-  _pc_chart_nice_axis (0, 10, 5, 3, &lo, &hi, &step);
-  g_assert_cmpfloat (step, ==, 3);
-  g_assert_cmpfloat (hi, ==, 12);
-
-  /* Figures too large to add up still give a finite axis. */
-  _pc_chart_nice_axis (-G_MAXDOUBLE, G_MAXDOUBLE, 5, 0, &lo, &hi, &step);
-  g_assert_true (isfinite (lo) && isfinite (hi) && isfinite (step) && step > 0);
-
-  /* All zero still gives an axis. */
-  _pc_chart_nice_axis (0, 0, 5, 0, &lo, &hi, &step);
-  g_assert_cmpfloat (lo, ==, 0);
-  g_assert_cmpfloat (hi, >, 0);
-}
-
-static void
 test_redraw (void)
 {
   PcChart *chart = make_chart ();
@@ -671,8 +603,6 @@ main (int   argc,
   g_test_add_func ("/chart/describe", test_describe);
   g_test_add_func ("/chart/describe-millions", test_describe_millions);
   g_test_add_func ("/chart/accessible-role", test_accessible_role);
-  g_test_add_func ("/chart/ticks", test_ticks);
-  g_test_add_func ("/chart/nice-axis", test_nice_axis);
   g_test_add_func ("/chart/redraw", test_redraw);
   g_test_add_func ("/chart/describe-point", test_describe_point);
   g_test_add_func ("/chart/hover", test_hover);

@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "pc-axis.h"
 #include "pc-chart.h"
 #include "pc-chart-private.h"
 #include "pc-error.h"
@@ -146,169 +147,6 @@ chart_layout_free (PcChartLayout *layout)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcChartLayout, chart_layout_free)
 
 /* Numbers */
-
-/* The fewest decimals (up to @max) that show @value exactly enough. */
-static guint
-decimals_needed (double value,
-                 guint  max)
-{
-  double scale = 1.0;
-
-  for (guint d = 0; d < max; d++, scale *= 10.0)
-    {
-      double scaled = value * scale;
-
-      if (fabs (scaled - round (scaled)) < 1e-6 * MAX (1.0, fabs (scaled)))
-        return d;
-    }
-  return max;
-}
-
-static char *
-format_count (double value)
-{
-  return pc_format_number (value, decimals_needed (value, 2));
-}
-
-char *
-_pc_chart_format_tick (double           value,
-                       PcChartValueKind kind)
-{
-  double magnitude;
-  double scaled;
-  const char *suffix;
-  g_autofree char *digits = NULL;
-
-  /* Ticks are sums of steps: a zero may arrive as -1e-12. */
-  if (fabs (value) < 1e-9)
-    value = 0.0;
-  if (kind == PC_CHART_COUNT)
-    return format_count (value);
-
-  magnitude = fabs (value);
-  if (magnitude >= 1e9)
-    scaled = magnitude / 1e9, suffix = "bn";
-  else if (magnitude >= 1e6)
-    scaled = magnitude / 1e6, suffix = "m";
-  else if (magnitude >= 1e3)
-    scaled = magnitude / 1e3, suffix = "k";
-  else
-    scaled = magnitude, suffix = "";
-  digits = pc_format_number (scaled, decimals_needed (scaled, 2));
-  return g_strdup_printf ("%s£%s%s", value < 0 ? "-" : "", digits, suffix);
-}
-
-/* Three significant figures for the summary a screen reader speaks:
- * "£1.23m", "£10.5m", "£250k"; exact pence under £1,000. */
-static char *
-format_short (double           value,
-              PcChartValueKind kind)
-{
-  static const struct { double unit; const char *suffix; } units[] = {
-    { 1e3, "k" }, { 1e6, "m" }, { 1e9, "bn" },
-  };
-  double magnitude = fabs (value);
-  guint u = 0;
-  double scaled;
-  double rounded;
-  guint decimals;
-  g_autofree char *digits = NULL;
-
-  if (kind == PC_CHART_COUNT)
-    return format_count (value);
-  if (!isfinite (value) || magnitude < 1e3)
-    return pc_format_money (value);
-
-  while (u + 1 < G_N_ELEMENTS (units) && magnitude >= units[u + 1].unit)
-    u++;
-  for (;;)
-    {
-      double scale;
-
-      scaled = magnitude / units[u].unit;
-      decimals = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
-      scale = pow (10.0, decimals);
-      rounded = round (scaled * scale) / scale;
-      /* 999,999 rounds to "1000k": say "£1m" instead. */
-      if (rounded < 1000 || u + 1 == G_N_ELEMENTS (units))
-        break;
-      u++;
-    }
-  digits = pc_format_number (rounded, decimals_needed (rounded, decimals));
-  return g_strdup_printf ("%s£%s%s", value < 0 ? "-" : "", digits, units[u].suffix);
-}
-
-static char *
-format_exact (double           value,
-              PcChartValueKind kind)
-{
-  return kind == PC_CHART_MONEY ? pc_format_money (value) : format_count (value);
-}
-
-void
-_pc_chart_nice_axis (double  min,
-                     double  max,
-                     guint   target_ticks,
-                     double  min_step,
-                     double *axis_min,
-                     double *axis_max,
-                     double *step)
-{
-  static const double multiples[] = { 1.0, 2.0, 2.5, 5.0, 10.0 };
-  double span;
-  double raw;
-  double magnitude;
-  double best = 0.0;
-
-  if (!isfinite (min) || !isfinite (max))
-    min = max = 0.0;
-  /* Bars grow from zero, so zero is always on the axis. */
-  min = MIN (min, 0.0);
-  max = MAX (max, 0.0);
-  span = max - min;
-  if (span <= 0.0)
-    {
-      max = MAX (min_step, 1.0);
-      span = max;
-    }
-
-  if (!isfinite (span))
-    {
-      /* Sums past the largest double: an axis is meaningless, keep one. */
-      min = 0.0;
-      max = span = 1.0;
-    }
-
-  raw = span / MAX (target_ticks, 1);
-  magnitude = pow (10.0, floor (log10 (raw)));
-  for (guint m = 0, tries = 0; best == 0.0 && tries < 64; m++, tries++)
-    {
-      double candidate;
-
-      if (m == G_N_ELEMENTS (multiples))
-        {
-          m = 0;
-          magnitude *= 10.0;
-        }
-      candidate = multiples[m] * magnitude;
-      /* Counts step in whole numbers: no 2.5 patients. */
-      if (min_step > 0 && fabs (candidate / min_step - round (candidate / min_step)) > 1e-9)
-        continue;
-      if (candidate < raw * (1 - 1e-9))
-        continue;
-      best = candidate;
-    }
-  /* A @min_step no nice step is a multiple of: whole multiples of it. */
-  if (best == 0.0)
-    best = ceil (raw / min_step) * min_step;
-  best = MAX (best, min_step);
-
-  *step = best;
-  *axis_min = floor (min / best + 1e-9) * best;
-  *axis_max = ceil (max / best - 1e-9) * best;
-  if (*axis_max <= *axis_min)
-    *axis_max = *axis_min + best;
-}
 
 /* Text */
 
@@ -493,14 +331,14 @@ chart_layout_new (PcChart      *self,
     plot_bottom = top + 1;
 
   data_range (self, &data_min, &data_max);
-  _pc_chart_nice_axis (data_min, data_max,
+  pc_axis_nice (data_min, data_max,
                        (guint) CLAMP ((plot_bottom - top) / TICK_SPACING, 2, 10),
                        self->kind == PC_CHART_COUNT ? 1.0 : 0.0,
                        &g->axis_min, &g->axis_max, &g->step);
   g->n_ticks = g->empty ? 0 : (guint) round ((g->axis_max - g->axis_min) / g->step) + 1;
   for (guint i = 0; i < g->n_ticks; i++)
     {
-      g_autofree char *text = _pc_chart_format_tick (g->axis_min + i * g->step, self->kind);
+      g_autofree char *text = pc_axis_format_tick (g->axis_min + i * g->step, (PcAxisUnit) self->kind);
 
       text_size (context, text, TEXT_PLAIN, 0, &w, NULL);
       widest_tick = MAX (widest_tick, w);
@@ -653,7 +491,7 @@ paint_axes (PcChart             *self,
     {
       double value = g->axis_min + i * g->step;
       double y = round (value_to_y (g, value)) + 0.5;
-      g_autofree char *text = _pc_chart_format_tick (value, self->kind);
+      g_autofree char *text = pc_axis_format_tick (value, (PcAxisUnit) self->kind);
       g_autoptr(PangoLayout) layout = make_text (context, text, TEXT_PLAIN, 0);
       int w;
       int h;
@@ -890,8 +728,8 @@ pc_chart_describe_point (PcChart *self,
 
   if (!hit_test (self, x, y, &s, &c))
     return NULL;
-  value = format_exact (pc_chart_get_value (self, s, c), self->kind);
-  total = format_exact (category_total (self, c), self->kind);
+  value = pc_axis_format_exact (pc_chart_get_value (self, s, c), (PcAxisUnit) self->kind);
+  total = pc_axis_format_exact (category_total (self, c), (PcAxisUnit) self->kind);
   /* Translators: series — category: value (bar total total), e.g.
    * "Surgery — 2026/27: £1,234.56 (bar total £9,999.00)" */
   return g_strdup_printf (_("%s — %s: %s (bar total %s)"),
@@ -951,8 +789,8 @@ pc_chart_describe (PcChart *self)
         g_string_append_printf (text, _(" and %u more"), self->n_series - listed);
     }
 
-  highest_text = format_short (highest_total, self->kind);
-  total_text = format_short (total, self->kind);
+  highest_text = pc_axis_format_short (highest_total, (PcAxisUnit) self->kind);
+  total_text = pc_axis_format_short (total, (PcAxisUnit) self->kind);
   g_string_append_printf (text, _("; highest %s at %s; total %s."),
                           self->categories[highest], highest_text, total_text);
   return g_string_free (text, FALSE);

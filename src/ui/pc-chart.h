@@ -7,12 +7,14 @@
 
 #include <gtk/gtk.h>
 
+#include "pc-axis.h"
+
 G_BEGIN_DECLS
 
 typedef enum
 {
-  PC_CHART_MONEY,
-  PC_CHART_COUNT,
+  PC_CHART_MONEY = PC_AXIS_MONEY,
+  PC_CHART_COUNT = PC_AXIS_COUNT,
 } PcChartValueKind;
 
 #define PC_TYPE_CHART (pc_chart_get_type ())
