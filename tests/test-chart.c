@@ -10,8 +10,10 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <pango/pangocairo.h>
 
 #include "pc-chart.h"
+#include "pc-chart-layout.h"
 #include "pc-chart-private.h"
 #include "pc-error.h"
 #include "pc-test-util.h"
@@ -194,6 +196,69 @@ test_accessible_role (void)
                       &minimum_height, NULL, NULL, NULL);
   g_assert_cmpint (minimum_width, ==, 320);
   g_assert_cmpint (minimum_height, ==, 220);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* "title" says it changed once per change, never for the same title. */
+static void
+test_title_notify (void)
+{
+  PcChart *chart = make_chart ();
+  guint count = 0;
+  g_autofree char *title = NULL;
+
+  g_signal_connect (chart, "notify::title", G_CALLBACK (count_notify), &count);
+  pc_chart_set_title (chart, "Cost by year");
+  g_assert_cmpuint (count, ==, 0);
+  g_object_set (chart, "title", "Patients by stage", NULL);
+  g_assert_cmpuint (count, ==, 1);
+  pc_chart_set_title (chart, "Patients by stage");
+  g_assert_cmpuint (count, ==, 1);
+  pc_chart_set_title (chart, NULL);
+  g_assert_cmpuint (count, ==, 2);
+  g_object_get (chart, "title", &title, NULL);
+  g_assert_null (title);
+  g_assert_finalize_object (chart);
+}
+
+/* The layout alone, from the data and a font, without a widget: bars
+ * stack from the zero line in proportion to their values, and the
+ * pointer finds the segment drawn where it is. */
+static void
+test_layout (void)
+{
+  PangoFontMap *fonts = pango_cairo_font_map_get_default ();
+  g_autoptr(GObject) context = G_OBJECT (pango_font_map_create_context (fonts));
+  PcChartData data = {
+    .title = "Cost by year", .unit = PC_AXIS_MONEY,
+    .categories = years, .n_categories = G_N_ELEMENTS (years),
+    .series = kinds, .n_series = G_N_ELEMENTS (kinds), .values = costs,
+  };
+  g_autoptr(PcChartLayout) layout = pc_chart_layout_new (&data, PANGO_CONTEXT (context), 800, 400);
+  const graphene_rect_t *surgery = pc_chart_layout_segment (layout, 0, 2);
+  const graphene_rect_t *follow_up = pc_chart_layout_segment (layout, 1, 2);
+  double zero = round (pc_chart_layout_value_to_y (layout, 0.0));
+  guint series, category;
+
+  /* £5,500.25 at most: steps of £1k or £2k, so the axis ends at £6k. */
+  g_assert_cmpfloat (layout->axis_min, ==, 0);
+  g_assert_cmpfloat (layout->axis_max, ==, 6000);
+  g_assert_cmpfloat (surgery->origin.y + surgery->size.height, ==, zero);
+  g_assert_cmpfloat (follow_up->origin.y + follow_up->size.height, ==, surgery->origin.y);
+  /* £4,000 on £1,500.25: about 2.67 times the height, to the pixel. */
+  g_assert_cmpfloat_with_epsilon (follow_up->size.height / surgery->size.height, 4000 / 1500.25, 0.02);
+  g_assert_true (pc_chart_layout_hit_test (layout, &data, follow_up->origin.x + 1, follow_up->origin.y + 1,
+                                           &series, &category));
+  g_assert_cmpuint (series, ==, 1);
+  g_assert_cmpuint (category, ==, 2);
+  g_assert_false (pc_chart_layout_hit_test (layout, &data, 1, 1, &series, &category));
 }
 
 static void
@@ -603,6 +668,8 @@ main (int   argc,
   g_test_add_func ("/chart/describe", test_describe);
   g_test_add_func ("/chart/describe-millions", test_describe_millions);
   g_test_add_func ("/chart/accessible-role", test_accessible_role);
+  g_test_add_func ("/chart/title-notify", test_title_notify);
+  g_test_add_func ("/chart/layout", test_layout);
   g_test_add_func ("/chart/redraw", test_redraw);
   g_test_add_func ("/chart/describe-point", test_describe_point);
   g_test_add_func ("/chart/hover", test_hover);
