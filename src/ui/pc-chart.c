@@ -46,9 +46,16 @@ struct _PcChart
 
 G_DEFINE_FINAL_TYPE (PcChart, pc_chart, GTK_TYPE_WIDGET)
 
+G_DEFINE_ENUM_TYPE (PcChartValueKind, pc_chart_value_kind,
+                    G_DEFINE_ENUM_VALUE (PC_CHART_MONEY, "money"),
+                    G_DEFINE_ENUM_VALUE (PC_CHART_COUNT, "count"))
+
 enum {
   PROP_0,
   PROP_TITLE,
+  PROP_X_LABEL,
+  PROP_Y_LABEL,
+  PROP_VALUE_KIND,
   N_PROPS
 };
 
@@ -408,6 +415,15 @@ pc_chart_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
+    case PROP_X_LABEL:
+      g_value_set_string (value, self->x_label);
+      break;
+    case PROP_Y_LABEL:
+      g_value_set_string (value, self->y_label);
+      break;
+    case PROP_VALUE_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -425,6 +441,15 @@ pc_chart_set_property (GObject      *object,
     {
     case PROP_TITLE:
       pc_chart_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_X_LABEL:
+      pc_chart_set_axis_labels (self, g_value_get_string (value), self->y_label);
+      break;
+    case PROP_Y_LABEL:
+      pc_chart_set_axis_labels (self, self->x_label, g_value_get_string (value));
+      break;
+    case PROP_VALUE_KIND:
+      pc_chart_set_value_kind (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -450,6 +475,30 @@ pc_chart_class_init (PcChartClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PcChart:x-label:
+   *
+   * What the categories along the bottom are, e.g. "Financial year".
+   */
+  properties[PROP_X_LABEL] =
+    g_param_spec_string ("x-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PcChart:y-label:
+   *
+   * What the values up the side are, e.g. "Cost".
+   */
+  properties[PROP_Y_LABEL] =
+    g_param_spec_string ("y-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PcChart:value-kind:
+   *
+   * Money ("£1.5m" ticks) or counts (whole-number steps).
+   */
+  properties[PROP_VALUE_KIND] =
+    g_param_spec_enum ("value-kind", NULL, NULL, PC_TYPE_CHART_VALUE_KIND, PC_CHART_MONEY,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->measure = pc_chart_measure;
@@ -519,13 +568,30 @@ pc_chart_set_axis_labels (PcChart    *self,
                           const char *x_label,
                           const char *y_label)
 {
+  gboolean x_changed;
+  gboolean y_changed;
+
   g_return_if_fail (PC_IS_CHART (self));
 
-  g_free (self->x_label);
-  g_free (self->y_label);
-  self->x_label = g_strdup (x_label);
-  self->y_label = g_strdup (y_label);
+  x_changed = g_strcmp0 (self->x_label, x_label) != 0;
+  y_changed = g_strcmp0 (self->y_label, y_label) != 0;
+  if (x_changed)
+    {
+      g_free (self->x_label);
+      self->x_label = g_strdup (x_label);
+    }
+  if (y_changed)
+    {
+      g_free (self->y_label);
+      self->y_label = g_strdup (y_label);
+    }
+  if (!x_changed && !y_changed)
+    return;
   changed (self);
+  if (x_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_X_LABEL]);
+  if (y_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_Y_LABEL]);
 }
 
 void
@@ -540,6 +606,7 @@ pc_chart_set_value_kind (PcChart          *self,
   self->kind = kind;
   changed (self);
   update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE_KIND]);
 }
 
 PcChartValueKind

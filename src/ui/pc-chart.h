@@ -17,6 +17,9 @@ typedef enum
   PC_CHART_COUNT = PC_AXIS_COUNT,
 } PcChartValueKind;
 
+#define PC_TYPE_CHART_VALUE_KIND (pc_chart_value_kind_get_type ())
+GType pc_chart_value_kind_get_type (void);
+
 #define PC_TYPE_CHART (pc_chart_get_type ())
 
 G_DECLARE_FINAL_TYPE (PcChart, pc_chart, PC, CHART, GtkWidget)
