@@ -228,6 +228,38 @@ test_title_notify (void)
   g_assert_finalize_object (chart);
 }
 
+/* The axis labels and the value kind, one notify per real change: the
+ * template sets them as properties. */
+static void
+test_axis_notify (void)
+{
+  PcChart *chart = make_chart ();
+  guint x_count = 0, y_count = 0, kind_count = 0;
+  PcChartValueKind kind;
+
+  g_signal_connect (chart, "notify::x-label", G_CALLBACK (count_notify), &x_count);
+  g_signal_connect (chart, "notify::y-label", G_CALLBACK (count_notify), &y_count);
+  g_signal_connect (chart, "notify::value-kind", G_CALLBACK (count_notify), &kind_count);
+  pc_chart_set_axis_labels (chart, "Financial year", "Cost");
+  g_assert_cmpuint (x_count, ==, 0);
+  g_assert_cmpuint (y_count, ==, 0);
+  g_object_set (chart, "y-label", "Patients", NULL);
+  g_assert_cmpuint (x_count, ==, 0);
+  g_assert_cmpuint (y_count, ==, 1);
+  pc_chart_set_axis_labels (chart, "Year", "Patients");
+  g_assert_cmpuint (x_count, ==, 1);
+  g_assert_cmpuint (y_count, ==, 1);
+
+  g_object_set (chart, "value-kind", PC_CHART_MONEY, NULL);
+  g_assert_cmpuint (kind_count, ==, 0);
+  g_object_set (chart, "value-kind", PC_CHART_COUNT, NULL);
+  g_assert_cmpuint (kind_count, ==, 1);
+  g_object_get (chart, "value-kind", &kind, NULL);
+  g_assert_cmpint (kind, ==, PC_CHART_COUNT);
+  g_assert_cmpint (pc_chart_get_value_kind (chart), ==, PC_CHART_COUNT);
+  g_assert_finalize_object (chart);
+}
+
 /* The layout alone, from the data and a font, without a widget: bars
  * stack from the zero line in proportion to their values, and the
  * pointer finds the segment drawn where it is. */
@@ -669,6 +701,7 @@ main (int   argc,
   g_test_add_func ("/chart/describe-millions", test_describe_millions);
   g_test_add_func ("/chart/accessible-role", test_accessible_role);
   g_test_add_func ("/chart/title-notify", test_title_notify);
+  g_test_add_func ("/chart/axis-notify", test_axis_notify);
   g_test_add_func ("/chart/layout", test_layout);
   g_test_add_func ("/chart/redraw", test_redraw);
   g_test_add_func ("/chart/describe-point", test_describe_point);
