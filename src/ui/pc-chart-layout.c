@@ -138,44 +138,26 @@ data_range (const PcChartData *data,
     }
 }
 
-PcChartLayout *
-pc_chart_layout_new (const PcChartData *data,
-                     PangoContext      *context,
-                     int                width,
-                     int                height)
+/* The title and the legend, which wraps into rows across the full width;
+ * returns where the plot may start. */
+static double
+place_title_and_legend (PcChartLayout     *g,
+                        const PcChartData *data,
+                        PangoContext      *context,
+                        int                line)
 {
-  PcChartLayout *g = g_new0 (PcChartLayout, 1);
   double top = PC_CHART_MARGIN;
-  double bottom = height - PC_CHART_MARGIN;
   double left = PC_CHART_MARGIN;
-  double right = width - PC_CHART_MARGIN;
-  double plot_left;
-  double plot_bottom;
-  double data_min;
-  double data_max;
-  double widest_tick = 0.0;
-  double widest_label = 0.0;
-  int line;
+  double right = g->width - PC_CHART_MARGIN;
   int w;
   int h;
-
-  g->width = width;
-  g->height = height;
-  g->empty = data->n_categories == 0;
-  g->n_categories = data->n_categories;
-  g->legend = g_new0 (graphene_point_t, MAX (data->n_series, 1));
-  g->segments = g_new0 (graphene_rect_t, MAX ((gsize) data->n_series * data->n_categories, 1));
-
-  text_size (context, "Ag", PC_CHART_TEXT_PLAIN, 0, NULL, &line);
 
   g->title_y = top;
   if (pc_chart_has_text (data->title))
     {
-      text_size (context, data->title, PC_CHART_TEXT_TITLE, width - 2 * PC_CHART_MARGIN, NULL, &h);
+      text_size (context, data->title, PC_CHART_TEXT_TITLE, g->width - 2 * PC_CHART_MARGIN, NULL, &h);
       top += h + PC_CHART_GAP;
     }
-
-  /* The legend wraps into rows across the full width. */
   if (data->n_series > 0 && !g->empty)
     {
       double x = left;
@@ -186,7 +168,7 @@ pc_chart_layout_new (const PcChartData *data,
         {
           double entry;
 
-          text_size (context, data->series[s], PC_CHART_TEXT_PLAIN, pc_chart_legend_text_max (width), &w, NULL);
+          text_size (context, data->series[s], PC_CHART_TEXT_PLAIN, pc_chart_legend_text_max (g->width), &w, NULL);
           entry = PC_CHART_SWATCH + PC_CHART_SWATCH_GAP + w;
           if (x > left && x + entry > right)
             {
@@ -199,7 +181,27 @@ pc_chart_layout_new (const PcChartData *data,
       top = y + g->legend_row_height + PC_CHART_GAP;
     }
   /* Room for the top tick label, centred on its gridline. */
-  top += line / 2.0;
+  return top + line / 2.0;
+}
+
+/* The value axis between @top and the category labels, and the plot
+ * beside its widest tick label. */
+static void
+place_axes (PcChartLayout     *g,
+            const PcChartData *data,
+            PangoContext      *context,
+            int                line,
+            double             top)
+{
+  double bottom = g->height - PC_CHART_MARGIN;
+  double left = PC_CHART_MARGIN;
+  double right = g->width - PC_CHART_MARGIN;
+  double plot_left;
+  double plot_bottom;
+  double data_min;
+  double data_max;
+  double widest_tick = 0.0;
+  int w;
 
   if (pc_chart_has_text (data->x_label))
     {
@@ -214,9 +216,9 @@ pc_chart_layout_new (const PcChartData *data,
 
   data_range (data, &data_min, &data_max);
   pc_axis_nice (data_min, data_max,
-                       (guint) CLAMP ((plot_bottom - top) / PC_CHART_TICK_SPACING, 2, 10),
-                       data->unit == PC_AXIS_COUNT ? 1.0 : 0.0,
-                       &g->axis_min, &g->axis_max, &g->step);
+                (guint) CLAMP ((plot_bottom - top) / PC_CHART_TICK_SPACING, 2, 10),
+                data->unit == PC_AXIS_COUNT ? 1.0 : 0.0,
+                &g->axis_min, &g->axis_max, &g->step);
   g->n_ticks = g->empty ? 0 : (guint) round ((g->axis_max - g->axis_min) / g->step) + 1;
   for (guint i = 0; i < g->n_ticks; i++)
     {
@@ -233,7 +235,61 @@ pc_chart_layout_new (const PcChartData *data,
   g->plot = GRAPHENE_RECT_INIT (plot_left, round (top),
                                 MAX (1, round (right) - plot_left),
                                 MAX (1, round (plot_bottom) - round (top)));
+}
 
+/* Each category's segments, stacked up from zero for gains and down for
+ * refunds, in whole pixels so that neighbours never overlap. */
+static void
+place_bar (PcChartLayout     *g,
+           const PcChartData *data,
+           guint              c)
+{
+  double x = round (g->plot.origin.x + (c + 0.5) * g->slot_width - g->bar_width / 2);
+  double above = 0.0;
+  double below = 0.0;
+
+  for (guint s = 0; s < data->n_series; s++)
+    {
+      double value = pc_chart_data_value (data, s, c);
+      double from;
+      double to;
+
+      if (value >= 0)
+        {
+          from = round (pc_chart_layout_value_to_y (g, above + value));
+          to = round (pc_chart_layout_value_to_y (g, above));
+          above += value;
+        }
+      else
+        {
+          from = round (pc_chart_layout_value_to_y (g, below));
+          to = round (pc_chart_layout_value_to_y (g, below + value));
+          below += value;
+        }
+      g->segments[(gsize) s * data->n_categories + c] = GRAPHENE_RECT_INIT (x, from, g->bar_width, to - from);
+    }
+}
+
+PcChartLayout *
+pc_chart_layout_new (const PcChartData *data,
+                     PangoContext      *context,
+                     int                width,
+                     int                height)
+{
+  PcChartLayout *g = g_new0 (PcChartLayout, 1);
+  double widest_label = 0.0;
+  int line;
+  int w;
+
+  g->width = width;
+  g->height = height;
+  g->empty = data->n_categories == 0;
+  g->n_categories = data->n_categories;
+  g->legend = g_new0 (graphene_point_t, MAX (data->n_series, 1));
+  g->segments = g_new0 (graphene_rect_t, MAX ((gsize) data->n_series * data->n_categories, 1));
+
+  text_size (context, "Ag", PC_CHART_TEXT_PLAIN, 0, NULL, &line);
+  place_axes (g, data, context, line, place_title_and_legend (g, data, context, line));
   if (g->empty)
     return g;
 
@@ -241,32 +297,7 @@ pc_chart_layout_new (const PcChartData *data,
   g->bar_width = MAX (1, round (MIN (g->slot_width * PC_CHART_BAR_FILL, PC_CHART_BAR_MAX_WIDTH)));
   for (guint c = 0; c < data->n_categories; c++)
     {
-      double x = round (g->plot.origin.x + (c + 0.5) * g->slot_width - g->bar_width / 2);
-      double above = 0.0;
-      double below = 0.0;
-
-      for (guint s = 0; s < data->n_series; s++)
-        {
-          double value = pc_chart_data_value (data, s, c);
-          graphene_rect_t *segment = &g->segments[(gsize) s * data->n_categories + c];
-          double from;
-          double to;
-
-          if (value >= 0)
-            {
-              from = round (pc_chart_layout_value_to_y (g, above + value));
-              to = round (pc_chart_layout_value_to_y (g, above));
-              above += value;
-            }
-          else
-            {
-              from = round (pc_chart_layout_value_to_y (g, below));
-              to = round (pc_chart_layout_value_to_y (g, below + value));
-              below += value;
-            }
-          *segment = GRAPHENE_RECT_INIT (x, from, g->bar_width, to - from);
-        }
-
+      place_bar (g, data, c);
       text_size (context, data->categories[c], PC_CHART_TEXT_PLAIN, PC_CHART_LABEL_MAX_WIDTH, &w, NULL);
       widest_label = MAX (widest_label, MIN (w, PC_CHART_LABEL_MAX_WIDTH));
     }
