@@ -10,8 +10,10 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <pango/pangocairo.h>
 
 #include "pc-chart.h"
+#include "pc-chart-layout.h"
 #include "pc-chart-private.h"
 #include "pc-error.h"
 #include "pc-test-util.h"
@@ -38,10 +40,18 @@ make_chart (void)
   return chart;
 }
 
-static void
-on_timeout (gpointer data)
+typedef struct
 {
-  *(gboolean *) data = TRUE;
+  PcChart *chart;
+  guint64  after;
+} DrawWait;
+
+static gboolean
+drawn_since (gpointer data)
+{
+  DrawWait *wait = data;
+
+  return pc_chart_get_draw_count (wait->chart) > wait->after;
 }
 
 /* Iterates the main loop until the chart has been drawn more than @after
@@ -50,15 +60,15 @@ static void
 wait_for_draw (PcChart *chart,
                guint64  after)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_once (5000, on_timeout, &timed_out);
+  DrawWait wait = { chart, after };
 
-  while (pc_chart_get_draw_count (chart) <= after && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("the chart was not drawn within 5 s (draw count %" G_GUINT64_FORMAT ")",
-             pc_chart_get_draw_count (chart));
-  g_source_remove (id);
+  pc_test_wait_until (drawn_since, &wait, 5, "the chart to be drawn");
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
 }
 
 static GtkWindow *
@@ -189,71 +199,98 @@ test_accessible_role (void)
 }
 
 static void
-test_ticks (void)
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
 {
-  static const struct { double value; PcChartValueKind kind; const char *text; } cases[] = {
-    { 0.0,        PC_CHART_MONEY, "£0" },
-    { -1e-12,     PC_CHART_MONEY, "£0" },
-    { 500.0,      PC_CHART_MONEY, "£500" },
-    { 2500.0,     PC_CHART_MONEY, "£2.5k" },
-    { 250000.0,   PC_CHART_MONEY, "£250k" },
-    { 1500000.0,  PC_CHART_MONEY, "£1.5m" },
-    { 2000000.0,  PC_CHART_MONEY, "£2m" },
-    { -250000.0,  PC_CHART_MONEY, "-£250k" },
-    { 3e9,        PC_CHART_MONEY, "£3bn" },
-    { 0.0,        PC_CHART_COUNT, "0" },
-    { 12500.0,    PC_CHART_COUNT, "12,500" },
-    { 2000000.0,  PC_CHART_COUNT, "2,000,000" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *text = _pc_chart_format_tick (cases[i].value, cases[i].kind);
-
-      g_assert_cmpstr (text, ==, cases[i].text);
-    }
+  (*count)++;
 }
 
+/* "title" says it changed once per change, never for the same title. */
 static void
-test_nice_axis (void)
+test_title_notify (void)
 {
-  double lo;
-  double hi;
-  double step;
+  PcChart *chart = make_chart ();
+  guint count = 0;
+  g_autofree char *title = NULL;
 
-  /* 1,234,567 / 5 ≈ 246,913: the next nice step is 250k, so 0 … £1.25m. */
-  _pc_chart_nice_axis (0, 1234567, 5, 0, &lo, &hi, &step);
-  g_assert_cmpfloat (step, ==, 250000);
-  g_assert_cmpfloat (lo, ==, 0);
-  g_assert_cmpfloat (hi, ==, 1250000);
+  g_signal_connect (chart, "notify::title", G_CALLBACK (count_notify), &count);
+  pc_chart_set_title (chart, "Cost by year");
+  g_assert_cmpuint (count, ==, 0);
+  g_object_set (chart, "title", "Patients by stage", NULL);
+  g_assert_cmpuint (count, ==, 1);
+  pc_chart_set_title (chart, "Patients by stage");
+  g_assert_cmpuint (count, ==, 1);
+  pc_chart_set_title (chart, NULL);
+  g_assert_cmpuint (count, ==, 2);
+  g_object_get (chart, "title", &title, NULL);
+  g_assert_null (title);
+  g_assert_finalize_object (chart);
+}
 
-  /* Refunds below zero: -300 … 1,000 over 4 steps is 325 a step, so 500s. */
-  _pc_chart_nice_axis (-300, 1000, 4, 0, &lo, &hi, &step);
-  g_assert_cmpfloat (step, ==, 500);
-  g_assert_cmpfloat (lo, ==, -500);
-  g_assert_cmpfloat (hi, ==, 1000);
+/* The axis labels and the value kind, one notify per real change: the
+ * template sets them as properties. */
+static void
+test_axis_notify (void)
+{
+  PcChart *chart = make_chart ();
+  guint x_count = 0, y_count = 0, kind_count = 0;
+  PcChartValueKind kind;
 
-  /* Three patients never get a 0.5 or 2.5 gridline. */
-  _pc_chart_nice_axis (0, 3, 5, 1, &lo, &hi, &step);
-  g_assert_cmpfloat (step, ==, 1);
-  g_assert_cmpfloat (hi, ==, 3);
-  _pc_chart_nice_axis (0, 9, 4, 1, &lo, &hi, &step);
-  g_assert_cmpfloat (step, ==, 5);
-  g_assert_cmpfloat (hi, ==, 10);
+  g_signal_connect (chart, "notify::x-label", G_CALLBACK (count_notify), &x_count);
+  g_signal_connect (chart, "notify::y-label", G_CALLBACK (count_notify), &y_count);
+  g_signal_connect (chart, "notify::value-kind", G_CALLBACK (count_notify), &kind_count);
+  pc_chart_set_axis_labels (chart, "Financial year", "Cost");
+  g_assert_cmpuint (x_count, ==, 0);
+  g_assert_cmpuint (y_count, ==, 0);
+  g_object_set (chart, "y-label", "Patients", NULL);
+  g_assert_cmpuint (x_count, ==, 0);
+  g_assert_cmpuint (y_count, ==, 1);
+  pc_chart_set_axis_labels (chart, "Year", "Patients");
+  g_assert_cmpuint (x_count, ==, 1);
+  g_assert_cmpuint (y_count, ==, 1);
 
-  /* A step no nice number is a multiple of still ends, in whole steps. */
-  _pc_chart_nice_axis (0, 10, 5, 3, &lo, &hi, &step);
-  g_assert_cmpfloat (step, ==, 3);
-  g_assert_cmpfloat (hi, ==, 12);
+  g_object_set (chart, "value-kind", PC_CHART_MONEY, NULL);
+  g_assert_cmpuint (kind_count, ==, 0);
+  g_object_set (chart, "value-kind", PC_CHART_COUNT, NULL);
+  g_assert_cmpuint (kind_count, ==, 1);
+  g_object_get (chart, "value-kind", &kind, NULL);
+  g_assert_cmpint (kind, ==, PC_CHART_COUNT);
+  g_assert_cmpint (pc_chart_get_value_kind (chart), ==, PC_CHART_COUNT);
+  g_assert_finalize_object (chart);
+}
 
-  /* Figures too large to add up still give a finite axis. */
-  _pc_chart_nice_axis (-G_MAXDOUBLE, G_MAXDOUBLE, 5, 0, &lo, &hi, &step);
-  g_assert_true (isfinite (lo) && isfinite (hi) && isfinite (step) && step > 0);
+/* The layout alone, from the data and a font, without a widget: bars
+ * stack from the zero line in proportion to their values, and the
+ * pointer finds the segment drawn where it is. */
+static void
+test_layout (void)
+{
+  PangoFontMap *fonts = pango_cairo_font_map_get_default ();
+  g_autoptr(GObject) context = G_OBJECT (pango_font_map_create_context (fonts));
+  PcChartData data = {
+    .title = "Cost by year", .unit = PC_AXIS_MONEY,
+    .categories = years, .n_categories = G_N_ELEMENTS (years),
+    .series = kinds, .n_series = G_N_ELEMENTS (kinds), .values = costs,
+  };
+  g_autoptr(PcChartLayout) layout = pc_chart_layout_new (&data, PANGO_CONTEXT (context), 800, 400);
+  const graphene_rect_t *surgery = pc_chart_layout_segment (layout, 0, 2);
+  const graphene_rect_t *follow_up = pc_chart_layout_segment (layout, 1, 2);
+  double zero = round (pc_chart_layout_value_to_y (layout, 0.0));
+  guint series, category;
 
-  /* All zero still gives an axis. */
-  _pc_chart_nice_axis (0, 0, 5, 0, &lo, &hi, &step);
-  g_assert_cmpfloat (lo, ==, 0);
-  g_assert_cmpfloat (hi, >, 0);
+  /* £5,500.25 at most: steps of £1k or £2k, so the axis ends at £6k. */
+  g_assert_cmpfloat (layout->axis_min, ==, 0);
+  g_assert_cmpfloat (layout->axis_max, ==, 6000);
+  g_assert_cmpfloat (surgery->origin.y + surgery->size.height, ==, zero);
+  g_assert_cmpfloat (follow_up->origin.y + follow_up->size.height, ==, surgery->origin.y);
+  /* £4,000 on £1,500.25: about 2.67 times the height, to the pixel. */
+  g_assert_cmpfloat_with_epsilon (follow_up->size.height / surgery->size.height, 4000 / 1500.25, 0.02);
+  g_assert_true (pc_chart_layout_hit_test (layout, &data, follow_up->origin.x + 1, follow_up->origin.y + 1,
+                                           &series, &category));
+  g_assert_cmpuint (series, ==, 1);
+  g_assert_cmpuint (category, ==, 2);
+  g_assert_false (pc_chart_layout_hit_test (layout, &data, 1, 1, &series, &category));
 }
 
 static void
@@ -650,9 +687,7 @@ test_finalized_with_window (void)
   text = pc_chart_describe_point (chart, 400, 200);
 
   gtk_window_destroy (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (chart);
+  pc_test_wait_until (is_null, &chart, 5, "the chart to be finalized");
 }
 
 int
@@ -665,8 +700,9 @@ main (int   argc,
   g_test_add_func ("/chart/describe", test_describe);
   g_test_add_func ("/chart/describe-millions", test_describe_millions);
   g_test_add_func ("/chart/accessible-role", test_accessible_role);
-  g_test_add_func ("/chart/ticks", test_ticks);
-  g_test_add_func ("/chart/nice-axis", test_nice_axis);
+  g_test_add_func ("/chart/title-notify", test_title_notify);
+  g_test_add_func ("/chart/axis-notify", test_axis_notify);
+  g_test_add_func ("/chart/layout", test_layout);
   g_test_add_func ("/chart/redraw", test_redraw);
   g_test_add_func ("/chart/describe-point", test_describe_point);
   g_test_add_func ("/chart/hover", test_hover);

@@ -57,20 +57,10 @@ visible_page (GtkWidget  *view,
   return gtk_stack_get_visible_child_name (GTK_STACK (child (view, stack)));
 }
 
-static void
-on_timeout (gpointer data)
+static gboolean
+shows_error_page (gpointer view)
 {
-  *(gboolean *) data = TRUE;
-}
-
-static void
-spin (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (milliseconds, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  return g_strcmp0 (visible_page (view, "content_stack"), "error") == 0;
 }
 
 /* A GtkLabel under @root showing @text, or NULL. */
@@ -90,16 +80,35 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelSearch;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelSearch *search = data;
+
+  return find_label (search->root, search->text) != NULL;
+}
+
 /* Waits (up to 5 s) for the column view to draw a cell showing @text. */
 static GtkLabel *
 wait_for_label (GtkWidget  *root,
                 const char *text)
 {
-  GtkLabel *label = NULL;
+  LabelSearch search = { root, text };
 
-  for (guint i = 0; i < 250 && (label = find_label (root, text)) == NULL; i++)
-    spin (20);
-  return label;
+  pc_test_wait_until (label_shown, &search, 5, "a cell showing the first row");
+  return find_label (root, text);
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
 }
 
 static GtkWidget *
@@ -123,9 +132,7 @@ destroy_window (GtkWidget  *window,
 {
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   gtk_window_destroy (GTK_WINDOW (window));
-  for (guint i = 0; i < 100 && view != NULL; i++)
-    spin (10);
-  g_assert_null (view);
+  pc_test_wait_until (is_null, &view, 5, "the view to be finalized");
   if (project != NULL)
     g_assert_finalize_object (project);
 }
@@ -340,8 +347,7 @@ test_read_error (void)
 
   /* As scrolling to the end would. */
   far = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
-  for (guint i = 0; i < 100 && g_strcmp0 (visible_page (view, "content_stack"), "error") != 0; i++)
-    spin (10);
+  pc_test_wait_until (shows_error_page, view, 5, "the error page");
   g_assert_cmpstr (visible_page (view, "content_stack"), ==, "error");
   description = adw_status_page_get_description (child (view, "error_page"));
   g_assert_nonnull (strstr (description, "population"));
@@ -349,7 +355,9 @@ test_read_error (void)
   pc_test_exec_sql (project, "ALTER TABLE population_elsewhere RENAME TO population");
   pc_reference_view_reload (PC_REFERENCE_VIEW (view));
   g_assert_cmpstr (visible_page (view, "content_stack"), ==, "table");
-  spin (50);
+  /* Nothing left to do, and the late page load did not bring the
+   * error back. */
+  pc_test_wait_idle (5);
   g_assert_cmpstr (visible_page (view, "content_stack"), ==, "table");
 
   destroy_window (window, view, NULL);

@@ -50,18 +50,6 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_free (fixture->dir);
 }
 
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
 /* The report pathcost-cli gives for what the window shows by default. */
 static JsonObject *
 cli_report (const char *path)
@@ -169,13 +157,15 @@ wait_for_redraw (PcChart *chart, guint64 before)
 {
   gpointer pair[2] = { chart, GSIZE_TO_POINTER (before) };
 
-  iterate_until (chart_drawn_since, pair);
+  pc_test_wait_until (chart_drawn_since, pair, 20, "the chart to be drawn again");
 }
 
 static void
 activate (Fixture *fixture, const char *action)
 {
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), action, NULL);
+  g_autofree char *name = g_strconcat ("win.", action, NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), name, NULL));
 }
 
 static gboolean
@@ -359,7 +349,7 @@ run_job (Fixture *fixture, gboolean import, PcImportKind kind, const char *path,
     pc_window_import (fixture->window, kind, path, on_job_done, &result);
   else
     pc_window_export (fixture->window, path, on_job_done, &result);
-  iterate_until (job_done, &result);
+  pc_test_wait_until (job_done, &result, 20, "the import to finish");
   return pc_window_job_finish (fixture->window, result, error);
 }
 
@@ -502,9 +492,14 @@ test_settings_by_keyboard (Fixture *fixture, gconstpointer data)
   g_assert_true (is_dirty (fixture));
   pc_assert_close (pc_project_get_discount_rate (pc_document_get_project (pc_window_get_document (fixture->window))), 0.04);
 
-  activate (fixture, "undo");
+  /* Ctrl+Z on the window's class: this window has no application. */
+  g_assert_null (gtk_window_get_application (window));
+  pc_test_key (window, GDK_KEY_z, GDK_CONTROL_MASK);
   g_assert_cmpstr (pc_settings_view_get_text (settings, "discount_rate"), ==, "3.5");
   g_assert_false (is_dirty (fixture));
+  pc_test_key (window, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpstr (pc_settings_view_get_text (settings, "discount_rate"), ==, "4");
+  g_assert_true (is_dirty (fixture));
 }
 
 /* The settings page: a refused value is marked with its reason and saves
@@ -580,7 +575,7 @@ test_uncertainty (Fixture *fixture, gconstpointer data)
 
   pc_projection_view_run_uncertainty (view);
   g_assert_null (pc_projection_view_get_uncertainty (view));
-  iterate_until (uncertainty_ready, view);
+  pc_test_wait_until (uncertainty_ready, view, 20, "the uncertainty analysis");
   g_assert_cmpint (pc_test_run_cli (&out, &err, "sensitivity", fixture->path, "--area", "QMF", "--pathway", PATHWAY,
                                     "--from", "2026", "--years", "10", "--psa", "10000", "--seed", "1",
                                     "--json", NULL), ==, 0);
@@ -687,6 +682,36 @@ test_save_as_keeps_recovery_apart (Fixture *fixture, gconstpointer data)
   fixture->window = g_object_ref_sink (pc_window_new (NULL));
 }
 
+/* The projection view alone, on a document: its template's controls and
+ * charts, its handlers on the document, all go with it. */
+static void
+test_projection_view_finalized (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *path = pc_test_copy_sample (dir);
+  g_autoptr(GError) error = NULL;
+  PcDocument *document = pc_document_open (path, FALSE, &error);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  PcProjectionView *view = PC_PROJECTION_VIEW (pc_projection_view_new ());
+  PcChart *chart = pc_projection_view_get_cost_chart (view);
+
+  g_assert_no_error (error);
+  g_assert_true (pc_document_set_pathway_name (document, PATHWAY, &error));
+  g_assert_no_error (error);
+  g_object_ref (view);
+  g_object_ref (chart);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  pc_projection_view_set_document (view, document);
+  gtk_window_present (window);
+  g_assert_nonnull (pc_projection_view_get_projection (view));
+  g_assert_cmpuint (pc_chart_get_n_categories (chart), ==, 10);
+  gtk_window_destroy (window);
+  g_assert_finalize_object (view);
+  g_assert_finalize_object (chart);
+  pc_document_close (document);
+  g_assert_finalize_object (document);
+}
+
 /* A file that is not a project is explained in the window. */
 static void
 test_open_refused (void)
@@ -704,21 +729,195 @@ test_open_refused (void)
   g_assert_finalize_object (window);
 }
 
-/* Closing with unsaved changes asks, and keeps the window until answered. */
+/* Closing with unsaved changes asks, and keeps the window until answered;
+ * Escape dismisses the question and changes nothing: the window stays,
+ * its edit unsaved, the file as it was. */
 static void
 test_close_asks (Fixture *fixture, gconstpointer data)
 {
   PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
+  g_autoptr(GBytes) before = pc_test_read_bytes (fixture->path);
+  g_autoptr(GBytes) after = NULL;
   GtkWindow *dialog = NULL;
 
   g_assert_true (pc_pathway_editor_enter (editor, 0, PC_STEP_FIELD_QUANTITY, "2"));
-  gtk_window_close (GTK_WINDOW (fixture->window));
+  pc_test_key (GTK_WINDOW (fixture->window), GDK_KEY_w, GDK_CONTROL_MASK);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Save Changes?");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  pc_test_key (dialog, GDK_KEY_Escape, 0);
+  g_assert_null (find_message_dialog ());
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   g_assert_true (is_dirty (fixture));
+  after = pc_test_read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget under @root, depth first, that @match accepts. */
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found = find_widget (w, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A drop-down offering @data among its strings. */
+static gboolean
+offers (GtkWidget *widget, gconstpointer data)
+{
+  GListModel *model;
+
+  if (!GTK_IS_DROP_DOWN (widget))
+    return FALSE;
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), data) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const char *
+chosen_string (GtkWidget *drop_down)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (drop_down));
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+static gboolean
+is_menu_button_labelled (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+is_label_text (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+is_spin_at (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_SPIN_BUTTON (widget)
+         && gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (widget)) == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+is_label (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget);
+}
+
+/* The text of the row the keyboard is on, in an open drop-down. */
+static const char *
+focused_string (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *label = focus != NULL ? find_widget (focus, is_label, NULL) : NULL;
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* Opens @drop_down with the keyboard and walks to @wanted with Down,
+ * then Return: as a user with no mouse would. */
+static void
+pick_by_keyboard (GtkWindow  *window,
+                  GtkWidget  *drop_down,
+                  const char *wanted)
+{
+  g_assert_true (gtk_widget_grab_focus (drop_down));
+  pc_test_key (window, GDK_KEY_space, 0);
+  for (guint i = 0; i < 10 && g_strcmp0 (focused_string (window), wanted) != 0; i++)
+    pc_test_key (window, GDK_KEY_Down, 0);
+  pc_test_key (window, GDK_KEY_Return, 0);
+  g_assert_cmpstr (chosen_string (drop_down), ==, wanted);
+}
+
+/* The projection's controls with the keyboard alone: a pathway and a
+ * scenario picked from their drop-downs, an area ticked in its list, a
+ * first year typed.  The figures are then pathcost-cli's for the same. */
+static void
+test_projection_by_keyboard (Fixture *fixture, gconstpointer data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  PcProjectionView *view = pc_window_get_projection_view (fixture->window);
+  GtkWidget *root = GTK_WIDGET (view);
+  GtkWidget *pathway = find_widget (root, offers, PATHWAY);
+  GtkWidget *scenario = find_widget (root, offers, "No scenario");
+  GtkWidget *areas = find_widget (root, is_menu_button_labelled, "All areas");
+  GtkWidget *from = find_widget (root, is_spin_at, GINT_TO_POINTER (2026));
+  const PcProjection *projection;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *report;
+  JsonArray *years;
+
+  g_assert_nonnull (pathway);
+  g_assert_nonnull (scenario);
+  g_assert_nonnull (areas);
+  g_assert_nonnull (from);
+  pc_window_show_view (fixture->window, "projection");
+  pc_test_wait_idle (10);
+
+  pick_by_keyboard (window, pathway, "breast_current_RF4");
+  pick_by_keyboard (window, scenario, "trastuzumab_at_home");
+
+  /* The areas' list: open it, Tab to the second area, tick it, close. */
+  g_assert_true (gtk_widget_grab_focus (areas));
+  pc_test_key (window, GDK_KEY_space, 0);
+  pc_test_key (window, GDK_KEY_Tab, 0);
+  pc_test_key (window, GDK_KEY_space, 0);
+  pc_test_key (window, GDK_KEY_Escape, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (areas)))));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (areas)), ==, "E09000016");
+
+  g_assert_true (gtk_widget_grab_focus (from));
+  pc_test_key (window, GDK_KEY_a, GDK_CONTROL_MASK);
+  pc_test_type (window, "2027");
+  pc_test_key (window, GDK_KEY_Tab, 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (from)), ==, 2027);
+  g_assert_nonnull (find_widget (root, is_label_text, "2027/28"));
+
+  g_assert_cmpint (pc_test_run_cli (&out, &err, "report", fixture->path, "--area", "E09000016",
+                                    "--pathway", "breast_current_RF4", "--scenario", "trastuzumab_at_home",
+                                    "--from", "2027", "--years", "10", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  report = json_node_get_object (json_parser_get_root (parser));
+  years = json_object_get_array_member (report, "years");
+  projection = pc_projection_view_get_projection (view);
+  g_assert_cmpint (projection->from, ==, 2027);
+  g_assert_cmpuint (projection->n_years, ==, json_array_get_length (years));
+  for (guint y = 0; y < projection->n_years; y++)
+    {
+      g_autofree char *expected = pc_format_money (json_object_get_double_member (json_array_get_object_element (years, y), "cost"));
+
+      g_assert_cmpstr (pc_projection_view_get_cell (view, y + 1, 2), ==, expected);
+    }
+  {
+    g_autofree char *total = pc_format_money (json_object_get_double_member (report, "total_cost"));
+    g_autofree char *shown = pc_format_money (projection->total_cost);
+
+    g_assert_cmpstr (shown, ==, total);
+  }
 }
 
 static double
@@ -826,11 +1025,14 @@ main (int argc, char *argv[])
   g_test_add ("/window/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/window/settings-by-keyboard", Fixture, NULL, fixture_set_up, test_settings_by_keyboard,
               fixture_tear_down);
+  g_test_add ("/window/projection-by-keyboard", Fixture, NULL, fixture_set_up, test_projection_by_keyboard,
+              fixture_tear_down);
   g_test_add ("/window/uncertainty", Fixture, NULL, fixture_set_up, test_uncertainty, fixture_tear_down);
   g_test_add ("/window/recover", Fixture, NULL, fixture_set_up, test_recover_after_crash, fixture_tear_down);
   g_test_add ("/window/save-as-recovery", Fixture, NULL, fixture_set_up, test_save_as_keeps_recovery_apart,
               fixture_tear_down);
   g_test_add_func ("/window/open-refused", test_open_refused);
+  g_test_add_func ("/window/projection-view-finalized", test_projection_view_finalized);
   g_test_add ("/window/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
   g_test_add ("/window/save-asks-when-changed-on-disk", Fixture, NULL, fixture_set_up,
               test_save_asks_when_changed_on_disk, fixture_tear_down);

@@ -430,19 +430,8 @@ static const struct { const char *action; const char *accels[3]; } accelerators[
   { "app.open", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
-  { "win.save", { "<Control>s", NULL } },
-  { "win.save-as", { "<Control><Shift>s", NULL } },
-  { "window.close", { "<Control>w", NULL } },
-  { "win.undo", { "<Control>z", NULL } },
-  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
-  { "win.import", { "<Control>i", NULL } },
-  { "win.export", { "<Control>e", NULL } },
-  { "win.save-chart", { "<Control><Shift>e", NULL } },
-  { "win.view::pathway", { "<Alt>1", NULL } },
-  { "win.view::costing", { "<Alt>2", NULL } },
-  { "win.view::projection", { "<Alt>3", NULL } },
-  { "win.view::reference", { "<Alt>4", NULL } },
-  { "win.view::settings", { "<Alt>5", NULL } },
+  /* The window's own shortcuts are in its template, so they work in
+   * any PcWindow, with or without the application. */
 };
 
 static void

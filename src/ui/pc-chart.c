@@ -1,114 +1,27 @@
 /* pc-chart.c: PcChart, a stacked bar chart (one bar per category, stacked by
- * series) for the costing and projection views.  One drawing function serves
- * the screen and the PNG, SVG and PDF exports, so what a finance team sees on
- * the projector is what lands in their report.
+ * series) for the costing and projection views: the widget's data and
+ * properties, its snapshot, hover and tooltip, and what it says to a screen
+ * reader.  Where things go is pc-chart-layout's, the painting
+ * pc-chart-paint's (the same for the screen and the files, so what a
+ * finance team sees on the projector is what lands in their report), the
+ * files pc-chart-export's, the axis numbers pc-axis's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pc-chart"
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <math.h>
-#include <stdio.h>
-#include <string.h>
-#include <unistd.h>
-
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <pango/pangocairo.h>
 
 #include "pc-chart.h"
+#include "pc-chart-export.h"
+#include "pc-chart-layout.h"
+#include "pc-chart-paint.h"
 #include "pc-chart-private.h"
-#include "pc-error.h"
-#include "pc-format.h"
 
-/* Sizes in pixels, chosen so that 1366×768 on a projector stays legible. */
-#define MARGIN          12.0
-#define GAP              8.0
-#define SWATCH          12.0
-#define SWATCH_GAP       6.0
-#define LEGEND_SPACING  20.0
-#define LEGEND_ROW_GAP   4.0
-#define TICK_SPACING    56.0   /* about this much between gridlines */
-#define LABEL_MAX_WIDTH 160.0  /* longer category names are ellipsized */
-#define BAR_FILL         0.7   /* share of a category's slot the bar takes */
-#define BAR_MAX_WIDTH   96.0
+/* The smallest size at which the chart stays legible. */
 #define MIN_WIDTH      320
 #define MIN_HEIGHT     220
-
-#define RGB(r, g, b) { (r) / 255.f, (g) / 255.f, (b) / 255.f, 1.f }
-
-/* The GNOME palette's mid tones: distinct from each other and readable on the
- * light backgrounds of slides and printed reports. */
-static const GdkRGBA palette[] = {
-  RGB (0x35, 0x84, 0xe4),  /* blue */
-  RGB (0x33, 0xd1, 0x7a),  /* green */
-  RGB (0xf6, 0xd3, 0x2d),  /* yellow */
-  RGB (0xff, 0x78, 0x00),  /* orange */
-  RGB (0xe0, 0x1b, 0x24),  /* red */
-  RGB (0x91, 0x41, 0xac),  /* purple */
-  RGB (0x98, 0x6a, 0x44),  /* brown */
-  RGB (0x1a, 0x5f, 0xb4),  /* dark blue */
-  RGB (0x26, 0xa2, 0x69),  /* dark green */
-  RGB (0x77, 0x76, 0x7b),  /* grey */
-};
-
-/* Past ten series the palette repeats, lighter then darker, so that
- * neighbouring segments still differ. */
-static void
-series_colour (guint    series,
-               GdkRGBA *colour)
-{
-  guint round_ = series / G_N_ELEMENTS (palette);
-
-  *colour = palette[series % G_N_ELEMENTS (palette)];
-  if (round_ % 3 == 1)
-    {
-      colour->red += (1.f - colour->red) * 0.45f;
-      colour->green += (1.f - colour->green) * 0.45f;
-      colour->blue += (1.f - colour->blue) * 0.45f;
-    }
-  else if (round_ % 3 == 2)
-    {
-      colour->red *= 0.6f;
-      colour->green *= 0.6f;
-      colour->blue *= 0.6f;
-    }
-}
-
-/* Everything the painting and the hit-testing need, computed once per size
- * so that the pointer is tested against exactly what was drawn. */
-typedef struct
-{
-  int               width;
-  int               height;
-  gboolean          empty;            /* no categories: axes and "No data" */
-  graphene_rect_t   plot;
-  double            axis_min;
-  double            axis_max;
-  double            step;
-  guint             n_ticks;
-  double            title_y;
-  double            legend_row_height;
-  graphene_point_t *legend;           /* n_series: each entry's top-left */
-  double            slot_width;
-  double            bar_width;
-  guint             label_step;       /* a label every label_step categories */
-  double            labels_y;
-  double            x_title_y;
-  double            y_title_x;
-  graphene_rect_t  *segments;         /* n_series × n_categories, as values */
-} PcChartLayout;
-
-typedef enum
-{
-  TEXT_PLAIN,
-  TEXT_TITLE,
-} TextStyle;
 
 struct _PcChart
 {
@@ -126,8 +39,6 @@ struct _PcChart
   double           *values;
 
   guint64           draw_count;
-  /* Set while pc_chart_save() draws: file colours, no hover outline. */
-  gboolean          exporting;
   int               hover_series;
   int               hover_category;
   PcChartLayout    *geometry;         /* of the last on-screen draw */
@@ -135,427 +46,39 @@ struct _PcChart
 
 G_DEFINE_FINAL_TYPE (PcChart, pc_chart, GTK_TYPE_WIDGET)
 
-static void
-chart_layout_free (PcChartLayout *layout)
+G_DEFINE_ENUM_TYPE (PcChartValueKind, pc_chart_value_kind,
+                    G_DEFINE_ENUM_VALUE (PC_CHART_MONEY, "money"),
+                    G_DEFINE_ENUM_VALUE (PC_CHART_COUNT, "count"))
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_X_LABEL,
+  PROP_Y_LABEL,
+  PROP_VALUE_KIND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What the layout, the painting and the export read: borrowed pointers. */
+static PcChartData
+chart_data (PcChart *self)
 {
-  g_free (layout->legend);
-  g_free (layout->segments);
-  g_free (layout);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcChartLayout, chart_layout_free)
-
-/* Numbers */
-
-/* The fewest decimals (up to @max) that show @value exactly enough. */
-static guint
-decimals_needed (double value,
-                 guint  max)
-{
-  double scale = 1.0;
-
-  for (guint d = 0; d < max; d++, scale *= 10.0)
-    {
-      double scaled = value * scale;
-
-      if (fabs (scaled - round (scaled)) < 1e-6 * MAX (1.0, fabs (scaled)))
-        return d;
-    }
-  return max;
-}
-
-static char *
-format_count (double value)
-{
-  return pc_format_number (value, decimals_needed (value, 2));
-}
-
-char *
-_pc_chart_format_tick (double           value,
-                       PcChartValueKind kind)
-{
-  double magnitude;
-  double scaled;
-  const char *suffix;
-  g_autofree char *digits = NULL;
-
-  /* Ticks are sums of steps: a zero may arrive as -1e-12. */
-  if (fabs (value) < 1e-9)
-    value = 0.0;
-  if (kind == PC_CHART_COUNT)
-    return format_count (value);
-
-  magnitude = fabs (value);
-  if (magnitude >= 1e9)
-    scaled = magnitude / 1e9, suffix = "bn";
-  else if (magnitude >= 1e6)
-    scaled = magnitude / 1e6, suffix = "m";
-  else if (magnitude >= 1e3)
-    scaled = magnitude / 1e3, suffix = "k";
-  else
-    scaled = magnitude, suffix = "";
-  digits = pc_format_number (scaled, decimals_needed (scaled, 2));
-  return g_strdup_printf ("%s£%s%s", value < 0 ? "-" : "", digits, suffix);
-}
-
-/* Three significant figures for the summary a screen reader speaks:
- * "£1.23m", "£10.5m", "£250k"; exact pence under £1,000. */
-static char *
-format_short (double           value,
-              PcChartValueKind kind)
-{
-  static const struct { double unit; const char *suffix; } units[] = {
-    { 1e3, "k" }, { 1e6, "m" }, { 1e9, "bn" },
+  return (PcChartData) {
+    .title = self->title,
+    .x_label = self->x_label,
+    .y_label = self->y_label,
+    .unit = (PcAxisUnit) self->kind,
+    .categories = (const char * const *) self->categories,
+    .n_categories = self->n_categories,
+    .series = (const char * const *) self->series,
+    .n_series = self->n_series,
+    .values = self->values,
   };
-  double magnitude = fabs (value);
-  guint u = 0;
-  double scaled;
-  double rounded;
-  guint decimals;
-  g_autofree char *digits = NULL;
-
-  if (kind == PC_CHART_COUNT)
-    return format_count (value);
-  if (!isfinite (value) || magnitude < 1e3)
-    return pc_format_money (value);
-
-  while (u + 1 < G_N_ELEMENTS (units) && magnitude >= units[u + 1].unit)
-    u++;
-  for (;;)
-    {
-      double scale;
-
-      scaled = magnitude / units[u].unit;
-      decimals = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
-      scale = pow (10.0, decimals);
-      rounded = round (scaled * scale) / scale;
-      /* 999,999 rounds to "1000k": say "£1m" instead. */
-      if (rounded < 1000 || u + 1 == G_N_ELEMENTS (units))
-        break;
-      u++;
-    }
-  digits = pc_format_number (rounded, decimals_needed (rounded, decimals));
-  return g_strdup_printf ("%s£%s%s", value < 0 ? "-" : "", digits, units[u].suffix);
-}
-
-static char *
-format_exact (double           value,
-              PcChartValueKind kind)
-{
-  return kind == PC_CHART_MONEY ? pc_format_money (value) : format_count (value);
-}
-
-void
-_pc_chart_nice_axis (double  min,
-                     double  max,
-                     guint   target_ticks,
-                     double  min_step,
-                     double *axis_min,
-                     double *axis_max,
-                     double *step)
-{
-  static const double multiples[] = { 1.0, 2.0, 2.5, 5.0, 10.0 };
-  double span;
-  double raw;
-  double magnitude;
-  double best = 0.0;
-
-  if (!isfinite (min) || !isfinite (max))
-    min = max = 0.0;
-  /* Bars grow from zero, so zero is always on the axis. */
-  min = MIN (min, 0.0);
-  max = MAX (max, 0.0);
-  span = max - min;
-  if (span <= 0.0)
-    {
-      max = MAX (min_step, 1.0);
-      span = max;
-    }
-
-  if (!isfinite (span))
-    {
-      /* Sums past the largest double: an axis is meaningless, keep one. */
-      min = 0.0;
-      max = span = 1.0;
-    }
-
-  raw = span / MAX (target_ticks, 1);
-  magnitude = pow (10.0, floor (log10 (raw)));
-  for (guint m = 0, tries = 0; best == 0.0 && tries < 64; m++, tries++)
-    {
-      double candidate;
-
-      if (m == G_N_ELEMENTS (multiples))
-        {
-          m = 0;
-          magnitude *= 10.0;
-        }
-      candidate = multiples[m] * magnitude;
-      /* Counts step in whole numbers: no 2.5 patients. */
-      if (min_step > 0 && fabs (candidate / min_step - round (candidate / min_step)) > 1e-9)
-        continue;
-      if (candidate < raw * (1 - 1e-9))
-        continue;
-      best = candidate;
-    }
-  /* A @min_step no nice step is a multiple of: whole multiples of it. */
-  if (best == 0.0)
-    best = ceil (raw / min_step) * min_step;
-  best = MAX (best, min_step);
-
-  *step = best;
-  *axis_min = floor (min / best + 1e-9) * best;
-  *axis_max = ceil (max / best - 1e-9) * best;
-  if (*axis_max <= *axis_min)
-    *axis_max = *axis_min + best;
-}
-
-/* Text */
-
-/* @max_width > 0 ellipsizes longer text, so one long name cannot push the
- * rest of the chart off the picture. */
-static PangoLayout *
-make_text (PangoContext *context,
-           const char   *text,
-           TextStyle     style,
-           double        max_width)
-{
-  PangoLayout *layout = pango_layout_new (context);
-
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  if (style == TEXT_TITLE)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_attr_list_insert (attrs, pango_attr_scale_new (1.25));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
-  if (max_width > 0)
-    {
-      int width;
-
-      pango_layout_get_pixel_size (layout, &width, NULL);
-      if (width > max_width)
-        {
-          pango_layout_set_width (layout, (int) (MAX (1, max_width) * PANGO_SCALE));
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-        }
-    }
-  return layout;
-}
-
-static void
-text_size (PangoContext *context,
-           const char   *text,
-           TextStyle     style,
-           double        max_width,
-           int          *width,
-           int          *height)
-{
-  g_autoptr(PangoLayout) layout = make_text (context, text, style, max_width);
-
-  pango_layout_get_pixel_size (layout, width, height);
-}
-
-static gboolean
-has_text (const char *text)
-{
-  return text != NULL && text[0] != '\0';
 }
 
 /* Geometry */
-
-static double
-legend_text_max (int width)
-{
-  return width - 2 * MARGIN - SWATCH - SWATCH_GAP;
-}
-
-static double
-value_to_y (const PcChartLayout *g,
-            double               value)
-{
-  double span = g->axis_max - g->axis_min;
-
-  return g->plot.origin.y + g->plot.size.height * (g->axis_max - value) / span;
-}
-
-static double
-stack_value (PcChart *self,
-             guint    series,
-             guint    category)
-{
-  double value = self->values[(gsize) series * self->n_categories + category];
-
-  /* A missing figure draws nothing rather than poisoning the scale. */
-  return isfinite (value) ? value : 0.0;
-}
-
-static void
-data_range (PcChart *self,
-            double  *min,
-            double  *max)
-{
-  *min = 0.0;
-  *max = 0.0;
-  for (guint c = 0; c < self->n_categories; c++)
-    {
-      double above = 0.0;
-      double below = 0.0;
-
-      for (guint s = 0; s < self->n_series; s++)
-        {
-          double value = stack_value (self, s, c);
-
-          if (value > 0)
-            above += value;
-          else
-            below += value;
-        }
-      *max = MAX (*max, above);
-      *min = MIN (*min, below);
-    }
-}
-
-static PcChartLayout *
-chart_layout_new (PcChart      *self,
-                  PangoContext *context,
-                  int           width,
-                  int           height)
-{
-  PcChartLayout *g = g_new0 (PcChartLayout, 1);
-  double top = MARGIN;
-  double bottom = height - MARGIN;
-  double left = MARGIN;
-  double right = width - MARGIN;
-  double plot_left;
-  double plot_bottom;
-  double data_min;
-  double data_max;
-  double widest_tick = 0.0;
-  double widest_label = 0.0;
-  int line;
-  int w;
-  int h;
-
-  g->width = width;
-  g->height = height;
-  g->empty = self->n_categories == 0;
-  g->legend = g_new0 (graphene_point_t, MAX (self->n_series, 1));
-  g->segments = g_new0 (graphene_rect_t, MAX ((gsize) self->n_series * self->n_categories, 1));
-
-  text_size (context, "Ag", TEXT_PLAIN, 0, NULL, &line);
-
-  g->title_y = top;
-  if (has_text (self->title))
-    {
-      text_size (context, self->title, TEXT_TITLE, width - 2 * MARGIN, NULL, &h);
-      top += h + GAP;
-    }
-
-  /* The legend wraps into rows across the full width. */
-  if (self->n_series > 0 && !g->empty)
-    {
-      double x = left;
-      double y = top;
-
-      g->legend_row_height = MAX (line, SWATCH);
-      for (guint s = 0; s < self->n_series; s++)
-        {
-          double entry;
-
-          text_size (context, self->series[s], TEXT_PLAIN, legend_text_max (width), &w, NULL);
-          entry = SWATCH + SWATCH_GAP + w;
-          if (x > left && x + entry > right)
-            {
-              x = left;
-              y += g->legend_row_height + LEGEND_ROW_GAP;
-            }
-          g->legend[s] = GRAPHENE_POINT_INIT (x, y);
-          x += entry + LEGEND_SPACING;
-        }
-      top = y + g->legend_row_height + GAP;
-    }
-  /* Room for the top tick label, centred on its gridline. */
-  top += line / 2.0;
-
-  if (has_text (self->x_label))
-    {
-      g->x_title_y = bottom - line;
-      bottom -= line + GAP;
-    }
-  g->labels_y = bottom - line;
-  /* A full gap: the lowest tick label hangs half a line below the axis. */
-  plot_bottom = bottom - line - GAP;
-  if (plot_bottom - top < 1)
-    plot_bottom = top + 1;
-
-  data_range (self, &data_min, &data_max);
-  _pc_chart_nice_axis (data_min, data_max,
-                       (guint) CLAMP ((plot_bottom - top) / TICK_SPACING, 2, 10),
-                       self->kind == PC_CHART_COUNT ? 1.0 : 0.0,
-                       &g->axis_min, &g->axis_max, &g->step);
-  g->n_ticks = g->empty ? 0 : (guint) round ((g->axis_max - g->axis_min) / g->step) + 1;
-  for (guint i = 0; i < g->n_ticks; i++)
-    {
-      g_autofree char *text = _pc_chart_format_tick (g->axis_min + i * g->step, self->kind);
-
-      text_size (context, text, TEXT_PLAIN, 0, &w, NULL);
-      widest_tick = MAX (widest_tick, w);
-    }
-
-  g->y_title_x = left;
-  if (has_text (self->y_label))
-    left += line + GAP;
-  plot_left = round (left + widest_tick + GAP);
-  g->plot = GRAPHENE_RECT_INIT (plot_left, round (top),
-                                MAX (1, round (right) - plot_left),
-                                MAX (1, round (plot_bottom) - round (top)));
-
-  if (g->empty)
-    return g;
-
-  g->slot_width = g->plot.size.width / self->n_categories;
-  g->bar_width = MAX (1, round (MIN (g->slot_width * BAR_FILL, BAR_MAX_WIDTH)));
-  for (guint c = 0; c < self->n_categories; c++)
-    {
-      double x = round (g->plot.origin.x + (c + 0.5) * g->slot_width - g->bar_width / 2);
-      double above = 0.0;
-      double below = 0.0;
-
-      for (guint s = 0; s < self->n_series; s++)
-        {
-          double value = stack_value (self, s, c);
-          graphene_rect_t *segment = &g->segments[(gsize) s * self->n_categories + c];
-          double from;
-          double to;
-
-          if (value >= 0)
-            {
-              from = round (value_to_y (g, above + value));
-              to = round (value_to_y (g, above));
-              above += value;
-            }
-          else
-            {
-              from = round (value_to_y (g, below));
-              to = round (value_to_y (g, below + value));
-              below += value;
-            }
-          *segment = GRAPHENE_RECT_INIT (x, from, g->bar_width, to - from);
-        }
-
-      text_size (context, self->categories[c], TEXT_PLAIN, LABEL_MAX_WIDTH, &w, NULL);
-      widest_label = MAX (widest_label, MIN (w, LABEL_MAX_WIDTH));
-    }
-
-  /* Skip labels rather than let them overlap: twenty "2026/27" in a narrow
-   * window show every second or third year. */
-  g->label_step = MAX (1, (guint) ceil ((widest_label + GAP) / g->slot_width));
-  return g;
-}
 
 static gboolean
 geometry_is_current (PcChart             *self,
@@ -578,9 +101,11 @@ ensure_geometry (PcChart *self)
     return NULL;
   if (!geometry_is_current (self, self->geometry))
     {
-      g_clear_pointer (&self->geometry, chart_layout_free);
-      self->geometry = chart_layout_new (self, gtk_widget_get_pango_context (GTK_WIDGET (self)),
-                                         width, height);
+      PcChartData data = chart_data (self);
+
+      g_clear_pointer (&self->geometry, pc_chart_layout_free);
+      self->geometry = pc_chart_layout_new (&data, gtk_widget_get_pango_context (GTK_WIDGET (self)),
+                                            width, height);
     }
   return self->geometry;
 }
@@ -593,230 +118,12 @@ hit_test (PcChart *self,
           guint   *category)
 {
   const PcChartLayout *g = ensure_geometry (self);
-  double slot;
-  guint c;
+  PcChartData data = chart_data (self);
 
-  if (g == NULL || g->empty || self->n_series == 0)
-    return FALSE;
-  slot = (x - g->plot.origin.x) / g->slot_width;
-  if (slot < 0 || slot >= self->n_categories)
-    return FALSE;
-  c = (guint) slot;
-  for (guint s = 0; s < self->n_series; s++)
-    {
-      const graphene_rect_t *r = &g->segments[(gsize) s * self->n_categories + c];
-
-      if (r->size.height > 0
-          && x >= r->origin.x && x < r->origin.x + r->size.width
-          && y >= r->origin.y && y < r->origin.y + r->size.height)
-        {
-          *series = s;
-          *category = c;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return g != NULL && pc_chart_layout_hit_test (g, &data, x, y, series, category);
 }
 
 /* Painting */
-
-static void
-set_colour (cairo_t       *cr,
-            const GdkRGBA *colour,
-            double         alpha)
-{
-  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha * alpha);
-}
-
-static void
-show_text (cairo_t     *cr,
-           PangoLayout *layout,
-           double       x,
-           double       y)
-{
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-paint_axes (PcChart             *self,
-            cairo_t             *cr,
-            PangoContext        *context,
-            const PcChartLayout *g,
-            const GdkRGBA       *fg)
-{
-  const graphene_rect_t *p = &g->plot;
-  double zero = round (value_to_y (g, 0.0)) + 0.5;
-
-  cairo_set_line_width (cr, 1.0);
-  for (guint i = 0; i < g->n_ticks; i++)
-    {
-      double value = g->axis_min + i * g->step;
-      double y = round (value_to_y (g, value)) + 0.5;
-      g_autofree char *text = _pc_chart_format_tick (value, self->kind);
-      g_autoptr(PangoLayout) layout = make_text (context, text, TEXT_PLAIN, 0);
-      int w;
-      int h;
-
-      set_colour (cr, fg, 0.15);
-      cairo_move_to (cr, p->origin.x, y);
-      cairo_line_to (cr, p->origin.x + p->size.width, y);
-      cairo_stroke (cr);
-
-      pango_layout_get_pixel_size (layout, &w, &h);
-      set_colour (cr, fg, 1.0);
-      show_text (cr, layout, p->origin.x - GAP - w, y - h / 2.0);
-    }
-
-  set_colour (cr, fg, 0.7);
-  cairo_move_to (cr, p->origin.x + 0.5, p->origin.y);
-  cairo_line_to (cr, p->origin.x + 0.5, p->origin.y + p->size.height);
-  cairo_stroke (cr);
-  if (g->empty)
-    zero = p->origin.y + p->size.height - 0.5;
-  cairo_move_to (cr, p->origin.x, zero);
-  cairo_line_to (cr, p->origin.x + p->size.width, zero);
-  cairo_stroke (cr);
-}
-
-static void
-paint_bars (PcChart             *self,
-            cairo_t             *cr,
-            const PcChartLayout *g,
-            const GdkRGBA       *fg)
-{
-  for (guint s = 0; s < self->n_series; s++)
-    {
-      GdkRGBA colour;
-
-      series_colour (s, &colour);
-      gdk_cairo_set_source_rgba (cr, &colour);
-      for (guint c = 0; c < self->n_categories; c++)
-        {
-          const graphene_rect_t *r = &g->segments[(gsize) s * self->n_categories + c];
-
-          if (r->size.height > 0)
-            cairo_rectangle (cr, r->origin.x, r->origin.y, r->size.width, r->size.height);
-        }
-      cairo_fill (cr);
-    }
-
-  if (!self->exporting && self->hover_series >= 0
-      && (guint) self->hover_series < self->n_series
-      && (guint) self->hover_category < self->n_categories)
-    {
-      const graphene_rect_t *r =
-        &g->segments[(gsize) self->hover_series * self->n_categories + self->hover_category];
-
-      /* Inside the segment, so neighbours and the axis stay visible. */
-      set_colour (cr, fg, 1.0);
-      cairo_set_line_width (cr, 2.0);
-      cairo_rectangle (cr, r->origin.x + 1, r->origin.y + 1,
-                       MAX (0, r->size.width - 2), MAX (0, r->size.height - 2));
-      cairo_stroke (cr);
-    }
-}
-
-static void
-paint_labels (PcChart             *self,
-              cairo_t             *cr,
-              PangoContext        *context,
-              const PcChartLayout *g,
-              const GdkRGBA       *fg)
-{
-  const graphene_rect_t *p = &g->plot;
-  int w;
-  int h;
-
-  set_colour (cr, fg, 1.0);
-
-  for (guint c = 0; !g->empty && c < self->n_categories; c += g->label_step)
-    {
-      g_autoptr(PangoLayout) layout = make_text (context, self->categories[c], TEXT_PLAIN,
-                                                 LABEL_MAX_WIDTH);
-
-      pango_layout_get_pixel_size (layout, &w, NULL);
-      show_text (cr, layout, p->origin.x + (c + 0.5) * g->slot_width - w / 2.0, g->labels_y);
-    }
-
-  for (guint s = 0; !g->empty && s < self->n_series; s++)
-    {
-      g_autoptr(PangoLayout) layout = make_text (context, self->series[s], TEXT_PLAIN,
-                                                 legend_text_max (g->width));
-      const graphene_point_t *at = &g->legend[s];
-      GdkRGBA colour;
-
-      pango_layout_get_pixel_size (layout, NULL, &h);
-      series_colour (s, &colour);
-      gdk_cairo_set_source_rgba (cr, &colour);
-      cairo_rectangle (cr, at->x, round (at->y + (g->legend_row_height - SWATCH) / 2),
-                       SWATCH, SWATCH);
-      cairo_fill (cr);
-      set_colour (cr, fg, 1.0);
-      show_text (cr, layout, at->x + SWATCH + SWATCH_GAP,
-                 at->y + (g->legend_row_height - h) / 2);
-    }
-
-  if (has_text (self->title))
-    {
-      g_autoptr(PangoLayout) layout = make_text (context, self->title, TEXT_TITLE,
-                                                 g->width - 2 * MARGIN);
-
-      show_text (cr, layout, MARGIN, g->title_y);
-    }
-
-  if (has_text (self->x_label))
-    {
-      g_autoptr(PangoLayout) layout = make_text (context, self->x_label, TEXT_PLAIN,
-                                                 p->size.width);
-
-      pango_layout_get_pixel_size (layout, &w, NULL);
-      show_text (cr, layout, p->origin.x + (p->size.width - w) / 2, g->x_title_y);
-    }
-
-  if (has_text (self->y_label))
-    {
-      g_autoptr(PangoLayout) layout = make_text (context, self->y_label, TEXT_PLAIN,
-                                                 p->size.height);
-
-      pango_layout_get_pixel_size (layout, &w, NULL);
-      cairo_save (cr);
-      /* Reads bottom to top, beside the axis it names. */
-      cairo_translate (cr, g->y_title_x, p->origin.y + (p->size.height + w) / 2);
-      cairo_rotate (cr, -G_PI / 2);
-      show_text (cr, layout, 0, 0);
-      cairo_restore (cr);
-    }
-
-  if (g->empty)
-    {
-      g_autoptr(PangoLayout) layout = make_text (context, _("No data"), TEXT_PLAIN, 0);
-
-      pango_layout_get_pixel_size (layout, &w, &h);
-      show_text (cr, layout, p->origin.x + (p->size.width - w) / 2,
-                 p->origin.y + (p->size.height - h) / 2);
-    }
-}
-
-/* A context for file surfaces: the widget's font, unhinted metrics so that
- * the layout does not depend on the screen. */
-static PangoContext *
-create_export_context (PcChart *self,
-                       cairo_t *cr)
-{
-  PangoContext *context = pango_cairo_create_context (cr);
-  PangoContext *widget_context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_cairo_context_set_resolution (context, 96.0);
-  pango_context_set_font_description (context,
-                                      pango_context_get_font_description (widget_context));
-  return context;
-}
 
 void
 pc_chart_draw (PcChart *self,
@@ -825,6 +132,7 @@ pc_chart_draw (PcChart *self,
                int      height)
 {
   PangoContext *context;
+  PcChartData data;
   g_autoptr(PcChartLayout) geometry = NULL;
   GdkRGBA fg;
 
@@ -834,31 +142,18 @@ pc_chart_draw (PcChart *self,
   if (width <= 0 || height <= 0)
     return;
 
+  data = chart_data (self);
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+  geometry = pc_chart_layout_new (&data, context, width, height);
   cairo_save (cr);
-  if (self->exporting)
-    {
-      context = create_export_context (self, cr);
-      fg = (GdkRGBA) { 0.f, 0.f, 0.f, 1.f };
-      cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
-      cairo_paint (cr);
-    }
-  else
-    {
-      context = g_object_ref (gtk_widget_get_pango_context (GTK_WIDGET (self)));
-      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
-    }
-
-  geometry = chart_layout_new (self, context, width, height);
-  paint_axes (self, cr, context, geometry, &fg);
-  paint_bars (self, cr, geometry, &fg);
-  paint_labels (self, cr, context, geometry, &fg);
+  pc_chart_paint (cr, context, &data, geometry, &fg, self->hover_series, self->hover_category);
   cairo_restore (cr);
-  g_object_unref (context);
 
   /* Keep what the screen shows for hit-testing the pointer. */
-  if (!self->exporting && geometry_is_current (self, geometry))
+  if (geometry_is_current (self, geometry))
     {
-      g_clear_pointer (&self->geometry, chart_layout_free);
+      g_clear_pointer (&self->geometry, pc_chart_layout_free);
       self->geometry = g_steal_pointer (&geometry);
     }
 }
@@ -869,11 +164,9 @@ static double
 category_total (PcChart *self,
                 guint    category)
 {
-  double total = 0.0;
+  PcChartData data = chart_data (self);
 
-  for (guint s = 0; s < self->n_series; s++)
-    total += stack_value (self, s, category);
-  return total;
+  return pc_chart_data_category_total (&data, category);
 }
 
 char *
@@ -890,8 +183,8 @@ pc_chart_describe_point (PcChart *self,
 
   if (!hit_test (self, x, y, &s, &c))
     return NULL;
-  value = format_exact (pc_chart_get_value (self, s, c), self->kind);
-  total = format_exact (category_total (self, c), self->kind);
+  value = pc_axis_format_exact (pc_chart_get_value (self, s, c), (PcAxisUnit) self->kind);
+  total = pc_axis_format_exact (category_total (self, c), (PcAxisUnit) self->kind);
   /* Translators: series — category: value (bar total total), e.g.
    * "Surgery — 2026/27: £1,234.56 (bar total £9,999.00)" */
   return g_strdup_printf (_("%s — %s: %s (bar total %s)"),
@@ -911,7 +204,7 @@ pc_chart_describe (PcChart *self)
 
   g_return_val_if_fail (PC_IS_CHART (self), NULL);
 
-  title = has_text (self->title) ? self->title : _("Chart");
+  title = pc_chart_has_text (self->title) ? self->title : _("Chart");
   if (self->n_categories == 0)
     return g_strdup_printf (_("%s: no data."), title);
 
@@ -951,8 +244,8 @@ pc_chart_describe (PcChart *self)
         g_string_append_printf (text, _(" and %u more"), self->n_series - listed);
     }
 
-  highest_text = format_short (highest_total, self->kind);
-  total_text = format_short (total, self->kind);
+  highest_text = pc_axis_format_short (highest_total, (PcAxisUnit) self->kind);
+  total_text = pc_axis_format_short (total, (PcAxisUnit) self->kind);
   g_string_append_printf (text, _("; highest %s at %s; total %s."),
                           self->categories[highest], highest_text, total_text);
   return g_string_free (text, FALSE);
@@ -963,7 +256,7 @@ update_accessible (PcChart *self)
 {
   g_autofree char *description = pc_chart_describe (self);
 
-  if (has_text (self->title))
+  if (pc_chart_has_text (self->title))
     gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, self->title,
                                     -1);
@@ -976,104 +269,6 @@ update_accessible (PcChart *self)
 
 /* Saving */
 
-typedef struct
-{
-  FILE *stream;
-  int   saved_errno;
-} WriteState;
-
-static cairo_status_t
-write_to_stream (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  WriteState *state = closure;
-
-  if (fwrite (data, 1, length, state->stream) != length)
-    {
-      state->saved_errno = errno != 0 ? errno : EIO;
-      return CAIRO_STATUS_WRITE_ERROR;
-    }
-  return CAIRO_STATUS_SUCCESS;
-}
-
-typedef enum
-{
-  FORMAT_NONE,
-  FORMAT_PNG,
-  FORMAT_SVG,
-  FORMAT_PDF,
-} FileFormat;
-
-static FileFormat
-format_for_extension (const char *extension)
-{
-  if (extension == NULL)
-    return FORMAT_NONE;
-  if (g_ascii_strcasecmp (extension, ".png") == 0)
-    return FORMAT_PNG;
-  if (g_ascii_strcasecmp (extension, ".svg") == 0)
-    return FORMAT_SVG;
-  if (g_ascii_strcasecmp (extension, ".pdf") == 0)
-    return FORMAT_PDF;
-  return FORMAT_NONE;
-}
-
-static cairo_status_t
-render_to (PcChart    *self,
-           FileFormat  format,
-           WriteState *state,
-           int         width,
-           int         height)
-{
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-
-  switch (format)
-    {
-    case FORMAT_PNG:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-      break;
-    case FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_stream, state, width, height);
-      break;
-    case FORMAT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (write_to_stream, state, width, height);
-      break;
-    case FORMAT_NONE:
-    default:
-      g_assert_not_reached ();
-    }
-
-  cr = cairo_create (surface);
-  self->exporting = TRUE;
-  pc_chart_draw (self, cr, width, height);
-  self->exporting = FALSE;
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_stream, state);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return status;
-}
-
-static gboolean
-set_write_error (GError     **error,
-                 const char  *path,
-                 const char  *reason)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, PC_ERROR, PC_ERROR_IO, _("cannot write the chart to %s: %s"),
-               display, reason);
-  return FALSE;
-}
-
 gboolean
 pc_chart_save (PcChart     *self,
                const char  *path,
@@ -1081,92 +276,14 @@ pc_chart_save (PcChart     *self,
                int          height,
                GError     **error)
 {
-  g_autofree char *base = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *template = NULL;
-  g_autofree char *temporary = NULL;
-  const char *extension;
-  FileFormat format;
-  WriteState state = { NULL, 0 };
-  cairo_status_t status;
-  gboolean closed;
-  int fd;
+  PcChartData data;
 
   g_return_val_if_fail (PC_IS_CHART (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  base = g_path_get_basename (path);
-  extension = strrchr (base, '.');
-  format = format_for_extension (extension);
-  if (format == FORMAT_NONE)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      if (extension != NULL && extension != base)
-        g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
-                     _("cannot write the chart to %s: “%s” is not a picture format "
-                       "Pathcost writes; end the name with .png, .svg or .pdf"),
-                     display, extension);
-      else
-        g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
-                     _("cannot write the chart to %s: end the name with .png, .svg or .pdf"),
-                     display);
-      return FALSE;
-    }
-  /* cairo's image surfaces stop at 32,767 pixels a side. */
-  if (width <= 0 || height <= 0 || width > 32767 || height > 32767)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
-                   _("cannot write the chart to %s: %d × %d is not a possible picture size"),
-                   display, width, height);
-      return FALSE;
-    }
-
-  /* Beside the target, so that the rename stays on one file system; 0666
-   * less the umask like any new file, not mkstemp's 0600. */
-  dir = g_path_get_dirname (path);
-  template = g_strdup_printf (".%s.XXXXXX", base);
-  temporary = g_build_filename (dir, template, NULL);
-  fd = g_mkstemp_full (temporary, O_RDWR, 0666);
-  if (fd < 0)
-    return set_write_error (error, path, g_strerror (errno));
-  state.stream = fdopen (fd, "wb");
-  if (state.stream == NULL)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      g_remove (temporary);
-      return set_write_error (error, path, g_strerror (saved_errno));
-    }
-
-  status = render_to (self, format, &state, width, height);
-  /* On disk before the rename, so a crash leaves the old picture or the new. */
-  if (status == CAIRO_STATUS_SUCCESS
-      && (fflush (state.stream) != 0 || fsync (fileno (state.stream)) != 0))
-    state.saved_errno = errno;
-  closed = fclose (state.stream) == 0;
-  if (!closed && state.saved_errno == 0)
-    state.saved_errno = errno;
-
-  if (status != CAIRO_STATUS_SUCCESS || state.saved_errno != 0)
-    {
-      g_remove (temporary);
-      return set_write_error (error, path,
-                              state.saved_errno != 0 ? g_strerror (state.saved_errno)
-                                                     : cairo_status_to_string (status));
-    }
-  if (g_rename (temporary, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_remove (temporary);
-      return set_write_error (error, path, g_strerror (saved_errno));
-    }
-  return TRUE;
+  data = chart_data (self);
+  return pc_chart_export (&data,
+                          pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))),
+                          path, width, height, error);
 }
 
 /* Widget */
@@ -1267,7 +384,7 @@ clear_data (PcChart *self)
   g_clear_pointer (&self->categories, g_strfreev);
   g_clear_pointer (&self->series, g_strfreev);
   g_clear_pointer (&self->values, g_free);
-  g_clear_pointer (&self->geometry, chart_layout_free);
+  g_clear_pointer (&self->geometry, pc_chart_layout_free);
   self->n_categories = 0;
   self->n_series = 0;
 }
@@ -1286,12 +403,103 @@ pc_chart_finalize (GObject *object)
 }
 
 static void
+pc_chart_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  PcChart *self = PC_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_X_LABEL:
+      g_value_set_string (value, self->x_label);
+      break;
+    case PROP_Y_LABEL:
+      g_value_set_string (value, self->y_label);
+      break;
+    case PROP_VALUE_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pc_chart_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  PcChart *self = PC_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      pc_chart_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_X_LABEL:
+      pc_chart_set_axis_labels (self, g_value_get_string (value), self->y_label);
+      break;
+    case PROP_Y_LABEL:
+      pc_chart_set_axis_labels (self, self->x_label, g_value_get_string (value));
+      break;
+    case PROP_VALUE_KIND:
+      pc_chart_set_value_kind (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pc_chart_class_init (PcChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = pc_chart_finalize;
+  object_class->get_property = pc_chart_get_property;
+  object_class->set_property = pc_chart_set_property;
+
+  /**
+   * PcChart:title:
+   *
+   * The heading drawn above the bars, and the name a screen reader gives
+   * the chart.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PcChart:x-label:
+   *
+   * What the categories along the bottom are, e.g. "Financial year".
+   */
+  properties[PROP_X_LABEL] =
+    g_param_spec_string ("x-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PcChart:y-label:
+   *
+   * What the values up the side are, e.g. "Cost".
+   */
+  properties[PROP_Y_LABEL] =
+    g_param_spec_string ("y-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PcChart:value-kind:
+   *
+   * Money ("£1.5m" ticks) or counts (whole-number steps).
+   */
+  properties[PROP_VALUE_KIND] =
+    g_param_spec_enum ("value-kind", NULL, NULL, PC_TYPE_CHART_VALUE_KIND, PC_CHART_MONEY,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->measure = pc_chart_measure;
   widget_class->snapshot = pc_chart_snapshot;
@@ -1329,7 +537,7 @@ pc_chart_new (void)
 static void
 changed (PcChart *self)
 {
-  g_clear_pointer (&self->geometry, chart_layout_free);
+  g_clear_pointer (&self->geometry, pc_chart_layout_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1345,6 +553,7 @@ pc_chart_set_title (PcChart    *self,
   self->title = g_strdup (title);
   changed (self);
   update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 const char *
@@ -1359,13 +568,30 @@ pc_chart_set_axis_labels (PcChart    *self,
                           const char *x_label,
                           const char *y_label)
 {
+  gboolean x_changed;
+  gboolean y_changed;
+
   g_return_if_fail (PC_IS_CHART (self));
 
-  g_free (self->x_label);
-  g_free (self->y_label);
-  self->x_label = g_strdup (x_label);
-  self->y_label = g_strdup (y_label);
+  x_changed = g_strcmp0 (self->x_label, x_label) != 0;
+  y_changed = g_strcmp0 (self->y_label, y_label) != 0;
+  if (x_changed)
+    {
+      g_free (self->x_label);
+      self->x_label = g_strdup (x_label);
+    }
+  if (y_changed)
+    {
+      g_free (self->y_label);
+      self->y_label = g_strdup (y_label);
+    }
+  if (!x_changed && !y_changed)
+    return;
   changed (self);
+  if (x_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_X_LABEL]);
+  if (y_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_Y_LABEL]);
 }
 
 void
@@ -1380,6 +606,7 @@ pc_chart_set_value_kind (PcChart          *self,
   self->kind = kind;
   changed (self);
   update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE_KIND]);
 }
 
 PcChartValueKind
@@ -1480,7 +707,7 @@ _pc_chart_get_segment_area (PcChart         *self,
   g = ensure_geometry (self);
   if (g == NULL)
     return FALSE;
-  *area = g->segments[(gsize) series * self->n_categories + category];
+  *area = *pc_chart_layout_segment (g, series, category);
   return area->size.height > 0;
 }
 
@@ -1490,10 +717,12 @@ _pc_chart_get_label_step (PcChart *self,
                           int      height)
 {
   g_autoptr(PcChartLayout) g = NULL;
+  PcChartData data;
 
   g_return_val_if_fail (PC_IS_CHART (self), 0);
   g_return_val_if_fail (width > 0 && height > 0, 0);
 
-  g = chart_layout_new (self, gtk_widget_get_pango_context (GTK_WIDGET (self)), width, height);
+  data = chart_data (self);
+  g = pc_chart_layout_new (&data, gtk_widget_get_pango_context (GTK_WIDGET (self)), width, height);
   return MAX (g->label_step, 1);
 }

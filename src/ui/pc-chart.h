@@ -7,13 +7,18 @@
 
 #include <gtk/gtk.h>
 
+#include "pc-axis.h"
+
 G_BEGIN_DECLS
 
 typedef enum
 {
-  PC_CHART_MONEY,
-  PC_CHART_COUNT,
+  PC_CHART_MONEY = PC_AXIS_MONEY,
+  PC_CHART_COUNT = PC_AXIS_COUNT,
 } PcChartValueKind;
+
+#define PC_TYPE_CHART_VALUE_KIND (pc_chart_value_kind_get_type ())
+GType pc_chart_value_kind_get_type (void);
 
 #define PC_TYPE_CHART (pc_chart_get_type ())
 
@@ -46,9 +51,8 @@ double     pc_chart_get_value         (PcChart            *self,
 /* How many times the widget has been drawn on screen: tests and benchmarks
  * wait on it. */
 guint64    pc_chart_get_draw_count    (PcChart            *self);
-/* The one drawing function: the on-screen snapshot and the exports call it.
- * Theme colours on a transparent background, except inside pc_chart_save()
- * where it draws black text on white. */
+/* Draws the chart as the screen shows it: theme colours on a transparent
+ * background (pc_chart_save() paints the same layout black on white). */
 void       pc_chart_draw              (PcChart            *self,
                                        cairo_t            *cr,
                                        int                 width,

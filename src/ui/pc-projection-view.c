@@ -22,7 +22,6 @@ struct _PcProjectionView
   GtkWidget          parent_instance;
 
   GtkWidget         *scroller;
-  GtkFlowBox        *controls;
   GtkLabel          *warning_label;
   GtkBox            *totals_box;
   GtkBox            *charts_box;
@@ -163,7 +162,7 @@ fill_charts (PcProjectionView   *self,
   GStrv names = breakdown == COST_BY_PHASE ? projection->phases : projection->fundings;
   guint n_names = g_strv_length (names);
   guint n = projection->n_years;
-  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) years = pc_axis_year_labels (projection->from, n);
   g_autofree double *patients = g_new0 (double, (gsize) n * PC_N_STAGES);
   g_autofree double *costs = g_new0 (double, (gsize) n * MAX (n_names, 1));
   const char *stages[PC_N_STAGES] = { _("Stage 1"), _("Stage 2"), _("Stage 3"), _("Stage 4"), _("Unknown stage") };
@@ -173,15 +172,13 @@ fill_charts (PcProjectionView   *self,
       const PcYearResult *year = &projection->years[y];
       const double *parts = breakdown == COST_BY_PHASE ? year->cost_by_phase : year->cost_by_funding;
 
-      g_ptr_array_add (years, pc_format_financial_year (year->year));
       for (guint s = 0; s < PC_N_STAGES; s++)
         patients[s * n + y] = year->incident[s];
       for (guint p = 0; p < n_names; p++)
         costs[p * n + y] = parts[p];
     }
-  g_ptr_array_add (years, NULL);
-  pc_chart_set_data (self->patient_chart, (const char * const *) years->pdata, n, stages, PC_N_STAGES, patients);
-  pc_chart_set_data (self->cost_chart, (const char * const *) years->pdata, n,
+  pc_chart_set_data (self->patient_chart, (const char * const *) years, n, stages, PC_N_STAGES, patients);
+  pc_chart_set_data (self->cost_chart, (const char * const *) years, n,
                      (const char * const *) names, n_names, costs);
 }
 
@@ -467,7 +464,7 @@ on_area_toggled (GtkCheckButton   *check,
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->areas_list)); c != NULL;
        c = gtk_widget_get_next_sibling (c))
     if (gtk_check_button_get_active (GTK_CHECK_BUTTON (c)))
-      g_strv_builder_add (builder, g_object_get_data (G_OBJECT (c), "pc-area"));
+      g_strv_builder_add (builder, gtk_check_button_get_label (GTK_CHECK_BUTTON (c)));
   g_strfreev (self->areas);
   self->areas = g_strv_builder_end (builder);
   update_areas_label (self);
@@ -502,9 +499,9 @@ fill_areas (PcProjectionView *self)
     codes = pc_project_list_areas (pc_document_get_project (self->document), NULL);
   for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
     {
+      /* The label is the area's code: the toggle handler reads it back. */
       GtkWidget *check = gtk_check_button_new_with_label (codes[i]);
 
-      g_object_set_data_full (G_OBJECT (check), "pc-area", g_strdup (codes[i]), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    self->areas != NULL && g_strv_contains ((const char * const *) self->areas, codes[i]));
       g_signal_connect (check, "toggled", G_CALLBACK (on_area_toggled), self);
@@ -596,138 +593,6 @@ on_from_changed (GtkSpinButton    *spin,
   g_autofree char *text = pc_format_financial_year (gtk_spin_button_get_value_as_int (spin));
 
   gtk_label_set_text (self->from_label, text);
-}
-
-static GtkWidget *
-labelled (const char *title,
-          GtkWidget  *control)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (title);
-
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), control);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), control);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  return box;
-}
-
-static GtkLabel *
-add_total (PcProjectionView *self,
-           const char       *title,
-           GtkLabel        **caption_out)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *caption = gtk_label_new (title);
-  GtkWidget *value = gtk_label_new ("—");
-
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_label_set_xalign (GTK_LABEL (value), 0);
-  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-  gtk_widget_add_css_class (value, "title-2");
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  caption, NULL, -1);
-  gtk_box_append (GTK_BOX (box), caption);
-  gtk_box_append (GTK_BOX (box), value);
-  gtk_box_append (self->totals_box, box);
-  if (caption_out != NULL)
-    *caption_out = GTK_LABEL (caption);
-  return GTK_LABEL (value);
-}
-
-static GtkWidget *
-build_scenario_warning (PcProjectionView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-  self->scenario_warning_label = GTK_LABEL (gtk_label_new (_("Changes nothing in this pathway")));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->scenario_warning_label));
-  gtk_widget_add_css_class (box, "warning");
-  gtk_widget_set_visible (box, FALSE);
-  self->scenario_warning = box;
-  return box;
-}
-
-static void
-build_controls (PcProjectionView *self)
-{
-  const char *breakdowns[] = { N_("Phase"), N_("Funding stream"), NULL };
-  const char *translated[] = { _(breakdowns[0]), _(breakdowns[1]), NULL };
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *scroll = gtk_scrolled_window_new ();
-
-  self->pathway_names = gtk_string_list_new (NULL);
-  self->pathway_choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->pathway_names)), NULL));
-  g_signal_connect (self->pathway_choice, "notify::selected", G_CALLBACK (on_pathway_chosen), self);
-  gtk_flow_box_append (self->controls, labelled (_("_Pathway"), GTK_WIDGET (self->pathway_choice)));
-
-  self->areas_list = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), GTK_WIDGET (self->areas_list));
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), 360);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroll), TRUE);
-  gtk_popover_set_child (GTK_POPOVER (popover), scroll);
-  self->areas_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_popover (self->areas_button, popover);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->areas_button), _("Tick areas to add them up; none ticked means every area"));
-  gtk_flow_box_append (self->controls, labelled (_("_Areas"), GTK_WIDGET (self->areas_button)));
-
-  self->from_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (2000, 2100, 1));
-  self->from_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->from_label), "dim-label");
-  g_signal_connect (self->from_spin, "notify::value", G_CALLBACK (on_from_changed), self);
-  g_signal_connect (self->from_spin, "notify::value", G_CALLBACK (on_control_changed), self);
-  {
-    GtkWidget *box = labelled (_("_First year"), GTK_WIDGET (self->from_spin));
-
-    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->from_label));
-    gtk_flow_box_append (self->controls, box);
-  }
-
-  self->years_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, PC_MAX_HORIZON, 1));
-  g_signal_connect (self->years_spin, "notify::value", G_CALLBACK (on_control_changed), self);
-  gtk_flow_box_append (self->controls, labelled (_("_Years"), GTK_WIDGET (self->years_spin)));
-
-  self->scenario_names = gtk_string_list_new (NULL);
-  self->scenario_choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->scenario_names)), NULL));
-  g_signal_connect (self->scenario_choice, "notify::selected", G_CALLBACK (on_scenario_chosen), self);
-  {
-    GtkWidget *box = labelled (_("_Scenario"), GTK_WIDGET (self->scenario_choice));
-
-    gtk_box_append (GTK_BOX (box), build_scenario_warning (self));
-    gtk_flow_box_append (self->controls, box);
-  }
-
-  self->breakdown_choice = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (translated));
-  g_signal_connect (self->breakdown_choice, "notify::selected", G_CALLBACK (on_control_changed), self);
-  gtk_flow_box_append (self->controls, labelled (_("_Cost by"), GTK_WIDGET (self->breakdown_choice)));
-
-  self->patients_label = add_total (self, _("Patients in the first year"), NULL);
-  self->total_label = add_total (self, _("Total cost"), NULL);
-  self->npv_label = add_total (self, _("Net present value"), &self->npv_caption);
-  self->basis_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->basis_label, 0);
-  gtk_label_set_wrap (self->basis_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->basis_label), "dim-label");
-  gtk_widget_insert_after (GTK_WIDGET (self->basis_label), gtk_widget_get_parent (GTK_WIDGET (self->totals_box)),
-                           GTK_WIDGET (self->totals_box));
-
-  self->patient_chart = PC_CHART (pc_chart_new ());
-  pc_chart_set_title (self->patient_chart, _("New patients by stage"));
-  pc_chart_set_axis_labels (self->patient_chart, _("Financial year"), _("Patients"));
-  pc_chart_set_value_kind (self->patient_chart, PC_CHART_COUNT);
-  self->cost_chart = PC_CHART (pc_chart_new ());
-  pc_chart_set_title (self->cost_chart, _("Cost by year"));
-  pc_chart_set_axis_labels (self->cost_chart, _("Financial year"), _("Cost"));
-  pc_chart_set_value_kind (self->cost_chart, PC_CHART_MONEY);
-  gtk_box_append (self->charts_box, GTK_WIDGET (self->patient_chart));
-  gtk_box_append (self->charts_box, GTK_WIDGET (self->cost_chart));
 }
 
 /* Document */
@@ -928,8 +793,6 @@ pc_projection_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_PROJECTION_VIEW);
-  g_clear_object (&self->pathway_names);
-  g_clear_object (&self->scenario_names);
   G_OBJECT_CLASS (pc_projection_view_parent_class)->dispose (object);
 }
 
@@ -957,9 +820,9 @@ pc_projection_view_class_init (PcProjectionViewClass *klass)
   object_class->dispose = pc_projection_view_dispose;
   object_class->finalize = pc_projection_view_finalize;
 
+  g_type_ensure (PC_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-projection-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PcProjectionView, scroller);
-  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, controls);
   gtk_widget_class_bind_template_child (widget_class, PcProjectionView, warning_label);
   gtk_widget_class_bind_template_child (widget_class, PcProjectionView, totals_box);
   gtk_widget_class_bind_template_child (widget_class, PcProjectionView, charts_box);
@@ -967,6 +830,30 @@ pc_projection_view_class_init (PcProjectionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcProjectionView, psa_button);
   gtk_widget_class_bind_template_child (widget_class, PcProjectionView, psa_spinner);
   gtk_widget_class_bind_template_child (widget_class, PcProjectionView, psa_label);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, pathway_choice);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, pathway_names);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, areas_button);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, areas_list);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, from_spin);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, from_label);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, years_spin);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, scenario_choice);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, scenario_names);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, scenario_warning);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, scenario_warning_label);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, breakdown_choice);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, patients_label);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, total_label);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, npv_label);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, npv_caption);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, basis_label);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, patient_chart);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, cost_chart);
+  gtk_widget_class_bind_template_callback (widget_class, on_pathway_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_scenario_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_from_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_control_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_psa_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -975,8 +862,7 @@ pc_projection_view_init (PcProjectionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->psa_cancellable = g_cancellable_new ();
-  g_signal_connect (self->psa_button, "clicked", G_CALLBACK (on_psa_clicked), self);
-  build_controls (self);
+  gtk_spin_button_set_range (self->years_spin, 1, PC_MAX_HORIZON);
   gtk_spin_button_set_value (self->from_spin, 2026);
   gtk_spin_button_set_value (self->years_spin, 10);
 }

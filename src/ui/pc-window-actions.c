@@ -21,7 +21,27 @@ typedef struct
   PcWindow   *window;
   ChosenFunc  chosen;
   GObject    *data;
+  /* (name, pattern) pairs, static */
+  const char * const *filters;
 } Chooser;
+
+/* "*.svg" gives ".svg"; a pattern of several kinds gives NULL. */
+static const char *
+filter_extension (Chooser       *chooser,
+                  GtkFileFilter *filter)
+{
+  const char *name = filter != NULL ? gtk_file_filter_get_name (filter) : NULL;
+
+  for (guint i = 0; name != NULL && chooser->filters != NULL && chooser->filters[i] != NULL; i += 2)
+    {
+      const char *pattern = chooser->filters[i + 1];
+
+      if (g_strcmp0 (name, _(chooser->filters[i])) == 0 && g_str_has_prefix (pattern, "*.")
+          && strchr (pattern + 2, '*') == NULL)
+        return pattern + 1;
+    }
+  return NULL;
+}
 
 static void
 on_chooser_response (GtkNativeDialog *native,
@@ -33,7 +53,7 @@ on_chooser_response (GtkNativeDialog *native,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
       GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
-      const char *extension = filter != NULL ? g_object_get_data (G_OBJECT (filter), "pc-extension") : NULL;
+      const char *extension = filter_extension (chooser, filter);
       g_autofree char *name = path != NULL ? g_path_get_basename (path) : NULL;
 
       /* "chart" saved with the SVG filter chosen becomes "chart.svg". */
@@ -83,8 +103,6 @@ choose_file (PcWindow             *self,
 
       gtk_file_filter_set_name (filter, _(filters[i]));
       gtk_file_filter_add_pattern (filter, filters[i + 1]);
-      if (g_str_has_prefix (filters[i + 1], "*.") && strchr (filters[i + 1] + 2, '*') == NULL)
-        g_object_set_data_full (G_OBJECT (filter), "pc-extension", g_strdup (filters[i + 1] + 1), g_free);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
       g_object_unref (filter);
     }
@@ -93,6 +111,7 @@ choose_file (PcWindow             *self,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   chooser->window = g_object_ref (self);
   chooser->chosen = chosen;
+  chooser->filters = filters;
   chooser->data = data != NULL ? g_object_ref (data) : NULL;
   g_signal_connect (native, "response", G_CALLBACK (on_chooser_response), chooser);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -115,11 +134,11 @@ with_extension (const char *path,
 /* Save */
 
 static void
-save_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       data)
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  PcWindow *self = data;
+  PcWindow *self = PC_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
   pc_pathway_editor_commit_pending (self->pathway_editor);
@@ -166,11 +185,11 @@ save_as_chosen (PcWindow   *self,
 static const char * const project_filters[] = { N_("Pathcost projects"), "*.pathcost", NULL };
 
 static void
-save_as_activated (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       data)
+save_as_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  PcWindow *self = data;
+  PcWindow *self = PC_WINDOW (widget);
 
   pc_pathway_editor_commit_pending (self->pathway_editor);
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Project As"), _("_Save"),
@@ -180,11 +199,11 @@ save_as_activated (GSimpleAction *action,
 /* Undo and redo */
 
 static void
-undo_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       data)
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  PcWindow *self = data;
+  PcWindow *self = PC_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
   if (!pc_document_undo (self->document, &error))
@@ -192,11 +211,11 @@ undo_activated (GSimpleAction *action,
 }
 
 static void
-redo_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       data)
+redo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  PcWindow *self = data;
+  PcWindow *self = PC_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
   if (!pc_document_redo (self->document, &error))
@@ -264,11 +283,11 @@ import_any_chosen (PcWindow   *self,
 }
 
 static void
-import_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       data)
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  choose_file (data, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Reference Data"), _("_Import"), NULL,
+  choose_file (PC_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Reference Data"), _("_Import"), NULL,
                csv_filters, import_any_chosen, NULL);
 }
 
@@ -277,10 +296,8 @@ import_kind_chosen (PcWindow   *self,
                     const char *path,
                     gpointer    data)
 {
-  PcImportKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "pc-import-kind"));
-
   if (!self->busy)
-    pc_window_import (self, kind, path, NULL, NULL);
+    pc_window_import (self, self->import_kind, path, NULL, NULL);
 }
 
 /* What each kind of CSV holds, in the menu and the chooser's title. */
@@ -298,9 +315,9 @@ kind_title (PcImportKind kind)
 }
 
 static void
-import_kind_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       data)
+import_kind_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   PcImportKind kind;
   g_autofree char *title = NULL;
@@ -308,8 +325,10 @@ import_kind_activated (GSimpleAction *action,
   if (!pc_import_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
     return;
   title = g_strdup_printf (_("Import %s"), kind_title (kind));
-  g_object_set_data (G_OBJECT (data), "pc-import-kind", GUINT_TO_POINTER (kind));
-  choose_file (data, GTK_FILE_CHOOSER_ACTION_OPEN, title, _("_Import"), NULL, csv_filters,
+  /* One chooser at a time is modal to the window: the kind it answers
+   * for is the last one asked. */
+  PC_WINDOW (widget)->import_kind = kind;
+  choose_file (PC_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, title, _("_Import"), NULL, csv_filters,
                import_kind_chosen, NULL);
 }
 
@@ -368,11 +387,11 @@ export_chosen (PcWindow   *self,
 static const char * const workbook_filters[] = { N_("Excel workbooks"), "*.xlsx", NULL };
 
 static void
-export_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       data)
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  PcWindow *self = data;
+  PcWindow *self = PC_WINDOW (widget);
   PcWorkbookRequest request;
   g_autofree char *name = NULL;
 
@@ -429,11 +448,11 @@ save_chart (PcWindow   *self,
 }
 
 static void
-save_chart_activated (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       data)
+save_chart_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  PcWindow *self = data;
+  PcWindow *self = PC_WINDOW (widget);
   PcChart *chart = visible_chart (self);
 
   save_chart (self, chart,
@@ -441,44 +460,60 @@ save_chart_activated (GSimpleAction *action,
 }
 
 static void
-save_patient_chart_activated (GSimpleAction *action,
-                              GVariant      *parameter,
-                              gpointer       data)
+save_patient_chart_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
 {
-  PcWindow *self = data;
+  PcWindow *self = PC_WINDOW (widget);
 
   save_chart (self, pc_projection_view_get_patient_chart (self->projection_view), "patients-by-stage.png");
 }
 
 static void
-view_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       data)
+view_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  pc_window_show_view (data, g_variant_get_string (parameter, NULL));
+  pc_window_show_view (PC_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
-static const GActionEntry window_actions[] = {
-  { "save", save_activated },
-  { "save-as", save_as_activated },
-  { "undo", undo_activated },
-  { "redo", redo_activated },
-  { "import", import_activated },
-  { "import-kind", import_kind_activated, "s" },
-  { "export", export_activated },
-  { "save-chart", save_chart_activated },
-  { "save-patient-chart", save_patient_chart_activated },
-  { "view", view_activated, "s" },
+/* Installed on the class, as GNOME Text Editor's window does: every
+ * PcWindow has them, with or without the application.  The "win."
+ * prefix keeps the menus' and buttons' action names. */
+static const struct
+{
+  const char                  *name;
+  const char                  *parameter_type;
+  GtkWidgetActionActivateFunc  activate;
+} window_actions[] = {
+  { "win.save", NULL, save_activated },
+  { "win.save-as", NULL, save_as_activated },
+  { "win.undo", NULL, undo_activated },
+  { "win.redo", NULL, redo_activated },
+  { "win.import", NULL, import_activated },
+  { "win.import-kind", "s", import_kind_activated },
+  { "win.export", NULL, export_activated },
+  { "win.save-chart", NULL, save_chart_activated },
+  { "win.save-patient-chart", NULL, save_patient_chart_activated },
+  { "win.view", "s", view_activated },
 };
+
+void
+_pc_window_class_install_actions (GtkWidgetClass *widget_class)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    gtk_widget_class_install_action (widget_class, window_actions[i].name, window_actions[i].parameter_type,
+                                     window_actions[i].activate);
+}
 
 static void
 set_enabled (PcWindow   *self,
              const char *name,
              gboolean    enabled)
 {
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+  g_autofree char *full_name = g_strconcat ("win.", name, NULL);
 
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), full_name, enabled);
 }
 
 /* The tooltip names the change, as "Undo “Change Quantity of …”". */
@@ -542,16 +577,6 @@ fill_import_menu (PcWindow *self)
     }
 }
 
-static void
-on_recent_activated (GtkListBox    *list,
-                     GtkListBoxRow *row,
-                     PcWindow      *self)
-{
-  const char *path = g_object_get_data (G_OBJECT (row), "pc-path");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-recent", "s", path);
-}
-
 /* A file open in a window of this application has a marker too, but
  * nothing to recover. */
 static gboolean
@@ -581,7 +606,8 @@ file_row (const char *path)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "pc-path", g_strdup (path), g_free);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.open-recent");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", path);
   return row;
 }
 
@@ -629,9 +655,7 @@ _pc_window_install_actions (PcWindow *self)
 {
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions, G_N_ELEMENTS (window_actions), self);
   fill_import_menu (self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-  g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self);
 }

@@ -43,6 +43,10 @@ struct _PcWindow
   PcDocument           *document;
   char                 *open_error;
   GStrv                 import_problems;
+  /* the kind the import chooser was opened for */
+  PcImportKind          import_kind;
+  /* the file the recovery question is about */
+  char                 *recovery_path;
   gboolean              close_confirmed;
   gboolean              busy;
   guint                 progress_source;
@@ -50,6 +54,7 @@ struct _PcWindow
   gint                  progress_permille;
 };
 
+void _pc_window_class_install_actions (GtkWidgetClass *widget_class);
 void _pc_window_install_actions (PcWindow *self);
 void _pc_window_update_actions  (PcWindow *self);
 void _pc_window_fill_recent     (PcWindow *self);

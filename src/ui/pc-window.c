@@ -312,9 +312,9 @@ on_recover_response (AdwMessageDialog *dialog,
                      const char       *response,
                      PcWindow         *self)
 {
-  const char *path = g_object_get_data (G_OBJECT (dialog), "pc-path");
+  g_autofree char *path = g_steal_pointer (&self->recovery_path);
 
-  if (g_strcmp0 (response, "recover") == 0 || g_strcmp0 (response, "discard") == 0)
+  if (path != NULL && (g_strcmp0 (response, "recover") == 0 || g_strcmp0 (response, "discard") == 0))
     open_now (self, path, g_strcmp0 (response, "recover") == 0);
 }
 
@@ -339,7 +339,8 @@ pc_window_open (PcWindow   *self,
                             "Recover them, or open the file as it was last saved?"), name);
   dialog = ask_before_losing (self, _("Recover Unsaved Changes?"), body,
                               _("Open _Saved Version"), "recover", _("_Recover"));
-  g_object_set_data_full (G_OBJECT (dialog), "pc-path", g_strdup (path), g_free);
+  g_free (self->recovery_path);
+  self->recovery_path = g_strdup (path);
   g_signal_connect (dialog, "response", G_CALLBACK (on_recover_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -797,6 +798,7 @@ pc_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_free (self->open_error);
+  g_free (self->recovery_path);
   g_strfreev (self->import_problems);
   G_OBJECT_CLASS (pc_window_parent_class)->finalize (object);
 }
@@ -843,6 +845,7 @@ pc_window_class_init (PcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcWindow, settings_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, import_section);
+  _pc_window_class_install_actions (widget_class);
 }
 
 static void

@@ -1,0 +1,245 @@
+/* pc-chart-paint.c: paints a stacked bar chart (see pc-chart-paint.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "pc-chart-paint.h"
+
+#define RGB(r, g, b) { (r) / 255.f, (g) / 255.f, (b) / 255.f, 1.f }
+
+/* The GNOME palette's mid tones: distinct from each other and readable on the
+ * light backgrounds of slides and printed reports. */
+static const GdkRGBA palette[] = {
+  RGB (0x35, 0x84, 0xe4),  /* blue */
+  RGB (0x33, 0xd1, 0x7a),  /* green */
+  RGB (0xf6, 0xd3, 0x2d),  /* yellow */
+  RGB (0xff, 0x78, 0x00),  /* orange */
+  RGB (0xe0, 0x1b, 0x24),  /* red */
+  RGB (0x91, 0x41, 0xac),  /* purple */
+  RGB (0x98, 0x6a, 0x44),  /* brown */
+  RGB (0x1a, 0x5f, 0xb4),  /* dark blue */
+  RGB (0x26, 0xa2, 0x69),  /* dark green */
+  RGB (0x77, 0x76, 0x7b),  /* grey */
+};
+
+/* Past ten series the palette repeats, lighter then darker, so that
+ * neighbouring segments still differ. */
+static void
+series_colour (guint    series,
+               GdkRGBA *colour)
+{
+  guint round_ = series / G_N_ELEMENTS (palette);
+
+  *colour = palette[series % G_N_ELEMENTS (palette)];
+  if (round_ % 3 == 1)
+    {
+      colour->red += (1.f - colour->red) * 0.45f;
+      colour->green += (1.f - colour->green) * 0.45f;
+      colour->blue += (1.f - colour->blue) * 0.45f;
+    }
+  else if (round_ % 3 == 2)
+    {
+      colour->red *= 0.6f;
+      colour->green *= 0.6f;
+      colour->blue *= 0.6f;
+    }
+}
+
+static void
+set_colour (cairo_t       *cr,
+            const GdkRGBA *colour,
+            double         alpha)
+{
+  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha * alpha);
+}
+
+static void
+show_text (cairo_t     *cr,
+           PangoLayout *layout,
+           double       x,
+           double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+paint_axes (const PcChartData   *data,
+            cairo_t             *cr,
+            PangoContext        *context,
+            const PcChartLayout *g,
+            const GdkRGBA       *fg)
+{
+  const graphene_rect_t *p = &g->plot;
+  double zero = round (pc_chart_layout_value_to_y (g, 0.0)) + 0.5;
+
+  cairo_set_line_width (cr, 1.0);
+  for (guint i = 0; i < g->n_ticks; i++)
+    {
+      double value = g->axis_min + i * g->step;
+      double y = round (pc_chart_layout_value_to_y (g, value)) + 0.5;
+      g_autofree char *text = pc_axis_format_tick (value, data->unit);
+      g_autoptr(PangoLayout) layout = pc_chart_make_text (context, text, PC_CHART_TEXT_PLAIN, 0);
+      int w;
+      int h;
+
+      set_colour (cr, fg, 0.15);
+      cairo_move_to (cr, p->origin.x, y);
+      cairo_line_to (cr, p->origin.x + p->size.width, y);
+      cairo_stroke (cr);
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      set_colour (cr, fg, 1.0);
+      show_text (cr, layout, p->origin.x - PC_CHART_GAP - w, y - h / 2.0);
+    }
+
+  set_colour (cr, fg, 0.7);
+  cairo_move_to (cr, p->origin.x + 0.5, p->origin.y);
+  cairo_line_to (cr, p->origin.x + 0.5, p->origin.y + p->size.height);
+  cairo_stroke (cr);
+  if (g->empty)
+    zero = p->origin.y + p->size.height - 0.5;
+  cairo_move_to (cr, p->origin.x, zero);
+  cairo_line_to (cr, p->origin.x + p->size.width, zero);
+  cairo_stroke (cr);
+}
+
+static void
+paint_bars (const PcChartData   *data,
+            cairo_t             *cr,
+            const PcChartLayout *g,
+            const GdkRGBA       *fg,
+            int                  hover_series,
+            int                  hover_category)
+{
+  for (guint s = 0; s < data->n_series; s++)
+    {
+      GdkRGBA colour;
+
+      series_colour (s, &colour);
+      gdk_cairo_set_source_rgba (cr, &colour);
+      for (guint c = 0; c < data->n_categories; c++)
+        {
+          const graphene_rect_t *r = &g->segments[(gsize) s * data->n_categories + c];
+
+          if (r->size.height > 0)
+            cairo_rectangle (cr, r->origin.x, r->origin.y, r->size.width, r->size.height);
+        }
+      cairo_fill (cr);
+    }
+
+  if (hover_series >= 0 && (guint) hover_series < data->n_series
+      && hover_category >= 0 && (guint) hover_category < data->n_categories)
+    {
+      const graphene_rect_t *r =
+        &g->segments[(gsize) hover_series * data->n_categories + hover_category];
+
+      /* Inside the segment, so neighbours and the axis stay visible. */
+      set_colour (cr, fg, 1.0);
+      cairo_set_line_width (cr, 2.0);
+      cairo_rectangle (cr, r->origin.x + 1, r->origin.y + 1,
+                       MAX (0, r->size.width - 2), MAX (0, r->size.height - 2));
+      cairo_stroke (cr);
+    }
+}
+
+static void
+paint_labels (const PcChartData   *data,
+              cairo_t             *cr,
+              PangoContext        *context,
+              const PcChartLayout *g,
+              const GdkRGBA       *fg)
+{
+  const graphene_rect_t *p = &g->plot;
+  int w;
+  int h;
+
+  set_colour (cr, fg, 1.0);
+
+  for (guint c = 0; !g->empty && c < data->n_categories; c += g->label_step)
+    {
+      g_autoptr(PangoLayout) layout = pc_chart_make_text (context, data->categories[c], PC_CHART_TEXT_PLAIN,
+                                                 PC_CHART_LABEL_MAX_WIDTH);
+
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      show_text (cr, layout, p->origin.x + (c + 0.5) * g->slot_width - w / 2.0, g->labels_y);
+    }
+
+  for (guint s = 0; !g->empty && s < data->n_series; s++)
+    {
+      g_autoptr(PangoLayout) layout = pc_chart_make_text (context, data->series[s], PC_CHART_TEXT_PLAIN,
+                                                 pc_chart_legend_text_max (g->width));
+      const graphene_point_t *at = &g->legend[s];
+      GdkRGBA colour;
+
+      pango_layout_get_pixel_size (layout, NULL, &h);
+      series_colour (s, &colour);
+      gdk_cairo_set_source_rgba (cr, &colour);
+      cairo_rectangle (cr, at->x, round (at->y + (g->legend_row_height - PC_CHART_SWATCH) / 2),
+                       PC_CHART_SWATCH, PC_CHART_SWATCH);
+      cairo_fill (cr);
+      set_colour (cr, fg, 1.0);
+      show_text (cr, layout, at->x + PC_CHART_SWATCH + PC_CHART_SWATCH_GAP,
+                 at->y + (g->legend_row_height - h) / 2);
+    }
+
+  if (pc_chart_has_text (data->title))
+    {
+      g_autoptr(PangoLayout) layout = pc_chart_make_text (context, data->title, PC_CHART_TEXT_TITLE,
+                                                 g->width - 2 * PC_CHART_MARGIN);
+
+      show_text (cr, layout, PC_CHART_MARGIN, g->title_y);
+    }
+
+  if (pc_chart_has_text (data->x_label))
+    {
+      g_autoptr(PangoLayout) layout = pc_chart_make_text (context, data->x_label, PC_CHART_TEXT_PLAIN,
+                                                 p->size.width);
+
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      show_text (cr, layout, p->origin.x + (p->size.width - w) / 2, g->x_title_y);
+    }
+
+  if (pc_chart_has_text (data->y_label))
+    {
+      g_autoptr(PangoLayout) layout = pc_chart_make_text (context, data->y_label, PC_CHART_TEXT_PLAIN,
+                                                 p->size.height);
+
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      cairo_save (cr);
+      /* Reads bottom to top, beside the axis it names. */
+      cairo_translate (cr, g->y_title_x, p->origin.y + (p->size.height + w) / 2);
+      cairo_rotate (cr, -G_PI / 2);
+      show_text (cr, layout, 0, 0);
+      cairo_restore (cr);
+    }
+
+  if (g->empty)
+    {
+      g_autoptr(PangoLayout) layout = pc_chart_make_text (context, _("No data"), PC_CHART_TEXT_PLAIN, 0);
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      show_text (cr, layout, p->origin.x + (p->size.width - w) / 2,
+                 p->origin.y + (p->size.height - h) / 2);
+    }
+}
+
+void
+pc_chart_paint (cairo_t             *cr,
+                PangoContext        *context,
+                const PcChartData   *data,
+                const PcChartLayout *layout,
+                const GdkRGBA       *fg,
+                int                  hover_series,
+                int                  hover_category)
+{
+  paint_axes (data, cr, context, layout, fg);
+  paint_bars (data, cr, layout, fg, hover_series, hover_category);
+  paint_labels (data, cr, context, layout, fg);
+}
