@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "pc-costing.h"
@@ -35,6 +36,7 @@ struct _PcPathwayEditor
   GtkListBox         *pathway_list;
   GtkLabel           *title_label;
   GtkColumnView      *column_view;
+  GtkScrolledWindow  *step_scroller;
   GtkLabel           *error_label;
   GtkGrid            *summary_grid;
 
@@ -46,6 +48,12 @@ struct _PcPathwayEditor
   PcColumn            columns[PC_N_STEP_FIELDS];
   GtkLabel           *stage_costs[PC_N_STAGES + 1];  /* the last: all stages */
   gboolean            filling_list;
+  /* A cell to focus once its row has a widget (a new step's name). */
+  guint               focus_index;
+  PcStepField         focus_field;
+  guint               focus_tick;
+  guint               focus_frames;
+  char               *after_refused;  /* the action the question held back */
 };
 
 G_DEFINE_FINAL_TYPE (PcPathwayEditor, pc_pathway_editor, GTK_TYPE_WIDGET)
@@ -600,6 +608,209 @@ on_pathway_changed (PcDocument      *document,
   update_summary (self);
 }
 
+/* The table's keyboard: GTK 4.8's column view walks its cells by widget
+ * order (Shift+Tab went forward, Down went to the first column), so the
+ * editor moves the focus itself, by step and field. */
+
+static PcStepCell *
+find_cell (GtkWidget   *widget,
+           guint        index,
+           PcStepField  field)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      PcStepCell *found;
+
+      if (PC_IS_STEP_CELL (child))
+        {
+          PcStepCell *cell = PC_STEP_CELL (child);
+          PcStepRow *row = pc_step_cell_get_row (cell);
+
+          if (row != NULL && pc_step_row_get_index (row) == index && pc_step_cell_get_field (cell) == field)
+            return cell;
+          continue;
+        }
+      if ((found = find_cell (child, index, field)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The focused cell, unless the focus is in a pop-up (a drop-down's list,
+ * the tariff codes' completion), whose keys are its own. */
+static PcStepCell *
+focused_cell (PcPathwayEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *cell = focus != NULL ? gtk_widget_get_ancestor (focus, PC_TYPE_STEP_CELL) : NULL;
+
+  if (cell == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL
+      || !gtk_widget_is_ancestor (cell, GTK_WIDGET (self->column_view)))
+    return NULL;
+  return PC_STEP_CELL (cell);
+}
+
+static void
+scroll_into_view (GtkAdjustment *adjustment,
+                  double         start,
+                  double         size,
+                  double         visible)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+
+  if (start < 0)
+    gtk_adjustment_set_value (adjustment, value + start);
+  else if (start + size > visible)
+    gtk_adjustment_set_value (adjustment, value + MIN (start, start + size - visible));
+}
+
+/* GTK 4.8's column view has no scroll-to: the scrolled window's
+ * adjustments move by the cell's bounds.  Sideways against the column
+ * view, up and down against its rows (under the header). */
+static void
+show_cell (PcPathwayEditor *self,
+           PcStepCell      *cell)
+{
+  GtkWidget *rows = gtk_widget_get_last_child (GTK_WIDGET (self->column_view));
+  graphene_rect_t bounds;
+
+  if (gtk_widget_compute_bounds (GTK_WIDGET (cell), GTK_WIDGET (self->column_view), &bounds))
+    scroll_into_view (gtk_scrolled_window_get_hadjustment (self->step_scroller), bounds.origin.x,
+                      bounds.size.width, gtk_widget_get_width (GTK_WIDGET (self->column_view)));
+  if (rows != NULL && gtk_widget_compute_bounds (GTK_WIDGET (cell), rows, &bounds))
+    scroll_into_view (gtk_scrolled_window_get_vadjustment (self->step_scroller), bounds.origin.y,
+                      bounds.size.height, gtk_widget_get_height (rows));
+}
+
+static gboolean
+focus_cell (PcPathwayEditor *self,
+            guint            index,
+            PcStepField      field)
+{
+  PcStepCell *cell = find_cell (GTK_WIDGET (self->column_view), index, field);
+
+  if (cell == NULL || !gtk_widget_grab_focus (GTK_WIDGET (cell)))
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, index);
+  show_cell (self, cell);
+  return TRUE;
+}
+
+static gboolean
+on_focus_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  PcPathwayEditor *self = PC_PATHWAY_EDITOR (data);
+
+  /* A few frames at most: the step may be gone by then (an undo). */
+  if (!focus_cell (self, self->focus_index, self->focus_field) && ++self->focus_frames < 30)
+    return G_SOURCE_CONTINUE;
+  self->focus_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A row added a moment ago gets its widgets at the next layout: the focus
+ * goes there on the first frame that has the cell. */
+static void
+request_focus (PcPathwayEditor *self,
+               guint            index,
+               PcStepField      field)
+{
+  self->focus_index = index;
+  self->focus_field = field;
+  self->focus_frames = 0;
+  if (focus_cell (self, index, field) || self->focus_tick != 0)
+    return;
+  self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), on_focus_tick, self, NULL);
+}
+
+/* The field the focus is in, to keep it when the step moves. */
+static PcStepField
+focused_field (PcPathwayEditor *self)
+{
+  PcStepCell *cell = focused_cell (self);
+
+  return cell != NULL ? pc_step_cell_get_field (cell) : PC_STEP_FIELD_NAME;
+}
+
+static gboolean
+walk_cells (PcPathwayEditor *self,
+            PcStepCell      *cell,
+            int              by_step,
+            int              by_field)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  int index = pc_step_row_get_index (pc_step_cell_get_row (cell));
+  int field = (int) pc_step_cell_get_field (cell) + by_field;
+
+  if (field < 0)
+    field = PC_N_STEP_FIELDS - 1, index--;
+  else if (field >= PC_N_STEP_FIELDS)
+    field = 0, index++;
+  index += by_step;
+  if (index < 0 || index >= (int) n)
+    return by_step != 0;  /* Up on the first step stays; Tab leaves the table. */
+  return focus_cell (self, index, field);
+}
+
+static gboolean
+on_table_key (GtkEventControllerKey *controller,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              PcPathwayEditor       *self)
+{
+  PcStepCell *cell = focused_cell (self);
+  GdkModifierType mods = state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK);
+
+  if (cell == NULL)
+    return FALSE;
+  if (keyval == GDK_KEY_Tab && mods == 0)
+    return walk_cells (self, cell, 0, 1);
+  if ((keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_Tab) && mods == GDK_SHIFT_MASK)
+    return walk_cells (self, cell, 0, -1);
+  if (keyval == GDK_KEY_Up && mods == 0)
+    return walk_cells (self, cell, -1, 0);
+  if (keyval == GDK_KEY_Down && mods == 0)
+    return walk_cells (self, cell, 1, 0);
+  return FALSE;
+}
+
+/* Delete removes a step from the row (its number), never from a cell,
+ * where it edits the text. */
+static gboolean
+on_delete_key (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   data)
+{
+  PcPathwayEditor *self = data;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_get_ancestor (focus, PC_TYPE_STEP_CELL) != NULL)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), "editor.delete-step", NULL);
+}
+
+static void
+add_table_keys (PcPathwayEditor *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_table_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_BUBBLE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_callback_action_new (on_delete_key, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+}
+
 /* Actions on the selected step */
 
 static PcStep *
@@ -674,7 +885,7 @@ add_step (GtkWidget *widget, const char *action, GVariant *parameter)
       step->name = name;
     }
   if (run_step_action (self, _("Add a step"), edit_insert, &edit))
-    pc_pathway_editor_select (self, edit.index);
+    request_focus (self, edit.index, PC_STEP_FIELD_NAME);
 }
 
 static void
@@ -697,7 +908,7 @@ duplicate_step (GtkWidget *widget, const char *action, GVariant *parameter)
   edit.index = index + 1;
   edit.step = copy;
   if (run_step_action (self, label, edit_insert, &edit))
-    pc_pathway_editor_select (self, edit.index);
+    request_focus (self, edit.index, PC_STEP_FIELD_NAME);
 }
 
 static void
@@ -714,7 +925,12 @@ delete_step (GtkWidget *widget, const char *action, GVariant *parameter)
   label = g_strdup_printf (_("Delete “%s”"), step->name);
   edit.index = index;
   if (run_step_action (self, label, edit_delete, &edit) && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
-    pc_pathway_editor_select (self, MIN (index, g_list_model_get_n_items (G_LIST_MODEL (self->rows)) - 1));
+    {
+      guint next = MIN (index, g_list_model_get_n_items (G_LIST_MODEL (self->rows)) - 1);
+
+      pc_pathway_editor_select (self, next);
+      request_focus (self, next, PC_STEP_FIELD_NAME);
+    }
 }
 
 static void
@@ -724,11 +940,15 @@ move_step (PcPathwayEditor *self,
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   StepEdit edit = { NULL, from, to, NULL };
+  PcStepField field = focused_field (self);
 
   if (from == to || from >= n || to >= n)
     return;
   if (run_step_action (self, _("Move a step"), edit_move, &edit))
-    pc_pathway_editor_select (self, to);
+    {
+      pc_pathway_editor_select (self, to);
+      request_focus (self, to, field);
+    }
 }
 
 static void
@@ -929,11 +1149,15 @@ pc_pathway_editor_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->focus_tick);
+  self->focus_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_PATHWAY_EDITOR);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_object (&self->pathways);
   g_clear_object (&self->tariff_codes);
+  g_clear_pointer (&self->after_refused, g_free);
   G_OBJECT_CLASS (pc_pathway_editor_parent_class)->dispose (object);
 }
 
@@ -950,6 +1174,7 @@ pc_pathway_editor_class_init (PcPathwayEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, pathway_list);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, step_scroller);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, summary_grid);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -978,44 +1203,115 @@ pc_pathway_editor_init (PcPathwayEditor *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   add_columns (self);
   build_summary (self);
-  {
-    /* Delete removes a step only from within the table, and only when the
-     * focused cell did not use the key itself (an entry deletes text). */
-    GtkEventController *keys = gtk_shortcut_controller_new ();
-
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_BUBBLE);
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                            gtk_named_action_new ("editor.delete-step")));
-    gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
-  }
+  add_table_keys (self);
   gtk_list_box_set_header_func (self->pathway_list, header_by_site, self, NULL);
   g_signal_connect (self->pathway_list, "row-activated", G_CALLBACK (on_pathway_activated), self);
+}
+
+/* The first refused value: its step and field; FALSE when there is none. */
+static gboolean
+find_refused (PcPathwayEditor *self,
+              guint           *index,
+              PcStepField     *field)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+    {
+      g_autoptr(PcStepRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      for (guint f = 0; f < PC_N_STEP_FIELDS; f++)
+        if (pc_step_row_get_error (row, f) != NULL)
+          {
+            *index = i;
+            *field = f;
+            return TRUE;
+          }
+    }
+  return FALSE;
 }
 
 /* The field's title starts the row's reason ("Quantity: …"): said once. */
 char *
 pc_pathway_editor_get_refused_summary (PcPathwayEditor *self)
 {
+  g_autoptr(PcStepRow) row = NULL;
+  g_autofree char *field_name = NULL;
+  const char *reason, *title;
+  guint index;
+  PcStepField field;
+
   g_return_val_if_fail (PC_IS_PATHWAY_EDITOR (self), NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+  if (!find_refused (self, &index, &field))
+    return NULL;
+  row = row_at (self, index);
+  reason = pc_step_row_get_error (row, field);
+  title = pc_step_field_title (field);
+  if (g_str_has_prefix (reason, title) && g_str_has_prefix (reason + strlen (title), ": "))
+    reason += strlen (title) + 2;
+  field_name = g_utf8_strdown (title, -1);
+  return g_strdup_printf (_("Step %u’s %s was refused: %s"), index + 1, field_name, reason);
+}
+
+/* Every refused value's typed text goes: the cells show what is saved. */
+static void
+drop_refused (PcPathwayEditor *self)
+{
+  guint index;
+  PcStepField field;
+
+  while (find_refused (self, &index, &field))
     {
-      g_autoptr(PcStepRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      g_autoptr(PcStepRow) row = row_at (self, index);
 
-      for (guint f = 0; f < PC_N_STEP_FIELDS; f++)
-        {
-          const char *reason = pc_step_row_get_error (row, f);
-          const char *title = pc_step_field_title (f);
-          g_autofree char *field = NULL;
-
-          if (reason == NULL)
-            continue;
-          if (g_str_has_prefix (reason, title) && g_str_has_prefix (reason + strlen (title), ": "))
-            reason += strlen (title) + 2;
-          field = g_utf8_strdown (title, -1);
-          return g_strdup_printf (_("Step %u’s %s was refused: %s"), i + 1, field, reason);
-        }
+      pc_step_row_revert (row, field);
     }
-  return NULL;
+  show_error (self, NULL);
+  if (self->document != NULL)
+    pc_document_end_preview (self->document);
+}
+
+static void
+on_refused_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PcPathwayEditor  *self)
+{
+  g_autofree char *action = g_steal_pointer (&self->after_refused);
+  guint index;
+  PcStepField field;
+
+  if (g_strcmp0 (response, "go-on") == 0)
+    {
+      drop_refused (self);
+      gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+    }
+  else if (find_refused (self, &index, &field))
+    request_focus (self, index, field);
+}
+
+gboolean
+pc_pathway_editor_ask_about_refused (PcPathwayEditor *self,
+                                     const char      *go_on_label,
+                                     const char      *action)
+{
+  g_autofree char *summary = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (PC_IS_PATHWAY_EDITOR (self), FALSE);
+
+  summary = pc_pathway_editor_get_refused_summary (self);
+  if (summary == NULL)
+    return FALSE;
+  g_free (self->after_refused);
+  self->after_refused = g_strdup (action);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("A Value Was Refused"), summary);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "fix", _("_Fix It"),
+                                    "go-on", go_on_label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "go-on",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "fix");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "fix");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_refused_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }

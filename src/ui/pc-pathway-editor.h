@@ -24,5 +24,12 @@ void        pc_pathway_editor_commit_pending  (PcPathwayEditor *self);
 /* "Step 3's quantity was refused: -2 is below 0." for the first value
  * still refused in a cell, or NULL: Save and Close ask before leaving it. */
 char       *pc_pathway_editor_get_refused_summary (PcPathwayEditor *self);
+/* When a value is still refused: asks whether to go on without it (the
+ * typed text is dropped, then @action, e.g. "win.save", is activated
+ * again) or to fix it (the focus goes to its cell), and returns TRUE: the
+ * caller stops.  FALSE when nothing is refused. */
+gboolean    pc_pathway_editor_ask_about_refused   (PcPathwayEditor *self,
+                                                   const char      *go_on_label,
+                                                   const char      *action);
 
 G_END_DECLS

@@ -220,6 +220,18 @@ set_field (PcStepCell  *self,
                                   pc_step_field_title (field), -1);
 }
 
+/* Focus goes to the shown child: an entry selects its text, so typing
+ * replaces the value and Delete clears it. */
+static gboolean
+pc_step_cell_grab_focus (GtkWidget *widget)
+{
+  PcStepCell *self = PC_STEP_CELL (widget);
+
+  if (has_choices (self->field))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->drop_down));
+  return gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
 static void
 pc_step_cell_get_property (GObject    *object,
                            guint       prop_id,
@@ -299,6 +311,7 @@ pc_step_cell_class_init (PcStepCellClass *klass)
   object_class->set_property = pc_step_cell_set_property;
   object_class->dispose = pc_step_cell_dispose;
   object_class->finalize = pc_step_cell_finalize;
+  widget_class->grab_focus = pc_step_cell_grab_focus;
 
   properties[PROP_FIELD] = g_param_spec_uint ("field", NULL, NULL, 0, PC_N_STEP_FIELDS - 1, 0,
                                               flags | G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY);
