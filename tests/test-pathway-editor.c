@@ -80,15 +80,21 @@ assert_focus (guint       index,
 }
 
 static gboolean
-focus_in_view (gpointer unused)
+cell_in_view (PcStepCell *shown)
 {
-  GtkWidget *cell = GTK_WIDGET (focused ());
+  GtkWidget *cell = GTK_WIDGET (shown);
   GtkWidget *scroller = gtk_widget_get_ancestor (cell, GTK_TYPE_SCROLLED_WINDOW);
   graphene_rect_t bounds;
 
   g_assert_true (gtk_widget_compute_bounds (cell, scroller, &bounds));
   return bounds.origin.x >= -0.5 && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (scroller) + 0.5
          && bounds.origin.y >= -0.5 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller) + 0.5;
+}
+
+static gboolean
+focus_in_view (gpointer unused)
+{
+  return cell_in_view (focused ());
 }
 
 /* The focused cell comes inside the scrolled window's visible part (at
@@ -128,32 +134,59 @@ static void
 test_tab_walk (void)
 {
   GtkAdjustment *hadjustment;
+  double scrolled;
 
-  focus_on (0, PC_STEP_FIELD_NAME);
+  /* The name first (it stays in view), then the rest in column order. */
+  focus_on (0, PC_STEP_FIELD_PHASE);
   pc_test_key (window, GDK_KEY_Tab, 0);
   assert_focus (0, PC_STEP_FIELD_ACTIVITY);
   pc_test_key (window, GDK_KEY_Tab, GDK_SHIFT_MASK);
-  assert_focus (0, PC_STEP_FIELD_NAME);
+  assert_focus (0, PC_STEP_FIELD_PHASE);
   pc_test_key (window, GDK_KEY_Tab, GDK_SHIFT_MASK);
+  assert_focus (0, PC_STEP_FIELD_NAME);
+  pc_test_key (window, GDK_KEY_Tab, 0);
   assert_focus (0, PC_STEP_FIELD_PHASE);
 
   hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (
     gtk_widget_get_ancestor (GTK_WIDGET (focused ()), GTK_TYPE_SCROLLED_WINDOW)));
   g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
-  for (guint f = PC_STEP_FIELD_PHASE + 1; f < PC_N_STEP_FIELDS; f++)
+  for (guint f = PC_STEP_FIELD_ACTIVITY; f < PC_N_STEP_FIELDS; f++)
     {
       pc_test_key (window, GDK_KEY_Tab, 0);
       assert_focus (0, f);
       assert_focus_in_view ();
     }
-  /* The window is narrower than the table: the last column scrolled. */
-  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 0);
+  /* The window is narrower than the table: the last column scrolled, and
+   * the step's name stayed in view. */
+  scrolled = gtk_adjustment_get_value (hadjustment);
+  g_assert_cmpfloat (scrolled, >, 0);
+  g_assert_true (cell_in_view (cell_at (0, PC_STEP_FIELD_NAME)));
+  pc_test_key (window, GDK_KEY_Tab, 0);
+  assert_focus (1, PC_STEP_FIELD_NAME);
+  assert_focus_in_view ();
   pc_test_key (window, GDK_KEY_Tab, 0);
   assert_focus (1, PC_STEP_FIELD_PHASE);
   assert_focus_in_view ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), <, scrolled);
+  pc_test_key (window, GDK_KEY_Tab, GDK_SHIFT_MASK);
+  assert_focus (1, PC_STEP_FIELD_NAME);
   pc_test_key (window, GDK_KEY_Tab, GDK_SHIFT_MASK);
   assert_focus (0, PC_N_STEP_FIELDS - 1);
   assert_focus_in_view ();
+}
+
+/* The fixed name column and the rest line up, row by row. */
+static void
+assert_rows_line_up (guint index)
+{
+  graphene_rect_t name, phase;
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (cell_at (index, PC_STEP_FIELD_NAME)),
+                                            GTK_WIDGET (editor), &name));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (cell_at (index, PC_STEP_FIELD_PHASE)),
+                                            GTK_WIDGET (editor), &phase));
+  g_assert_cmpfloat (name.origin.y, ==, phase.origin.y);
+  g_assert_cmpfloat (name.size.height, ==, phase.size.height);
 }
 
 /* Up and Down keep the column. */
@@ -172,6 +205,8 @@ test_arrows_keep_column (void)
   assert_focus (0, PC_STEP_FIELD_BASIS);
   pc_test_key (window, GDK_KEY_Up, 0);
   assert_focus (0, PC_STEP_FIELD_BASIS);
+  for (guint i = 0; i < 3; i++)
+    assert_rows_line_up (i);
 }
 
 /* Typing previews the cost; Escape drops the typed text and the preview;
@@ -354,6 +389,7 @@ test_refused_value_asks (void)
   focus_on (0, PC_STEP_FIELD_NAME);
 
   g_assert_true (pc_pathway_editor_ask_about_refused (editor, "_Save Without It", "test.save"));
+  pc_test_wait_idle (10);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
@@ -369,6 +405,7 @@ test_refused_value_asks (void)
   g_assert_cmpstr (pc_step_cell_get_text (focused ()), ==, "-2");
 
   g_assert_true (pc_pathway_editor_ask_about_refused (editor, "_Save Without It", "test.save"));
+  pc_test_wait_idle (10);
   dialog = find_dialog ();
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "go-on");
   gtk_window_destroy (dialog);

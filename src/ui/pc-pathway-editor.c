@@ -35,7 +35,9 @@ struct _PcPathwayEditor
   GtkWidget          *paned;
   GtkListBox         *pathway_list;
   GtkLabel           *title_label;
-  GtkColumnView      *column_view;
+  GtkColumnView      *fixed_view;   /* number and name: never scroll sideways */
+  GtkScrolledWindow  *fixed_scroller;
+  GtkColumnView      *column_view;  /* the other fields */
   GtkScrolledWindow  *step_scroller;
   GtkLabel           *error_label;
   GtkGrid            *summary_grid;
@@ -365,6 +367,38 @@ bind_number (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (handle), text);
 }
 
+/* The fixed table follows the other's vertical scroll, one way: each
+ * table clamps its own adjustment while it is laid out, and the other
+ * would then need a second layout in the same frame.  The wheel over the
+ * fixed table scrolls the other. */
+static gboolean
+on_fixed_scroll (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 PcPathwayEditor          *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->step_scroller);
+  double step = gtk_adjustment_get_step_increment (adjustment);
+
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    dy *= MAX (step, 1) * 3;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy);
+  return TRUE;
+}
+
+static void
+follow_vertical_scroll (PcPathwayEditor *self)
+{
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+  g_object_bind_property (gtk_scrolled_window_get_vadjustment (self->step_scroller), "value",
+                          gtk_scrolled_window_get_vadjustment (self->fixed_scroller), "value",
+                          G_BINDING_DEFAULT);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_fixed_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->fixed_scroller), scroll);
+}
+
 static void
 add_columns (PcPathwayEditor *self)
 {
@@ -374,7 +408,7 @@ add_columns (PcPathwayEditor *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_number), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_number), self);
   column = gtk_column_view_column_new ("#", factory);
-  gtk_column_view_append_column (self->column_view, column);
+  gtk_column_view_append_column (self->fixed_view, column);
   g_object_unref (column);
 
   for (guint f = 0; f < PC_N_STEP_FIELDS; f++)
@@ -389,7 +423,7 @@ add_columns (PcPathwayEditor *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       if (f == PC_STEP_FIELD_NAME)
         gtk_column_view_column_set_fixed_width (column, 300);
-      gtk_column_view_append_column (self->column_view, column);
+      gtk_column_view_append_column (f == PC_STEP_FIELD_NAME ? self->fixed_view : self->column_view, column);
       g_object_unref (column);
     }
 }
@@ -647,7 +681,7 @@ focused_cell (PcPathwayEditor *self)
   GtkWidget *cell = focus != NULL ? gtk_widget_get_ancestor (focus, PC_TYPE_STEP_CELL) : NULL;
 
   if (cell == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL
-      || !gtk_widget_is_ancestor (cell, GTK_WIDGET (self->column_view)))
+      || !gtk_widget_is_ancestor (cell, GTK_WIDGET (self)))
     return NULL;
   return PC_STEP_CELL (cell);
 }
@@ -673,10 +707,12 @@ static void
 show_cell (PcPathwayEditor *self,
            PcStepCell      *cell)
 {
-  GtkWidget *rows = gtk_widget_get_last_child (GTK_WIDGET (self->column_view));
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (cell), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *rows = gtk_widget_get_last_child (view);
   graphene_rect_t bounds;
 
-  if (gtk_widget_compute_bounds (GTK_WIDGET (cell), GTK_WIDGET (self->column_view), &bounds))
+  if (view == GTK_WIDGET (self->column_view)
+      && gtk_widget_compute_bounds (GTK_WIDGET (cell), view, &bounds))
     scroll_into_view (gtk_scrolled_window_get_hadjustment (self->step_scroller), bounds.origin.x,
                       bounds.size.width, gtk_widget_get_width (GTK_WIDGET (self->column_view)));
   if (rows != NULL && gtk_widget_compute_bounds (GTK_WIDGET (cell), rows, &bounds))
@@ -689,7 +725,8 @@ focus_cell (PcPathwayEditor *self,
             guint            index,
             PcStepField      field)
 {
-  PcStepCell *cell = find_cell (GTK_WIDGET (self->column_view), index, field);
+  GtkColumnView *view = field == PC_STEP_FIELD_NAME ? self->fixed_view : self->column_view;
+  PcStepCell *cell = find_cell (GTK_WIDGET (view), index, field);
 
   if (cell == NULL || !gtk_widget_grab_focus (GTK_WIDGET (cell)))
     return FALSE;
@@ -736,6 +773,23 @@ focused_field (PcPathwayEditor *self)
   return cell != NULL ? pc_step_cell_get_field (cell) : PC_STEP_FIELD_NAME;
 }
 
+/* The fields as the columns show them: the name first (fixed_view). */
+static PcStepField
+field_at (int position)
+{
+  if (position == 0)
+    return PC_STEP_FIELD_NAME;
+  return position <= PC_STEP_FIELD_NAME ? position - 1 : position;
+}
+
+static int
+position_of (PcStepField field)
+{
+  if (field == PC_STEP_FIELD_NAME)
+    return 0;
+  return field < PC_STEP_FIELD_NAME ? field + 1 : field;
+}
+
 static gboolean
 walk_cells (PcPathwayEditor *self,
             PcStepCell      *cell,
@@ -744,16 +798,16 @@ walk_cells (PcPathwayEditor *self,
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   int index = pc_step_row_get_index (pc_step_cell_get_row (cell));
-  int field = (int) pc_step_cell_get_field (cell) + by_field;
+  int position = position_of (pc_step_cell_get_field (cell)) + by_field;
 
-  if (field < 0)
-    field = PC_N_STEP_FIELDS - 1, index--;
-  else if (field >= PC_N_STEP_FIELDS)
-    field = 0, index++;
+  if (position < 0)
+    position = PC_N_STEP_FIELDS - 1, index--;
+  else if (position >= PC_N_STEP_FIELDS)
+    position = 0, index++;
   index += by_step;
   if (index < 0 || index >= (int) n)
     return by_step != 0;  /* Up on the first step stays; Tab leaves the table. */
-  return focus_cell (self, index, field);
+  return focus_cell (self, index, field_at (position));
 }
 
 static gboolean
@@ -796,19 +850,20 @@ on_delete_key (GtkWidget *widget,
 }
 
 static void
-add_table_keys (PcPathwayEditor *self)
+add_table_keys (PcPathwayEditor *self,
+                GtkColumnView   *view)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_table_key), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  gtk_widget_add_controller (GTK_WIDGET (view), keys);
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_BUBBLE);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
                                                           gtk_callback_action_new (on_delete_key, self, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+  gtk_widget_add_controller (GTK_WIDGET (view), shortcuts);
 }
 
 /* Actions on the selected step */
@@ -1173,6 +1228,8 @@ pc_pathway_editor_class_init (PcPathwayEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, paned);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, pathway_list);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, fixed_view);
+  gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, fixed_scroller);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, column_view);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, step_scroller);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, error_label);
@@ -1201,9 +1258,12 @@ pc_pathway_editor_init (PcPathwayEditor *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_set_model (self->fixed_view, GTK_SELECTION_MODEL (self->selection));
+  follow_vertical_scroll (self);
   add_columns (self);
   build_summary (self);
-  add_table_keys (self);
+  add_table_keys (self, self->fixed_view);
+  add_table_keys (self, self->column_view);
   gtk_list_box_set_header_func (self->pathway_list, header_by_site, self, NULL);
   g_signal_connect (self->pathway_list, "row-activated", G_CALLBACK (on_pathway_activated), self);
 }

@@ -197,8 +197,14 @@ set_field (PcStepCell  *self,
   gboolean numeric = pc_step_field_numeric (field);
 
   self->field = field;
-  gtk_widget_set_visible (GTK_WIDGET (self->entry), !has_choices (field));
-  gtk_widget_set_visible (GTK_WIDGET (self->drop_down), has_choices (field));
+  /* The other child stays "visible" to be measured (pc_step_cell_measure)
+   * but is never shown, allocated, focused or clicked. */
+  gtk_widget_set_child_visible (GTK_WIDGET (self->entry), !has_choices (field));
+  gtk_widget_set_child_visible (GTK_WIDGET (self->drop_down), has_choices (field));
+  gtk_widget_set_can_focus (GTK_WIDGET (self->entry), !has_choices (field));
+  gtk_widget_set_can_focus (GTK_WIDGET (self->drop_down), has_choices (field));
+  gtk_widget_set_can_target (GTK_WIDGET (self->entry), !has_choices (field));
+  gtk_widget_set_can_target (GTK_WIDGET (self->drop_down), has_choices (field));
   if (has_choices (field))
     {
       g_autoptr(GtkStringList) strings = gtk_string_list_new (choices_for (field));
@@ -230,6 +236,47 @@ pc_step_cell_grab_focus (GtkWidget *widget)
   if (has_choices (self->field))
     return gtk_widget_grab_focus (GTK_WIDGET (self->drop_down));
   return gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+static GtkWidget *
+shown_child (PcStepCell *self)
+{
+  return has_choices (self->field) ? GTK_WIDGET (self->drop_down) : GTK_WIDGET (self->entry);
+}
+
+/* Every cell is as tall as the taller of an entry and a drop-down, so the
+ * rows of the editor's two tables (the fixed number and name, the rest
+ * scrolling sideways) line up. */
+static void
+pc_step_cell_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  PcStepCell *self = PC_STEP_CELL (widget);
+  int entry_min, entry_nat, drop_min, drop_nat;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (shown_child (self), orientation, for_size, minimum, natural, NULL, NULL);
+      return;
+    }
+  gtk_widget_measure (GTK_WIDGET (self->entry), orientation, -1, &entry_min, &entry_nat, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->drop_down), orientation, -1, &drop_min, &drop_nat, NULL, NULL);
+  *minimum = MAX (entry_min, drop_min);
+  *natural = MAX (entry_nat, drop_nat);
+}
+
+static void
+pc_step_cell_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  gtk_widget_allocate (shown_child (PC_STEP_CELL (widget)), width, height, -1, NULL);
 }
 
 static void
@@ -312,6 +359,8 @@ pc_step_cell_class_init (PcStepCellClass *klass)
   object_class->dispose = pc_step_cell_dispose;
   object_class->finalize = pc_step_cell_finalize;
   widget_class->grab_focus = pc_step_cell_grab_focus;
+  widget_class->measure = pc_step_cell_measure;
+  widget_class->size_allocate = pc_step_cell_size_allocate;
 
   properties[PROP_FIELD] = g_param_spec_uint ("field", NULL, NULL, 0, PC_N_STEP_FIELDS - 1, 0,
                                               flags | G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY);
@@ -339,7 +388,6 @@ pc_step_cell_class_init (PcStepCellClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_focus_enter);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave);
   gtk_widget_class_bind_template_callback (widget_class, on_key_pressed);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
