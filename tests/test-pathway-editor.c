@@ -331,8 +331,13 @@ test_new_steps_take_focus (void)
   pc_test_key (window, GDK_KEY_Up, GDK_ALT_MASK);
   pc_test_wait_idle (10);
   assert_focus (1, PC_STEP_FIELD_NAME);
-  g_assert_cmpstr (step_name (1), ==, moved);
-  g_assert_cmpstr (step_name (2), ==, above);
+  {
+    g_autofree char *now_1 = step_name (1);
+    g_autofree char *now_2 = step_name (2);
+
+    g_assert_cmpstr (now_1, ==, moved);
+    g_assert_cmpstr (now_2, ==, above);
+  }
 
   while (pc_document_get_dirty (document))
     g_assert_true (pc_document_undo (document, NULL));
