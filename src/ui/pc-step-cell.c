@@ -20,7 +20,7 @@ struct _PcStepCell
   GtkWidget     parent_instance;
 
   GtkEntry     *entry;
-  GtkDropDown  *drop_down;
+  GtkDropDown  *drop_down;  /* only some cells have one (add_drop_down) */
 
   PcStepField   field;
   PcStepRow    *row;
@@ -189,6 +189,28 @@ on_key_pressed (PcStepCell      *self,
   return TRUE;
 }
 
+/* A child that stays "visible" to be measured (pc_step_cell_measure) but
+ * is never shown, allocated, focused or clicked. */
+static void
+hide_child (GtkWidget *child)
+{
+  gtk_widget_set_child_visible (child, FALSE);
+  gtk_widget_set_can_focus (child, FALSE);
+  gtk_widget_set_can_target (child, FALSE);
+}
+
+/* Only the cells that need one have a drop-down (it is the costliest
+ * widget of a table of hundreds of cells): those of a field with a fixed
+ * list of values, and the name's, measured only, so that the fixed
+ * table's rows are as tall as the other's. */
+static void
+add_drop_down (PcStepCell *self)
+{
+  self->drop_down = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_parent (GTK_WIDGET (self->drop_down), GTK_WIDGET (self));
+  g_signal_connect_swapped (self->drop_down, "notify::selected", G_CALLBACK (on_drop_down_selected), self);
+}
+
 /* Shows the entry or the drop-down, as @field asks. */
 static void
 set_field (PcStepCell  *self,
@@ -197,22 +219,21 @@ set_field (PcStepCell  *self,
   gboolean numeric = pc_step_field_numeric (field);
 
   self->field = field;
-  /* The other child stays "visible" to be measured (pc_step_cell_measure)
-   * but is never shown, allocated, focused or clicked. */
-  gtk_widget_set_child_visible (GTK_WIDGET (self->entry), !has_choices (field));
-  gtk_widget_set_child_visible (GTK_WIDGET (self->drop_down), has_choices (field));
-  gtk_widget_set_can_focus (GTK_WIDGET (self->entry), !has_choices (field));
-  gtk_widget_set_can_focus (GTK_WIDGET (self->drop_down), has_choices (field));
-  gtk_widget_set_can_target (GTK_WIDGET (self->entry), !has_choices (field));
-  gtk_widget_set_can_target (GTK_WIDGET (self->drop_down), has_choices (field));
+  if (has_choices (field) || field == PC_STEP_FIELD_NAME)
+    add_drop_down (self);
   if (has_choices (field))
     {
       g_autoptr(GtkStringList) strings = gtk_string_list_new (choices_for (field));
 
+      hide_child (GTK_WIDGET (self->entry));
       self->refreshing = TRUE;
       gtk_drop_down_set_model (self->drop_down, G_LIST_MODEL (strings));
       self->refreshing = FALSE;
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pc_step_field_title (field), -1);
     }
+  else if (self->drop_down != NULL)
+    hide_child (GTK_WIDGET (self->drop_down));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry),
                                 field == PC_STEP_FIELD_NAME ? 24 : numeric ? 8 : 12);
   if (numeric)
@@ -221,8 +242,6 @@ set_field (PcStepCell  *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->entry), "numeric");
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  pc_step_field_title (field), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   pc_step_field_title (field), -1);
 }
 
@@ -265,7 +284,9 @@ pc_step_cell_measure (GtkWidget      *widget,
       return;
     }
   gtk_widget_measure (GTK_WIDGET (self->entry), orientation, -1, &entry_min, &entry_nat, NULL, NULL);
-  gtk_widget_measure (GTK_WIDGET (self->drop_down), orientation, -1, &drop_min, &drop_nat, NULL, NULL);
+  drop_min = drop_nat = 0;
+  if (self->drop_down != NULL)
+    gtk_widget_measure (GTK_WIDGET (self->drop_down), orientation, -1, &drop_min, &drop_nat, NULL, NULL);
   *minimum = MAX (entry_min, drop_min);
   *natural = MAX (entry_nat, drop_nat);
 }
@@ -333,6 +354,9 @@ pc_step_cell_dispose (GObject *object)
   PcStepCell *self = PC_STEP_CELL (object);
 
   pc_step_cell_set_row (self, NULL);
+  if (self->drop_down != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->drop_down));
+  self->drop_down = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_STEP_CELL);
   G_OBJECT_CLASS (pc_step_cell_parent_class)->dispose (object);
 }
@@ -381,10 +405,8 @@ pc_step_cell_class_init (PcStepCellClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-step-cell.ui");
   gtk_widget_class_bind_template_child (widget_class, PcStepCell, entry);
-  gtk_widget_class_bind_template_child (widget_class, PcStepCell, drop_down);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_drop_down_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_enter);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave);
   gtk_widget_class_bind_template_callback (widget_class, on_key_pressed);
