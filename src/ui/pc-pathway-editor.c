@@ -22,45 +22,7 @@
 #include "pc-step-cell.h"
 #include "pc-step-row.h"
 
-typedef struct
-{
-  PcPathwayEditor *editor;
-  PcStepField      field;
-} PcColumn;
-
-struct _PcPathwayEditor
-{
-  GtkWidget           parent_instance;
-
-  GtkWidget          *paned;
-  GtkListBox         *pathway_list;
-  GtkLabel           *title_label;
-  GtkColumnView      *fixed_view;   /* number and name: never scroll sideways */
-  GtkScrolledWindow  *fixed_scroller;
-  GtkColumnView      *column_view;  /* the other fields */
-  GtkScrolledWindow  *step_scroller;
-  GtkLabel           *error_label;
-  GtkGrid            *summary_grid;
-
-  PcDocument         *document;
-  GListStore         *rows;
-  GListStore         *pathways;  /* PcPathwaySummary, in the list's order */
-  GtkSingleSelection *selection;
-  GtkListStore       *tariff_codes;  /* completion of the tariff code cells */
-  PcColumn            columns[PC_N_STEP_FIELDS];
-  GtkLabel           *stage_costs[PC_N_STAGES + 1];  /* the last: all stages */
-  gboolean            filling_list;
-  /* A cell to focus once its row has a widget (a new step's name). */
-  guint               focus_index;
-  PcStepField         focus_field;
-  guint               focus_tick;
-  guint               focus_frames;
-  char               *after_refused;  /* the action the question held back */
-};
-
 G_DEFINE_FINAL_TYPE (PcPathwayEditor, pc_pathway_editor, GTK_TYPE_WIDGET)
-
-static void show_error (PcPathwayEditor *self, const char *message);
 
 /* The shown pathway, saved or previewed. */
 static const PcPathway *
@@ -155,7 +117,7 @@ run_edit (PcPathwayEditor *self,
     }
   if (!pc_document_edit (self->document, label, PC_CHANGE_STEPS, edit, data, error))
     return FALSE;
-  show_error (self, NULL);
+  _pc_pathway_editor_show_error (self, NULL);
   return TRUE;
 }
 
@@ -171,13 +133,13 @@ run_step_action (PcPathwayEditor *self,
 
   if (run_edit (self, label, edit, data, &error))
     return TRUE;
-  show_error (self, error->message);
+  _pc_pathway_editor_show_error (self, error->message);
   return FALSE;
 }
 
-static void
-show_error (PcPathwayEditor *self,
-            const char      *message)
+void
+_pc_pathway_editor_show_error (PcPathwayEditor *self,
+                               const char      *message)
 {
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
@@ -229,7 +191,7 @@ commit_row (PcPathwayEditor *self,
       pc_step_row_set_error (row, field, error->message);
     }
   message = g_strdup_printf (_("Step %u: %s"), pc_step_row_get_index (row) + 1, pc_step_row_get_error (row, field));
-  show_error (self, message);
+  _pc_pathway_editor_show_error (self, message);
   pc_document_end_preview (self->document);
   return FALSE;
 }
@@ -367,38 +329,6 @@ bind_number (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (handle), text);
 }
 
-/* The fixed table follows the other's vertical scroll, one way: each
- * table clamps its own adjustment while it is laid out, and the other
- * would then need a second layout in the same frame.  The wheel over the
- * fixed table scrolls the other. */
-static gboolean
-on_fixed_scroll (GtkEventControllerScroll *controller,
-                 double                    dx,
-                 double                    dy,
-                 PcPathwayEditor          *self)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->step_scroller);
-  double step = gtk_adjustment_get_step_increment (adjustment);
-
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
-    dy *= MAX (step, 1) * 3;
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy);
-  return TRUE;
-}
-
-static void
-follow_vertical_scroll (PcPathwayEditor *self)
-{
-  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-
-  g_object_bind_property (gtk_scrolled_window_get_vadjustment (self->step_scroller), "value",
-                          gtk_scrolled_window_get_vadjustment (self->fixed_scroller), "value",
-                          G_BINDING_DEFAULT);
-  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_fixed_scroll), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->fixed_scroller), scroll);
-}
-
 static void
 add_columns (PcPathwayEditor *self)
 {
@@ -460,142 +390,6 @@ sync_rows (PcPathwayEditor *self)
   update_summary (self);
 }
 
-/* The pathway list: a row per PcPathwaySummary of self->pathways. */
-
-static PcPathwaySummary *
-summary_at (PcPathwayEditor *self,
-            int              index)
-{
-  if (self->pathways == NULL || index < 0)
-    return NULL;
-  return g_list_model_get_item (G_LIST_MODEL (self->pathways), index);
-}
-
-static char *
-describe_kind (PcPathwaySummary *summary)
-{
-  if (pc_pathway_summary_get_kind (summary) == PC_KIND_BEST_PRACTICE)
-    return g_strdup (_("Best practice"));
-  if (pc_pathway_summary_get_provider (summary) != NULL)
-    return g_strdup_printf (_("Current, %s"), pc_pathway_summary_get_provider (summary));
-  return g_strdup (_("Current"));
-}
-
-static void
-header_by_site (GtkListBoxRow *row,
-                GtkListBoxRow *before,
-                gpointer       data)
-{
-  PcPathwayEditor *self = data;
-  g_autoptr(PcPathwaySummary) summary = summary_at (self, gtk_list_box_row_get_index (row));
-  g_autoptr(PcPathwaySummary) previous = before != NULL ? summary_at (self, gtk_list_box_row_get_index (before)) : NULL;
-  GtkWidget *header;
-  g_autofree char *title = NULL;
-
-  if (summary == NULL || (previous != NULL && g_strcmp0 (pc_pathway_summary_get_site (summary),
-                                                         pc_pathway_summary_get_site (previous)) == 0))
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-  title = g_strdup (pc_pathway_summary_get_site (summary));
-  title[0] = g_ascii_toupper (title[0]);
-  header = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_set_margin_start (header, 12);
-  gtk_widget_set_margin_top (header, 12);
-  gtk_widget_set_margin_bottom (header, 4);
-  gtk_list_box_row_set_header (row, header);
-}
-
-/* The tick is the last child of the row's line (create_pathway_row). */
-static void
-mark_current_pathway (PcPathwayEditor *self)
-{
-  const char *current = self->document != NULL ? pc_document_get_pathway_name (self->document) : NULL;
-  GtkListBoxRow *row;
-
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->pathway_list, i)) != NULL; i++)
-    {
-      g_autoptr(PcPathwaySummary) summary = summary_at (self, i);
-      gboolean chosen = summary != NULL && g_strcmp0 (pc_pathway_summary_get_name (summary), current) == 0;
-      GtkWidget *check = gtk_widget_get_last_child (gtk_list_box_row_get_child (row));
-
-      gtk_widget_set_opacity (check, chosen ? 1.0 : 0.0);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, chosen, -1);
-    }
-}
-
-static GtkWidget *
-create_pathway_row (gpointer item,
-                    gpointer data)
-{
-  PcPathwaySummary *summary = item;
-  g_autofree char *kind = describe_kind (summary);
-  GtkWidget *row, *box, *name, *subtitle, *check, *line;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  name = gtk_label_new (kind);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  subtitle = gtk_label_new (pc_pathway_summary_get_name (summary));
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_widget_set_tooltip_text (box, pc_pathway_summary_get_title (summary));
-  check = gtk_image_new_from_icon_name ("object-select-symbolic");
-  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (line), box);
-  gtk_box_append (GTK_BOX (line), check);
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  pc_pathway_summary_get_name (summary), -1);
-  return row;
-}
-
-/* One query for the whole list: no pathway is loaded to be listed. */
-static void
-fill_pathway_list (PcPathwayEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  self->filling_list = TRUE;
-  g_clear_object (&self->pathways);
-  if (self->document != NULL)
-    self->pathways = pc_project_list_pathway_summaries (pc_document_get_project (self->document), &error);
-  if (self->pathways == NULL)
-    self->pathways = g_list_store_new (PC_TYPE_PATHWAY_SUMMARY);
-  gtk_list_box_bind_model (self->pathway_list, G_LIST_MODEL (self->pathways), create_pathway_row, self, NULL);
-  if (error != NULL)
-    show_error (self, error->message);
-  self->filling_list = FALSE;
-  mark_current_pathway (self);
-}
-
-/* Moving the focus through the list (Tab, arrows) must not switch the
- * pathway being edited: a row is chosen by activating it (click, Enter,
- * Space), and the chosen one carries a tick. */
-static void
-on_pathway_activated (GtkListBox      *list,
-                      GtkListBoxRow   *row,
-                      PcPathwayEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PcPathwaySummary) summary = NULL;
-
-  if (row == NULL || self->filling_list || self->document == NULL)
-    return;
-  summary = summary_at (self, gtk_list_box_row_get_index (row));
-  if (summary != NULL
-      && !pc_document_set_pathway_name (self->document, pc_pathway_summary_get_name (summary), &error))
-    show_error (self, error->message);
-}
-
 static void
 fill_tariff_codes (PcPathwayEditor *self)
 {
@@ -620,7 +414,7 @@ on_document_changed (PcDocument      *document,
     return;
   fill_tariff_codes (self);
   /* An import or an undone import may add, remove or change pathways. */
-  fill_pathway_list (self);
+  _pc_pathway_editor_fill_pathway_list (self);
 }
 
 static void
@@ -629,10 +423,10 @@ on_pathway_name_changed (PcDocument      *document,
                          PcPathwayEditor *self)
 {
   /* A different pathway: new rows, so no cell of the old one is reused. */
-  mark_current_pathway (self);
+  _pc_pathway_editor_mark_current_pathway (self);
   g_list_store_remove_all (self->rows);
   sync_rows (self);
-  show_error (self, NULL);
+  _pc_pathway_editor_show_error (self, NULL);
 }
 
 static void
@@ -640,230 +434,6 @@ on_pathway_changed (PcDocument      *document,
                     PcPathwayEditor *self)
 {
   update_summary (self);
-}
-
-/* The table's keyboard: GTK 4.8's column view walks its cells by widget
- * order (Shift+Tab went forward, Down went to the first column), so the
- * editor moves the focus itself, by step and field. */
-
-static PcStepCell *
-find_cell (GtkWidget   *widget,
-           guint        index,
-           PcStepField  field)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      PcStepCell *found;
-
-      if (PC_IS_STEP_CELL (child))
-        {
-          PcStepCell *cell = PC_STEP_CELL (child);
-          PcStepRow *row = pc_step_cell_get_row (cell);
-
-          if (row != NULL && pc_step_row_get_index (row) == index && pc_step_cell_get_field (cell) == field)
-            return cell;
-          continue;
-        }
-      if ((found = find_cell (child, index, field)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The focused cell, unless the focus is in a pop-up (a drop-down's list,
- * the tariff codes' completion), whose keys are its own. */
-static PcStepCell *
-focused_cell (PcPathwayEditor *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *cell = focus != NULL ? gtk_widget_get_ancestor (focus, PC_TYPE_STEP_CELL) : NULL;
-
-  if (cell == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL
-      || !gtk_widget_is_ancestor (cell, GTK_WIDGET (self)))
-    return NULL;
-  return PC_STEP_CELL (cell);
-}
-
-static void
-scroll_into_view (GtkAdjustment *adjustment,
-                  double         start,
-                  double         size,
-                  double         visible)
-{
-  double value = gtk_adjustment_get_value (adjustment);
-
-  if (start < 0)
-    gtk_adjustment_set_value (adjustment, value + start);
-  else if (start + size > visible)
-    gtk_adjustment_set_value (adjustment, value + MIN (start, start + size - visible));
-}
-
-/* GTK 4.8's column view has no scroll-to: the scrolled window's
- * adjustments move by the cell's bounds.  Sideways against the column
- * view, up and down against its rows (under the header). */
-static void
-show_cell (PcPathwayEditor *self,
-           PcStepCell      *cell)
-{
-  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (cell), GTK_TYPE_COLUMN_VIEW);
-  GtkWidget *rows = gtk_widget_get_last_child (view);
-  graphene_rect_t bounds;
-
-  if (view == GTK_WIDGET (self->column_view)
-      && gtk_widget_compute_bounds (GTK_WIDGET (cell), view, &bounds))
-    scroll_into_view (gtk_scrolled_window_get_hadjustment (self->step_scroller), bounds.origin.x,
-                      bounds.size.width, gtk_widget_get_width (GTK_WIDGET (self->column_view)));
-  if (rows != NULL && gtk_widget_compute_bounds (GTK_WIDGET (cell), rows, &bounds))
-    scroll_into_view (gtk_scrolled_window_get_vadjustment (self->step_scroller), bounds.origin.y,
-                      bounds.size.height, gtk_widget_get_height (rows));
-}
-
-static gboolean
-focus_cell (PcPathwayEditor *self,
-            guint            index,
-            PcStepField      field)
-{
-  GtkColumnView *view = field == PC_STEP_FIELD_NAME ? self->fixed_view : self->column_view;
-  PcStepCell *cell = find_cell (GTK_WIDGET (view), index, field);
-
-  if (cell == NULL || !gtk_widget_grab_focus (GTK_WIDGET (cell)))
-    return FALSE;
-  gtk_single_selection_set_selected (self->selection, index);
-  show_cell (self, cell);
-  return TRUE;
-}
-
-static gboolean
-on_focus_tick (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       data)
-{
-  PcPathwayEditor *self = PC_PATHWAY_EDITOR (data);
-
-  /* A few frames at most: the step may be gone by then (an undo). */
-  if (!focus_cell (self, self->focus_index, self->focus_field) && ++self->focus_frames < 30)
-    return G_SOURCE_CONTINUE;
-  self->focus_tick = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* A row added a moment ago gets its widgets at the next layout: the focus
- * goes there on the first frame that has the cell. */
-static void
-request_focus (PcPathwayEditor *self,
-               guint            index,
-               PcStepField      field)
-{
-  self->focus_index = index;
-  self->focus_field = field;
-  self->focus_frames = 0;
-  if (focus_cell (self, index, field) || self->focus_tick != 0)
-    return;
-  self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), on_focus_tick, self, NULL);
-}
-
-/* The field the focus is in, to keep it when the step moves. */
-static PcStepField
-focused_field (PcPathwayEditor *self)
-{
-  PcStepCell *cell = focused_cell (self);
-
-  return cell != NULL ? pc_step_cell_get_field (cell) : PC_STEP_FIELD_NAME;
-}
-
-/* The fields as the columns show them: the name first (fixed_view). */
-static PcStepField
-field_at (int position)
-{
-  if (position == 0)
-    return PC_STEP_FIELD_NAME;
-  return position <= PC_STEP_FIELD_NAME ? position - 1 : position;
-}
-
-static int
-position_of (PcStepField field)
-{
-  if (field == PC_STEP_FIELD_NAME)
-    return 0;
-  return field < PC_STEP_FIELD_NAME ? field + 1 : field;
-}
-
-static gboolean
-walk_cells (PcPathwayEditor *self,
-            PcStepCell      *cell,
-            int              by_step,
-            int              by_field)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  int index = pc_step_row_get_index (pc_step_cell_get_row (cell));
-  int position = position_of (pc_step_cell_get_field (cell)) + by_field;
-
-  if (position < 0)
-    position = PC_N_STEP_FIELDS - 1, index--;
-  else if (position >= PC_N_STEP_FIELDS)
-    position = 0, index++;
-  index += by_step;
-  if (index < 0 || index >= (int) n)
-    return by_step != 0;  /* Up on the first step stays; Tab leaves the table. */
-  return focus_cell (self, index, field_at (position));
-}
-
-static gboolean
-on_table_key (GtkEventControllerKey *controller,
-              guint                  keyval,
-              guint                  keycode,
-              GdkModifierType        state,
-              PcPathwayEditor       *self)
-{
-  PcStepCell *cell = focused_cell (self);
-  GdkModifierType mods = state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK);
-
-  if (cell == NULL)
-    return FALSE;
-  if (keyval == GDK_KEY_Tab && mods == 0)
-    return walk_cells (self, cell, 0, 1);
-  if ((keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_Tab) && mods == GDK_SHIFT_MASK)
-    return walk_cells (self, cell, 0, -1);
-  if (keyval == GDK_KEY_Up && mods == 0)
-    return walk_cells (self, cell, -1, 0);
-  if (keyval == GDK_KEY_Down && mods == 0)
-    return walk_cells (self, cell, 1, 0);
-  return FALSE;
-}
-
-/* Delete removes a step from the row (its number), never from a cell,
- * where it edits the text. */
-static gboolean
-on_delete_key (GtkWidget *widget,
-               GVariant  *args,
-               gpointer   data)
-{
-  PcPathwayEditor *self = data;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (focus != NULL && gtk_widget_get_ancestor (focus, PC_TYPE_STEP_CELL) != NULL)
-    return FALSE;
-  return gtk_widget_activate_action (GTK_WIDGET (self), "editor.delete-step", NULL);
-}
-
-static void
-add_table_keys (PcPathwayEditor *self,
-                GtkColumnView   *view)
-{
-  GtkEventController *keys = gtk_event_controller_key_new ();
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_table_key), self);
-  gtk_widget_add_controller (GTK_WIDGET (view), keys);
-  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_BUBBLE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_callback_action_new (on_delete_key, self, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (view), shortcuts);
 }
 
 /* Actions on the selected step */
@@ -940,7 +510,7 @@ add_step (GtkWidget *widget, const char *action, GVariant *parameter)
       step->name = name;
     }
   if (run_step_action (self, _("Add a step"), edit_insert, &edit))
-    request_focus (self, edit.index, PC_STEP_FIELD_NAME);
+    _pc_pathway_editor_request_focus (self, edit.index, PC_STEP_FIELD_NAME);
 }
 
 static void
@@ -963,7 +533,7 @@ duplicate_step (GtkWidget *widget, const char *action, GVariant *parameter)
   edit.index = index + 1;
   edit.step = copy;
   if (run_step_action (self, label, edit_insert, &edit))
-    request_focus (self, edit.index, PC_STEP_FIELD_NAME);
+    _pc_pathway_editor_request_focus (self, edit.index, PC_STEP_FIELD_NAME);
 }
 
 static void
@@ -984,7 +554,7 @@ delete_step (GtkWidget *widget, const char *action, GVariant *parameter)
       guint next = MIN (index, g_list_model_get_n_items (G_LIST_MODEL (self->rows)) - 1);
 
       pc_pathway_editor_select (self, next);
-      request_focus (self, next, PC_STEP_FIELD_NAME);
+      _pc_pathway_editor_request_focus (self, next, PC_STEP_FIELD_NAME);
     }
 }
 
@@ -995,14 +565,14 @@ move_step (PcPathwayEditor *self,
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   StepEdit edit = { NULL, from, to, NULL };
-  PcStepField field = focused_field (self);
+  PcStepField field = _pc_pathway_editor_get_focused_field (self);
 
   if (from == to || from >= n || to >= n)
     return;
   if (run_step_action (self, _("Move a step"), edit_move, &edit))
     {
       pc_pathway_editor_select (self, to);
-      request_focus (self, to, field);
+      _pc_pathway_editor_request_focus (self, to, field);
     }
 }
 
@@ -1045,7 +615,7 @@ pc_pathway_editor_set_document (PcPathwayEditor *self,
     }
   g_list_store_remove_all (self->rows);
   fill_tariff_codes (self);
-  fill_pathway_list (self);
+  _pc_pathway_editor_fill_pathway_list (self);
   sync_rows (self);
 }
 
@@ -1259,13 +829,10 @@ pc_pathway_editor_init (PcPathwayEditor *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   gtk_column_view_set_model (self->fixed_view, GTK_SELECTION_MODEL (self->selection));
-  follow_vertical_scroll (self);
   add_columns (self);
   build_summary (self);
-  add_table_keys (self, self->fixed_view);
-  add_table_keys (self, self->column_view);
-  gtk_list_box_set_header_func (self->pathway_list, header_by_site, self, NULL);
-  g_signal_connect (self->pathway_list, "row-activated", G_CALLBACK (on_pathway_activated), self);
+  _pc_pathway_editor_init_keys (self);
+  _pc_pathway_editor_init_pathway_list (self);
 }
 
 /* The first refused value: its step and field; FALSE when there is none. */
@@ -1325,7 +892,7 @@ drop_refused (PcPathwayEditor *self)
 
       pc_step_row_revert (row, field);
     }
-  show_error (self, NULL);
+  _pc_pathway_editor_show_error (self, NULL);
   if (self->document != NULL)
     pc_document_end_preview (self->document);
 }
@@ -1345,7 +912,7 @@ on_refused_response (AdwMessageDialog *dialog,
       gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
     }
   else if (find_refused (self, &index, &field))
-    request_focus (self, index, field);
+    _pc_pathway_editor_request_focus (self, index, field);
 }
 
 gboolean
