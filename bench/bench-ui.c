@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "pc-pathway-editor-private.h"
 #include "pc-window.h"
 
 static gint64 started;

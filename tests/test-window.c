@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pc-format.h"
+#include "pc-pathway-editor-private.h"
 #include "pc-step-row.h"
 #include "pc-test-keys.h"
 #include "pc-test-util.h"

@@ -8,49 +8,21 @@
 #define G_LOG_DOMAIN "pc-pathway-editor"
 #include "config.h"
 
+#include <string.h>
+
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "pc-costing.h"
 #include "pc-error.h"
 #include "pc-format.h"
 #include "pc-pathway-editor.h"
+#include "pc-pathway-editor-private.h"
+#include "pc-pathway-summary.h"
+#include "pc-step-cell.h"
 #include "pc-step-row.h"
 
-typedef struct
-{
-  PcPathwayEditor *editor;
-  PcStepField      field;
-} PcColumn;
-
-struct _PcPathwayEditor
-{
-  GtkWidget           parent_instance;
-
-  GtkWidget          *paned;
-  GtkListBox         *pathway_list;
-  GtkLabel           *title_label;
-  GtkColumnView      *column_view;
-  GtkLabel           *error_label;
-  GtkGrid            *summary_grid;
-
-  PcDocument         *document;
-  GListStore         *rows;
-  GtkSingleSelection *selection;
-  GtkListStore       *tariff_codes;  /* completion of the tariff code cells */
-  PcColumn            columns[PC_N_STEP_FIELDS];
-  GtkLabel           *stage_costs[PC_N_STAGES + 1];  /* the last: all stages */
-  gboolean            filling_list;
-};
-
 G_DEFINE_FINAL_TYPE (PcPathwayEditor, pc_pathway_editor, GTK_TYPE_WIDGET)
-
-/* Widget data keys: the row a recycled cell shows now, and the guard that
- * tells a text change made by binding from one made by typing. */
-#define ROW_KEY "pc-step-row"
-#define BINDING_KEY "pc-binding"
-#define REFRESH_KEY "pc-refresh-handler"
-
-static void show_error (PcPathwayEditor *self, const char *message);
 
 /* The shown pathway, saved or previewed. */
 static const PcPathway *
@@ -145,7 +117,7 @@ run_edit (PcPathwayEditor *self,
     }
   if (!pc_document_edit (self->document, label, PC_CHANGE_STEPS, edit, data, error))
     return FALSE;
-  show_error (self, NULL);
+  _pc_pathway_editor_show_error (self, NULL);
   return TRUE;
 }
 
@@ -161,13 +133,13 @@ run_step_action (PcPathwayEditor *self,
 
   if (run_edit (self, label, edit, data, &error))
     return TRUE;
-  show_error (self, error->message);
+  _pc_pathway_editor_show_error (self, error->message);
   return FALSE;
 }
 
-static void
-show_error (PcPathwayEditor *self,
-            const char      *message)
+void
+_pc_pathway_editor_show_error (PcPathwayEditor *self,
+                               const char      *message)
 {
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
@@ -175,98 +147,15 @@ show_error (PcPathwayEditor *self,
 
 /* Cells */
 
-/* Only on a change: setting a tooltip makes GTK ask the X server where the
- * pointer is, a round trip per cell that made a saved edit take 0.7 s. */
-static void
-mark_cell (GtkWidget  *cell,
-           const char *error)
-{
-  const char *shown = g_object_get_data (G_OBJECT (cell), "pc-error");
-
-  if (g_strcmp0 (shown, error) == 0)
-    return;
-  g_object_set_data_full (G_OBJECT (cell), "pc-error", g_strdup (error), g_free);
-  if (error != NULL)
-    {
-      gtk_widget_add_css_class (cell, "error");
-      gtk_widget_set_tooltip_text (cell, error);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (cell, "error");
-      gtk_widget_set_tooltip_text (cell, NULL);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-}
-
-static const char * const *
-choices_for (PcStepField field)
-{
-  static const char *activities[PC_N_ACTIVITIES + 1];
-  static const char *bases[PC_N_BASES + 1];
-
-  if (activities[0] == NULL)
-    {
-      for (guint a = 0; a < PC_N_ACTIVITIES; a++)
-        activities[a] = pc_activity_to_string (a);
-      for (guint b = 0; b < PC_N_BASES; b++)
-        bases[b] = pc_basis_to_string (b);
-    }
-  return field == PC_STEP_FIELD_ACTIVITY ? activities : bases;
-}
-
-static gboolean
-field_has_choices (PcStepField field)
-{
-  return field == PC_STEP_FIELD_ACTIVITY || field == PC_STEP_FIELD_BASIS;
-}
-
-static void
-refresh_cell (GtkWidget *cell,
-              PcColumn  *column)
-{
-  PcStepRow *row = g_object_get_data (G_OBJECT (cell), ROW_KEY);
-  g_autofree char *text = NULL;
-
-  if (row == NULL)
-    return;
-  text = pc_step_row_get_text (row, column->field);
-  g_object_set_data (G_OBJECT (cell), BINDING_KEY, GINT_TO_POINTER (TRUE));
-  if (field_has_choices (column->field))
-    {
-      const char * const *choices = choices_for (column->field);
-
-      for (guint i = 0; choices[i] != NULL; i++)
-        if (g_strcmp0 (choices[i], text) == 0)
-          gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), i);
-    }
-  else if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (cell), text);
-  g_object_set_data (G_OBJECT (cell), BINDING_KEY, NULL);
-  mark_cell (cell, pc_step_row_get_error (row, column->field));
-}
-
-static void
-on_row_refreshed (PcStepRow *row,
-                  GtkWidget *cell)
-{
-  refresh_cell (cell, g_object_get_data (G_OBJECT (cell), "pc-column"));
-}
-
 /* The typed text of @field in @row, previewed or refused. */
 static void
 type_into_row (PcPathwayEditor *self,
                PcStepRow       *row,
                PcStepField      field,
-               const char      *text,
-               GtkWidget       *cell)
+               const char      *text)
 {
   g_autoptr(PcStep) edited = pc_step_row_type (row, field, text);
 
-  if (cell != NULL)
-    mark_cell (cell, pc_step_row_get_error (row, field));
   if (edited != NULL)
     pc_document_preview_step (self->document, pc_step_row_get_index (row), edited);
   else
@@ -302,131 +191,39 @@ commit_row (PcPathwayEditor *self,
       pc_step_row_set_error (row, field, error->message);
     }
   message = g_strdup_printf (_("Step %u: %s"), pc_step_row_get_index (row) + 1, pc_step_row_get_error (row, field));
-  show_error (self, message);
+  _pc_pathway_editor_show_error (self, message);
   pc_document_end_preview (self->document);
   return FALSE;
 }
 
 static void
-on_entry_changed (GtkEditable *entry,
-                  PcColumn    *column)
+on_cell_edited (PcStepCell *cell,
+                const char *text,
+                PcColumn   *column)
 {
-  PcStepRow *row = g_object_get_data (G_OBJECT (entry), ROW_KEY);
-
-  if (row == NULL || g_object_get_data (G_OBJECT (entry), BINDING_KEY) != NULL)
-    return;
-  type_into_row (column->editor, row, column->field, gtk_editable_get_text (entry), GTK_WIDGET (entry));
+  type_into_row (column->editor, pc_step_cell_get_row (cell), column->field, text);
 }
 
 static void
-on_entry_activate (GtkEntry *entry,
-                   PcColumn *column)
+on_cell_committed (PcStepCell *cell,
+                   PcColumn   *column)
 {
-  PcStepRow *row = g_object_get_data (G_OBJECT (entry), ROW_KEY);
-
-  if (row != NULL)
-    commit_row (column->editor, row, column->field);
+  commit_row (column->editor, pc_step_cell_get_row (cell), column->field);
 }
 
 static void
-on_cell_focus_enter (GtkEventControllerFocus *controller,
-                     PcColumn                *column)
+on_cell_reverted (PcStepCell *cell,
+                  PcColumn   *column)
 {
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  PcStepRow *row = g_object_get_data (G_OBJECT (cell), ROW_KEY);
-
-  if (row != NULL)
-    gtk_single_selection_set_selected (column->editor->selection, pc_step_row_get_index (row));
-}
-
-static void
-on_cell_focus_leave (GtkEventControllerFocus *controller,
-                     PcColumn                *column)
-{
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  PcStepRow *row = g_object_get_data (G_OBJECT (cell), ROW_KEY);
-
-  if (row != NULL)
-    commit_row (column->editor, row, column->field);
-}
-
-static gboolean
-on_cell_key (GtkEventControllerKey *controller,
-             guint                  keyval,
-             guint                  keycode,
-             GdkModifierType        state,
-             PcColumn              *column)
-{
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  PcStepRow *row = g_object_get_data (G_OBJECT (cell), ROW_KEY);
-
-  if (keyval != GDK_KEY_Escape || row == NULL || !pc_step_row_has_pending (row, column->field))
-    return FALSE;
-  pc_step_row_revert (row, column->field);
   pc_document_end_preview (column->editor->document);
-  return TRUE;
 }
 
+/* Focus and selection move together. */
 static void
-on_drop_down_selected (GtkDropDown *drop_down,
-                       GParamSpec  *pspec,
-                       PcColumn    *column)
+on_cell_entered (PcStepCell *cell,
+                 PcColumn   *column)
 {
-  PcStepRow *row = g_object_get_data (G_OBJECT (drop_down), ROW_KEY);
-  guint selected = gtk_drop_down_get_selected (drop_down);
-
-  if (row == NULL || g_object_get_data (G_OBJECT (drop_down), BINDING_KEY) != NULL
-      || selected == GTK_INVALID_LIST_POSITION)
-    return;
-  {
-    g_autoptr(PcStep) typed = pc_step_row_type (row, column->field, choices_for (column->field)[selected]);
-  }
-  commit_row (column->editor, row, column->field);
-}
-
-static void
-add_focus_controllers (GtkWidget *cell,
-                       PcColumn  *column)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), column);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_cell_focus_leave), column);
-  gtk_widget_add_controller (cell, focus);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_cell_key), column);
-  gtk_widget_add_controller (cell, keys);
-}
-
-static GtkWidget *
-make_entry (PcColumn *column)
-{
-  GtkWidget *entry = gtk_entry_new ();
-  gboolean numeric = pc_step_field_numeric (column->field);
-
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), numeric ? 8 : 12);
-  if (column->field == PC_STEP_FIELD_NAME)
-    gtk_editable_set_width_chars (GTK_EDITABLE (entry), 24);
-  if (numeric)
-    {
-      gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0);
-      gtk_widget_add_css_class (entry, "numeric");
-    }
-  gtk_entry_set_has_frame (GTK_ENTRY (entry), FALSE);
-  if (column->field == PC_STEP_FIELD_TARIFF_CODE)
-    {
-      GtkEntryCompletion *completion = gtk_entry_completion_new ();
-
-      gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (column->editor->tariff_codes));
-      gtk_entry_completion_set_text_column (completion, 0);
-      gtk_entry_completion_set_minimum_key_length (completion, 1);
-      gtk_entry_completion_set_inline_completion (completion, FALSE);
-      gtk_entry_set_completion (GTK_ENTRY (entry), completion);
-      g_object_unref (completion);
-    }
-  g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed), column);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate), column);
-  return entry;
+  gtk_single_selection_set_selected (column->editor->selection, pc_step_row_get_index (pc_step_cell_get_row (cell)));
 }
 
 static void
@@ -434,19 +231,14 @@ setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             PcColumn                 *column)
 {
-  GtkWidget *cell;
+  GtkWidget *cell = pc_step_cell_new (column->field);
 
-  if (field_has_choices (column->field))
-    {
-      cell = gtk_drop_down_new_from_strings (choices_for (column->field));
-      g_signal_connect (cell, "notify::selected", G_CALLBACK (on_drop_down_selected), column);
-    }
-  else
-    cell = make_entry (column);
-  g_object_set_data (G_OBJECT (cell), "pc-column", column);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  pc_step_field_title (column->field), -1);
-  add_focus_controllers (cell, column);
+  if (column->field == PC_STEP_FIELD_TARIFF_CODE)
+    pc_step_cell_set_completion (PC_STEP_CELL (cell), GTK_TREE_MODEL (column->editor->tariff_codes));
+  g_signal_connect (cell, "edited", G_CALLBACK (on_cell_edited), column);
+  g_signal_connect (cell, "committed", G_CALLBACK (on_cell_committed), column);
+  g_signal_connect (cell, "reverted", G_CALLBACK (on_cell_reverted), column);
+  g_signal_connect (cell, "entered", G_CALLBACK (on_cell_entered), column);
   gtk_list_item_set_child (item, cell);
 }
 
@@ -455,14 +247,7 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            PcColumn                 *column)
 {
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  PcStepRow *row = gtk_list_item_get_item (item);
-  gulong handler;
-
-  g_object_set_data (G_OBJECT (cell), ROW_KEY, row);
-  handler = g_signal_connect (row, "refreshed", G_CALLBACK (on_row_refreshed), cell);
-  g_object_set_data (G_OBJECT (cell), REFRESH_KEY, GSIZE_TO_POINTER (handler));
-  refresh_cell (cell, column);
+  pc_step_cell_set_row (PC_STEP_CELL (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
 }
 
 static void
@@ -470,14 +255,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              PcColumn                 *column)
 {
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  PcStepRow *row = g_object_get_data (G_OBJECT (cell), ROW_KEY);
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), REFRESH_KEY));
-
-  if (row != NULL && handler != 0)
-    g_signal_handler_disconnect (row, handler);
-  g_object_set_data (G_OBJECT (cell), REFRESH_KEY, NULL);
-  g_object_set_data (G_OBJECT (cell), ROW_KEY, NULL);
+  pc_step_cell_set_row (PC_STEP_CELL (gtk_list_item_get_child (item)), NULL);
 }
 
 /* The first column: the step's number, which is also the drag handle. */
@@ -485,14 +263,15 @@ unbind_cell (GtkSignalListItemFactory *factory,
 static void
 move_step (PcPathwayEditor *self, guint from, guint to);
 
+/* The controllers' data is the GtkListItem, which owns the handle: its
+ * item is the row the recycled handle shows now. */
 static GdkContentProvider *
 on_drag_prepare (GtkDragSource *source,
                  double         x,
                  double         y,
-                 gpointer       unused)
+                 GtkListItem   *item)
 {
-  GtkWidget *handle = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  PcStepRow *row = g_object_get_data (G_OBJECT (handle), ROW_KEY);
+  PcStepRow *row = gtk_list_item_get_item (item);
 
   if (row == NULL)
     return NULL;
@@ -504,10 +283,11 @@ on_drop (GtkDropTarget   *target,
          const GValue    *value,
          double           x,
          double           y,
-         PcPathwayEditor *self)
+         GtkListItem     *item)
 {
-  GtkWidget *handle = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  PcStepRow *row = g_object_get_data (G_OBJECT (handle), ROW_KEY);
+  PcPathwayEditor *self = PC_PATHWAY_EDITOR (gtk_widget_get_ancestor (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)),
+                                                                      PC_TYPE_PATHWAY_EDITOR));
+  PcStepRow *row = gtk_list_item_get_item (item);
 
   if (row == NULL || !G_VALUE_HOLDS_UINT (value))
     return FALSE;
@@ -530,9 +310,9 @@ setup_number (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (handle, _("Drag to move the step"));
   gtk_widget_set_cursor_from_name (handle, "grab");
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), NULL);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), item);
   gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (source));
-  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), item);
   gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (target));
   gtk_list_item_set_child (item, handle);
 }
@@ -546,16 +326,7 @@ bind_number (GtkSignalListItemFactory *factory,
   PcStepRow *row = gtk_list_item_get_item (item);
   g_autofree char *text = g_strdup_printf ("%u", pc_step_row_get_index (row) + 1);
 
-  g_object_set_data (G_OBJECT (handle), ROW_KEY, row);
   gtk_label_set_text (GTK_LABEL (handle), text);
-}
-
-static void
-unbind_number (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               PcPathwayEditor          *self)
-{
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), ROW_KEY, NULL);
 }
 
 static void
@@ -566,9 +337,8 @@ add_columns (PcPathwayEditor *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_number), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_number), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_number), self);
   column = gtk_column_view_column_new ("#", factory);
-  gtk_column_view_append_column (self->column_view, column);
+  gtk_column_view_append_column (self->fixed_view, column);
   g_object_unref (column);
 
   for (guint f = 0; f < PC_N_STEP_FIELDS; f++)
@@ -583,7 +353,7 @@ add_columns (PcPathwayEditor *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       if (f == PC_STEP_FIELD_NAME)
         gtk_column_view_column_set_fixed_width (column, 300);
-      gtk_column_view_append_column (self->column_view, column);
+      gtk_column_view_append_column (f == PC_STEP_FIELD_NAME ? self->fixed_view : self->column_view, column);
       g_object_unref (column);
     }
 }
@@ -620,131 +390,6 @@ sync_rows (PcPathwayEditor *self)
   update_summary (self);
 }
 
-/* The pathway list */
-
-static char *
-describe_pathway (const PcPathway *pathway)
-{
-  if (pathway->kind == PC_KIND_BEST_PRACTICE)
-    return g_strdup (_("Best practice"));
-  if (pathway->provider != NULL)
-    return g_strdup_printf (_("Current, %s"), pathway->provider);
-  return g_strdup (_("Current"));
-}
-
-static void
-header_by_site (GtkListBoxRow *row,
-                GtkListBoxRow *before,
-                gpointer       unused)
-{
-  const char *site = g_object_get_data (G_OBJECT (row), "pc-site");
-  GtkWidget *header;
-  g_autofree char *title = NULL;
-
-  if (before != NULL && g_strcmp0 (site, g_object_get_data (G_OBJECT (before), "pc-site")) == 0)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-  title = g_strdup (site);
-  title[0] = g_ascii_toupper (title[0]);
-  header = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_set_margin_start (header, 12);
-  gtk_widget_set_margin_top (header, 12);
-  gtk_widget_set_margin_bottom (header, 4);
-  gtk_list_box_row_set_header (row, header);
-}
-
-static void
-mark_current_pathway (PcPathwayEditor *self)
-{
-  const char *current = self->document != NULL ? pc_document_get_pathway_name (self->document) : NULL;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->pathway_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *check = g_object_get_data (G_OBJECT (row), "pc-check");
-      gboolean chosen = g_strcmp0 (g_object_get_data (G_OBJECT (row), "pc-pathway"), current) == 0;
-
-      if (check == NULL)
-        continue;
-      gtk_widget_set_opacity (check, chosen ? 1.0 : 0.0);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, chosen, -1);
-    }
-}
-
-static void
-fill_pathway_list (PcPathwayEditor *self)
-{
-  g_auto(GStrv) names = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-
-  self->filling_list = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pathway_list))) != NULL)
-    gtk_list_box_remove (self->pathway_list, child);
-  if (self->document == NULL)
-    goto done;
-  names = pc_project_list_pathways (pc_document_get_project (self->document), &error);
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    {
-      g_autoptr(PcPathway) pathway = pc_project_load_pathway (pc_document_get_project (self->document),
-                                                              names[i], NULL);
-      g_autofree char *kind = NULL;
-      GtkWidget *row, *box, *name, *subtitle, *check, *line;
-
-      if (pathway == NULL)
-        continue;
-      kind = describe_pathway (pathway);
-      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      name = gtk_label_new (kind);
-      gtk_label_set_xalign (GTK_LABEL (name), 0);
-      subtitle = gtk_label_new (pathway->name);
-      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (subtitle, "dim-label");
-      gtk_widget_add_css_class (subtitle, "caption");
-      gtk_box_append (GTK_BOX (box), name);
-      gtk_box_append (GTK_BOX (box), subtitle);
-      gtk_widget_set_hexpand (box, TRUE);
-      check = gtk_image_new_from_icon_name ("object-select-symbolic");
-      line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_box_append (GTK_BOX (line), box);
-      gtk_box_append (GTK_BOX (line), check);
-      row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line);
-      g_object_set_data (G_OBJECT (row), "pc-check", check);
-      g_object_set_data_full (G_OBJECT (row), "pc-site", g_strdup (pathway->site), g_free);
-      g_object_set_data_full (G_OBJECT (row), "pc-pathway", g_strdup (pathway->name), g_free);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      pathway->name, -1);
-      gtk_list_box_append (self->pathway_list, row);
-    }
-  if (error != NULL)
-    show_error (self, error->message);
-done:
-  self->filling_list = FALSE;
-  mark_current_pathway (self);
-}
-
-/* Moving the focus through the list (Tab, arrows) must not switch the
- * pathway being edited: a row is chosen by activating it (click, Enter,
- * Space), and the chosen one carries a tick. */
-static void
-on_pathway_activated (GtkListBox      *list,
-                      GtkListBoxRow   *row,
-                      PcPathwayEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (row == NULL || self->filling_list || self->document == NULL)
-    return;
-  if (!pc_document_set_pathway_name (self->document, g_object_get_data (G_OBJECT (row), "pc-pathway"), &error))
-    show_error (self, error->message);
-}
-
 static void
 fill_tariff_codes (PcPathwayEditor *self)
 {
@@ -769,7 +414,7 @@ on_document_changed (PcDocument      *document,
     return;
   fill_tariff_codes (self);
   /* An import or an undone import may add, remove or change pathways. */
-  fill_pathway_list (self);
+  _pc_pathway_editor_fill_pathway_list (self);
 }
 
 static void
@@ -778,10 +423,10 @@ on_pathway_name_changed (PcDocument      *document,
                          PcPathwayEditor *self)
 {
   /* A different pathway: new rows, so no cell of the old one is reused. */
-  mark_current_pathway (self);
+  _pc_pathway_editor_mark_current_pathway (self);
   g_list_store_remove_all (self->rows);
   sync_rows (self);
-  show_error (self, NULL);
+  _pc_pathway_editor_show_error (self, NULL);
 }
 
 static void
@@ -865,7 +510,7 @@ add_step (GtkWidget *widget, const char *action, GVariant *parameter)
       step->name = name;
     }
   if (run_step_action (self, _("Add a step"), edit_insert, &edit))
-    pc_pathway_editor_select (self, edit.index);
+    _pc_pathway_editor_request_focus (self, edit.index, PC_STEP_FIELD_NAME);
 }
 
 static void
@@ -888,7 +533,7 @@ duplicate_step (GtkWidget *widget, const char *action, GVariant *parameter)
   edit.index = index + 1;
   edit.step = copy;
   if (run_step_action (self, label, edit_insert, &edit))
-    pc_pathway_editor_select (self, edit.index);
+    _pc_pathway_editor_request_focus (self, edit.index, PC_STEP_FIELD_NAME);
 }
 
 static void
@@ -905,7 +550,12 @@ delete_step (GtkWidget *widget, const char *action, GVariant *parameter)
   label = g_strdup_printf (_("Delete “%s”"), step->name);
   edit.index = index;
   if (run_step_action (self, label, edit_delete, &edit) && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
-    pc_pathway_editor_select (self, MIN (index, g_list_model_get_n_items (G_LIST_MODEL (self->rows)) - 1));
+    {
+      guint next = MIN (index, g_list_model_get_n_items (G_LIST_MODEL (self->rows)) - 1);
+
+      pc_pathway_editor_select (self, next);
+      _pc_pathway_editor_request_focus (self, next, PC_STEP_FIELD_NAME);
+    }
 }
 
 static void
@@ -915,11 +565,15 @@ move_step (PcPathwayEditor *self,
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   StepEdit edit = { NULL, from, to, NULL };
+  PcStepField field = _pc_pathway_editor_get_focused_field (self);
 
   if (from == to || from >= n || to >= n)
     return;
   if (run_step_action (self, _("Move a step"), edit_move, &edit))
-    pc_pathway_editor_select (self, to);
+    {
+      pc_pathway_editor_select (self, to);
+      _pc_pathway_editor_request_focus (self, to, field);
+    }
 }
 
 static void
@@ -961,7 +615,7 @@ pc_pathway_editor_set_document (PcPathwayEditor *self,
     }
   g_list_store_remove_all (self->rows);
   fill_tariff_codes (self);
-  fill_pathway_list (self);
+  _pc_pathway_editor_fill_pathway_list (self);
   sync_rows (self);
 }
 
@@ -1007,7 +661,7 @@ pc_pathway_editor_type (PcPathwayEditor *self,
   g_return_val_if_fail (index < g_list_model_get_n_items (G_LIST_MODEL (self->rows)), FALSE);
 
   row = row_at (self, index);
-  type_into_row (self, row, field, text, NULL);
+  type_into_row (self, row, field, text);
   return pc_step_row_get_error (row, field) == NULL;
 }
 
@@ -1062,7 +716,7 @@ pc_pathway_editor_enter (PcPathwayEditor *self,
   g_return_val_if_fail (index < g_list_model_get_n_items (G_LIST_MODEL (self->rows)), FALSE);
 
   row = row_at (self, index);
-  type_into_row (self, row, field, text, NULL);
+  type_into_row (self, row, field, text);
   return commit_row (self, row, field);
 }
 
@@ -1120,10 +774,15 @@ pc_pathway_editor_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->focus_tick);
+  self->focus_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_PATHWAY_EDITOR);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
+  g_clear_object (&self->pathways);
   g_clear_object (&self->tariff_codes);
+  g_clear_pointer (&self->after_refused, g_free);
   G_OBJECT_CLASS (pc_pathway_editor_parent_class)->dispose (object);
 }
 
@@ -1139,7 +798,10 @@ pc_pathway_editor_class_init (PcPathwayEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, paned);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, pathway_list);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, fixed_view);
+  gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, fixed_scroller);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, step_scroller);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, summary_grid);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1166,19 +828,117 @@ pc_pathway_editor_init (PcPathwayEditor *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_set_model (self->fixed_view, GTK_SELECTION_MODEL (self->selection));
   add_columns (self);
   build_summary (self);
-  {
-    /* Delete removes a step only from within the table, and only when the
-     * focused cell did not use the key itself (an entry deletes text). */
-    GtkEventController *keys = gtk_shortcut_controller_new ();
+  _pc_pathway_editor_init_keys (self);
+  _pc_pathway_editor_init_pathway_list (self);
+}
 
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_BUBBLE);
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                            gtk_named_action_new ("editor.delete-step")));
-    gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
-  }
-  gtk_list_box_set_header_func (self->pathway_list, header_by_site, NULL, NULL);
-  g_signal_connect (self->pathway_list, "row-activated", G_CALLBACK (on_pathway_activated), self);
+/* The first refused value: its step and field; FALSE when there is none. */
+static gboolean
+find_refused (PcPathwayEditor *self,
+              guint           *index,
+              PcStepField     *field)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+    {
+      g_autoptr(PcStepRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      for (guint f = 0; f < PC_N_STEP_FIELDS; f++)
+        if (pc_step_row_get_error (row, f) != NULL)
+          {
+            *index = i;
+            *field = f;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+/* The field's title starts the row's reason ("Quantity: …"): said once. */
+char *
+pc_pathway_editor_get_refused_summary (PcPathwayEditor *self)
+{
+  g_autoptr(PcStepRow) row = NULL;
+  g_autofree char *field_name = NULL;
+  const char *reason, *title;
+  guint index;
+  PcStepField field;
+
+  g_return_val_if_fail (PC_IS_PATHWAY_EDITOR (self), NULL);
+
+  if (!find_refused (self, &index, &field))
+    return NULL;
+  row = row_at (self, index);
+  reason = pc_step_row_get_error (row, field);
+  title = pc_step_field_title (field);
+  if (g_str_has_prefix (reason, title) && g_str_has_prefix (reason + strlen (title), ": "))
+    reason += strlen (title) + 2;
+  field_name = g_utf8_strdown (title, -1);
+  return g_strdup_printf (_("Step %u’s %s was refused: %s"), index + 1, field_name, reason);
+}
+
+/* Every refused value's typed text goes: the cells show what is saved. */
+static void
+drop_refused (PcPathwayEditor *self)
+{
+  guint index;
+  PcStepField field;
+
+  while (find_refused (self, &index, &field))
+    {
+      g_autoptr(PcStepRow) row = row_at (self, index);
+
+      pc_step_row_revert (row, field);
+    }
+  _pc_pathway_editor_show_error (self, NULL);
+  if (self->document != NULL)
+    pc_document_end_preview (self->document);
+}
+
+static void
+on_refused_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PcPathwayEditor  *self)
+{
+  g_autofree char *action = g_steal_pointer (&self->after_refused);
+  guint index;
+  PcStepField field;
+
+  if (g_strcmp0 (response, "go-on") == 0)
+    {
+      drop_refused (self);
+      gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+    }
+  else if (find_refused (self, &index, &field))
+    _pc_pathway_editor_request_focus (self, index, field);
+}
+
+gboolean
+pc_pathway_editor_ask_about_refused (PcPathwayEditor *self,
+                                     const char      *go_on_label,
+                                     const char      *action)
+{
+  g_autofree char *summary = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (PC_IS_PATHWAY_EDITOR (self), FALSE);
+
+  summary = pc_pathway_editor_get_refused_summary (self);
+  if (summary == NULL)
+    return FALSE;
+  g_free (self->after_refused);
+  self->after_refused = g_strdup (action);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("A Value Was Refused"), summary);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "fix", _("_Fix It"),
+                                    "go-on", go_on_label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "go-on",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "fix");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "fix");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_refused_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }

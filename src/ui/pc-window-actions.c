@@ -142,6 +142,8 @@ save_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   pc_pathway_editor_commit_pending (self->pathway_editor);
+  if (pc_pathway_editor_ask_about_refused (self->pathway_editor, _("_Save Without It"), "win.save"))
+    return;
   if (!pc_document_save (self->document, &error))
     {
       if (g_error_matches (error, PC_ERROR, PC_ERROR_EXISTS))

@@ -747,6 +747,9 @@ pc_window_close_request (GtkWindow *window)
   /* A value typed but not yet saved is an unsaved change too. */
   if (self->document != NULL)
     pc_pathway_editor_commit_pending (self->pathway_editor);
+  if (self->document != NULL && !self->close_confirmed
+      && pc_pathway_editor_ask_about_refused (self->pathway_editor, _("_Close Without It"), "window.close"))
+    return TRUE;
   if (self->document != NULL && pc_document_get_dirty (self->document) && !self->close_confirmed)
     {
       g_autofree char *body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be lost."),
