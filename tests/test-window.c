@@ -404,6 +404,149 @@ test_import (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, before);
 }
 
+/* The message dialog the window shows over itself, or NULL. */
+static AdwMessageDialog *
+shown_dialog (Fixture *fixture)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel))
+          && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (fixture->window))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return shown_dialog (data) != NULL;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return shown_dialog (data) == NULL;
+}
+
+static gboolean
+import_toast_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return pc_window_get_import_toast (fixture->window) != NULL;
+}
+
+/* The newest import record of @kind in pathcost-cli sources --json. */
+static JsonObject *
+cli_last_source (const char *path, const char *kind)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *sources;
+
+  g_assert_cmpint (pc_test_run_cli (&out, &err, "sources", path, "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  sources = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "sources");
+  for (guint i = 0; i < json_array_get_length (sources); i++)
+    {
+      JsonObject *source = json_array_get_object_element (sources, i);
+
+      if (g_strcmp0 (json_object_get_string_member (source, "kind"), kind) == 0)
+        return json_object_ref (source);
+    }
+  g_assert_not_reached ();
+}
+
+#define NEW_SOURCE "NHS Payment Scheme 2026/27, March 2026"
+
+/* A file whose name does not say its kind ("bad_tariffs.csv") is known by
+ * its header; the window asks where the figures come from, prefilled from
+ * the last tariffs import; Return imports and records what was typed with
+ * the file's SHA-256; the toast says what changed and its Undo undoes it. */
+static void
+test_import_source (Fixture *fixture, gconstpointer data)
+{
+  PcPathwayEditor *editor = pc_window_get_pathway_editor (fixture->window);
+  g_autofree char *before = g_strdup (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1));
+  const char *csv = "code,description,unit,price,year\nWF02B,Clinic,attendance,1000,2019\n";
+  g_autofree char *path = pc_test_write_file (fixture->dir, "bad_tariffs.csv", csv);
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, csv, -1);
+  g_autoptr(JsonObject) last = cli_last_source (fixture->path, "tariffs");
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+  AdwToast *toast;
+
+  pc_window_import_file (fixture->window, path);
+  pc_test_wait_until (dialog_shown, fixture, 5, "the question of the source");
+  dialog = shown_dialog (fixture);
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, json_object_get_string_member (last, "source"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Tariffs"));
+
+  /* Replace the suggestion with the keyboard, then Return. */
+  pc_test_key (GTK_WINDOW (dialog), GDK_KEY_a, GDK_CONTROL_MASK);
+  pc_test_key (GTK_WINDOW (dialog), GDK_KEY_BackSpace, 0);
+  pc_test_type (GTK_WINDOW (dialog), NEW_SOURCE);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, NEW_SOURCE);
+  pc_test_key (GTK_WINDOW (dialog), GDK_KEY_Return, 0);
+  pc_test_wait_until (import_toast_shown, fixture, 20, "the import's toast");
+  g_assert_true (dialog_gone (fixture));
+
+  toast = pc_window_get_import_toast (fixture->window);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "1 row of Tariffs imported");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), !=, before);
+
+  activate (fixture, "save");
+  {
+    g_autoptr(JsonObject) record = cli_last_source (fixture->path, "tariffs");
+
+    g_assert_cmpstr (json_object_get_string_member (record, "source"), ==, NEW_SOURCE);
+    g_assert_cmpstr (json_object_get_string_member (record, "sha256"), ==, sha256);
+    g_assert_cmpstr (json_object_get_string_member (record, "file"), ==, "bad_tariffs.csv");
+  }
+
+  /* The toast's button: its action, as the button would activate it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), adw_toast_get_action_name (toast), NULL));
+  g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, before);
+}
+
+/* Escape at the question imports nothing; a header of no kind says which
+ * kinds there are. */
+static void
+test_import_escape (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = pc_test_write_file (fixture->dir, "prices.csv",
+                                              "code,description,unit,price,year\nWF02B,Clinic,attendance,1000,2019\n");
+  g_autofree char *odd = pc_test_write_file (fixture->dir, "odd.csv", "colour,size\nred,3\n");
+  AdwMessageDialog *dialog;
+
+  pc_window_import_file (fixture->window, path);
+  pc_test_wait_until (dialog_shown, fixture, 5, "the question of the source");
+  dialog = shown_dialog (fixture);
+  pc_test_key (GTK_WINDOW (dialog), GDK_KEY_Escape, 0);
+  pc_test_wait_until (dialog_gone, fixture, 5, "the question to close");
+  pc_test_wait_idle (5);
+  g_assert_null (pc_window_get_import_toast (fixture->window));
+  g_assert_false (is_dirty (fixture));
+
+  pc_window_import_file (fixture->window, odd);
+  pc_test_wait_until (dialog_shown, fixture, 5, "the error");
+  dialog = shown_dialog (fixture);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Nothing was imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "population_ons"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "area_groups"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (is_dirty (fixture));
+}
+
 /* A scenario changes the projection as pathcost-cli report --scenario does,
  * and so do the areas and years chosen. */
 static void
@@ -1013,6 +1156,8 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
 
+  g_test_add ("/window/import-source", Fixture, NULL, fixture_set_up, test_import_source, fixture_tear_down);
+  g_test_add ("/window/import-escape", Fixture, NULL, fixture_set_up, test_import_escape, fixture_tear_down);
   g_test_add ("/window/edit-undo-save-reopen", Fixture, NULL, fixture_set_up,
               test_edit_undo_save_reopen, fixture_tear_down);
   g_test_add ("/window/save-commits-typing", Fixture, NULL, fixture_set_up, test_save_commits_typing,

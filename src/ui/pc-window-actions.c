@@ -10,6 +10,7 @@
 
 #include "pc-application.h"
 #include "pc-error.h"
+#include "pc-format.h"
 #include "pc-window-private.h"
 
 typedef void (*ChosenFunc) (PcWindow *self, const char *path, gpointer data);
@@ -251,25 +252,125 @@ kind_from_file_name (const char   *path,
   return best > 0;
 }
 
+static const char *kind_title (PcImportKind kind);
+
+/* "2,340 rows of Population imported", then what the engine noted. */
+char *
+_pc_window_describe_import (PcImportKind  kind,
+                            guint64       n_rows,
+                            GPtrArray    *notes)
+{
+  g_autofree char *count = pc_format_number ((double) n_rows, 0);
+  GString *text = g_string_new (NULL);
+
+  if (kind == PC_IMPORT_ACTIVITY)
+    g_string_append_printf (text, ngettext ("%s activity row replaced the project’s",
+                                            "%s activity rows replaced the project’s", (gulong) n_rows),
+                            count);
+  else
+    g_string_append_printf (text, ngettext ("%s row of %s imported", "%s rows of %s imported", (gulong) n_rows),
+                            count, kind_title (kind));
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    g_string_append_printf (text, "; %s", (const char *) g_ptr_array_index (notes, i));
+  return g_string_free (text, FALSE);
+}
+
+typedef struct
+{
+  PcWindow     *window;
+  PcImportKind  kind;
+  char         *path;
+  GtkEntry     *entry;
+} SourceQuestion;
+
 static void
-import_file (PcWindow   *self,
-             const char *path)
+source_question_free (SourceQuestion *question)
+{
+  g_object_unref (question->window);
+  g_free (question->path);
+  g_free (question);
+}
+
+static void
+on_source_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SourceQuestion   *question)
+{
+  PcWindow *self = question->window;
+  g_autofree char *source = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (question->entry))));
+
+  /* Escape (the close response) imports nothing. */
+  if (g_strcmp0 (response, "import") != 0 || self->document == NULL)
+    return;
+  if (self->busy)
+    {
+      pc_window_toast (self, _("Wait for the current import to finish."));
+      return;
+    }
+  pc_window_import_full (self, question->kind, question->path, source, NULL, NULL);
+}
+
+/* Before an import: where the figures come from, for the record the
+ * project keeps of it, prefilled from the last import of its kind. */
+static void
+ask_source (PcWindow     *self,
+            PcImportKind  kind,
+            const char   *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *heading = g_strdup_printf (_("Import %s"), kind_title (kind));
+  g_autofree char *body = g_strdup_printf (_("“%s” as %s. Where do these figures come from? "
+                                             "Name the publication and its year, for example "
+                                             "“ONS 2022-based SNPP, June 2025”. You may leave it empty."),
+                                           name, kind_title (kind));
+  g_autofree char *last = pc_project_get_last_source (pc_document_get_project (self->document),
+                                                      pc_import_kind_to_string (kind));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *entry = gtk_entry_new ();
+  SourceQuestion *question = g_new0 (SourceQuestion, 1);
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Publication, year"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Source of the figures: publication, year"), -1);
+  if (last != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), last);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  question->window = g_object_ref (self);
+  question->kind = kind;
+  question->path = g_strdup (path);
+  question->entry = GTK_ENTRY (entry);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_source_response), question,
+                         (GClosureNotify) (void (*) (void)) source_question_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+void
+pc_window_import_file (PcWindow   *self,
+                       const char *path)
 {
   PcImportKind kind;
-  g_autoptr(GString) kinds = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
-  if (kind_from_file_name (path, &kind))
+  g_return_if_fail (PC_IS_WINDOW (self));
+  g_return_if_fail (self->document != NULL);
+
+  /* The name first ("population-2024.csv"); a name that does not say
+   * ("bad_tariffs.csv") leaves it to the header. */
+  if (kind_from_file_name (path, &kind) || pc_import_detect_kind (path, &kind, &error))
     {
-      pc_window_import (self, kind, path, NULL, NULL);
+      ask_source (self, kind, path);
       return;
     }
-  for (guint k = 0; k < PC_N_IMPORT_KINDS; k++)
-    g_string_append_printf (kinds, "%s%s", k > 0 ? ", " : "", pc_import_kind_to_string (k));
   name = g_path_get_basename (path);
-  message = g_strdup_printf (_("“%s” does not say what it holds. Choose the kind in the Import menu, "
-                               "or name the file after its kind: %s."), name, kinds->str);
+  message = g_strdup_printf (_("Neither the name nor the header of “%s” says what it holds. %s"), name, error->message);
   _pc_window_show_error (self, _("Nothing was imported"), message, NULL);
 }
 
@@ -281,7 +382,7 @@ import_any_chosen (PcWindow   *self,
                    gpointer    unused)
 {
   if (!self->busy)
-    import_file (self, path);
+    pc_window_import_file (self, path);
 }
 
 static void
@@ -299,7 +400,7 @@ import_kind_chosen (PcWindow   *self,
                     gpointer    data)
 {
   if (!self->busy)
-    pc_window_import (self, self->import_kind, path, NULL, NULL);
+    ask_source (self, self->import_kind, path);
 }
 
 /* What each kind of CSV holds, in the menu and the chooser's title. */
@@ -369,7 +470,7 @@ on_drop (GtkDropTarget *target,
       else if (self->busy)
         pc_window_toast (self, _("Wait for the current import to finish."));
       else
-        import_file (self, path);
+        pc_window_import_file (self, path);
     }
   return TRUE;
 }

@@ -45,6 +45,7 @@ struct _PcWindow
   GStrv                 import_problems;
   /* the kind the import chooser was opened for */
   PcImportKind          import_kind;
+  AdwToast             *import_toast;   /* the last import's, for its Undo */
   /* the file the recovery question is about */
   char                 *recovery_path;
   gboolean              close_confirmed;
@@ -61,6 +62,9 @@ void _pc_window_fill_recent     (PcWindow *self);
 /* Asks what to do about a file changed on disk: Save Anyway, Save As…,
  * Reopen or Cancel. */
 void _pc_window_ask_changed_on_disk (PcWindow *self);
+char *_pc_window_describe_import (PcImportKind  kind,
+                                  guint64       n_rows,
+                                  GPtrArray    *notes);
 void _pc_window_show_error      (PcWindow   *self,
                                  const char *heading,
                                  const char *message,

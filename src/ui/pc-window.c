@@ -381,6 +381,13 @@ pc_window_get_projection_view (PcWindow *self)
   return self->projection_view;
 }
 
+AdwToast *
+pc_window_get_import_toast (PcWindow *self)
+{
+  g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
+  return self->import_toast;
+}
+
 GStrv
 pc_window_get_import_problems (PcWindow *self)
 {
@@ -433,15 +440,16 @@ typedef struct
   PcWindow     *window;
   PcImportKind  kind;
   char         *path;
-  GPtrArray    *problems;
-  guint64       n_rows;
+  char         *source;
+  PcImportResult result;
 } ImportJob;
 
 static void
 import_job_free (ImportJob *job)
 {
   g_free (job->path);
-  g_clear_pointer (&job->problems, g_ptr_array_unref);
+  g_free (job->source);
+  pc_import_result_clear (&job->result);
   g_free (job);
 }
 
@@ -464,10 +472,14 @@ import_edit (PcProject *project,
              GError   **error)
 {
   ImportJob *job = data;
-  PcImportFlags flags = job->kind == PC_IMPORT_ACTIVITY ? PC_IMPORT_REPLACE : PC_IMPORT_DEFAULT;
+  PcImportOptions options = {
+    job->kind == PC_IMPORT_ACTIVITY ? PC_IMPORT_REPLACE : PC_IMPORT_DEFAULT,
+    job->source, on_import_progress, job,
+  };
 
-  return pc_import_csv_full (project, job->kind, job->path, flags, on_import_progress, job,
-                             &job->n_rows, &job->problems, error);
+  /* The run records the file, its SHA-256 and the source in the same
+   * transaction: undo takes the record back with the rows. */
+  return pc_import_run (project, job->kind, job->path, &options, &job->result, error);
 }
 
 static char **
@@ -509,20 +521,21 @@ on_import_done (GObject      *source,
       g_autofree char *name = g_path_get_basename (job->path);
       g_autofree char *heading = g_strdup_printf (_("Nothing was imported from “%s”"), name);
 
-      self->import_problems = describe_problems (job->problems);
+      self->import_problems = describe_problems (job->result.problems);
       _pc_window_show_error (self, heading, error->message, self->import_problems);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   {
-    g_autofree char *name = g_path_get_basename (job->path);
-    g_autofree char *count = pc_format_number ((double) job->n_rows, 0);
-    g_autofree char *message = g_strdup_printf (ngettext ("Imported %s row from “%s”",
-                                                          "Imported %s rows from “%s”",
-                                                          (gulong) job->n_rows),
-                                                count, name);
+    g_autofree char *message = _pc_window_describe_import (job->kind, job->result.n_rows, job->result.notes);
+    AdwToast *toast = adw_toast_new (message);
 
-    pc_window_toast (self, message);
+    /* Long enough to read the notes and think better of it. */
+    adw_toast_set_timeout (toast, 10);
+    adw_toast_set_button_label (toast, _("_Undo"));
+    adw_toast_set_action_name (toast, "win.undo");
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    g_set_object (&self->import_toast, toast);
   }
   g_task_return_boolean (task, TRUE);
 }
@@ -551,6 +564,17 @@ pc_window_import (PcWindow            *self,
                   GAsyncReadyCallback  callback,
                   gpointer             user_data)
 {
+  pc_window_import_full (self, kind, path, NULL, callback, user_data);
+}
+
+void
+pc_window_import_full (PcWindow            *self,
+                       PcImportKind         kind,
+                       const char          *path,
+                       const char          *source,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
   GTask *task;
   ImportJob *job;
   g_autofree char *label = NULL;
@@ -564,6 +588,7 @@ pc_window_import (PcWindow            *self,
   job->window = self;
   job->kind = kind;
   job->path = g_strdup (path);
+  job->source = source != NULL && source[0] != '\0' ? g_strdup (source) : NULL;
   g_task_set_task_data (task, job, NULL);
   name = g_path_get_basename (path);
   label = g_strdup_printf (_("Import %s"), name);
@@ -790,6 +815,7 @@ pc_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->import_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_WINDOW);
   G_OBJECT_CLASS (pc_window_parent_class)->dispose (object);
 }

@@ -47,6 +47,18 @@ void              pc_window_import              (PcWindow       *self,
                                                  const char     *path,
                                                  GAsyncReadyCallback callback,
                                                  gpointer        user_data);
+void              pc_window_import_full         (PcWindow       *self,
+                                                 PcImportKind    kind,
+                                                 const char     *path,
+                                                 const char     *source,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer        user_data);
+/* As a dropped file: its kind from its name, else from its header; then
+ * the question of its source before the import runs. */
+void              pc_window_import_file         (PcWindow       *self,
+                                                 const char     *path);
+/* The toast of the last good import, with its Undo button. */
+AdwToast         *pc_window_get_import_toast    (PcWindow       *self);
 void              pc_window_export              (PcWindow       *self,
                                                  const char     *path,
                                                  GAsyncReadyCallback callback,
