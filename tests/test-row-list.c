@@ -195,6 +195,48 @@ test_text_in_figure (void)
   g_assert_cmpstr (pc_row_get_text (row, 3), ==, "n/a");
 }
 
+/* The store sorts and filters: by a column either way, then the table's
+ * order; by text anywhere in a row, LIKE's % and _ taken as written. */
+static void
+test_order_and_filter (void)
+{
+  g_autoptr(PcProject) project = pc_test_open_sample_copy ();
+  g_autoptr(PcRowList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  guint all;
+  int column = 0;
+
+  pc_test_exec_sql (project, "UPDATE tariffs SET description = '100% fee' WHERE code = 'JA07B'");
+  list = new_list (project, "tariffs");
+  all = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  g_assert_true (pc_row_list_set_order (list, 3, TRUE, &error));
+  g_assert_no_error (error);
+  g_object_get (list, "sort-column", &column, NULL);
+  g_assert_cmpint (column, ==, 3);
+  {
+    g_autoptr(PcRow) first = get_row (list, 0);
+
+    g_assert_cmpstr (pc_row_get_text (first, 0), ==, "DZ02H");
+  }
+  g_assert_true (pc_row_list_set_order (list, -1, FALSE, &error));
+  {
+    g_autoptr(PcRow) first = get_row (list, 0);
+
+    g_assert_cmpstr (pc_row_get_text (first, 0), ==, "DAPF");
+  }
+
+  g_assert_true (pc_row_list_set_filter (list, "BRONCH", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_true (pc_row_list_set_filter (list, "0%", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_true (pc_row_list_set_filter (list, "_", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_true (pc_row_list_set_filter (list, "", &error));
+  g_assert_null (pc_row_list_get_filter (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, all);
+}
+
 /* Checks the row at @position against what SQL gives for that position. */
 static void
 assert_population_row (PcProject *project,
@@ -496,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/row-list/reload", test_reload);
   g_test_add_func ("/row-list/reload-failure", test_reload_failure);
   g_test_add_func ("/row-list/read-error", test_read_error);
+  g_test_add_func ("/row-list/order-and-filter", test_order_and_filter);
 
   return g_test_run ();
 }

@@ -45,11 +45,17 @@ struct _PcRowList
   guint64          clock;
   GError          *read_error;
   gboolean         read_error_unannounced;
+  int              sort_column;      /* -1: the table's own order */
+  gboolean         sort_descending;
+  char            *filter;           /* NULL: every row */
 };
 
 enum {
   PROP_0,
   PROP_READ_ERROR,
+  PROP_SORT_COLUMN,
+  PROP_SORT_DESCENDING,
+  PROP_FILTER,
   N_PROPS
 };
 
@@ -291,6 +297,7 @@ pc_row_list_finalize (GObject *object)
   g_clear_error (&self->read_error);
   g_clear_pointer (&self->rowids, g_array_unref);
   g_clear_pointer (&self->select_sql, g_free);
+  g_clear_pointer (&self->filter, g_free);
   g_clear_object (&self->project);
   G_OBJECT_CLASS (pc_row_list_parent_class)->finalize (object);
 }
@@ -308,6 +315,15 @@ pc_row_list_get_property (GObject    *object,
     case PROP_READ_ERROR:
       g_value_set_boxed (value, self->read_error);
       break;
+    case PROP_SORT_COLUMN:
+      g_value_set_int (value, self->sort_column);
+      break;
+    case PROP_SORT_DESCENDING:
+      g_value_set_boolean (value, self->sort_descending);
+      break;
+    case PROP_FILTER:
+      g_value_set_string (value, self->filter);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -324,6 +340,17 @@ pc_row_list_class_init (PcRowListClass *klass)
   properties[PROP_READ_ERROR] =
     g_param_spec_boxed ("read-error", NULL, NULL, G_TYPE_ERROR,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Set with pc_row_list_set_order and pc_row_list_set_filter, which can
+   * fail: the store sorts and filters, never the view's models. */
+  properties[PROP_SORT_COLUMN] =
+    g_param_spec_int ("sort-column", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SORT_DESCENDING] =
+    g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FILTER] =
+    g_param_spec_string ("filter", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -331,22 +358,60 @@ static void
 pc_row_list_init (PcRowList *self)
 {
   self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->sort_column = -1;
 }
 
-/* The rowids in primary-key order, or NULL on failure. */
+/* "%text%" for LIKE, with LIKE's own characters taken as written. */
+static char *
+like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+/* The rowids of the rows the filter keeps, in the order asked (then
+ * primary-key order), or NULL on failure.  SQLite sorts and filters: a
+ * five-million-row activity table never comes into memory as rows. */
 static GArray *
 read_rowids (PcRowList  *self,
              GError    **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s ORDER BY %s",
-                                          self->spec->name, self->spec->browse_order);
+  g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *doing = g_strdup_printf ("read the %s", self->spec->name);
+  g_autofree char *pattern = NULL;
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = _pc_project_prepare (self->project, sql, NULL, error);
+  sqlite3_stmt *stmt;
   int rc;
 
+  g_string_append_printf (sql, "SELECT rowid FROM %s", self->spec->name);
+  if (self->filter != NULL)
+    {
+      /* Stored values, as text: a code or a name as shown, a figure
+       * without its £ or thousands separators. */
+      g_string_append (sql, " WHERE ");
+      for (guint c = 0; c < self->n_columns; c++)
+        g_string_append_printf (sql, "%sCAST(%s AS TEXT) LIKE ?1 ESCAPE '\\'", c > 0 ? " OR " : "",
+                                self->spec->columns[c].name);
+      pattern = like_pattern (self->filter);
+    }
+  g_string_append (sql, " ORDER BY ");
+  if (self->sort_column >= 0)
+    g_string_append_printf (sql, "%s %s, ", self->spec->columns[self->sort_column].name,
+                            self->sort_descending ? "DESC" : "ASC");
+  g_string_append (sql, self->spec->browse_order);
+  stmt = _pc_project_prepare (self->project, sql->str, NULL, error);
   if (stmt == NULL)
     return NULL;
+  if (pattern != NULL)
+    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
@@ -491,4 +556,71 @@ pc_row_list_reload (PcRowList  *self,
   if (old_n > 0 || rowids->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, rowids->len);
   return TRUE;
+}
+
+/* Sorts by @column (-1: the table's own order), then the table's own
+ * order, and reloads.  On failure nothing changes. */
+gboolean
+pc_row_list_set_order (PcRowList  *self,
+                       int         column,
+                       gboolean    descending,
+                       GError    **error)
+{
+  int old_column;
+  gboolean old_descending;
+
+  g_return_val_if_fail (PC_IS_ROW_LIST (self), FALSE);
+  g_return_val_if_fail (column >= -1 && column < (int) self->n_columns, FALSE);
+
+  if (column == self->sort_column && (column < 0 || descending == self->sort_descending))
+    return TRUE;
+  old_column = self->sort_column;
+  old_descending = self->sort_descending;
+  self->sort_column = column;
+  self->sort_descending = column >= 0 && descending;
+  if (!pc_row_list_reload (self, error))
+    {
+      self->sort_column = old_column;
+      self->sort_descending = old_descending;
+      return FALSE;
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_COLUMN]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DESCENDING]);
+  return TRUE;
+}
+
+/* Keeps the rows one of whose values contains @text (case aside for
+ * ASCII); NULL or "" keeps every row.  Reloads; on failure nothing
+ * changes. */
+gboolean
+pc_row_list_set_filter (PcRowList   *self,
+                        const char  *text,
+                        GError     **error)
+{
+  char *old;
+
+  g_return_val_if_fail (PC_IS_ROW_LIST (self), FALSE);
+
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+  if (g_strcmp0 (text, self->filter) == 0)
+    return TRUE;
+  old = g_steal_pointer (&self->filter);
+  self->filter = g_strdup (text);
+  if (!pc_row_list_reload (self, error))
+    {
+      g_free (self->filter);
+      self->filter = old;
+      return FALSE;
+    }
+  g_free (old);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+  return TRUE;
+}
+
+const char *
+pc_row_list_get_filter (PcRowList *self)
+{
+  g_return_val_if_fail (PC_IS_ROW_LIST (self), NULL);
+  return self->filter;
 }

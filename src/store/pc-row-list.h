@@ -43,5 +43,17 @@ const GError *pc_row_list_get_read_error    (PcRowList   *self);
  * failure the list is unchanged. */
 gboolean     pc_row_list_reload             (PcRowList   *self,
                                              GError     **error);
+/* The store sorts and filters (ORDER BY, WHERE … LIKE), so a table of
+ * millions of rows is never sorted in memory.  Both reload the list;
+ * on failure nothing changes.  Properties "sort-column",
+ * "sort-descending" and "filter" announce the result. */
+gboolean     pc_row_list_set_order          (PcRowList   *self,
+                                             int          column,
+                                             gboolean     descending,
+                                             GError     **error);
+gboolean     pc_row_list_set_filter         (PcRowList   *self,
+                                             const char  *text,
+                                             GError     **error);
+const char  *pc_row_list_get_filter         (PcRowList   *self);
 
 G_END_DECLS
