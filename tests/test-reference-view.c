@@ -14,6 +14,7 @@
 #include "pc-project.h"
 #include "pc-reference-view.h"
 #include "pc-row-list.h"
+#include "pc-test-keys.h"
 #include "pc-test-util.h"
 
 static guint
@@ -212,6 +213,92 @@ test_tariffs (void)
   destroy_window (window, view, project);
 }
 
+/* The newest source recorded for @kind, as pathcost-cli sources --json
+ * gives it. */
+static char *
+cli_source (const char *kind)
+{
+  const char *path = g_getenv ("PATHCOST_SAMPLE");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *key = g_strdup_printf ("\"kind\" : \"%s\"", kind);
+  const char *at;
+  const char *start;
+  const char *end;
+
+  g_assert_cmpint (pc_test_run_cli (&out, &err, "sources", path, "--json", NULL), ==, 0);
+  at = strstr (out, key);
+  g_assert_nonnull (at);
+  start = strstr (at, "\"source\" : \"");
+  g_assert_nonnull (start);
+  start += strlen ("\"source\" : \"");
+  end = strchr (start, '"');
+  return g_strndup (start, end - start);
+}
+
+static gboolean
+first_row_is (gpointer data)
+{
+  gpointer *pair = data;
+  g_autoptr(PcRow) first = g_list_model_get_item (pc_reference_view_get_model (pair[0]), 0);
+
+  return first != NULL && g_strcmp0 (pc_row_get_text (first, 0), pair[1]) == 0;
+}
+
+/* Each table says where its figures come from; a column header sorts the
+ * rows (the store does, as the view asks); Ctrl+F and typing filters
+ * them. */
+static void
+test_source_sort_filter (void)
+{
+  PcProject *project = pc_test_open_sample ();
+  GtkWidget *view = NULL;
+  GtkWidget *window = new_window (&view);
+  GtkColumnView *column_view = child (view, "column_view");
+  GListModel *columns;
+  g_autofree char *source = cli_source ("tariffs");
+  g_autoptr(GtkColumnViewColumn) price = NULL;
+  g_autoptr(PcRow) first = NULL;
+  g_autofree char *count_text = NULL;
+  gpointer pair[2] = { view, NULL };
+
+  pc_reference_view_set_project (PC_REFERENCE_VIEW (view), project);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (child (view, "source_label")), source));
+  g_assert_nonnull (strstr (gtk_label_get_text (child (view, "source_label")), " · imported "));
+  first = g_list_model_get_item (pc_reference_view_get_model (PC_REFERENCE_VIEW (view)), 0);
+  g_assert_cmpstr (pc_row_get_text (first, 0), ==, "DAPF");
+  g_clear_object (&first);
+
+  /* Price, dearest first: as a second click on its header does. */
+  columns = gtk_column_view_get_columns (column_view);
+  price = g_list_model_get_item (columns, 3);
+  g_assert_nonnull (gtk_column_view_column_get_sorter (price));
+  gtk_column_view_sort_by_column (column_view, price, GTK_SORT_DESCENDING);
+  pair[1] = "DZ02H";   /* £14,856.00, the dearest tariff */
+  pc_test_wait_until (first_row_is, pair, 5, "the dearest tariff first");
+  wait_for_label (GTK_WIDGET (column_view), "£14,856.00");
+  gtk_column_view_sort_by_column (column_view, price, GTK_SORT_ASCENDING);
+  first = g_list_model_get_item (pc_reference_view_get_model (PC_REFERENCE_VIEW (view)), 0);
+  g_assert_cmpstr (pc_row_get_text (first, 0), !=, "DZ02H");
+  g_assert_cmpfloat (g_strtod (pc_row_get_text (first, 3) + strlen ("£"), NULL), <=, 37.2);
+  g_clear_object (&first);
+
+  /* Ctrl+F, then the text: only the rows that hold it. */
+  pc_test_key (GTK_WINDOW (window), GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (child (view, "search_entry")))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), child (view, "search_entry")));
+  pc_test_type (GTK_WINDOW (window), "bronch");
+  /* Diagnostic Bronchoscopy (£912) and Endobronchial Ultrasound, by price. */
+  pair[1] = "DZ69A";
+  pc_test_wait_until (first_row_is, pair, 5, "the filtered rows");
+  g_assert_cmpuint (g_list_model_get_n_items (pc_reference_view_get_model (PC_REFERENCE_VIEW (view))), ==, 2);
+  count_text = rows_text (2);
+  g_assert_cmpstr (gtk_label_get_text (child (view, "count_label")), ==, count_text);
+  wait_for_label (GTK_WIDGET (column_view), "Diagnostic Bronchoscopy, 19 years and over");
+
+  destroy_window (window, view, project);
+}
+
 static void
 test_switch_table (void)
 {
@@ -404,6 +491,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/reference-view/tariffs", test_tariffs);
+  g_test_add_func ("/reference-view/source-sort-filter", test_source_sort_filter);
   g_test_add_func ("/reference-view/switch-table", test_switch_table);
   g_test_add_func ("/reference-view/error-and-reload", test_error_and_reload);
   g_test_add_func ("/reference-view/read-error", test_read_error);

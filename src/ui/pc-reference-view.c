@@ -22,14 +22,18 @@ struct _PcReferenceView
   GtkListBox     *table_list;
   GtkLabel       *title_label;
   GtkLabel       *count_label;
+  GtkLabel       *source_label;
   GtkStack       *content_stack;
   GtkColumnView  *column_view;
   AdwStatusPage  *error_page;
+  GtkSearchEntry *search_entry;
 
   PcProject      *project;
   PcRowList      *rows;
   char           *table;
   guint           read_error_idle;
+  gboolean        loading;        /* columns come and go: no sort is asked */
+  int             probed_column;  /* see read_sort */
 };
 
 G_DEFINE_FINAL_TYPE (PcReferenceView, pc_reference_view, GTK_TYPE_WIDGET)
@@ -93,6 +97,72 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_text (label, pc_row_get_text (row, GPOINTER_TO_UINT (column)));
 }
 
+/* GTK 4.8 does not say which column the user sorts by
+ * (gtk_column_view_sorter_get_primary_sort_column is 4.10), and a
+ * GtkSortListModel would sort every row in memory, five million for the
+ * activity table.  So each column's sorter only answers a probe: comparing
+ * two stand-ins through the view's sorter asks the primary column first,
+ * which notes its index and answers "smaller", reversed when descending.
+ * The store then sorts (pc_row_list_set_order). */
+typedef struct
+{
+  PcReferenceView *view;
+  guint            column;
+} ColumnProbe;
+
+static void show_error (PcReferenceView *self,
+                        const GError    *error);
+
+static int
+probe_column (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  ColumnProbe *probe = data;
+
+  if (probe->view->probed_column < 0)
+    probe->view->probed_column = (int) probe->column;
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+on_sort_changed (GtkSorter       *sorter,
+                 GtkSorterChange  change,
+                 PcReferenceView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkOrdering order;
+
+  if (self->loading || self->rows == NULL)
+    return;
+  self->probed_column = -1;
+  order = gtk_sorter_compare (sorter, self, self->column_view);
+  if (!pc_row_list_set_order (self->rows, self->probed_column, order == GTK_ORDERING_LARGER, &error))
+    show_error (self, error);
+}
+
+static void
+on_search_changed (GtkSearchEntry  *entry,
+                   PcReferenceView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->rows == NULL)
+    return;
+  if (!pc_row_list_set_filter (self->rows, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+    show_error (self, error);
+}
+
+static void
+find_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PcReferenceView *self = PC_REFERENCE_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 clear_columns (PcReferenceView *self)
 {
@@ -116,11 +186,17 @@ build_columns (PcReferenceView *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
       gboolean numeric = pc_row_list_column_is_numeric (self->rows, c);
+      ColumnProbe *probe = g_new0 (ColumnProbe, 1);
+      g_autoptr(GtkSorter) sorter = NULL;
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (numeric));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (c));
+      probe->view = self;
+      probe->column = c;
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_column, probe, g_free));
       column = gtk_column_view_column_new (pc_row_list_get_column_title (self->rows, c), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_append_column (self->column_view, column);
     }
 }
@@ -170,6 +246,7 @@ static void
 drop_rows (PcReferenceView *self)
 {
   g_clear_handle_id (&self->read_error_idle, g_source_remove);
+  self->loading = TRUE;
   /* Gone on a second dispose: gtk_widget_dispose_template() cleared it. */
   if (self->column_view != NULL)
     {
@@ -179,9 +256,50 @@ drop_rows (PcReferenceView *self)
   if (self->rows != NULL)
     g_signal_handlers_disconnect_by_data (self->rows, self);
   g_clear_object (&self->rows);
+  self->loading = FALSE;
 }
 
 /* Shows the chosen table of the project, reading it afresh. */
+static char *
+describe_age (const char *imported_at)
+{
+  g_autoptr(GDateTime) when = imported_at != NULL ? g_date_time_new_from_iso8601 (imported_at, NULL) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gint64 days;
+
+  if (when == NULL)
+    return NULL;
+  days = g_date_time_difference (now, when) / G_TIME_SPAN_DAY;
+  if (days < 1)
+    return g_strdup (_("imported today"));
+  if (days < 2)
+    return g_strdup (_("imported yesterday"));
+  return g_strdup_printf (ngettext ("imported %d day ago", "imported %d days ago", (gulong) days), (int) days);
+}
+
+/* "ONS 2022-based SNPP, June 2025 · imported 3 days ago", from the
+ * newest record of an import into the table. */
+static void
+update_source (PcReferenceView *self)
+{
+  g_autoptr(GPtrArray) sources = pc_project_list_sources (self->project, NULL);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      PcSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *age = NULL;
+
+      if (g_strcmp0 (source->table, self->table) != 0)
+        continue;
+      age = describe_age (source->imported_at);
+      text = g_strdup_printf ("%s%s%s", source->source != NULL ? source->source : _("source not recorded"),
+                              age != NULL ? " · " : "", age != NULL ? age : "");
+      break;
+    }
+  gtk_label_set_text (self->source_label, text != NULL ? text : _("source not recorded"));
+}
+
 static void
 load_table (PcReferenceView *self)
 {
@@ -197,6 +315,7 @@ load_table (PcReferenceView *self)
     }
   gtk_stack_set_visible_child_name (self->main_stack, "browser");
   gtk_label_set_text (self->title_label, table_title (self->table));
+  update_source (self);
 
   self->rows = pc_row_list_new (self->project, self->table, &error);
   if (self->rows == NULL)
@@ -207,7 +326,15 @@ load_table (PcReferenceView *self)
   g_signal_connect_swapped (self->rows, "items-changed", G_CALLBACK (update_count), self);
   g_signal_connect_swapped (self->rows, "notify::read-error", G_CALLBACK (on_read_error), self);
 
+  /* The filter typed stays as the user goes from table to table. */
+  if (!pc_row_list_set_filter (self->rows, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  self->loading = TRUE;
   build_columns (self);
+  self->loading = FALSE;
   /* Single selection keeps the user's place in a long table; it holds no
    * items of its own, so it costs nothing over a million rows.  Nothing is
    * selected until the user picks a row: set before the model, or the
@@ -337,10 +464,14 @@ pc_reference_view_class_init (PcReferenceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcReferenceView, table_list);
   gtk_widget_class_bind_template_child (widget_class, PcReferenceView, title_label);
   gtk_widget_class_bind_template_child (widget_class, PcReferenceView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PcReferenceView, source_label);
   gtk_widget_class_bind_template_child (widget_class, PcReferenceView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PcReferenceView, column_view);
   gtk_widget_class_bind_template_child (widget_class, PcReferenceView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PcReferenceView, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_table_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_install_action (widget_class, "reference.find", NULL, find_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -349,6 +480,9 @@ pc_reference_view_init (PcReferenceView *self)
 {
   self->table = g_strdup ("tariffs");
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->probed_column = -1;
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sort_changed), self, 0);
 
   for (const char * const *table = pc_row_list_get_tables (); *table != NULL; table++)
     {
