@@ -171,7 +171,7 @@ static const PcTableInfo tables[] = {
   { "activity", NULL, "id", "id", TRUE, activity_columns },
   { "risk_register", NULL, "pathway, step, provider, stage, kind",
     "pathway, step, provider, stage, kind", FALSE, risk_register_columns },
-  { "area_groups", NULL, "code, area", "code, area", FALSE, area_groups_columns },
+  { "area_groups", N_("Area groups"), "code, area", "code, area", FALSE, area_groups_columns },
   { "imports", NULL, "id", "id", FALSE, imports_columns },
 };
 
