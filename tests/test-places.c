@@ -17,6 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pc-area-group-dialog.h"
+#include "pc-error.h"
 #include "pc-format.h"
 #include "pc-test-keys.h"
 #include "pc-test-util.h"
@@ -281,6 +282,43 @@ test_costing_names (void)
   g_assert_nonnull (find_widget (costing, is_label_starting, "Breast, best practice (" PATHWAY ")"));
 }
 
+/* The store refuses what would make a group no group, and writes and
+ * deletes one otherwise. */
+static void
+test_store_refusals (void)
+{
+  g_autoptr(PcProject) project = pc_test_open_sample_copy ();
+  const char *none[] = { NULL };
+  const char *unknown[] = { "E09000002", "NOWHERE", NULL };
+  const char *pair[] = { "E09000002", "E09000026", NULL };
+  const char *group[] = { "PAIR", NULL };
+  g_auto(GStrv) expanded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (pc_project_set_area_group (project, "PAIR", "Pair", none, &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (pc_project_set_area_group (project, "PAIR", "Pair", unknown, &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (pc_project_set_area_group (project, "E09000016", "Havering again", pair, &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (pc_project_delete_area_group (project, "PAIR", &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (pc_project_set_area_group (project, "PAIR", "Pair", pair, &error));
+  g_assert_no_error (error);
+  expanded = pc_project_expand_areas (project, group, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (expanded, pair);
+  g_assert_true (pc_project_delete_area_group (project, "PAIR", &error));
+  g_assert_no_error (error);
+  g_assert_null (pc_project_expand_areas (project, group, &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_NOT_FOUND);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -300,6 +338,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/places/area-picker", test_area_picker);
   g_test_add_func ("/places/group-dialog", test_group_dialog);
   g_test_add_func ("/places/costing-names", test_costing_names);
+  g_test_add_func ("/places/store-refusals", test_store_refusals);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
