@@ -214,3 +214,112 @@ pc_project_load_provider_names (PcProject  *self,
     return NULL;
   return g_steal_pointer (&names);
 }
+
+/* Runs @sql with @a, @b and @c (any may be NULL) bound in turn. */
+static gboolean
+run_write (PcProject   *self,
+           const char  *sql,
+           const char  *a,
+           const char  *b,
+           const char  *c,
+           const char  *doing,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = _pc_project_prepare (self, sql, a, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (b != NULL)
+    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
+  if (c != NULL)
+    sqlite3_bind_text (stmt, 3, c, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  return _pc_project_finish (self, stmt, rc, doing, error);
+}
+
+static gboolean
+is_area (PcProject  *self,
+         const char *code)
+{
+  g_autofree char *name = pc_project_get_area_name (self, code);
+
+  return name != NULL;
+}
+
+gboolean
+pc_project_set_area_group (PcProject          *self,
+                           const char         *code,
+                           const char         *name,
+                           const char * const *members,
+                           GError            **error)
+{
+  g_autofree char *trimmed_code = NULL;
+  g_autofree char *trimmed_name = NULL;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  trimmed_code = g_strstrip (g_strdup (code));
+  trimmed_name = g_strstrip (g_strdup (name != NULL ? name : ""));
+  if (*trimmed_code == '\0')
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID, "an area group needs a code");
+      return FALSE;
+    }
+  if (is_area (self, trimmed_code))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "'%s' is an area's code: an area group needs a code of its own", trimmed_code);
+      return FALSE;
+    }
+  if (members == NULL || members[0] == NULL)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID, "area group '%s' needs at least one area",
+                   trimmed_code);
+      return FALSE;
+    }
+  for (guint i = 0; members[i] != NULL; i++)
+    if (!is_area (self, members[i]))
+      {
+        g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND, "area '%s' is not in the project", members[i]);
+        return FALSE;
+      }
+  if (*trimmed_name == '\0')
+    {
+      g_free (trimmed_name);
+      trimmed_name = g_strdup (trimmed_code);
+    }
+
+  if (!run_write (self, "DELETE FROM area_groups WHERE code = ?", trimmed_code, NULL, NULL,
+                  "change its area groups", error))
+    return FALSE;
+  for (guint i = 0; members[i] != NULL; i++)
+    if (!run_write (self, "INSERT OR IGNORE INTO area_groups (code, name, area) VALUES (?, ?, ?)",
+                    trimmed_code, trimmed_name, members[i], "change its area groups", error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+pc_project_delete_area_group (PcProject   *self,
+                              const char  *code,
+                              GError     **error)
+{
+  g_auto(GStrv) members = NULL;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  members = _pc_project_list_names (self, "SELECT area FROM area_groups WHERE code = ?", code,
+                                    "read its area groups", error);
+  if (members == NULL)
+    return FALSE;
+  if (members[0] == NULL)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND, "area group '%s' is not in the project", code);
+      return FALSE;
+    }
+  return run_write (self, "DELETE FROM area_groups WHERE code = ?", code, NULL, NULL,
+                    "change its area groups", error);
+}

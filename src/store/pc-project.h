@@ -125,6 +125,17 @@ char        *pc_project_describe_pathway    (PcProject          *self,
 /* An area's name, or NULL when the code is not an area. */
 char        *pc_project_get_area_name       (PcProject          *self,
                                              const char         *code);
+/* Makes @code the group of @members called @name (the code when empty),
+ * replacing any group of that code; refuses an area's code, no members or
+ * an area not in the project. */
+gboolean     pc_project_set_area_group      (PcProject          *self,
+                                             const char         *code,
+                                             const char         *name,
+                                             const char * const *members,
+                                             GError            **error);
+gboolean     pc_project_delete_area_group   (PcProject          *self,
+                                             const char         *code,
+                                             GError            **error);
 /* Provider code → name, for every provider. */
 GHashTable  *pc_project_load_provider_names (PcProject          *self,
                                              GError            **error);

@@ -15,6 +15,7 @@
 #include "pc-costing-view.h"
 #include "pc-format.h"
 #include "pc-grid-table.h"
+#include "pc-labels.h"
 
 struct _PcCostingView
 {
@@ -77,6 +78,7 @@ static void
 fill_group_table (GtkGrid           *grid,
                   const char        *first_heading,
                   GPtrArray         *groups,
+                  const char *     (*label) (const char *code),
                   const PcCostGroup *total,
                   double            *chart_values)
 {
@@ -91,7 +93,7 @@ fill_group_table (GtkGrid           *grid,
     {
       const PcCostGroup *group = g_ptr_array_index (groups, g);
 
-      add_money_row (grid, (int) g + 1, group->name, group->expected, group->expected_all, FALSE);
+      add_money_row (grid, (int) g + 1, label (group->name), group->expected, group->expected_all, FALSE);
       if (chart_values != NULL)
         memcpy (chart_values + g * PC_N_STAGES, group->expected, sizeof group->expected);
     }
@@ -108,10 +110,11 @@ fill_phases (PcCostingView     *self,
   const char *stages[PC_N_STAGES] = { _("Stage 1"), _("Stage 2"), _("Stage 3"), _("Stage 4"), _("Unknown") };
 
   values = g_new0 (double, (gsize) MAX (breakdown->phases->len, 1) * PC_N_STAGES);
-  fill_group_table (self->phase_table, _("Phase"), breakdown->phases, &breakdown->total, values);
+  fill_group_table (self->phase_table, _("Phase"), breakdown->phases, pc_phase_label, &breakdown->total,
+                    values);
   /* The chart wants series (phases) by category (stages): the same layout. */
   for (guint p = 0; p < breakdown->phases->len; p++)
-    g_ptr_array_add (phases, ((PcCostGroup *) g_ptr_array_index (breakdown->phases, p))->name);
+    g_ptr_array_add (phases, (gpointer) pc_phase_label (((PcCostGroup *) g_ptr_array_index (breakdown->phases, p))->name));
   g_ptr_array_add (phases, NULL);
   pc_chart_set_data (self->chart, stages, PC_N_STAGES, (const char * const *) phases->pdata,
                      phases->len - 1, values);
@@ -121,7 +124,8 @@ static void
 fill_funding (PcCostingView     *self,
               const PcBreakdown *breakdown)
 {
-  fill_group_table (self->funding_table, _("Funding stream"), breakdown->fundings, &breakdown->total, NULL);
+  fill_group_table (self->funding_table, _("Funding stream"), breakdown->fundings, pc_funding_label,
+                    &breakdown->total, NULL);
 }
 
 /* What one death costs, by year after diagnosis: the `death` steps' cost
@@ -285,6 +289,7 @@ refresh (PcCostingView *self)
   g_autoptr(PcProjectionInput) input = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *described = NULL;
   g_autofree char *headline = NULL;
   g_autoptr(PcBreakdown) breakdown = NULL;
 
@@ -301,11 +306,14 @@ refresh (PcCostingView *self)
       clear_figures (self, error->message);
       return;
     }
+  described = pc_project_describe_pathway (pc_document_get_project (self->document), pathway);
+  /* The readable title first, the pathway's name in brackets for the
+   * finance team who quote it to the CLI. */
   if (pathway->provider != NULL)
-    title = g_strdup_printf (_("%s: expected cost per patient diagnosed (provider %s, MFF %.4f)"),
-                             pathway->name, pathway->provider, pathway->mff);
+    title = g_strdup_printf (_("%s (%s): expected cost per patient diagnosed (MFF %.4f)"),
+                             described, pathway->name, pathway->mff);
   else
-    title = g_strdup_printf (_("%s: expected cost per patient diagnosed"), pathway->name);
+    title = g_strdup_printf (_("%s (%s): expected cost per patient diagnosed"), described, pathway->name);
   gtk_label_set_text (self->title_label, title);
   breakdown = pc_breakdown_compute (pathway, input);
   headline = pc_format_money (breakdown->total.expected_all);

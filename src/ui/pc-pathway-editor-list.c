@@ -7,6 +7,8 @@
 #define G_LOG_DOMAIN "pc-pathway-editor"
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "pc-pathway-editor-private.h"
@@ -35,6 +37,20 @@ describe_kind (PcPathwaySummary *summary)
   return g_strdup (_("Current"));
 }
 
+static char *
+site_name (PcPathwaySummary *summary)
+{
+  const char *title = pc_pathway_summary_get_title (summary);
+  const char *comma = title != NULL ? strstr (title, ", ") : NULL;
+  char *name;
+
+  if (comma != NULL)
+    return g_strndup (title, (gsize) (comma - title));
+  name = g_strdup (pc_pathway_summary_get_site (summary));
+  name[0] = g_ascii_toupper (name[0]);
+  return name;
+}
+
 static void
 header_by_site (GtkListBoxRow *row,
                 GtkListBoxRow *before,
@@ -52,8 +68,8 @@ header_by_site (GtkListBoxRow *row,
       gtk_list_box_row_set_header (row, NULL);
       return;
     }
-  title = g_strdup (pc_pathway_summary_get_site (summary));
-  title[0] = g_ascii_toupper (title[0]);
+  /* The site's name begins the summary's title: "Breast, current: …". */
+  title = site_name (summary);
   header = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_widget_add_css_class (header, "heading");
@@ -90,8 +106,13 @@ create_pathway_row (gpointer item,
   GtkWidget *row, *box, *name, *subtitle, *check, *line;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  name = gtk_label_new (kind);
+  /* The readable title ("Breast, current: Barking, … Trust (RF4)"); the
+   * pathway's name, which the CLI takes, under it. */
+  name = gtk_label_new (pc_pathway_summary_get_title (summary) != NULL ? pc_pathway_summary_get_title (summary)
+                        : kind);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 30);
   subtitle = gtk_label_new (pc_pathway_summary_get_name (summary));
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
@@ -108,7 +129,8 @@ create_pathway_row (gpointer item,
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  pc_pathway_summary_get_name (summary), -1);
+                                  pc_pathway_summary_get_name (summary),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, pc_pathway_summary_get_title (summary), -1);
   return row;
 }
 

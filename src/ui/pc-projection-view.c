@@ -13,6 +13,7 @@
 #include "pc-error.h"
 #include "pc-format.h"
 #include "pc-grid-table.h"
+#include "pc-labels.h"
 #include "pc-projection-view.h"
 
 typedef enum { COST_BY_PHASE, COST_BY_FUNDING } CostBreakdown;
@@ -62,6 +63,7 @@ struct _PcProjectionView
   PcScenario        *scenario;
   char              *request_pathway;
   GStrv              request_areas;
+  GPtrArray         *place_checks;   /* of PlaceCheck, as the areas' list shows them */
   gboolean           updating_controls;
 };
 
@@ -130,7 +132,9 @@ fill_table (PcProjectionView   *self,
   pc_grid_table_set_text (table, 0, 1, _("Patients"), TRUE, TRUE);
   pc_grid_table_set_text (table, 0, 2, _("Cost"), TRUE, TRUE);
   for (int n = 0; n < n_names; n++)
-    pc_grid_table_set_text (table, 0, 3 + n, names[n], TRUE, TRUE);
+    pc_grid_table_set_text (table, 0, 3 + n,
+                            breakdown == COST_BY_PHASE ? pc_phase_label (names[n]) : pc_funding_label (names[n]),
+                            TRUE, TRUE);
 
   for (guint y = 0; y < projection->n_years; y++)
     {
@@ -166,7 +170,10 @@ fill_charts (PcProjectionView   *self,
   g_autofree double *patients = g_new0 (double, (gsize) n * PC_N_STAGES);
   g_autofree double *costs = g_new0 (double, (gsize) n * MAX (n_names, 1));
   const char *stages[PC_N_STAGES] = { _("Stage 1"), _("Stage 2"), _("Stage 3"), _("Stage 4"), _("Unknown stage") };
+  g_autofree const char **labels = g_new0 (const char *, n_names + 1);
 
+  for (guint p = 0; p < n_names; p++)
+    labels[p] = breakdown == COST_BY_PHASE ? pc_phase_label (names[p]) : pc_funding_label (names[p]);
   for (guint y = 0; y < n; y++)
     {
       const PcYearResult *year = &projection->years[y];
@@ -179,7 +186,7 @@ fill_charts (PcProjectionView   *self,
     }
   pc_chart_set_data (self->patient_chart, (const char * const *) years, n, stages, PC_N_STAGES, patients);
   pc_chart_set_data (self->cost_chart, (const char * const *) years, n,
-                     (const char * const *) names, n_names, costs);
+                     (const char * const *) labels, n_names, costs);
 }
 
 /* A rate as the settings page types it: 0.035 as "3.5%". */
@@ -451,33 +458,123 @@ select_string (GtkDropDown   *drop_down,
       }
 }
 
+/* One tick box of the areas' list: an area, or a group of areas (an ICB)
+ * whose members are listed under it. */
+typedef struct
+{
+  GtkCheckButton *check;
+  char           *code;
+  char           *name;
+  int             group;   /* the index of the group's own box, -1 when none */
+  gboolean        is_group;
+} PlaceCheck;
+
+static void
+place_check_free (PlaceCheck *place)
+{
+  g_free (place->code);
+  g_free (place->name);
+  g_free (place);
+}
+
 static void update_areas_label (PcProjectionView *self);
+
+/* A group's box is ticked when all its members are, half-ticked when
+ * some are. */
+static void
+sync_groups (PcProjectionView *self)
+{
+  for (guint g = 0; g < self->place_checks->len; g++)
+    {
+      PlaceCheck *group = g_ptr_array_index (self->place_checks, g);
+      guint n = 0, ticked = 0;
+
+      if (!group->is_group)
+        continue;
+      for (guint i = 0; i < self->place_checks->len; i++)
+        {
+          PlaceCheck *member = g_ptr_array_index (self->place_checks, i);
+
+          if (member->group != (int) g)
+            continue;
+          n++;
+          ticked += gtk_check_button_get_active (member->check) ? 1 : 0;
+        }
+      gtk_check_button_set_active (group->check, n > 0 && ticked == n);
+      gtk_check_button_set_inconsistent (group->check, ticked > 0 && ticked < n);
+    }
+}
 
 static void
 on_area_toggled (GtkCheckButton   *check,
                  PcProjectionView *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (self->updating_controls)
     return;
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->areas_list)); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (c)))
-      g_strv_builder_add (builder, gtk_check_button_get_label (GTK_CHECK_BUTTON (c)));
+  self->updating_controls = TRUE;
+  /* Ticking a group ticks (or unticks) its members: the group is their sum. */
+  for (guint g = 0; g < self->place_checks->len; g++)
+    {
+      PlaceCheck *group = g_ptr_array_index (self->place_checks, g);
+
+      if (group->check != check || !group->is_group)
+        continue;
+      gtk_check_button_set_inconsistent (check, FALSE);
+      for (guint i = 0; i < self->place_checks->len; i++)
+        {
+          PlaceCheck *member = g_ptr_array_index (self->place_checks, i);
+
+          if (member->group == (int) g)
+            gtk_check_button_set_active (member->check, gtk_check_button_get_active (check));
+        }
+    }
+  sync_groups (self);
+  self->updating_controls = FALSE;
+
+  for (guint i = 0; i < self->place_checks->len; i++)
+    {
+      PlaceCheck *place = g_ptr_array_index (self->place_checks, i);
+
+      if (!place->is_group && gtk_check_button_get_active (place->check)
+          && g_hash_table_add (seen, place->code))
+        g_strv_builder_add (builder, place->code);
+    }
   g_strfreev (self->areas);
   self->areas = g_strv_builder_end (builder);
   update_areas_label (self);
   recompute (self);
 }
 
+/* "All areas", an area's name, a group's name when just its members are
+ * ticked, else a count. */
 static void
 update_areas_label (PcProjectionView *self)
 {
   guint n = self->areas != NULL ? g_strv_length (self->areas) : 0;
   g_autofree char *label = NULL;
 
-  if (n == 0)
+  for (guint i = 0; n > 0 && label == NULL && i < self->place_checks->len; i++)
+    {
+      PlaceCheck *place = g_ptr_array_index (self->place_checks, i);
+
+      if (place->is_group && gtk_check_button_get_active (place->check))
+        {
+          guint members = 0;
+
+          for (guint m = 0; m < self->place_checks->len; m++)
+            members += ((PlaceCheck *) g_ptr_array_index (self->place_checks, m))->group == (int) i ? 1 : 0;
+          if (members == n)
+            label = g_strdup (place->name);
+        }
+      else if (!place->is_group && n == 1 && g_strcmp0 (place->code, self->areas[0]) == 0)
+        label = g_strdup (place->name);
+    }
+  if (label != NULL)
+    ;
+  else if (n == 0)
     label = g_strdup (_("All areas"));
   else if (n == 1)
     label = g_strdup (self->areas[0]);
@@ -487,26 +584,80 @@ update_areas_label (PcProjectionView *self)
 }
 
 static void
+add_place_check (PcProjectionView *self,
+                 const char       *code,
+                 const char       *name,
+                 int               group,
+                 gboolean          is_group)
+{
+  PlaceCheck *place = g_new0 (PlaceCheck, 1);
+  /* TRANSLATORS: an area's or area group's name, then its code */
+  g_autofree char *label = g_strdup_printf (_("%s (%s)"), name != NULL ? name : code, code);
+  GtkWidget *check = gtk_check_button_new_with_label (label);
+
+  place->check = GTK_CHECK_BUTTON (check);
+  place->code = g_strdup (code);
+  place->name = g_strdup (name != NULL ? name : code);
+  place->group = group;
+  place->is_group = is_group;
+  if (is_group)
+    gtk_widget_add_css_class (check, "heading");
+  else
+    gtk_check_button_set_active (place->check, self->areas != NULL
+                                 && g_strv_contains ((const char * const *) self->areas, code));
+  if (group >= 0)
+    gtk_widget_set_margin_start (check, 24);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_area_toggled), self);
+  gtk_box_append (self->areas_list, check);
+  g_ptr_array_add (self->place_checks, place);
+}
+
+/* Each group (an ICB) with its member areas under it, then the areas in
+ * no group; each by name, with its code. */
+static void
 fill_areas (PcProjectionView *self)
 {
-  g_auto(GStrv) codes = NULL;
+  g_autoptr(GPtrArray) places = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) grouped = g_hash_table_new (g_str_hash, g_str_equal);
   GtkWidget *child;
 
   self->updating_controls = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->areas_list))) != NULL)
     gtk_box_remove (self->areas_list, child);
+  g_ptr_array_set_size (self->place_checks, 0);
   if (self->document != NULL)
-    codes = pc_project_list_areas (pc_document_get_project (self->document), NULL);
-  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    places = pc_project_list_places (pc_document_get_project (self->document), NULL);
+  for (guint i = 0; places != NULL && i < places->len; i++)
     {
-      /* The label is the area's code: the toggle handler reads it back. */
-      GtkWidget *check = gtk_check_button_new_with_label (codes[i]);
+      PcPlace *place = g_ptr_array_index (places, i);
 
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   self->areas != NULL && g_strv_contains ((const char * const *) self->areas, codes[i]));
-      g_signal_connect (check, "toggled", G_CALLBACK (on_area_toggled), self);
-      gtk_box_append (self->areas_list, check);
+      if (place->members == NULL)
+        g_hash_table_insert (names, place->code, place->name);
     }
+  for (guint i = 0; places != NULL && i < places->len; i++)
+    {
+      PcPlace *place = g_ptr_array_index (places, i);
+      int group = (int) self->place_checks->len;
+
+      if (place->members == NULL)
+        continue;
+      add_place_check (self, place->code, place->name, -1, TRUE);
+      for (guint m = 0; place->members[m] != NULL; m++)
+        {
+          add_place_check (self, place->members[m], g_hash_table_lookup (names, place->members[m]),
+                           group, FALSE);
+          g_hash_table_add (grouped, place->members[m]);
+        }
+    }
+  for (guint i = 0; places != NULL && i < places->len; i++)
+    {
+      PcPlace *place = g_ptr_array_index (places, i);
+
+      if (place->members == NULL && !g_hash_table_contains (grouped, place->code))
+        add_place_check (self, place->code, place->name, -1, FALSE);
+    }
+  sync_groups (self);
   self->updating_controls = FALSE;
   update_areas_label (self);
 }
@@ -803,6 +954,7 @@ pc_projection_view_finalize (GObject *object)
 
   g_strfreev (self->areas);
   g_strfreev (self->request_areas);
+  g_clear_pointer (&self->place_checks, g_ptr_array_unref);
   g_free (self->request_pathway);
   g_free (self->input_key);
   g_clear_pointer (&self->input, pc_projection_input_free);
@@ -861,6 +1013,7 @@ static void
 pc_projection_view_init (PcProjectionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->place_checks = g_ptr_array_new_with_free_func ((GDestroyNotify) place_check_free);
   self->psa_cancellable = g_cancellable_new ();
   gtk_spin_button_set_range (self->years_spin, 1, PC_MAX_HORIZON);
   gtk_spin_button_set_value (self->from_spin, 2026);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pc-application.h"
+#include "pc-area-group-dialog.h"
 #include "pc-error.h"
 #include "pc-format.h"
 #include "pc-window-private.h"
@@ -573,6 +574,17 @@ save_patient_chart_activated (GtkWidget  *widget,
 }
 
 static void
+area_groups_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PcWindow *self = PC_WINDOW (widget);
+
+  if (self->document != NULL)
+    gtk_window_present (GTK_WINDOW (pc_area_group_dialog_new (GTK_WINDOW (self), self->document)));
+}
+
+static void
 view_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -599,6 +611,7 @@ static const struct
   { "win.save-chart", NULL, save_chart_activated },
   { "win.save-patient-chart", NULL, save_patient_chart_activated },
   { "win.view", "s", view_activated },
+  { "win.area-groups", NULL, area_groups_activated },
 };
 
 void
@@ -657,6 +670,7 @@ _pc_window_update_actions (PcWindow *self)
   set_enabled (self, "save-chart", open);
   set_enabled (self, "save-patient-chart", open);
   set_enabled (self, "view", open);
+  set_enabled (self, "area-groups", open);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->document != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_title), !self->busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_bar), !self->busy);
