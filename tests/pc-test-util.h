@@ -57,6 +57,9 @@ PcProject *pc_test_open_sample_copy  (void);
  * cache spilled) with its hot journal beside it. */
 char      *pc_test_make_crashed_project (const char *dir,
                                          const char *name);
+/* The first column of @sql's first row as text; NULL when there is no row. */
+char      *pc_test_query_text        (PcProject  *project,
+                                      const char *sql);
 /* Runs @sql as one change of @project, failing the test on any error. */
 void       pc_test_exec_sql          (PcProject  *project,
                                       const char *sql);

@@ -73,15 +73,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 static char *
 query_text (Fixture *fixture, const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (pc_project_get_db (fixture->project), sql, -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return text;
+  return pc_test_query_text (fixture->project, sql);
 }
 
 static int

@@ -91,24 +91,36 @@ one_line_message (const char *message)
   return g_string_free (out, FALSE);
 }
 
+/* Counts a problem of the current row and returns the record to fill in,
+ * already kept; NULL once MAX_PROBLEMS are kept. */
+static PcImportProblem *
+new_problem (PcImport *im)
+{
+  PcImportProblem *problem;
+
+  im->row_bad = TRUE;
+  im->n_problems++;
+  if (im->problems->len >= MAX_PROBLEMS)
+    return NULL;
+  problem = g_new0 (PcImportProblem, 1);
+  problem->file = g_strdup (im->file);
+  problem->line = im->line;
+  g_ptr_array_add (im->problems, problem);
+  return problem;
+}
+
 void
 _pc_import_problem (PcImport   *im,
                     int         column,
                     const char *format,
                     ...)
 {
-  PcImportProblem *problem;
+  PcImportProblem *problem = new_problem (im);
   g_autofree char *message = NULL;
   va_list args;
 
-  im->row_bad = TRUE;
-  im->n_problems++;
-  if (im->problems->len >= MAX_PROBLEMS)
+  if (problem == NULL)
     return;
-
-  problem = g_new0 (PcImportProblem, 1);
-  problem->file = g_strdup (im->file);
-  problem->line = im->line;
   if (column >= 0)
     {
       problem->column = im->index[column] >= 0 ? (guint) im->index[column] + 1 : 0;
@@ -118,35 +130,27 @@ _pc_import_problem (PcImport   *im,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   problem->message = one_line_message (message);
-  g_ptr_array_add (im->problems, problem);
 }
 
-/* The trimmed text of a column of the current row; "" when the column is
- * absent from the file or the row is short. */
 void
 _pc_import_problem_at (PcImport   *im,
                        guint       field,
                        const char *format,
                        ...)
 {
-  PcImportProblem *problem;
+  PcImportProblem *problem = new_problem (im);
+  g_autofree char *message = NULL;
   va_list args;
 
-  im->row_bad = TRUE;
-  im->n_problems++;
-  if (im->problems->len >= MAX_PROBLEMS)
+  if (problem == NULL)
     return;
-
-  problem = g_new0 (PcImportProblem, 1);
-  problem->file = g_strdup (im->file);
-  problem->line = im->line;
   problem->column = field + 1;
   if (im->header != NULL && field < g_strv_length (im->header))
     problem->column_name = g_strdup (im->header[field]);
   va_start (args, format);
-  problem->message = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (im->problems, problem);
+  problem->message = one_line_message (message);
 }
 
 void
@@ -175,6 +179,8 @@ _pc_import_fail (PcImport   *im,
   va_end (args);
 }
 
+/* The trimmed text of a column of the current row; "" when the column is
+ * absent from the file or the row is short. */
 const char *
 _pc_import_text (PcImport *im,
                  int       column)

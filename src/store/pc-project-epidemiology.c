@@ -327,6 +327,28 @@ input_is_finite (const PcProjectionInput *input)
   return finite;
 }
 
+/* An input of @horizon years from @first with the project's settings and
+ * @site's trend, stage shares and survival. */
+static PcProjectionInput *
+load_site_tables (PcProject   *self,
+                  const char  *site,
+                  int          first,
+                  guint        horizon,
+                  GError     **error)
+{
+  g_autoptr(PcProjectionInput) input = pc_projection_input_new (first, horizon);
+
+  input->inflation = pc_project_get_inflation (self);
+  input->discount_rate = pc_project_get_discount_rate (self);
+  input->incidence_year = pc_project_get_incidence_year (self);
+  input->price_year = pc_project_get_price_year (self);
+  if (!load_site (self, site, input, error)
+      || !load_stage_shares (self, site, input, error)
+      || !load_survival (self, site, input, error))
+    return NULL;
+  return g_steal_pointer (&input);
+}
+
 PcProjectionInput *
 pc_project_load_site_input (PcProject   *self,
                             const char  *site,
@@ -337,14 +359,8 @@ pc_project_load_site_input (PcProject   *self,
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
   g_return_val_if_fail (site != NULL, NULL);
 
-  input = pc_projection_input_new (pc_project_get_price_year (self), 1);
-  input->inflation = pc_project_get_inflation (self);
-  input->discount_rate = pc_project_get_discount_rate (self);
-  input->incidence_year = pc_project_get_incidence_year (self);
-  input->price_year = pc_project_get_price_year (self);
-  if (!load_site (self, site, input, error)
-      || !load_stage_shares (self, site, input, error)
-      || !load_survival (self, site, input, error))
+  input = load_site_tables (self, site, pc_project_get_price_year (self), 1, error);
+  if (input == NULL)
     return NULL;
   if (!input_is_finite (input))
     {
@@ -385,15 +401,8 @@ pc_project_load_projection_input (PcProject          *self,
       return NULL;
     }
 
-  input = pc_projection_input_new (from, (guint) n_years);
-  input->inflation = pc_project_get_inflation (self);
-  input->discount_rate = pc_project_get_discount_rate (self);
-  input->incidence_year = pc_project_get_incidence_year (self);
-  input->price_year = pc_project_get_price_year (self);
-  if (!load_site (self, site, input, error)
-      || !load_stage_shares (self, site, input, error)
-      || !load_survival (self, site, input, error)
-      || !load_rates (self, site, rates, error))
+  input = load_site_tables (self, site, from, (guint) n_years, error);
+  if (input == NULL || !load_rates (self, site, rates, error))
     return NULL;
 
   /* A group of areas stands for the sum of its members. */
