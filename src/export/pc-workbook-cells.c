@@ -360,7 +360,10 @@ _pc_wb_add_sheet (PcWb       *wb,
 
 /* House style: headers frozen and repeated on every printed page,
  * landscape, fit to the page's width, protected without a password (input
- * cells are unlocked). */
+ * cells are unlocked).  With more than a title and its note above the
+ * table, the last of the @header_rows is the column header: LibreOffice
+ * keeps a row's default height however its text wraps, so a wrapped
+ * header would spill over the first figures; give it three lines. */
 void
 _pc_wb_set_up_sheet (PcWb          *wb,
                      lxw_worksheet *sheet,
@@ -374,6 +377,9 @@ _pc_wb_set_up_sheet (PcWb          *wb,
   worksheet_freeze_panes (sheet, header_rows, frozen_cols);
   if (header_rows > 0)
     _pc_wb_check (wb, worksheet_repeat_rows (sheet, 0, header_rows - 1), "repeating titles");
+  if (header_rows > 2)
+    _pc_wb_check (wb, worksheet_set_row (sheet, header_rows - 1, PC_WB_HEADER_HEIGHT, NULL),
+                  "setting the header's height");
   worksheet_set_landscape (sheet);
   worksheet_set_paper (sheet, 9);           /* A4 */
   worksheet_fit_to_pages (sheet, 1, 0);

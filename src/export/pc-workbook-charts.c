@@ -32,6 +32,8 @@ new_chart (PcWb       *wb,
   chart_axis_set_name (chart->x_axis, "Financial year");
   chart_axis_set_name (chart->y_axis, y_title);
   chart_axis_set_num_format (chart->y_axis, y_format);
+  /* From zero, so a 10% rise does not look like a tripling. */
+  chart_axis_set_min (chart->y_axis, 0);
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
   return chart;
 }

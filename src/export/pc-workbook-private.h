@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+/* Points: three lines of the default 11-point font, for wrapped headers. */
+#define PC_WB_HEADER_HEIGHT     45.0
+
 #define PC_WB_SHEET_SUMMARY     "Summary"
 #define PC_WB_SHEET_ASSUMPTIONS "Assumptions"
 #define PC_WB_SHEET_TARIFFS     "Tariffs"
