@@ -1457,6 +1457,76 @@ test_names_not_codes (void)
   g_assert_cmpuint (assert_recalculation_keeps_values (xlsx), >, 2000);
 }
 
+/* Workbook polish: every chart's value axis starts at zero (a 10% rise
+ * must not look like a tripling); every sheet prints on A4 landscape, fit
+ * to the page's width, its titles repeated on every page and its wrapped
+ * column header given the height to show its lines (LibreOffice does not
+ * grow a row for wrapped text, so the header spilt over the figures). */
+static void
+test_print_and_charts (void)
+{
+  g_autoptr(PcProject) project = pc_test_open_sample ();
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *xlsx = export_sample (project, "breast_best_practice", dir, "polish.xlsx");
+  g_autofree char *files = unpack (xlsx);
+  g_autofree char *workbook = NULL;
+
+  if (files == NULL)
+    return;
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *part = g_strdup_printf ("xl/charts/chart%u.xml", i);
+      g_autofree char *chart = read_part (files, part);
+      const char *axis = strstr (chart, "<c:valAx>");
+      const char *end = axis != NULL ? strstr (axis, "</c:scaling>") : NULL;
+      const char *min = axis != NULL ? strstr (axis, "<c:min val=\"0\"/>") : NULL;
+
+      g_assert_nonnull (end);
+      g_assert_nonnull (min);
+      g_assert_true (min < end);
+    }
+  workbook = read_part (files, "xl/workbook.xml");
+  for (guint i = 1; i <= N_SHEETS; i++)
+    {
+      g_autofree char *part = g_strdup_printf ("xl/worksheets/sheet%u.xml", i);
+      g_autofree char *xml = read_part (files, part);
+      g_autofree char *id = g_strdup_printf ("<definedName name=\"_xlnm.Print_Titles\" "
+                                             "localSheetId=\"%u\">", i - 1);
+      const char *titles = strstr (workbook, id);
+      const char *setup = strstr (xml, "<pageSetup ");
+      g_autofree char *tag = NULL;
+      g_autofree char *row = NULL;
+      g_autofree char *row_tag = NULL;
+      const char *range;
+      guint64 last;
+
+      g_assert_nonnull (strstr (xml, "<sheetPr><pageSetUpPr fitToPage=\"1\"/>"));
+      g_assert_nonnull (setup);
+      tag = g_strndup (setup, strchr (setup, '>') - setup);
+      g_assert_nonnull (strstr (tag, "paperSize=\"9\""));
+      g_assert_nonnull (strstr (tag, "orientation=\"landscape\""));
+      g_assert_nonnull (strstr (tag, "fitToHeight=\"0\""));
+      /* One page wide: OOXML's default, which libxlsxwriter leaves out. */
+      g_assert_true (strstr (tag, "fitToWidth=") == NULL
+                     || strstr (tag, "fitToWidth=\"1\"") != NULL);
+      g_assert_nonnull (titles);
+      range = strstr (titles, ":$");
+      g_assert_nonnull (range);
+      last = g_ascii_strtoull (range + 2, NULL, 10);
+      g_assert_cmpuint (last, >=, 2);
+      if (last > 2)
+        {
+          row = g_strdup_printf ("<row r=\"%" G_GUINT64_FORMAT "\" ", last);
+          range = strstr (xml, row);
+          g_assert_nonnull (range);
+          row_tag = g_strndup (range, strchr (range, '>') - range);
+          range = strstr (row_tag, " ht=\"");
+          g_assert_nonnull (range);
+          g_assert_cmpfloat (g_ascii_strtod (range + 5, NULL), >=, 45.0);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1483,6 +1553,7 @@ main (int    argc,
   g_test_add_func ("/export/source-not-recorded", test_source_not_recorded);
   g_test_add_func ("/export/names-not-codes", test_names_not_codes);
   g_test_add_func ("/export/request-names-project", test_request_names_project);
+  g_test_add_func ("/export/print-and-charts", test_print_and_charts);
 
   return g_test_run ();
 }
