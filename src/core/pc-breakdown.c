@@ -35,23 +35,12 @@ cost_group_free (gpointer data)
   g_free (group);
 }
 
-/* cost_k(stage) of docs/MODEL.md, added in the pathway's order as
- * pc_pathway_cost_per_patient() adds it. */
-static void
-add_step_cost (PcCostPerPatient  cost,
-               const PcStep     *step,
-               double            mff)
-{
-  for (guint s = 0; s < PC_N_STAGES; s++)
-    cost[s][step->basis][step->year_offset] += pc_step_cost_for_stage (step, mff, s);
-}
-
 static void
 cost_group_add (PcCostGroup  *group,
                 const PcStep *step,
                 double        mff)
 {
-  add_step_cost (group->cost, step, mff);
+  pc_step_add_cost_per_patient (step, mff, group->cost);
   for (guint s = 0; s < PC_N_STAGES; s++)
     group->units[s][step->basis][step->year_offset] += step->share[s] * step->quantity;
   group->n_steps++;
@@ -109,9 +98,7 @@ weight_of (const PcProjectionInput *input,
            PcBasis                  basis,
            guint                    k)
 {
-  const double *S = input->survival[stage];
-
-  return basis == PC_BASIS_PATIENT ? S[k] : S[k] - S[k + 1];
+  return pc_survival_weight (input->survival[stage], basis, k);
 }
 
 static PcStepCost *
@@ -125,7 +112,7 @@ step_cost_new (const PcStep            *step,
   cost->name = g_strdup (step->name);
   cost->year_offset = step->year_offset;
   cost->basis = step->basis;
-  add_step_cost (one, step, mff);
+  pc_step_add_cost_per_patient (step, mff, one);
   cost->expected_all = expected_of (one, input, cost->expected);
   for (guint s = 0; s < PC_N_STAGES; s++)
     {
@@ -387,7 +374,8 @@ add_side (GPtrArray       *entries,
         entry->in_first = TRUE;
       else
         entry->in_second = TRUE;
-      add_step_cost (g_array_index (costs, EntryCosts, e).cost[side], step, pathway->mff);
+      pc_step_add_cost_per_patient (step, pathway->mff,
+                                    g_array_index (costs, EntryCosts, e).cost[side]);
     }
 }
 

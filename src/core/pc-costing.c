@@ -45,13 +45,18 @@ pc_pathway_cost_per_patient (const PcPathway  *pathway,
 
   memset (cost, 0, sizeof (PcCostPerPatient));
   for (guint i = 0; i < pathway->steps->len; i++)
-    {
-      const PcStep *step = g_ptr_array_index (pathway->steps, i);
+    pc_step_add_cost_per_patient (g_ptr_array_index (pathway->steps, i), pathway->mff, cost);
+}
 
-      for (guint s = 0; s < PC_N_STAGES; s++)
-        cost[s][step->basis][step->year_offset] +=
-          pc_step_cost_for_stage (step, pathway->mff, s);
-    }
+void
+pc_step_add_cost_per_patient (const PcStep     *step,
+                              double            mff,
+                              PcCostPerPatient  cost)
+{
+  g_return_if_fail (step != NULL);
+
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    cost[s][step->basis][step->year_offset] += pc_step_cost_for_stage (step, mff, s);
 }
 
 double
@@ -68,8 +73,8 @@ pc_expected_cost_per_patient (const PcCostPerPatient cost,
 
       expected[s] = 0.0;
       for (guint k = 0; k < PC_N_OFFSETS; k++)
-        expected[s] += S[k] * cost[s][PC_BASIS_PATIENT][k]
-                       + (S[k] - S[k + 1]) * cost[s][PC_BASIS_DEATH][k];
+        expected[s] += pc_survival_weight (S, PC_BASIS_PATIENT, k) * cost[s][PC_BASIS_PATIENT][k]
+                       + pc_survival_weight (S, PC_BASIS_DEATH, k) * cost[s][PC_BASIS_DEATH][k];
       all += stage_share[s] * expected[s];
     }
   return all;

@@ -22,6 +22,24 @@ double   pc_step_cost_for_stage       (const PcStep     *step,
 /* cost_k(stage) summed separately over `patient` and `death` steps. */
 void     pc_pathway_cost_per_patient  (const PcPathway  *pathway,
                                        PcCostPerPatient  cost);
+/* Who is there to receive a step at offset @k (docs/MODEL.md, "Expected
+ * cost per patient"): for a `patient` step the share alive at the start of
+ * year k, S(k); for a `death` step the share who die during it, S(k) −
+ * S(k + 1).  @S holds S(0) … S(6).  Inline because the PSA calls it in its
+ * innermost loop. */
+static inline double
+pc_survival_weight (const double *S,
+                    PcBasis       basis,
+                    guint         k)
+{
+  return basis == PC_BASIS_PATIENT ? S[k] : S[k] - S[k + 1];
+}
+
+/* Adds @step's share × quantity × unit cost, stage by stage, to @cost at
+ * its basis and offset. */
+void     pc_step_add_cost_per_patient (const PcStep     *step,
+                                       double            mff,
+                                       PcCostPerPatient  cost);
 /* The expected cost per patient diagnosed (docs/MODEL.md, "Expected
  * cost per patient"): each offset's costs weighted by who is there to
  * receive them, S(k) for `patient` steps and S(k) − S(k + 1) for `death`

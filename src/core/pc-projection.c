@@ -192,8 +192,8 @@ stage_weights (const PcProjectionInput *input,
     {
       double incident = pc_projection_incident (input, year - (int) k, stage);
 
-      weights[PC_BASIS_PATIENT][k] = incident * S[k];
-      weights[PC_BASIS_DEATH][k] = incident * (S[k] - S[k + 1]);
+      weights[PC_BASIS_PATIENT][k] = incident * pc_survival_weight (S, PC_BASIS_PATIENT, k);
+      weights[PC_BASIS_DEATH][k] = incident * pc_survival_weight (S, PC_BASIS_DEATH, k);
     }
 }
 

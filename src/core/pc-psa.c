@@ -293,8 +293,10 @@ run_iteration (const Model *model,
           double cases = input->crude_incidence[year] * model->trend_factor[year] * incidence;
 
           for (guint s = 0; s < PC_N_STAGES; s++)
-            cost += cases * mix[s] * (S[s][k] * cpp[s][PC_BASIS_PATIENT][k]
-                                      + (S[s][k] - S[s][k + 1]) * cpp[s][PC_BASIS_DEATH][k]);
+            cost += cases * mix[s] * (pc_survival_weight (S[s], PC_BASIS_PATIENT, k)
+                                      * cpp[s][PC_BASIS_PATIENT][k]
+                                      + pc_survival_weight (S[s], PC_BASIS_DEATH, k)
+                                      * cpp[s][PC_BASIS_DEATH][k]);
         }
       costs[t] = cost * model->inflation_factor[t] + model->investment[t];
     }

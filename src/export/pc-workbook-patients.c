@@ -111,9 +111,8 @@ write_care_row (PcWb          *wb,
     for (guint b = 0; b < PC_N_BASES; b++)
       for (guint k = 0; k < PC_N_OFFSETS; k++)
         {
-          const double *S = input->survival[s];
           double incident = pc_projection_incident (input, year - (int) k, s);
-          double weight = b == PC_BASIS_PATIENT ? S[k] : S[k] - S[k + 1];
+          double weight = pc_survival_weight (input->survival[s], b, k);
           lxw_col_t col = _pc_wb_cp_col (s, b, k);
           char diagnosed[PC_WB_CELL_SIZE], survival[PC_WB_CELL_SIZE];
 
