@@ -82,3 +82,20 @@ pc_test_type (GtkWindow  *window,
       pc_test_key (window, gdk_unicode_to_keyval ((guint) (guchar) *c), 0);
     }
 }
+
+GtkWidget *
+pc_test_find_widget (GtkWidget         *root,
+                     PcTestWidgetMatch  match,
+                     gconstpointer      data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found = pc_test_find_widget (w, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -1,4 +1,5 @@
-/* pc-test-keys.h: real key events for the GUI tests.
+/* pc-test-keys.h: real key events for the GUI tests, and the widgets they
+ * press keys on, found by what they show.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,5 +18,13 @@ void pc_test_key  (GtkWindow       *window,
 /* Types @text (printable ASCII) into whatever has the focus in @window. */
 void pc_test_type (GtkWindow       *window,
                    const char      *text);
+
+typedef gboolean (*PcTestWidgetMatch) (GtkWidget     *widget,
+                                       gconstpointer  data);
+/* The first widget under @root (itself included), depth first, that
+ * @match accepts; NULL if none. */
+GtkWidget *pc_test_find_widget (GtkWidget         *root,
+                                PcTestWidgetMatch  match,
+                                gconstpointer      data);
 
 G_END_DECLS

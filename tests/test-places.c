@@ -29,26 +29,6 @@ static char     *dir;
 static char     *path;
 static PcWindow *window;
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-/* The first widget under @root, depth first, that @match accepts. */
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
-    {
-      GtkWidget *found = find_widget (w, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 is_check_labelled (GtkWidget *widget, gconstpointer data)
 {
@@ -127,7 +107,7 @@ test_area_picker (void)
 {
   PcProjectionView *view = pc_window_get_projection_view (window);
   const char *havering[] = { "E09000016", NULL };
-  GtkWidget *button = find_widget (GTK_WIDGET (view), is_menu_button, NULL);
+  GtkWidget *button = pc_test_find_widget (GTK_WIDGET (view), is_menu_button, NULL);
   GtkWidget *group;
   g_autofree char *one = NULL;
   g_autofree char *shown = NULL;
@@ -136,17 +116,17 @@ test_area_picker (void)
   pc_window_show_view (window, "projection");
   pc_test_wait_idle (10);
   g_assert_nonnull (button);
-  group = find_widget (button, is_check_labelled, "NHS North East London Integrated Care Board (QMF)");
+  group = pc_test_find_widget (button, is_check_labelled, "NHS North East London Integrated Care Board (QMF)");
   g_assert_nonnull (group);
-  g_assert_nonnull (find_widget (button, is_check_labelled, "Barking and Dagenham (E09000002)"));
-  g_assert_nonnull (find_widget (button, is_check_labelled, "Havering (E09000016)"));
-  g_assert_nonnull (find_widget (button, is_check_labelled, "Redbridge (E09000026)"));
+  g_assert_nonnull (pc_test_find_widget (button, is_check_labelled, "Barking and Dagenham (E09000002)"));
+  g_assert_nonnull (pc_test_find_widget (button, is_check_labelled, "Havering (E09000016)"));
+  g_assert_nonnull (pc_test_find_widget (button, is_check_labelled, "Redbridge (E09000026)"));
 
   /* One borough first: the group is half ticked and the total is less. */
   pc_projection_view_set_areas (view, havering);
   pc_test_wait_idle (10);
   /* The list is filled again: find the group's box again. */
-  group = find_widget (button, is_check_labelled, "NHS North East London Integrated Care Board (QMF)");
+  group = pc_test_find_widget (button, is_check_labelled, "NHS North East London Integrated Care Board (QMF)");
   g_assert_true (gtk_check_button_get_inconsistent (GTK_CHECK_BUTTON (group)));
   one = pc_format_money (pc_projection_view_get_projection (view)->total_cost);
 
@@ -202,10 +182,10 @@ static void
 tick_area (PcAreaGroupDialog *dialog,
            const char        *name)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (dialog), is_row_titled, name);
+  GtkWidget *row = pc_test_find_widget (GTK_WIDGET (dialog), is_row_titled, name);
 
   g_assert_nonnull (row);
-  press (dialog, find_widget (row, is_check, NULL), GDK_KEY_space);
+  press (dialog, pc_test_find_widget (row, is_check, NULL), GDK_KEY_space);
 }
 
 static void
@@ -213,7 +193,7 @@ type_into (PcAreaGroupDialog *dialog,
            const char        *title,
            const char        *text)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (dialog), is_row_titled, title);
+  GtkWidget *row = pc_test_find_widget (GTK_WIDGET (dialog), is_row_titled, title);
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_grab_focus (row));
@@ -228,7 +208,7 @@ static void
 test_group_dialog (void)
 {
   PcAreaGroupDialog *dialog = open_dialog ();
-  GtkWidget *save = find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Save Group");
+  GtkWidget *save = pc_test_find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Save Group");
   guint before = n_groups ();
   g_autofree char *group_total = NULL;
   g_autofree char *pair_total = NULL;
@@ -258,7 +238,7 @@ test_group_dialog (void)
   g_assert_cmpstr (group_total, ==, pair_total);
 
   /* The picker lists it by name too. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (pc_window_get_projection_view (window)), is_check_labelled,
+  g_assert_nonnull (pc_test_find_widget (GTK_WIDGET (pc_window_get_projection_view (window)), is_check_labelled,
                                  "Outer East (OUTER)"));
 
   /* One edit: undo removes the group. */
@@ -277,9 +257,9 @@ test_costing_names (void)
 
   pc_window_show_view (window, "costing");
   pc_test_wait_idle (10);
-  g_assert_nonnull (find_widget (costing, is_label_text, "Follow-up"));
-  g_assert_null (find_widget (costing, is_label_text, "follow_up"));
-  g_assert_nonnull (find_widget (costing, is_label_starting, "Breast, best practice (" PATHWAY ")"));
+  g_assert_nonnull (pc_test_find_widget (costing, is_label_text, "Follow-up"));
+  g_assert_null (pc_test_find_widget (costing, is_label_text, "follow_up"));
+  g_assert_nonnull (pc_test_find_widget (costing, is_label_starting, "Breast, best practice (" PATHWAY ")"));
 }
 
 /* The store refuses what would make a group no group, and writes and

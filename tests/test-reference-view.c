@@ -64,21 +64,18 @@ shows_error_page (gpointer view)
   return g_strcmp0 (visible_page (view, "content_stack"), "error") == 0;
 }
 
+static gboolean
+is_label_showing (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
 /* A GtkLabel under @root showing @text, or NULL. */
 static GtkLabel *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return GTK_LABEL (root);
-  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
-    {
-      GtkLabel *found = find_label (w, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return (GtkLabel *) pc_test_find_widget (root, is_label_showing, text);
 }
 
 typedef struct

@@ -596,21 +596,11 @@ test_scenario_and_period (Fixture *fixture, gconstpointer data)
   g_assert_null (pc_projection_view_get_scenario_warning (view));
 }
 
-/* The first editable text under @root that shows @text, or NULL. */
-static GtkWidget *
-find_editable (GtkWidget  *root,
-               const char *text)
+/* An editable text showing @data. */
+static gboolean
+is_text_showing (GtkWidget *widget, gconstpointer data)
 {
-  if (GTK_IS_TEXT (root) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (root)), text) == 0)
-    return root;
-  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
-    {
-      GtkWidget *found = find_editable (w, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_TEXT (widget) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), data) == 0;
 }
 
 /* By keyboard: select the discount rate, type 4, Tab away; the project
@@ -624,7 +614,7 @@ test_settings_by_keyboard (Fixture *fixture, gconstpointer data)
 
   pc_window_show_view (fixture->window, "settings");
   pc_test_wait_idle (10);
-  rate = find_editable (GTK_WIDGET (settings), "3.5");
+  rate = pc_test_find_widget (GTK_WIDGET (settings), is_text_showing, "3.5");
   g_assert_nonnull (rate);
   g_assert_true (gtk_widget_grab_focus (rate));
   pc_test_key (window, GDK_KEY_a, GDK_CONTROL_MASK);
@@ -898,26 +888,6 @@ test_close_asks (Fixture *fixture, gconstpointer data)
   g_assert_true (g_bytes_equal (before, after));
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-/* The first widget under @root, depth first, that @match accepts. */
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
-    {
-      GtkWidget *found = find_widget (w, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A drop-down offering @data among its strings. */
 static gboolean
 offers (GtkWidget *widget, gconstpointer data)
@@ -975,7 +945,7 @@ static const char *
 focused_string (GtkWindow *window)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-  GtkWidget *label = focus != NULL ? find_widget (focus, is_label, NULL) : NULL;
+  GtkWidget *label = focus != NULL ? pc_test_find_widget (focus, is_label, NULL) : NULL;
 
   return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
@@ -1004,10 +974,10 @@ test_projection_by_keyboard (Fixture *fixture, gconstpointer data)
   GtkWindow *window = GTK_WINDOW (fixture->window);
   PcProjectionView *view = pc_window_get_projection_view (fixture->window);
   GtkWidget *root = GTK_WIDGET (view);
-  GtkWidget *pathway = find_widget (root, offers, PATHWAY);
-  GtkWidget *scenario = find_widget (root, offers, "No scenario");
-  GtkWidget *areas = find_widget (root, is_menu_button_labelled, "All areas");
-  GtkWidget *from = find_widget (root, is_spin_at, GINT_TO_POINTER (2026));
+  GtkWidget *pathway = pc_test_find_widget (root, offers, PATHWAY);
+  GtkWidget *scenario = pc_test_find_widget (root, offers, "No scenario");
+  GtkWidget *areas = pc_test_find_widget (root, is_menu_button_labelled, "All areas");
+  GtkWidget *from = pc_test_find_widget (root, is_spin_at, GINT_TO_POINTER (2026));
   const PcProjection *projection;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -1041,7 +1011,7 @@ test_projection_by_keyboard (Fixture *fixture, gconstpointer data)
   pc_test_type (window, "2027");
   pc_test_key (window, GDK_KEY_Tab, 0);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (from)), ==, 2027);
-  g_assert_nonnull (find_widget (root, is_label_text, "2027/28"));
+  g_assert_nonnull (pc_test_find_widget (root, is_label_text, "2027/28"));
 
   g_assert_cmpint (pc_test_run_cli (&out, &err, "report", fixture->path, "--area", "E09000016",
                                     "--pathway", "breast_current_RF4", "--scenario", "trastuzumab_at_home",
