@@ -652,22 +652,6 @@ pc_pathway_writer_new (PcProject  *project,
   return g_steal_pointer (&writer);
 }
 
-/* Steps @stmt once and resets it for the next row. */
-static gboolean
-run_reset (PcPathwayWriter *writer,
-           sqlite3_stmt    *stmt,
-           const char      *doing,
-           GError         **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  return _pc_project_sqlite_error (writer->project, rc, doing, error);
-}
-
 gboolean
 pc_pathway_writer_replace (PcPathwayWriter  *writer,
                            const char       *name,
@@ -679,14 +663,16 @@ pc_pathway_writer_replace (PcPathwayWriter  *writer,
   g_return_val_if_fail (writer != NULL && name != NULL && site != NULL, FALSE);
 
   sqlite3_bind_text (writer->delete_steps, 1, name, -1, SQLITE_TRANSIENT);
-  if (!run_reset (writer, writer->delete_steps, "replace the pathway", error))
+  if (!_pc_project_step_reset (writer->project, writer->delete_steps, "replace the pathway",
+                               error))
     return FALSE;
   sqlite3_bind_text (writer->insert_pathway, 1, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (writer->insert_pathway, 2, site, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (writer->insert_pathway, 3, pc_kind_to_string (kind), -1, SQLITE_STATIC);
   if (!is_blank (provider))
     sqlite3_bind_text (writer->insert_pathway, 4, provider, -1, SQLITE_TRANSIENT);
-  return run_reset (writer, writer->insert_pathway, "save the pathway", error);
+  return _pc_project_step_reset (writer->project, writer->insert_pathway, "save the pathway",
+                                 error);
 }
 
 gboolean
@@ -715,5 +701,5 @@ pc_pathway_writer_add_step (PcPathwayWriter  *writer,
   sqlite3_bind_text (writer->insert_step, 1, pathway, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (writer->insert_step, 2, position);
   bind_step_values (writer->insert_step, step);
-  return run_reset (writer, writer->insert_step, "save the step", error);
+  return _pc_project_step_reset (writer->project, writer->insert_step, "save the step", error);
 }

@@ -69,6 +69,13 @@ gboolean     _pc_project_finish             (PcProject     *self,
                                              int            rc,
                                              const char    *doing,
                                              GError       **error);
+/* Steps a prepared @stmt that returns no rows once and resets it (and its
+ * bindings) for the next: a writer's statements are prepared once and run
+ * per row.  Anything but SQLITE_DONE is an error while @doing. */
+gboolean     _pc_project_step_reset         (PcProject     *self,
+                                             sqlite3_stmt  *stmt,
+                                             const char    *doing,
+                                             GError       **error);
 /* Turns an SQLite failure into a PcError with a message for the user. */
 gboolean     _pc_project_sqlite_error       (PcProject    *self,
                                              int           rc,

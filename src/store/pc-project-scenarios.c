@@ -437,21 +437,6 @@ pc_scenario_writer_new (PcProject  *project,
   return g_steal_pointer (&writer);
 }
 
-/* Steps @stmt once and resets it for the next row. */
-static gboolean
-run_reset (PcScenarioWriter *writer,
-           sqlite3_stmt     *stmt,
-           GError          **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  return _pc_project_sqlite_error (writer->project, rc, "save the scenario", error);
-}
-
 gboolean
 pc_scenario_writer_clear (PcScenarioWriter  *writer,
                           const char        *scenario,
@@ -461,8 +446,10 @@ pc_scenario_writer_clear (PcScenarioWriter  *writer,
 
   sqlite3_bind_text (writer->delete_changes, 1, scenario, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (writer->delete_investments, 1, scenario, -1, SQLITE_TRANSIENT);
-  return run_reset (writer, writer->delete_changes, error)
-         && run_reset (writer, writer->delete_investments, error);
+  return _pc_project_step_reset (writer->project, writer->delete_changes, "save the scenario",
+                                 error)
+         && _pc_project_step_reset (writer->project, writer->delete_investments,
+                                    "save the scenario", error);
 }
 
 gboolean
@@ -495,7 +482,7 @@ pc_scenario_writer_add_change (PcScenarioWriter  *writer,
   sqlite3_bind_text (stmt, 6, override->stage >= 0 ? pc_stage_to_string (override->stage) : "",
                      -1, SQLITE_STATIC);
   sqlite3_bind_double (stmt, 7, override->value);
-  return run_reset (writer, stmt, error);
+  return _pc_project_step_reset (writer->project, stmt, "save the scenario", error);
 }
 
 gboolean
@@ -525,7 +512,7 @@ pc_scenario_writer_add_investment (PcScenarioWriter    *writer,
   sqlite3_bind_text (stmt, 6, investment->funding, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, investment->site ? investment->site : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, investment->pathway ? investment->pathway : "", -1, SQLITE_TRANSIENT);
-  return run_reset (writer, stmt, error);
+  return _pc_project_step_reset (writer->project, stmt, "save the scenario", error);
 }
 
 gboolean

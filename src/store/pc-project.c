@@ -155,6 +155,21 @@ _pc_project_finish (PcProject     *self,
   return TRUE;
 }
 
+gboolean
+_pc_project_step_reset (PcProject     *self,
+                        sqlite3_stmt  *stmt,
+                        const char    *doing,
+                        GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  return _pc_project_sqlite_error (self, rc, doing, error);
+}
+
 static guint32
 read_be32 (const guint8 *bytes)
 {
