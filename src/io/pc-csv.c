@@ -44,6 +44,7 @@ struct _PcCsv
   guint64  n_records;      /* records read so far: the first is the header */
   GString *text;           /* the record's fields, each NUL-terminated */
   GArray  *starts;         /* offset of each field in text */
+  GChecksum *checksum;     /* SHA-256 of every byte read, for the import's record */
 };
 
 PcCsv *
@@ -74,6 +75,7 @@ pc_csv_open (const char  *path,
   csv->line = 1;
   csv->text = g_string_sized_new (256);
   csv->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  csv->checksum = g_checksum_new (G_CHECKSUM_SHA256);
   return g_steal_pointer (&csv);
 }
 
@@ -90,6 +92,8 @@ pc_csv_free (PcCsv *csv)
     g_string_free (csv->text, TRUE);
   if (csv->starts != NULL)
     g_array_unref (csv->starts);
+  if (csv->checksum != NULL)
+    g_checksum_free (csv->checksum);
   g_free (csv);
 }
 
@@ -105,6 +109,7 @@ read_byte (PcCsv   *csv,
       csv->bytes_before += csv->block_length;
       csv->block_length = fread (csv->block, 1, BLOCK_SIZE, csv->file);
       csv->block_position = 0;
+      g_checksum_update (csv->checksum, csv->block, csv->block_length);
       if (csv->block_length < BLOCK_SIZE)
         {
           if (ferror (csv->file))
@@ -394,4 +399,14 @@ guint64
 pc_csv_get_size (PcCsv *csv)
 {
   return csv->size;
+}
+
+char *
+pc_csv_get_sha256 (PcCsv *csv)
+{
+  g_return_val_if_fail (csv != NULL, NULL);
+
+  if (!csv->at_end || csv->block_position < csv->block_length)
+    return NULL;
+  return g_strdup (g_checksum_get_string (csv->checksum));
 }

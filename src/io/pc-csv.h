@@ -34,6 +34,9 @@ char        *pc_csv_get_field      (PcCsv       *csv,
 guint64      pc_csv_get_line       (PcCsv       *csv);
 guint64      pc_csv_get_bytes_read (PcCsv       *csv);
 guint64      pc_csv_get_size       (PcCsv       *csv);
+/* The SHA-256 of the file's bytes, as hex, once every record has been
+ * read (the file is hashed as it is read, not read again); NULL before. */
+char        *pc_csv_get_sha256     (PcCsv       *csv);
 void         pc_csv_free           (PcCsv       *csv);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcCsv, pc_csv_free)

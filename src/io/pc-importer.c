@@ -9,11 +9,8 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "pc-error.h"
@@ -606,59 +603,22 @@ import_clear (PcImport *im)
   g_free (im->file);
 }
 
-/* SHA-256 of the file, streamed, for the import's record. */
-static char *
-file_sha256 (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guint8 *buffer = g_malloc (65536);
-  FILE *file = g_fopen (path, "rb");
-  gsize n;
-  gboolean failed;
-
-  if (file == NULL)
-    {
-      int saved = errno;
-
-      g_set_error_literal (error, PC_ERROR, PC_ERROR_IO, g_strerror (saved));
-      return NULL;
-    }
-  while ((n = fread (buffer, 1, 65536, file)) > 0)
-    g_checksum_update (checksum, buffer, n);
-  failed = ferror (file);
-  fclose (file);
-  if (failed)
-    {
-      g_set_error_literal (error, PC_ERROR, PC_ERROR_IO, "a read failed");
-      return NULL;
-    }
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
 /* Where the rows came from, kept in the same transaction as the rows. */
 static gboolean
 record_import (PcImport    *im,
-               const char  *path,
                const char  *source,
                GError     **error)
 {
-  g_autofree char *sha256 = file_sha256 (path, error);
-  g_autofree char *name = NULL;
+  g_autofree char *sha256 = pc_csv_get_sha256 (im->csv);
+  g_autofree char *name = g_path_get_basename (im->file);
 
-  if (sha256 == NULL)
-    {
-      g_prefix_error (error, "%s: could not read it again to record it: ", im->file);
-      return FALSE;
-    }
-  name = g_path_get_basename (im->file);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
   return pc_project_record_import (im->project, im->spec->name, name, sha256, im->n_rows,
                                    source, error);
 }
 
 static gboolean
 run_import (PcImport                *im,
-            const char              *path,
             const PcImportOptions   *options,
             GError                 **error)
 {
@@ -682,7 +642,7 @@ run_import (PcImport                *im,
         set_first_problem (im, error);
       return FALSE;
     }
-  if (!record_import (im, path, options->source, error))
+  if (!record_import (im, options->source, error))
     {
       pc_project_rollback (im->project);
       return FALSE;
@@ -734,7 +694,7 @@ pc_import_run (PcProject              *project,
   im.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.csv = pc_csv_open (path, error);
 
-  ok = im.csv != NULL && run_import (&im, path, options, error);
+  ok = im.csv != NULL && run_import (&im, options, error);
   if (result != NULL)
     {
       result->kind = kind;
