@@ -179,11 +179,38 @@ test_refusals (void)
   g_assert_nonnull (strstr (error->message, "sum to 1.2000"));
 }
 
+/* Half of stages 3 and 4 (0.30 + 0.20) moves to stages 1 and 2 in
+ * proportion 0.3 : 0.1; unknown keeps its 0.1 and the mix still sums to 1. */
+static void
+test_stage_mix_shift (void)
+{
+  const double mix[PC_N_STAGES] = { 0.30, 0.10, 0.30, 0.20, 0.10 };
+  const double empty_early[PC_N_STAGES] = { 0, 0, 0.6, 0.4, 0 };
+  double shifted[PC_N_STAGES], sum = 0;
+
+  pc_stage_mix_shift (mix, 0.5, PC_STAGE_3, PC_STAGE_4, PC_STAGE_1, PC_STAGE_2, shifted);
+  g_assert_cmpfloat_with_epsilon (shifted[PC_STAGE_1], 0.30 + 0.25 * 0.75, 1e-12);
+  g_assert_cmpfloat_with_epsilon (shifted[PC_STAGE_2], 0.10 + 0.25 * 0.25, 1e-12);
+  g_assert_cmpfloat_with_epsilon (shifted[PC_STAGE_3], 0.15, 1e-12);
+  g_assert_cmpfloat_with_epsilon (shifted[PC_STAGE_4], 0.10, 1e-12);
+  g_assert_cmpfloat_with_epsilon (shifted[PC_STAGE_UNKNOWN], 0.10, 1e-12);
+  for (int stage = 0; stage < PC_N_STAGES; stage++)
+    sum += shifted[stage];
+  g_assert_cmpfloat_with_epsilon (sum, 1.0, 1e-12);
+
+  /* Nobody at stages 1–2 yet: the moved patients are shared equally. */
+  pc_stage_mix_shift (empty_early, 0.25, PC_STAGE_3, PC_STAGE_4, PC_STAGE_1, PC_STAGE_2, shifted);
+  g_assert_cmpfloat_with_epsilon (shifted[PC_STAGE_1], 0.125, 1e-12);
+  g_assert_cmpfloat_with_epsilon (shifted[PC_STAGE_2], 0.125, 1e-12);
+  g_assert_cmpfloat_with_epsilon (shifted[PC_STAGE_3], 0.45, 1e-12);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/scenario/stage-shift-with-investment", test_stage_shift_with_investment);
+  g_test_add_func ("/scenario/stage-mix-shift", test_stage_mix_shift);
   g_test_add_func ("/scenario/payback", test_payback);
   g_test_add_func ("/scenario/payback-first-year", test_payback_first_year);
   g_test_add_func ("/scenario/investment-scope", test_investment_scope);

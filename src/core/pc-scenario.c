@@ -96,6 +96,54 @@ pc_scenario_add_override (PcScenario  *scenario,
 }
 
 void
+pc_stage_mix_shift (const double mix[PC_N_STAGES],
+                    double       fraction,
+                    PcStage      from_first,
+                    PcStage      from_last,
+                    PcStage      to_first,
+                    PcStage      to_last,
+                    double       shifted[PC_N_STAGES])
+{
+  double moved = 0, receiving = 0;
+  guint n_receiving = 0;
+
+  g_return_if_fail (from_first <= from_last && from_last < PC_N_STAGES);
+  g_return_if_fail (to_first <= to_last && to_last < PC_N_STAGES);
+  g_return_if_fail (from_last < to_first || to_last < from_first);
+
+  fraction = CLAMP (fraction, 0.0, 1.0);
+  for (int stage = 0; stage < PC_N_STAGES; stage++)
+    shifted[stage] = mix[stage];
+  for (int stage = from_first; stage <= (int) from_last; stage++)
+    {
+      moved += mix[stage] * fraction;
+      shifted[stage] = mix[stage] * (1.0 - fraction);
+    }
+  for (int stage = to_first; stage <= (int) to_last; stage++, n_receiving++)
+    receiving += mix[stage];
+  for (int stage = to_first; stage <= (int) to_last; stage++)
+    shifted[stage] += receiving > 0 ? moved * mix[stage] / receiving : moved / n_receiving;
+}
+
+void
+pc_scenario_add_stage_shift (PcScenario   *scenario,
+                             const char   *site,
+                             const double  mix[PC_N_STAGES],
+                             double        fraction,
+                             PcStage       from_first,
+                             PcStage       from_last,
+                             PcStage       to_first,
+                             PcStage       to_last)
+{
+  double shifted[PC_N_STAGES];
+
+  pc_stage_mix_shift (mix, fraction, from_first, from_last, to_first, to_last, shifted);
+  for (int stage = 0; stage < PC_N_STAGES; stage++)
+    pc_scenario_add_override (scenario, PC_PARAMETER_STAGE_SHARE, site, NULL, NULL,
+                              stage, shifted[stage]);
+}
+
+void
 pc_scenario_add_investment (PcScenario *scenario,
                             const char *name,
                             int         first_year,

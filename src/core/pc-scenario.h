@@ -60,6 +60,31 @@ void        pc_scenario_add_investment (PcScenario         *scenario,
                                         const char         *site,
                                         const char         *pathway);
 
+/* The stage-shift helper (docs/MODEL.md, "Scenarios"): moves @fraction
+ * (0 to 1) of the patients diagnosed at stages @from_first to @from_last
+ * to stages @to_first to @to_last, shared among the receiving stages in
+ * proportion to their shares in @mix (equally when those are all zero).
+ * Stages outside both ranges, unknown among them, keep their share, so
+ * @shifted sums to what @mix sums to.  Earlier diagnosis in a workshop is
+ * 3–4 to 1–2: PC_STAGE_3, PC_STAGE_4, PC_STAGE_1, PC_STAGE_2. */
+void        pc_stage_mix_shift         (const double        mix[PC_N_STAGES],
+                                        double              fraction,
+                                        PcStage             from_first,
+                                        PcStage             from_last,
+                                        PcStage             to_first,
+                                        PcStage             to_last,
+                                        double              shifted[PC_N_STAGES]);
+/* Adds one stage-share override per stage of @site: @mix shifted as
+ * pc_stage_mix_shift() does. */
+void        pc_scenario_add_stage_shift (PcScenario        *scenario,
+                                         const char        *site,
+                                         const double       mix[PC_N_STAGES],
+                                         double             fraction,
+                                         PcStage            from_first,
+                                         PcStage            from_last,
+                                         PcStage            to_first,
+                                         PcStage            to_last);
+
 /* Whether the scenario changes anything in a report of @pathway: a change
  * to its site or its steps, an inflation change, or an investment line
  * that applies to it (docs/MODEL.md, "Scenarios"). */
