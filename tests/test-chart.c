@@ -194,8 +194,27 @@ test_accessible_role (void)
                       &minimum_width, NULL, NULL, NULL);
   gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, -1,
                       &minimum_height, NULL, NULL, NULL);
-  g_assert_cmpint (minimum_width, ==, 320);
-  g_assert_cmpint (minimum_height, ==, 220);
+  /* Two side by side fit a 1024-pixel projector at 1.5× text. */
+  g_assert_cmpint (minimum_width, ==, 240);
+  g_assert_cmpint (minimum_height, >=, 200);
+
+  /* Its height floor grows with the text, so large text is not clipped:
+   * seven lines (title, two of legend, year labels, axis title…) and the
+   * plot, 1.5 times the lines at 1.5× text. */
+  {
+    GtkWidget *window = gtk_window_new ();
+    int normal, larger;
+
+    gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
+    gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, -1, &normal, NULL, NULL, NULL);
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (1.5 * 96 * 1024), NULL);
+    pc_test_wait_idle (5);
+    gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, -1, &larger, NULL, NULL, NULL);
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024, NULL);
+    g_test_message ("minimum height %d px at 1x text, %d px at 1.5x", normal, larger);
+    g_assert_cmpint (larger, >, normal + 7 * 4);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
 }
 
 static void

@@ -205,12 +205,47 @@ test_stage_mix_shift (void)
   g_assert_cmpfloat_with_epsilon (shifted[PC_STAGE_3], 0.45, 1e-12);
 }
 
+/* The price lever at 90% of tariff × MFF 1.2: a tariff step of £100
+ * becomes 0.9 × 100 × 1.2 = £108; a second step of the same name adds
+ * nothing more; a local-cost step is left alone. */
+static void
+test_price_fraction (void)
+{
+  g_autoptr(PcPathway) pathway = pc_pathway_new ("p", "breast", PC_KIND_CURRENT, "RF4", 1.2);
+  g_autoptr(PcScenario) scenario = pc_scenario_new ("lever");
+  PcStep *tariff = pc_step_new ();
+  PcStep *again = pc_step_new ();
+  PcStep *local = pc_step_new ();
+  const PcOverride *override;
+
+  tariff->name = g_strdup ("Clinic");
+  tariff->tariff_code = g_strdup ("WF01A");
+  tariff->tariff_price = 100;
+  again->name = g_strdup ("Clinic");
+  again->tariff_code = g_strdup ("WF01B");
+  again->tariff_price = 300;
+  local->name = g_strdup ("Nurse");
+  local->local_unit_cost = 40;
+  g_ptr_array_add (pathway->steps, tariff);
+  g_ptr_array_add (pathway->steps, again);
+  g_ptr_array_add (pathway->steps, local);
+
+  pc_scenario_add_price_fraction (scenario, pathway, pathway->mff, 0.9);
+  g_assert_cmpuint (scenario->overrides->len, ==, 1);
+  override = g_ptr_array_index (scenario->overrides, 0);
+  g_assert_cmpint (override->parameter, ==, PC_PARAMETER_STEP_UNIT_COST);
+  g_assert_cmpstr (override->pathway, ==, "p");
+  g_assert_cmpstr (override->step, ==, "Clinic");
+  g_assert_cmpfloat_with_epsilon (override->value, 108.0, 1e-9);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/scenario/stage-shift-with-investment", test_stage_shift_with_investment);
   g_test_add_func ("/scenario/stage-mix-shift", test_stage_mix_shift);
+  g_test_add_func ("/scenario/price-fraction", test_price_fraction);
   g_test_add_func ("/scenario/payback", test_payback);
   g_test_add_func ("/scenario/payback-first-year", test_payback_first_year);
   g_test_add_func ("/scenario/investment-scope", test_investment_scope);

@@ -144,6 +144,28 @@ pc_scenario_add_stage_shift (PcScenario   *scenario,
 }
 
 void
+pc_scenario_add_price_fraction (PcScenario      *scenario,
+                                const PcPathway *pathway,
+                                double           mff,
+                                double           fraction)
+{
+  g_autoptr(GHashTable) seen = NULL;
+
+  g_return_if_fail (scenario != NULL && pathway != NULL);
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < pathway->steps->len; i++)
+    {
+      const PcStep *step = g_ptr_array_index (pathway->steps, i);
+
+      if (step->tariff_code == NULL || !g_hash_table_add (seen, step->name))
+        continue;
+      pc_scenario_add_override (scenario, PC_PARAMETER_STEP_UNIT_COST, NULL, pathway->name, step->name, -1,
+                                fraction * step->tariff_price * mff);
+    }
+}
+
+void
 pc_scenario_add_investment (PcScenario *scenario,
                             const char *name,
                             int         first_year,

@@ -85,6 +85,17 @@ void        pc_scenario_add_stage_shift (PcScenario        *scenario,
                                          PcStage            to_first,
                                          PcStage            to_last);
 
+/* The price lever (docs/MODEL.md, "A provider's price"): one
+ * step_unit_cost change per step of @pathway paid at tariff, setting its
+ * unit cost to @fraction × tariff price × @mff (1.0 is the tariff × MFF
+ * itself, 0.9 a 10% discount).  Steps with a local cost keep it.  A name
+ * shared by several steps takes the first one's price, as a step change
+ * reaches every step of its name. */
+void        pc_scenario_add_price_fraction (PcScenario      *scenario,
+                                            const PcPathway *pathway,
+                                            double           mff,
+                                            double           fraction);
+
 /* Whether the scenario changes anything in a report of @pathway: a change
  * to its site or its steps, an inflation change, or an investment line
  * that applies to it (docs/MODEL.md, "Scenarios"). */

@@ -17,6 +17,8 @@ struct _PcApplication
   char           *initial_view;
   char           *initial_pathway;
   gboolean        open_sample;
+  gboolean        present;      /* --present: open in presentation mode */
+  double          text_scale;   /* --text-scale, 0 when not given */
 };
 
 G_DEFINE_FINAL_TYPE (PcApplication, pc_application, ADW_TYPE_APPLICATION)
@@ -128,6 +130,8 @@ pc_application_open_path (PcApplication *self,
   pc_window_open (window, canonical);
   if (self->initial_view != NULL)
     pc_window_show_view (window, self->initial_view);
+  if (self->present)
+    g_object_set (window, "presenting", TRUE, NULL);
   if (self->initial_pathway != NULL && pc_window_get_document (window) != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -148,6 +152,13 @@ pc_application_handle_local_options (GApplication *app,
   g_clear_pointer (&self->initial_pathway, g_free);
   g_variant_dict_lookup (options, "pathway", "s", &self->initial_pathway);
   self->open_sample = g_variant_dict_contains (options, "sample");
+  self->present = g_variant_dict_contains (options, "present");
+  if (g_variant_dict_lookup (options, "text-scale", "d", &self->text_scale)
+      && (self->text_scale < 0.5 || self->text_scale > 4.0))
+    {
+      g_printerr (_("--text-scale takes a factor from 0.5 to 4\n"));
+      return 2;
+    }
   return -1;
 }
 
@@ -437,7 +448,15 @@ static const struct { const char *action; const char *accels[3]; } accelerators[
 static void
 pc_application_startup (GApplication *app)
 {
+  PcApplication *self = PC_APPLICATION (app);
+
   G_APPLICATION_CLASS (pc_application_parent_class)->startup (app);
+
+  /* Larger text where the desktop sets none (a projector on a laptop
+   * without GNOME): what GNOME's text scaling factor does, 96 dpi × the
+   * factor, in 1024ths. */
+  if (self->text_scale > 0)
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (self->text_scale * 96 * 1024), NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
@@ -469,6 +488,10 @@ pc_application_init (PcApplication *self)
       N_("Show this pathway of the project"), N_("NAME") },
     { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Open (a copy of) the bundled sample project"), NULL },
+    { "present", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open in presentation mode: full screen, large type, live levers (Escape leaves)"), NULL },
+    { "text-scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+      N_("Scale the text by this factor, as a desktop’s text scaling does (1.5 for a projector)"), N_("FACTOR") },
     { NULL }
   };
 

@@ -46,7 +46,12 @@ pc_chart_make_text (PangoContext     *context,
       if (width > max_width)
         {
           pango_layout_set_width (layout, (int) (MAX (1, max_width) * PANGO_SCALE));
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          /* A title at large text on a narrow chart wraps rather than
+           * lose its end; labels keep one line. */
+          if (style == PC_CHART_TEXT_TITLE)
+            pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          else
+            pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
         }
     }
   return layout;

@@ -20,8 +20,11 @@
 #include "pc-chart-private.h"
 
 /* The smallest size at which the chart stays legible. */
-#define MIN_WIDTH      320
-#define MIN_HEIGHT     220
+/* Two charts side by side still fit a 1024×768 projector at 1.5× text
+ * (683 logical pixels); the height follows the allocation, and its floor
+ * grows with the font so titles and labels are never clipped. */
+#define MIN_WIDTH      240
+#define MIN_PLOT       100
 
 struct _PcChart
 {
@@ -356,8 +359,14 @@ pc_chart_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = MIN_HEIGHT;
-      *natural = 360;
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "Ag");
+      int line;
+
+      pango_layout_get_pixel_size (layout, NULL, &line);
+      /* The title, two rows of legend, the year labels and the axis
+       * title, each a line, around a plot that can be read. */
+      *minimum = 7 * line + MIN_PLOT;
+      *natural = *minimum + 160;
     }
 }
 

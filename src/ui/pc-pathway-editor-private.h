@@ -21,7 +21,8 @@ struct _PcPathwayEditor
 {
   GtkWidget           parent_instance;
 
-  GtkWidget          *paned;
+  AdwFlap            *flap;         /* the pathway list, folded when narrow */
+  GtkWidget          *step_toolbar;
   GtkListBox         *pathway_list;
   GtkLabel           *title_label;
   GtkColumnView      *fixed_view;   /* number and name: never scroll sideways */
@@ -29,7 +30,7 @@ struct _PcPathwayEditor
   GtkColumnView      *column_view;  /* the other fields */
   GtkScrolledWindow  *step_scroller;
   GtkLabel           *error_label;
-  GtkGrid            *summary_grid;
+  GtkFlowBox         *summary_grid;
 
   PcDocument         *document;
   GListStore         *rows;

@@ -740,14 +740,15 @@ build_summary (PcPathwayEditor *self)
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_set_tooltip_text (heading, _("Each year’s care weighted by the share of patients alive, end-of-life "
                                           "steps by the share who die that year; before inflation"));
-  gtk_grid_attach (self->summary_grid, heading, 0, 0, 1, 2);
-  for (guint s = 0; s <= PC_N_STAGES; s++)
+  gtk_flow_box_append (self->summary_grid, heading);
+  for (guint i = 0; i <= PC_N_STAGES; i++)
     {
-      /* All stages first: in a narrow window it stays in sight. */
-      int column = s == PC_N_STAGES ? 1 : (int) s + 2;
+      /* All stages first: in a narrow window it stays on the first row. */
+      guint s = i == 0 ? PC_N_STAGES : i - 1;
       g_autofree char *title = s == PC_N_STAGES ? g_strdup (_("All stages"))
                                : s == PC_STAGE_UNKNOWN ? g_strdup (_("Unknown stage"))
                                : g_strdup_printf (_("Stage %u"), s + 1);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       GtkWidget *label = gtk_label_new (title);
       GtkWidget *value = gtk_label_new ("—");
 
@@ -760,10 +761,24 @@ build_summary (PcPathwayEditor *self)
       gtk_widget_add_css_class (value, "title-4");
       gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                       label, heading, NULL, -1);
-      gtk_grid_attach (self->summary_grid, label, column, 0, 1, 1);
-      gtk_grid_attach (self->summary_grid, value, column, 1, 1, 1);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), value);
+      gtk_flow_box_append (self->summary_grid, box);
       self->stage_costs[s] = GTK_LABEL (value);
     }
+  /* Figures to read, not items to pick: no tab stop each. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->summary_grid)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+}
+
+/* Presenting shows no editing chrome: the step toolbar goes. */
+void
+pc_pathway_editor_set_presenting (PcPathwayEditor *self,
+                                  gboolean         presenting)
+{
+  g_return_if_fail (PC_IS_PATHWAY_EDITOR (self));
+  gtk_widget_set_visible (self->step_toolbar, !presenting);
 }
 
 static void
@@ -795,7 +810,8 @@ pc_pathway_editor_class_init (PcPathwayEditorClass *klass)
   object_class->dispose = pc_pathway_editor_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-pathway-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, paned);
+  gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, flap);
+  gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, step_toolbar);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, pathway_list);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, PcPathwayEditor, fixed_view);

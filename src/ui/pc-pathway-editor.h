@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "pc-document.h"
 #include "pc-step-field.h"
@@ -21,6 +21,8 @@ void        pc_pathway_editor_set_document    (PcPathwayEditor *self,
 /* Saves every typed value not saved yet (as leaving its cell would):
  * Save, Export and closing call this first. */
 void        pc_pathway_editor_commit_pending  (PcPathwayEditor *self);
+void        pc_pathway_editor_set_presenting  (PcPathwayEditor *self,
+                                               gboolean         presenting);
 /* "Step 3's quantity was refused: -2 is below 0." for the first value
  * still refused in a cell, or NULL: Save and Close ask before leaving it. */
 char       *pc_pathway_editor_get_refused_summary (PcPathwayEditor *self);

@@ -14,6 +14,7 @@
 #include "pc-format.h"
 #include "pc-grid-table.h"
 #include "pc-labels.h"
+#include "pc-lever-panel.h"
 #include "pc-projection-view.h"
 
 typedef enum { COST_BY_PHASE, COST_BY_FUNDING } CostBreakdown;
@@ -24,7 +25,7 @@ struct _PcProjectionView
 
   GtkWidget         *scroller;
   GtkLabel          *warning_label;
-  GtkBox            *totals_box;
+  GtkWidget         *totals_box;
   GtkBox            *charts_box;
   GtkGrid           *table;
   GtkButton         *psa_button;
@@ -54,6 +55,21 @@ struct _PcProjectionView
   GtkLabel          *patients_label;
   PcChart           *patient_chart;
   PcChart           *cost_chart;
+  GtkWidget         *controls;
+  GtkWidget         *lever_scroller;
+  PcLeverPanel      *lever_panel;
+  GtkWidget         *change_box;
+  GtkLabel          *change_label;
+  GtkWidget         *npv_change_box;
+  GtkLabel          *npv_change_label;
+  GtkWidget         *after_charts;     /* what the charts follow when not presenting */
+
+  /* Presentation mode: the levers' scenario, and the baseline it is
+   * compared with (kept while only a lever moves). */
+  gboolean           presenting;
+  PcScenario        *lever_scenario;
+  PcProjection      *baseline;
+  PcComparison      *comparison;
 
   PcDocument        *document;
   GStrv              areas;          /* the chosen areas, NULL for all */
@@ -70,6 +86,7 @@ struct _PcProjectionView
 G_DEFINE_FINAL_TYPE (PcProjectionView, pc_projection_view, GTK_TYPE_WIDGET)
 
 static void recompute (PcProjectionView *self);
+static void on_levers_changed (PcProjectionView *self);
 
 static void
 show_warning (PcProjectionView *self,
@@ -255,6 +272,7 @@ clear_figures (PcProjectionView *self)
 static PcProjection *
 compute (PcProjectionView *self,
          const PcPathway  *pathway,
+         const PcScenario *scenario,
          GError          **error)
 {
   g_autoptr(PcPathway) changed = NULL;
@@ -264,11 +282,11 @@ compute (PcProjectionView *self,
     return NULL;
   self->shown_inflation = self->input->inflation;
   self->shown_discount = self->input->discount_rate;
-  if (self->scenario == NULL)
+  if (scenario == NULL)
     return pc_projection_compute (pathway, self->input);
   changed = pc_pathway_copy (pathway);
   input = pc_projection_input_copy (self->input);
-  if (!pc_scenario_apply (self->scenario, changed, input, error))
+  if (!pc_scenario_apply (scenario, changed, input, error))
     return NULL;
   /* A scenario may change inflation. */
   self->shown_inflation = input->inflation;
@@ -386,8 +404,123 @@ update_scenario_warning (PcProjectionView *self,
                                   untouched ? warning : "", -1);
 }
 
+/* Levers */
+
+/* The levers' scenario for the shown pathway, from the site's stage mix
+ * as the projection input holds it; NULL when no lever is moved. */
 static void
-recompute (PcProjectionView *self)
+rebuild_lever_scenario (PcProjectionView *self,
+                        const PcPathway  *pathway)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->lever_scenario, pc_scenario_free);
+  /* A new pathway resets the levers: this computation takes it in. */
+  g_signal_handlers_block_by_func (self->lever_panel, on_levers_changed, self);
+  pc_lever_panel_set_pathway (self->lever_panel, pathway);
+  g_signal_handlers_unblock_by_func (self->lever_panel, on_levers_changed, self);
+  if (!pc_lever_panel_get_moved (self->lever_panel) || !load_input (self, pathway, &error))
+    return;
+  self->lever_scenario = pc_lever_panel_build_scenario (self->lever_panel, pathway, self->input->stage_share,
+                                                        _("Levers"));
+}
+
+/* The change from the baseline, as pathcost-cli compare gives it: the
+ * years' differences summed, and their NPV. */
+static void
+fill_comparison (PcProjectionView *self,
+                 const PcPathway  *pathway)
+{
+  gboolean shown = self->lever_scenario != NULL;
+  double change = 0;
+
+  g_clear_pointer (&self->comparison, pc_comparison_free);
+  if (shown && self->baseline == NULL)
+    self->baseline = pc_projection_compute (pathway, self->input);
+  if (shown)
+    self->comparison = pc_comparison_compute (self->baseline, self->projection, self->shown_discount);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->change_box), shown);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->npv_change_box), shown);
+  gtk_widget_set_visible (self->change_box, shown);
+  gtk_widget_set_visible (self->npv_change_box, shown);
+  if (!shown)
+    return;
+  for (guint y = 0; y < self->comparison->n_years; y++)
+    change += self->comparison->years[y].difference;
+  {
+    g_autofree char *text = pc_format_money (change);
+    g_autofree char *npv = pc_format_money (self->comparison->npv_difference);
+
+    gtk_label_set_text (self->change_label, text);
+    gtk_label_set_text (self->npv_change_label, npv);
+  }
+}
+
+static void recompute_keeping_baseline (PcProjectionView *self);
+
+static void
+on_levers_changed (PcProjectionView *self)
+{
+  recompute_keeping_baseline (self);
+}
+
+static gboolean
+keep_edit (PcProject *project,
+           gpointer   data,
+           GError   **error)
+{
+  return pc_project_save_scenario (project, data, error);
+}
+
+/* "Workshop 1", or the first number not taken. */
+static char *
+unused_scenario_name (PcProjectionView *self)
+{
+  g_auto(GStrv) names = pc_project_list_scenarios (pc_document_get_project (self->document), NULL);
+
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *name = g_strdup_printf (_("Workshop %u"), n);
+
+      if (names == NULL || !g_strv_contains ((const char * const *) names, name))
+        return g_steal_pointer (&name);
+    }
+}
+
+/* One undoable edit: undo takes the scenario away again. */
+static void
+on_keep (PcProjectionView *self)
+{
+  const PcPathway *pathway = self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
+  g_autoptr(PcScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  if (pathway == NULL || !load_input (self, pathway, &error))
+    return;
+  name = unused_scenario_name (self);
+  scenario = pc_lever_panel_build_scenario (self->lever_panel, pathway, self->input->stage_share, name);
+  if (scenario == NULL)
+    {
+      pc_lever_panel_set_status (self->lever_panel, _("Move a lever first: the baseline is no scenario."));
+      return;
+    }
+  label = g_strdup_printf (_("Keep the Levers as “%s”"), name);
+  if (!pc_document_edit (self->document, label, PC_CHANGE_DATA, keep_edit, scenario, &error))
+    {
+      pc_lever_panel_set_status (self->lever_panel, error->message);
+      return;
+    }
+  {
+    g_autofree char *status = g_strdup_printf (_("Kept as the scenario “%s”"), name);
+
+    pc_lever_panel_set_status (self->lever_panel, status);
+  }
+}
+
+static void
+recompute_keeping_baseline (PcProjectionView *self)
 {
   const PcPathway *pathway = self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
   g_autoptr(GError) error = NULL;
@@ -405,7 +538,11 @@ recompute (PcProjectionView *self)
   g_clear_pointer (&self->projection, pc_projection_free);
   self->generation++;
   update_scenario_warning (self, pathway);
-  self->projection = compute (self, pathway, &error);
+  /* While presenting, moved levers stand in for the chosen scenario. */
+  if (self->presenting)
+    rebuild_lever_scenario (self, pathway);
+  self->projection = compute (self, pathway, self->lever_scenario != NULL ? self->lever_scenario : self->scenario,
+                              &error);
   if (self->projection == NULL)
     {
       clear_figures (self);
@@ -422,8 +559,17 @@ recompute (PcProjectionView *self)
   g_ptr_array_remove_index (self->projection->warnings, self->projection->warnings->len - 1);
   show_warning (self, warnings);
   fill_totals (self, self->projection);
+  fill_comparison (self, pathway);
   fill_charts (self, self->projection, breakdown);
   fill_table (self, self->projection, breakdown);
+}
+
+static void
+recompute (PcProjectionView *self)
+{
+  /* Anything but a lever may change the baseline too. */
+  g_clear_pointer (&self->baseline, pc_projection_free);
+  recompute_keeping_baseline (self);
 }
 
 /* Controls */
@@ -937,6 +1083,7 @@ static void
 pc_projection_view_dispose (GObject *object)
 {
   PcProjectionView *self = PC_PROJECTION_VIEW (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->psa_cancellable);
   g_clear_object (&self->psa_cancellable);
@@ -944,6 +1091,9 @@ pc_projection_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_PROJECTION_VIEW);
+  /* The box holding the figures and the levers is not bound. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (pc_projection_view_parent_class)->dispose (object);
 }
 
@@ -960,6 +1110,9 @@ pc_projection_view_finalize (GObject *object)
   g_clear_pointer (&self->input, pc_projection_input_free);
   g_clear_pointer (&self->projection, pc_projection_free);
   g_clear_pointer (&self->scenario, pc_scenario_free);
+  g_clear_pointer (&self->lever_scenario, pc_scenario_free);
+  g_clear_pointer (&self->baseline, pc_projection_free);
+  g_clear_pointer (&self->comparison, pc_comparison_free);
   G_OBJECT_CLASS (pc_projection_view_parent_class)->finalize (object);
 }
 
@@ -973,6 +1126,7 @@ pc_projection_view_class_init (PcProjectionViewClass *klass)
   object_class->finalize = pc_projection_view_finalize;
 
   g_type_ensure (PC_TYPE_CHART);
+  g_type_ensure (PC_TYPE_LEVER_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-projection-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PcProjectionView, scroller);
   gtk_widget_class_bind_template_child (widget_class, PcProjectionView, warning_label);
@@ -1001,6 +1155,13 @@ pc_projection_view_class_init (PcProjectionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcProjectionView, basis_label);
   gtk_widget_class_bind_template_child (widget_class, PcProjectionView, patient_chart);
   gtk_widget_class_bind_template_child (widget_class, PcProjectionView, cost_chart);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, controls);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, lever_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, lever_panel);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, change_box);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, change_label);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, npv_change_box);
+  gtk_widget_class_bind_template_child (widget_class, PcProjectionView, npv_change_label);
   gtk_widget_class_bind_template_callback (widget_class, on_pathway_chosen);
   gtk_widget_class_bind_template_callback (widget_class, on_scenario_chosen);
   gtk_widget_class_bind_template_callback (widget_class, on_from_changed);
@@ -1018,4 +1179,65 @@ pc_projection_view_init (PcProjectionView *self)
   gtk_spin_button_set_range (self->years_spin, 1, PC_MAX_HORIZON);
   gtk_spin_button_set_value (self->from_spin, 2026);
   gtk_spin_button_set_value (self->years_spin, 10);
+  self->after_charts = gtk_widget_get_prev_sibling (GTK_WIDGET (self->charts_box));
+  g_signal_connect_swapped (self->lever_panel, "changed", G_CALLBACK (on_levers_changed), self);
+  g_signal_connect_swapped (self->lever_panel, "keep", G_CALLBACK (on_keep), self);
+}
+
+/* Presenting: the charts first, the levers beside them, no controls or
+ * table to edit (the room reads the chart and the totals). */
+void
+pc_projection_view_set_presenting (PcProjectionView *self,
+                                   gboolean          presenting)
+{
+  GtkWidget *charts = GTK_WIDGET (self->charts_box);
+  GtkWidget *column = gtk_widget_get_parent (charts);
+
+  g_return_if_fail (PC_IS_PROJECTION_VIEW (self));
+
+  presenting = !!presenting;
+  if (self->presenting == presenting)
+    return;
+  self->presenting = presenting;
+  gtk_widget_set_visible (self->controls, !presenting);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->table), GTK_TYPE_SCROLLED_WINDOW), !presenting);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->psa_button)), !presenting);
+  gtk_widget_set_visible (self->lever_scroller, presenting);
+  gtk_box_reorder_child_after (GTK_BOX (column), charts, presenting ? NULL : self->after_charts);
+  if (!presenting)
+    {
+      /* Leaving is the end of the workshop's what-ifs: the baseline. */
+      g_signal_handlers_block_by_func (self->lever_panel, on_levers_changed, self);
+      pc_lever_panel_reset (self->lever_panel);
+      g_signal_handlers_unblock_by_func (self->lever_panel, on_levers_changed, self);
+      pc_lever_panel_set_status (self->lever_panel, NULL);
+      g_clear_pointer (&self->lever_scenario, pc_scenario_free);
+    }
+  recompute (self);
+}
+
+PcLeverPanel *
+pc_projection_view_get_lever_panel (PcProjectionView *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECTION_VIEW (self), NULL);
+  return self->lever_panel;
+}
+
+/* The change from the baseline and its NPV as shown, or NULL when no
+ * lever is moved. */
+const char *
+pc_projection_view_get_change (PcProjectionView *self,
+                               gboolean          npv)
+{
+  g_return_val_if_fail (PC_IS_PROJECTION_VIEW (self), NULL);
+  if (self->comparison == NULL)
+    return NULL;
+  return gtk_label_get_text (npv ? self->npv_change_label : self->change_label);
+}
+
+const char *
+pc_projection_view_get_total (PcProjectionView *self)
+{
+  g_return_val_if_fail (PC_IS_PROJECTION_VIEW (self), NULL);
+  return gtk_label_get_text (self->total_label);
 }

@@ -10,6 +10,7 @@
 
 #include "pc-chart.h"
 #include "pc-document.h"
+#include "pc-lever-panel.h"
 #include "pc-workbook.h"
 
 G_BEGIN_DECLS
@@ -51,5 +52,15 @@ const char         *pc_projection_view_get_uncertainty (PcProjectionView *self);
 const char         *pc_projection_view_get_cell       (PcProjectionView   *self,
                                                        guint               row,
                                                        guint               column);
+
+/* Presentation mode: charts first, the live levers beside them. */
+void                pc_projection_view_set_presenting  (PcProjectionView *self,
+                                                        gboolean          presenting);
+PcLeverPanel       *pc_projection_view_get_lever_panel (PcProjectionView *self);
+/* The change from the baseline (@npv: its NPV) as shown while a lever is
+ * moved, else NULL; the total cost as shown. */
+const char         *pc_projection_view_get_change      (PcProjectionView *self,
+                                                        gboolean          npv);
+const char         *pc_projection_view_get_total       (PcProjectionView *self);
 
 G_END_DECLS

@@ -592,6 +592,20 @@ view_activated (GtkWidget  *widget,
   pc_window_show_view (PC_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* F9: the views' list, over the view in a narrow window. */
+static void
+show_views_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PcWindow *self = PC_WINDOW (widget);
+  gboolean reveal = !adw_flap_get_reveal_flap (self->nav_flap);
+
+  adw_flap_set_reveal_flap (self->nav_flap, reveal);
+  if (reveal)
+    gtk_widget_grab_focus (GTK_WIDGET (self->nav_list));
+}
+
 /* Installed on the class, as GNOME Text Editor's window does: every
  * PcWindow has them, with or without the application.  The "win."
  * prefix keeps the menus' and buttons' action names. */
@@ -611,6 +625,7 @@ static const struct
   { "win.save-chart", NULL, save_chart_activated },
   { "win.save-patient-chart", NULL, save_patient_chart_activated },
   { "win.view", "s", view_activated },
+  { "win.show-views", NULL, show_views_activated },
   { "win.area-groups", NULL, area_groups_activated },
 };
 
@@ -671,14 +686,19 @@ _pc_window_update_actions (PcWindow *self)
   set_enabled (self, "save-patient-chart", open);
   set_enabled (self, "view", open);
   set_enabled (self, "area-groups", open);
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->document != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_title), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_bar), !self->busy);
-  gtk_widget_set_visible (self->undo_box, self->document != NULL);
+  set_enabled (self, "show-views", open && !self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", open);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->nav_list), !self->busy);
+  /* Presenting hides the editing chrome (pc-presentation.c). */
+  gtk_widget_set_visible (self->nav_button, self->document != NULL && !self->presenting);
+  gtk_widget_set_visible (self->open_button, !self->presenting);
+  gtk_widget_set_visible (self->menu_button, !self->presenting);
+  gtk_widget_set_visible (self->present_button, self->document != NULL);
+  gtk_widget_set_visible (self->undo_box, self->document != NULL && !self->presenting);
   set_history_tooltip (self->undo_button, TRUE, history != NULL ? pc_history_get_undo_label (history) : NULL);
   set_history_tooltip (self->redo_button, FALSE, history != NULL ? pc_history_get_redo_label (history) : NULL);
-  gtk_widget_set_visible (self->save_button, self->document != NULL);
-  gtk_widget_set_visible (self->export_button, self->document != NULL);
+  gtk_widget_set_visible (self->save_button, self->document != NULL && !self->presenting);
+  gtk_widget_set_visible (self->export_button, self->document != NULL && !self->presenting);
 }
 
 static void

@@ -14,8 +14,13 @@ struct _PcWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewSwitcherBar   *switcher_bar;
+  AdwWindowTitle       *window_title;
+  AdwFlap              *nav_flap;
+  GtkListView          *nav_list;
+  GtkWidget            *nav_button;
+  GtkWidget            *open_button;
+  GtkWidget            *menu_button;
+  GtkWidget            *present_button;
   GtkWidget            *undo_box;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
@@ -49,6 +54,9 @@ struct _PcWindow
   /* the file the recovery question is about */
   char                 *recovery_path;
   gboolean              close_confirmed;
+  /* Presentation mode (pc-presentation.c): full screen, large type, levers */
+  gboolean              presenting;
+  char                 *view_before_presenting;
   gboolean              busy;
   guint                 progress_source;
   /* Written by an import's worker thread, read by the progress timer. */
@@ -56,6 +64,12 @@ struct _PcWindow
 };
 
 void _pc_window_class_install_actions (GtkWidgetClass *widget_class);
+/* pc-presentation.c: the "presenting" property, win.present (F5),
+ * Escape to leave, and the chrome that presenting hides. */
+void _pc_window_class_install_presentation (GtkWidgetClass *widget_class);
+void _pc_window_init_presentation (PcWindow *self);
+void _pc_window_set_presenting    (PcWindow *self,
+                                   gboolean  presenting);
 void _pc_window_install_actions (PcWindow *self);
 void _pc_window_update_actions  (PcWindow *self);
 void _pc_window_fill_recent     (PcWindow *self);

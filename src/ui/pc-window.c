@@ -168,16 +168,17 @@ update_title (PcWindow *self)
   if (self->document == NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), "Pathcost");
-      adw_view_switcher_title_set_title (self->switcher_title, "Pathcost");
-      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+      adw_window_title_set_title (self->window_title, "Pathcost");
+      adw_window_title_set_subtitle (self->window_title, "");
       return;
     }
-  /* A bullet before the name marks unsaved changes, as GNOME editors do. */
+  /* A bullet before the name marks unsaved changes, as GNOME editors do;
+   * the views have a list of their own, so the title always shows it. */
   title = g_strdup_printf ("%s%s", pc_document_get_dirty (self->document) ? "• " : "",
                            pc_document_get_title (self->document));
   folder = g_path_get_dirname (pc_document_get_path (self->document));
-  adw_view_switcher_title_set_title (self->switcher_title, title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, folder);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, folder);
   {
     g_autofree char *window_title = g_strdup_printf ("%s — Pathcost", title);
 
@@ -214,14 +215,34 @@ choose_first_pathway (PcWindow *self)
     pc_document_set_pathway_name (self->document, names[0], NULL);
 }
 
-/* In a narrow window the views move to a bar at the bottom; the start
- * screen has no views to switch. */
+/* The views' list is the stack's own pages: a page another part of the
+ * window adds appears in it with its title and icon, and choosing a row
+ * shows its page (the pages model is a selection model). */
 static void
-update_switcher_bar (PcWindow *self)
+init_navigation (PcWindow *self)
 {
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    self->document != NULL
-                                    && adw_view_switcher_title_get_title_visible (self->switcher_title));
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+
+  gtk_list_view_set_model (self->nav_list, pages);
+}
+
+/* Over the view in a narrow window, the list gets out of the way once a
+ * view is chosen. */
+static void
+on_nav_activate (GtkListView *list,
+                 guint        position,
+                 PcWindow    *self)
+{
+  if (adw_flap_get_folded (self->nav_flap))
+    adw_flap_set_reveal_flap (self->nav_flap, FALSE);
+}
+
+static void
+on_visible_view_changed (PcWindow *self)
+{
+  if (adw_flap_get_folded (self->nav_flap) && adw_flap_get_reveal_flap (self->nav_flap)
+      && !gtk_widget_has_focus (GTK_WIDGET (self->nav_list)))
+    adw_flap_set_reveal_flap (self->nav_flap, FALSE);
 }
 
 void
@@ -246,9 +267,9 @@ pc_window_set_document (PcWindow   *self,
   pc_projection_view_set_document (self->projection_view, document);
   pc_reference_view_set_project (self->reference_view, document != NULL ? pc_document_get_project (document) : NULL);
   pc_settings_view_set_document (self->settings_view, document);
+  if (document == NULL && self->presenting)
+    _pc_window_set_presenting (self, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, document != NULL ? "project" : "start");
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, document != NULL);
-  update_switcher_bar (self);
   update_title (self);
   _pc_window_update_actions (self);
 }
@@ -828,6 +849,7 @@ pc_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_free (self->open_error);
   g_free (self->recovery_path);
+  g_free (self->view_before_presenting);
   g_strfreev (self->import_problems);
   G_OBJECT_CLASS (pc_window_parent_class)->finalize (object);
 }
@@ -850,8 +872,13 @@ pc_window_class_init (PcWindowClass *klass)
   g_type_ensure (PC_TYPE_SETTINGS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, PcWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, PcWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, nav_flap);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, nav_list);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, nav_button);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, present_button);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, undo_box);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, redo_button);
@@ -875,6 +902,7 @@ pc_window_class_init (PcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, import_section);
   _pc_window_class_install_actions (widget_class);
+  _pc_window_class_install_presentation (widget_class);
 }
 
 static void
@@ -894,8 +922,10 @@ pc_window_init (PcWindow *self)
   _pc_window_fill_recent (self);
   g_signal_connect_swapped (self->settings, "changed::recent-files", G_CALLBACK (_pc_window_fill_recent), self);
   gtk_stack_set_visible_child_name (self->main_stack, "start");
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
-  g_signal_connect_swapped (self->switcher_title, "notify::title-visible", G_CALLBACK (update_switcher_bar), self);
+  init_navigation (self);
+  g_signal_connect (self->nav_list, "activate", G_CALLBACK (on_nav_activate), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (on_visible_view_changed), self);
+  _pc_window_init_presentation (self);
   _pc_window_update_actions (self);
 }
 

@@ -32,6 +32,8 @@ PcDocument       *pc_window_get_document        (PcWindow       *self);
 const char       *pc_window_get_open_error      (PcWindow       *self);
 void              pc_window_show_view           (PcWindow       *self,
                                                  const char     *name);
+/* Presentation mode (F5): full screen, large type, the levers. */
+gboolean          pc_window_get_presenting      (PcWindow       *self);
 void              pc_window_toast               (PcWindow       *self,
                                                  const char     *message);
 

@@ -1,0 +1,163 @@
+/* bench-levers.c: presentation mode's live levers on a 500-step pathway:
+ * from a lever moving to the projection's cost chart redrawn, against
+ * the 16.7 ms of a 60 Hz frame and against the chart's redraw alone (the
+ * named baseline, measured in the same run).  Prints figures and asserts
+ * nothing.
+ *   bench-levers SAMPLE RUNS
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "pc-window.h"
+
+static char *
+copy_to_tmp (const char *sample)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pathcost-bench-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "bench.pathcost", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert (g_file_get_contents (sample, &contents, &length, NULL));
+  g_assert (g_file_set_contents (path, contents, (gssize) length, NULL));
+  return path;
+}
+
+/* Grows the breast pathway to 500 steps, each a renamed copy. */
+static void
+grow_pathway (const char *path)
+{
+  g_autoptr(PcProject) project = pc_project_open (path, NULL);
+  g_autoptr(PcPathway) pathway = pc_project_load_pathway (project, "breast_best_practice", NULL);
+  guint n = pathway->steps->len;
+
+  g_assert (pc_project_begin (project, NULL));
+  for (guint i = n; i < 500; i++)
+    {
+      g_autoptr(PcStep) step = pc_step_copy (g_ptr_array_index (pathway->steps, i % n));
+
+      g_free (step->name);
+      step->name = g_strdup_printf ("Bench step %u", i);
+      g_assert (pc_project_insert_step (project, "breast_best_practice", i, step, NULL));
+    }
+  g_assert (pc_project_commit (project, NULL));
+}
+
+static double
+ms_until_drawn (PcChart *chart,
+                guint64  before,
+                gint64   t0)
+{
+  while (pc_chart_get_draw_count (chart) <= before)
+    g_main_context_iteration (NULL, TRUE);
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *times)
+{
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, times->len / 2);
+}
+
+static void
+report (const char *what,
+        GArray     *times,
+        double      baseline)
+{
+  double m = median (times);
+
+  g_print ("%s: runs=%u median_ms=%.2f p95_ms=%.2f max_ms=%.2f frame_budget_ms=16.7 "
+           "of_frame=%.2f x_chart_redraw_alone=%.2f\n", what, times->len, m,
+           g_array_index (times, double, (guint) (times->len * 0.95)),
+           g_array_index (times, double, times->len - 1), m / 16.7, baseline > 0 ? m / baseline : 0);
+}
+
+/* The named baseline: the chart asked to draw again with nothing new. */
+static double
+redraw_alone (PcChart *chart,
+              guint    runs)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < runs; i++)
+    {
+      guint64 before = pc_chart_get_draw_count (chart);
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      gtk_widget_queue_draw (GTK_WIDGET (chart));
+      ms = ms_until_drawn (chart, before, t0);
+      g_array_append_val (times, ms);
+    }
+  report ("chart_redraw_alone", times, 0);
+  return median (times);
+}
+
+static int
+levers (const char *sample,
+        guint       runs)
+{
+  g_autofree char *path = copy_to_tmp (sample);
+  PcWindow *window;
+  PcProjectionView *view;
+  PcChart *chart;
+  GtkRange *shift;
+  g_autoptr(GArray) moved = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) computed = g_array_new (FALSE, FALSE, sizeof (double));
+  double baseline;
+
+  grow_pathway (path);
+  window = pc_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  pc_window_open (window, path);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (window, "presenting", TRUE, NULL);
+  view = pc_window_get_projection_view (window);
+  chart = pc_projection_view_get_cost_chart (view);
+  shift = GTK_RANGE (pc_lever_panel_get_shift_scale (pc_projection_view_get_lever_panel (view)));
+  g_print ("steps=%u\n", pc_document_get_pathway (pc_window_get_document (window))->steps->len);
+  while (pc_chart_get_draw_count (chart) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  baseline = redraw_alone (chart, runs);
+  for (guint i = 0; i < runs; i++)
+    {
+      guint64 before = pc_chart_get_draw_count (chart);
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      /* 5% to 50% and back, as a presenter's arrow keys move it. */
+      gtk_range_set_value (shift, 0.05 * (1 + i % 10));
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (computed, ms);
+      ms = ms_until_drawn (chart, before, t0);
+      g_array_append_val (moved, ms);
+    }
+  report ("lever_to_chart_redrawn", moved, baseline);
+  report ("lever_scenario_projection_comparison_before_drawing", computed, baseline);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_init ();
+  adw_init ();
+  if (argc == 3)
+    return levers (argv[1], (guint) g_ascii_strtoull (argv[2], NULL, 10));
+  g_printerr ("usage: bench-levers SAMPLE RUNS\n");
+  return 2;
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# make bench, presentation mode: a lever's change to the redrawn chart on a
+# 500-step pathway, under Xvfb at 1024x768 as a projector shows it.
+#   run-bench-levers.sh BUILD_DIR
+set -euo pipefail
+build=$(readlink -f "${1:-build}")
+export GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR=$build/data
+sample=$build/resources/sample.pathcost
+
+echo "== 8. Presentation mode: 40 lever moves on a 500-step pathway (baseline: the chart's redraw alone)"
+xvfb-run -a -s "-screen 0 1024x768x24" dbus-run-session -- \
+  "$build/bench/bench-levers" "$sample" 40 2>/dev/null | grep -E 'ms=|steps='
