@@ -63,6 +63,7 @@ struct _PcProjectionView
   GtkWidget         *npv_change_box;
   GtkLabel          *npv_change_label;
   GtkWidget         *after_charts;     /* what the charts follow when not presenting */
+  guint              size_charts_source;
 
   /* Presentation mode: the levers' scenario, and the baseline it is
    * compared with (kept while only a lever moves). */
@@ -87,6 +88,7 @@ G_DEFINE_FINAL_TYPE (PcProjectionView, pc_projection_view, GTK_TYPE_WIDGET)
 
 static void recompute (PcProjectionView *self);
 static void on_levers_changed (PcProjectionView *self);
+static void size_charts (PcProjectionView *self);
 
 static void
 show_warning (PcProjectionView *self,
@@ -1085,6 +1087,7 @@ pc_projection_view_dispose (GObject *object)
   PcProjectionView *self = PC_PROJECTION_VIEW (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->size_charts_source, g_source_remove);
   g_cancellable_cancel (self->psa_cancellable);
   g_clear_object (&self->psa_cancellable);
   if (self->document != NULL)
@@ -1180,8 +1183,37 @@ pc_projection_view_init (PcProjectionView *self)
   gtk_spin_button_set_value (self->from_spin, 2026);
   gtk_spin_button_set_value (self->years_spin, 10);
   self->after_charts = gtk_widget_get_prev_sibling (GTK_WIDGET (self->charts_box));
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
+                            "notify::page-size", G_CALLBACK (size_charts), self);
   g_signal_connect_swapped (self->lever_panel, "changed", G_CALLBACK (on_levers_changed), self);
   g_signal_connect_swapped (self->lever_panel, "keep", G_CALLBACK (on_keep), self);
+}
+
+/* The charts take half the height the view has, whatever the screen
+ * (their own floor keeps large text whole); the table scrolls below.
+ * Overlay scrollbars: the page size does not depend on this height. */
+static gboolean
+size_charts_now (gpointer data)
+{
+  PcProjectionView *self = data;
+  GtkAdjustment *vertical = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  int height = (int) (gtk_adjustment_get_page_size (vertical) * 0.55);
+  int requested;
+
+  self->size_charts_source = 0;
+  gtk_widget_get_size_request (GTK_WIDGET (self->charts_box), NULL, &requested);
+  if (height != requested)
+    gtk_widget_set_size_request (GTK_WIDGET (self->charts_box), -1, height);
+  return G_SOURCE_REMOVE;
+}
+
+/* The page size changes while the view is being allocated: the new
+ * request waits until that is done. */
+static void
+size_charts (PcProjectionView *self)
+{
+  if (self->size_charts_source == 0)
+    self->size_charts_source = g_idle_add (size_charts_now, self);
 }
 
 /* Presenting: the charts first, the levers beside them, no controls or
@@ -1203,6 +1235,10 @@ pc_projection_view_set_presenting (PcProjectionView *self,
   gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->table), GTK_TYPE_SCROLLED_WINDOW), !presenting);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->psa_button)), !presenting);
   gtk_widget_set_visible (self->lever_scroller, presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->basis_label), !presenting);
+  /* The flow box's child around the first year's patients. */
+  gtk_widget_set_visible (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->patients_label))),
+                          !presenting);
   gtk_box_reorder_child_after (GTK_BOX (column), charts, presenting ? NULL : self->after_charts);
   if (!presenting)
     {
