@@ -146,7 +146,7 @@ test_every_view_fits (Fixture *fixture, gconstpointer data)
           int width;
 
           adw_view_stack_set_visible_child (stack, adw_view_stack_page_get_child (page));
-          pc_test_wait_idle (5);
+          pc_test_wait_idle (30);
           width = minimum_width (GTK_WIDGET (fixture->window));
           g_test_message ("%s at %.1fx text: the window's minimum width is %d px",
                           adw_view_stack_page_get_name (page), scales[s], width);
@@ -167,8 +167,8 @@ test_pathway_view_uncut (Fixture *fixture, gconstpointer data)
 
   set_text_scale (1.5);
   pc_window_show_view (fixture->window, "pathway");
-  pc_test_wait_until (has_width, &wait, 10, "the window to be 1024 px wide");
-  pc_test_wait_idle (5);
+  pc_test_wait_until (has_width, &wait, 30, "the window to be 1024 px wide");
+  pc_test_wait_idle (30);
   assert_on_screen (fixture, window_child (fixture, "menu_button"), "main menu");
   assert_on_screen (fixture, window_child (fixture, "nav_button"), "views button");
   assert_on_screen (fixture, pc_test_find_widget (editor, is_delete_button, NULL), "Delete");
@@ -193,8 +193,8 @@ test_close_button_on_screen (Fixture *fixture, gconstpointer data)
   GtkWidget *close_button;
 
   set_text_scale (1.5);
-  pc_test_wait_until (has_width, &wait, 10, "the window to be 1024 px wide");
-  pc_test_wait_idle (5);
+  pc_test_wait_until (has_width, &wait, 30, "the window to be 1024 px wide");
+  pc_test_wait_idle (30);
   close_button = pc_test_find_widget (GTK_WIDGET (fixture->window), is_close_button, NULL);
   g_assert_nonnull (close_button);
   assert_on_screen (fixture, close_button, "close");
@@ -239,7 +239,7 @@ test_title_shows_project_and_unsaved (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "sample.pathcost");
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (title)));
   pc_window_show_view (fixture->window, "pathway");
-  pc_test_wait_idle (5);
+  pc_test_wait_idle (30);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (pc_window_get_pathway_editor (fixture->window)->column_view)));
   pc_test_key (GTK_WINDOW (fixture->window), GDK_KEY_Return, GDK_CONTROL_MASK);
   pc_test_wait_until (title_is, pair, 10, "the unsaved mark in the title");
