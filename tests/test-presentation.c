@@ -235,8 +235,9 @@ test_present_levers_keep_reset (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pc_window_get_pathway_editor (fixture->window))));
 }
 
-/* The header's button enters it too, and presenting leaves no lever
- * behind: leaving resets them, so the projection is the baseline again. */
+/* The header's button enters it too; presenting fits the projector at 1×
+ * and 1.5× text; and it leaves no lever behind: leaving resets them, so
+ * the projection is the baseline again. */
 static void
 test_button_and_leaving_resets (Fixture *fixture, gconstpointer data)
 {
@@ -247,6 +248,21 @@ test_button_and_leaving_resets (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_get_visible (button));
   g_signal_emit_by_name (button, "clicked");
   pc_test_wait_until (is_presenting, fixture->window, 10, "presentation mode");
+
+  /* Large type and the levers still fit a 1024-pixel projector, with the
+   * desktop's text at 1.5× too. */
+  for (int scale = 2; scale <= 3; scale++)
+    {
+      int minimum;
+
+      g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", scale * 48 * 1024, NULL);
+      pc_test_wait_idle (30);
+      gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_test_message ("presenting at %.1fx text: the window's minimum width is %d px", scale / 2.0, minimum);
+      g_assert_cmpint (minimum, <=, 1024);
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024, NULL);
+
   gtk_range_set_value (GTK_RANGE (shift), 0.5);
   pc_test_wait_until (shows_change, view, 10, "the change from the baseline");
   g_signal_emit_by_name (button, "clicked");

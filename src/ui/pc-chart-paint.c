@@ -168,7 +168,10 @@ paint_labels (const PcChartData   *data,
                                                  PC_CHART_LABEL_MAX_WIDTH);
 
       pango_layout_get_pixel_size (layout, &w, NULL);
-      show_text (cr, layout, p->origin.x + (c + 0.5) * g->slot_width - w / 2.0, g->labels_y);
+      /* Centred under its bar, but never past the chart's edge: the last
+       * year at large text would lose its end. */
+      show_text (cr, layout, CLAMP (p->origin.x + (c + 0.5) * g->slot_width - w / 2.0, 0, MAX (0, g->width - w)),
+                 g->labels_y);
     }
 
   for (guint s = 0; !g->empty && s < data->n_series; s++)
