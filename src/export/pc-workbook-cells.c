@@ -499,3 +499,43 @@ _pc_wb_create_formats (PcWb *wb)
   format_set_underline (wb->formats[PC_WB_LINK], LXW_UNDERLINE_SINGLE);
   format_set_font_color (wb->formats[PC_WB_LINK], LXW_COLOR_BLUE);
 }
+
+/* A note over columns 0 … @last_col, wrapped in @lines lines: a long note
+ * in one cell spills past the table and makes a printed page tiny. */
+void
+_pc_wb_note_across (PcWb          *wb,
+                    lxw_worksheet *sheet,
+                    lxw_row_t      row,
+                    lxw_col_t      last_col,
+                    const char    *text,
+                    guint          lines)
+{
+  g_autofree char *printable = NULL;
+
+  if (_pc_wb_failed (wb))
+    return;
+  printable = _pc_wb_printable_text (text);
+  if (_pc_wb_check (wb, worksheet_merge_range (sheet, row, 0, row, last_col, printable,
+                                               wb->formats[PC_WB_NOTE_WRAP]), "writing a note"))
+    wb->stats.strings++;
+  _pc_wb_check (wb, worksheet_set_row (sheet, row, 15.0 * lines, NULL), "setting a row's height");
+}
+
+/* A sheet too wide for one page printed in parts: columns from each of
+ * @breaks (ascending, 0-terminated) on a new page, the first column
+ * repeated on each, each part fitted to a page's width. */
+void
+_pc_wb_print_in_parts (PcWb            *wb,
+                       lxw_worksheet   *sheet,
+                       const lxw_col_t *breaks)
+{
+  guint n = 0;
+
+  if (_pc_wb_failed (wb))
+    return;
+  while (breaks[n] != 0)
+    n++;
+  _pc_wb_check (wb, worksheet_repeat_columns (sheet, 0, 0), "repeating columns");
+  _pc_wb_check (wb, worksheet_set_v_pagebreaks (sheet, (lxw_col_t *) breaks), "setting page breaks");
+  worksheet_fit_to_pages (sheet, (uint16_t) (n + 1), 0);
+}

@@ -19,6 +19,7 @@
 
 #define PV_HEADER_ROW 5
 #define PV_FIRST_ROW  (PV_HEADER_ROW + 1)
+#define PV_LAST_COL   11
 
 static guint
 threshold (PcWb *wb)
@@ -279,10 +280,10 @@ write_about (PcWb          *wb,
   g_autofree char *disclosure = disclosure_statement (wb);
 
   _pc_wb_text (wb, sheet, 0, 0, title, PC_WB_TITLE);
-  _pc_wb_text (wb, sheet, 1, 0, about, PC_WB_NOTE);
-  _pc_wb_text (wb, sheet, 2, 0, disclosure, PC_WB_NOTE);
-  _pc_wb_text (wb, sheet, 3, 0, "Each provider's sheet (named by its code) shows the steps and "
-               "formulas behind these figures.", PC_WB_NOTE);
+  _pc_wb_note_across (wb, sheet, 1, PV_LAST_COL, about, 3);
+  _pc_wb_note_across (wb, sheet, 2, PV_LAST_COL, disclosure, 3);
+  _pc_wb_note_across (wb, sheet, 3, PV_LAST_COL, "Each provider's sheet (named by its code) "
+                      "shows the steps and formulas behind these figures.", 1);
 }
 
 /* ='CODE'!CELL with the provider sheet's value cached. */
@@ -311,12 +312,16 @@ write_provider_row (PcWb                    *wb,
 {
   char own[PC_WB_CELL_SIZE], tariff[PC_WB_CELL_SIZE], gap[PC_WB_CELL_SIZE];
 
-  _pc_wb_text (wb, sheet, row, 0, p->name, PC_WB_TEXT);
-  _pc_wb_text (wb, sheet, row, 1, p->code, PC_WB_TEXT);
+  /* Two lines: a trust's name is long, and LibreOffice does not grow a
+   * row for wrapped text. */
+  if (!_pc_wb_failed (wb))
+    _pc_wb_check (wb, worksheet_set_row (sheet, row, 30.0, NULL), "setting a row's height");
+  _pc_wb_text (wb, sheet, row, 0, p->name, PC_WB_WRAP);
+  _pc_wb_text (wb, sheet, row, 1, p->code, PC_WB_WRAP);
   _pc_wb_number (wb, sheet, row, 2, p->mff, PC_WB_FACTOR);
   _pc_wb_text (wb, sheet, row, 3, p->pathway == NULL ? "none"
                : p->is_current ? p->pathway->name : "best practice (no current pathway)",
-               PC_WB_TEXT);
+               PC_WB_WRAP);
   if (cells->best_practice_row > 0)
     link_cell (wb, sheet, row, 4, p->code, cells->best_practice_row, cells->all_col,
                p->best_practice_all);
@@ -401,9 +406,9 @@ write_providers_sheet (PcWb          *wb,
                  "or patients of these areas there.", PC_WB_NOTE);
   else
     add_chart (wb, sheet, PV_FIRST_ROW + providers->len - 1);
-  _pc_wb_col_width (wb, sheet, 0, 0, 40);
+  _pc_wb_col_width (wb, sheet, 0, 0, 36);
   _pc_wb_col_width (wb, sheet, 1, 2, 8);
-  _pc_wb_col_width (wb, sheet, 3, 3, 22);
+  _pc_wb_col_width (wb, sheet, 3, 3, 20);
   _pc_wb_col_width (wb, sheet, 4, 8, 14);
   _pc_wb_col_width (wb, sheet, 9, 11, 11);
   _pc_wb_set_up_sheet (wb, sheet, PV_FIRST_ROW, 1);

@@ -282,6 +282,17 @@ void           _pc_wb_col_width    (PcWb          *wb,
                                     lxw_col_t      first_col,
                                     lxw_col_t      last_col,
                                     double         width);
+void           _pc_wb_note_across  (PcWb          *wb,
+                                    lxw_worksheet *sheet,
+                                    lxw_row_t      row,
+                                    lxw_col_t      last_col,
+                                    const char    *text,
+                                    guint          lines);
+/* After _pc_wb_set_up_sheet: print in parts at the columns of @breaks
+ * (0-terminated), the first column repeated. */
+void           _pc_wb_print_in_parts (PcWb            *wb,
+                                      lxw_worksheet   *sheet,
+                                      const lxw_col_t *breaks);
 /* Writes "A1" (or "$A$1" when @absolute) into @buffer. */
 char          *_pc_wb_cell         (char          *buffer,
                                     lxw_row_t      row,

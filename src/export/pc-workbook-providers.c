@@ -245,7 +245,7 @@ write_inputs (PcWb                    *wb,
     figures->is_current ? "its current pathway" : "no current pathway (none for this site)");
 
   _pc_wb_text (wb, sheet, 0, 0, title, PC_WB_TITLE);
-  _pc_wb_text (wb, sheet, 1, 0, about, PC_WB_NOTE);
+  _pc_wb_note_across (wb, sheet, 1, QUANTITY_COL, about, 3);
   _pc_wb_text (wb, sheet, MFF_ROW, 0, "Market forces factor (MFF)", PC_WB_TEXT);
   _pc_wb_number (wb, sheet, MFF_ROW, 1, figures->mff, PC_WB_FACTOR);
   _pc_wb_text (wb, sheet, MIX_ROW - 1, 0, "Stage", PC_WB_HEADER);
@@ -263,6 +263,7 @@ _pc_wb_write_provider_sheet (PcWb                    *wb,
                              const PcProviderFigures *figures,
                              PcWbProviderCells       *cells)
 {
+  static const lxw_col_t breaks[] = { SHARE_COL, 0 };
   const PcProviderComparison *comparison = wb->comparison;
   lxw_row_t row = FIRST_TABLE;
 
@@ -294,7 +295,8 @@ _pc_wb_write_provider_sheet (PcWb                    *wb,
   row = _pc_wb_write_provider_activity (wb, sheet, figures, row);
   _pc_wb_col_width (wb, sheet, STEP_COL, STEP_COL, 44);
   _pc_wb_col_width (wb, sheet, YEAR_COL, GAP_COL, 14);
-  _pc_wb_col_width (wb, sheet, SOURCE_COL, SOURCE_COL, 16);
+  _pc_wb_col_width (wb, sheet, SOURCE_COL, SOURCE_COL, 21);
   _pc_wb_col_width (wb, sheet, QUANTITY_COL, N_COLS - 1, 11);
   _pc_wb_set_up_sheet (wb, sheet, 2, 1);
+  _pc_wb_print_in_parts (wb, sheet, breaks);
 }
