@@ -303,3 +303,31 @@ pc_project_compare_providers (PcProject          *self,
     return NULL;
   return g_steal_pointer (&comparison);
 }
+
+GPtrArray *
+pc_project_list_sites (PcProject  *self,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_place_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+
+  stmt = _pc_project_prepare (self, "SELECT code, name FROM sites ORDER BY name, code", NULL,
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PcPlace *site = g_new0 (PcPlace, 1);
+
+      site->code = g_strdup (column_text (stmt, 0));
+      site->name = g_strdup (*column_text (stmt, 1) != '\0' ? column_text (stmt, 1)
+                                                             : column_text (stmt, 0));
+      g_ptr_array_add (sites, site);
+    }
+  if (!_pc_project_finish (self, stmt, rc, "read its sites", error))
+    return NULL;
+  return g_steal_pointer (&sites);
+}

@@ -393,6 +393,9 @@ gboolean     pc_project_set_risk_notes      (PcProject    *self,
  * or groups): each provider with a current pathway for the site or, where
  * the project holds activity, patients of those areas there
  * (docs/MODEL.md, "Providers side by side"). */
+/* Of PcPlace (members NULL): every tumour site, by name. */
+GPtrArray   *pc_project_list_sites          (PcProject          *self,
+                                             GError            **error);
 PcProviderComparison *pc_project_compare_providers (PcProject          *self,
                                                     const char         *site,
                                                     const char * const *areas,
