@@ -176,4 +176,5 @@ _pc_wb_write_patients (PcWb          *wb,
   _pc_wb_col_width (wb, sheet, 1, 1, 14);
   _pc_wb_col_width (wb, sheet, PC_WB_PT_CASES_COL, LAST_CARE_COL, 11);
   _pc_wb_set_up_sheet (wb, sheet, PC_WB_PT_DIAGNOSED_ROW, 2);
+  _pc_wb_print_every (wb, sheet, 1, PC_WB_CP_FIRST_COL, LAST_CARE_COL, PC_N_BASES * PC_N_OFFSETS);
 }

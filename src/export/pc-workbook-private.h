@@ -97,6 +97,7 @@ typedef enum
   PC_WB_NOTE,
   PC_WB_HEADING,
   PC_WB_HEADER,
+  PC_WB_GROUP_HEADER, /* over a group of columns: runs across them, never wraps */
   PC_WB_TEXT,
   PC_WB_WRAP,         /* text that wraps in its column, top aligned */
   PC_WB_NOTE_WRAP,
@@ -289,10 +290,18 @@ void           _pc_wb_note_across  (PcWb          *wb,
                                     const char    *text,
                                     guint          lines);
 /* After _pc_wb_set_up_sheet: print in parts at the columns of @breaks
- * (0-terminated), the first column repeated. */
+ * (0-terminated), columns 0 … @repeat_last on every page; or with a break
+ * every @per_page columns from @first to @last. */
 void           _pc_wb_print_in_parts (PcWb            *wb,
                                       lxw_worksheet   *sheet,
+                                      lxw_col_t        repeat_last,
                                       const lxw_col_t *breaks);
+void           _pc_wb_print_every  (PcWb          *wb,
+                                    lxw_worksheet *sheet,
+                                    lxw_col_t      repeat_last,
+                                    lxw_col_t      first,
+                                    lxw_col_t      last,
+                                    lxw_col_t      per_page);
 /* Writes "A1" (or "$A$1" when @absolute) into @buffer. */
 char          *_pc_wb_cell         (char          *buffer,
                                     lxw_row_t      row,

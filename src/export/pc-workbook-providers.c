@@ -298,5 +298,5 @@ _pc_wb_write_provider_sheet (PcWb                    *wb,
   _pc_wb_col_width (wb, sheet, SOURCE_COL, SOURCE_COL, 21);
   _pc_wb_col_width (wb, sheet, QUANTITY_COL, N_COLS - 1, 11);
   _pc_wb_set_up_sheet (wb, sheet, 2, 1);
-  _pc_wb_print_in_parts (wb, sheet, breaks);
+  _pc_wb_print_in_parts (wb, sheet, 0, breaks);
 }
