@@ -113,15 +113,17 @@ pc_provider_figures_price (PcProviderFigures       *figures,
   figures->n_own_steps = 0;
   figures->has_best_practice = best_practice != NULL;
   if (best_practice != NULL)
-    figures->best_practice_all = pc_provider_expected_cost (best_practice, figures->mff, NULL, FALSE, input,
-                                           figures->best_practice, NULL);
+    figures->best_practice_all = pc_provider_expected_cost (best_practice, figures->mff, NULL,
+                                                            FALSE, input, figures->best_practice,
+                                                            NULL);
   if (figures->pathway == NULL)
     return;
-  figures->at_tariff_all = pc_provider_expected_cost (figures->pathway, figures->pathway->mff, NULL, FALSE, input,
-                                     figures->at_tariff, NULL);
+  figures->at_tariff_all = pc_provider_expected_cost (figures->pathway, figures->pathway->mff,
+                                                      NULL, FALSE, input, figures->at_tariff,
+                                                      NULL);
   figures->at_own_all = pc_provider_expected_cost (figures->pathway, figures->pathway->mff,
-                                  figures->own_unit_costs, TRUE, input, figures->at_own,
-                                  &figures->n_own_steps);
+                                                   figures->own_unit_costs, TRUE, input,
+                                                   figures->at_own, &figures->n_own_steps);
   /* The engine's sign everywhere (docs/MODEL.md#provider-gap). */
   figures->gap_all = figures->at_own_all - figures->at_tariff_all;
   for (guint s = 0; s < PC_N_STAGES; s++)

@@ -20,6 +20,11 @@
 #define PV_HEADER_ROW 5
 #define PV_FIRST_ROW  (PV_HEADER_ROW + 1)
 #define PV_LAST_COL   11
+/* A provider sheet's flows: the area by name and code, then the figures. */
+#define FLOW_PATIENTS_COL 1
+#define FLOW_COST_COL     2
+#define FLOW_PAID_COL     3
+#define FLOW_GAP_COL      4
 
 static guint
 threshold (PcWb *wb)
@@ -73,14 +78,15 @@ write_flow_money (PcWb          *wb,
 
   if (!shown)
     {
-      for (lxw_col_t c = 3; c <= 5; c++)
+      for (lxw_col_t c = FLOW_COST_COL; c <= FLOW_GAP_COL; c++)
         _pc_wb_text (wb, sheet, row, c, "*", PC_WB_TEXT);
       return;
     }
-  _pc_wb_number (wb, sheet, row, 3, cost, PC_WB_MONEY);
-  _pc_wb_number (wb, sheet, row, 4, paid, PC_WB_MONEY);
-  _pc_wb_formula (wb, sheet, row, 5, PC_WB_MONEY, cost - paid, "=%s-%s",
-                  _pc_wb_cell (a, row, 3, FALSE), _pc_wb_cell (b, row, 4, FALSE));
+  _pc_wb_number (wb, sheet, row, FLOW_COST_COL, cost, PC_WB_MONEY);
+  _pc_wb_number (wb, sheet, row, FLOW_PAID_COL, paid, PC_WB_MONEY);
+  _pc_wb_formula (wb, sheet, row, FLOW_GAP_COL, PC_WB_MONEY, cost - paid, "=%s-%s",
+                  _pc_wb_cell (a, row, FLOW_COST_COL, FALSE),
+                  _pc_wb_cell (b, row, FLOW_PAID_COL, FALSE));
 }
 
 static lxw_row_t
@@ -90,8 +96,7 @@ write_flows (PcWb                    *wb,
              lxw_row_t                row)
 {
   static const char * const labels[] = {
-    "Area", "Area's name", "Patients", "Provider's cost", "Tariff paid",
-    "Cost above tariff", NULL
+    "Area", "Patients", "Provider's cost", "Tariff paid", "Cost above tariff", NULL
   };
   gboolean any_hidden = FALSE;
   lxw_row_t first;
@@ -108,22 +113,23 @@ write_flows (PcWb                    *wb,
       g_autofree char *name = pc_project_describe_areas (wb->project, codes);
       gboolean shown;
 
-      _pc_wb_text (wb, sheet, row, 0, flow->area, PC_WB_TEXT);
-      _pc_wb_text (wb, sheet, row, 1, name, PC_WB_TEXT);
-      shown = _pc_wb_patients_count (wb, sheet, row, 2, flow->patients, FALSE);
+      _pc_wb_text (wb, sheet, row, 0, name, PC_WB_TEXT);
+      shown = _pc_wb_patients_count (wb, sheet, row, FLOW_PATIENTS_COL, flow->patients, FALSE);
       any_hidden |= !shown;
       write_flow_money (wb, sheet, row, shown, flow->cost, flow->tariff_paid);
     }
   _pc_wb_text (wb, sheet, row, 0, "Total", PC_WB_HEADER);
   /* A patient with records in two areas counts once in the total. */
-  if (!_pc_wb_patients_count (wb, sheet, row, 2, figures->patients, any_hidden) || any_hidden)
+  if (!_pc_wb_patients_count (wb, sheet, row, FLOW_PATIENTS_COL, figures->patients, any_hidden)
+      || any_hidden)
     write_flow_money (wb, sheet, row, FALSE, 0, 0);
   else if (row > first)
-    for (lxw_col_t c = 3; c <= 5; c++)
+    for (lxw_col_t c = FLOW_COST_COL; c <= FLOW_GAP_COL; c++)
       {
         char range[PC_WB_RANGE_SIZE];
-        double total = c == 3 ? figures->cost : c == 4 ? figures->tariff_paid
-                                                       : figures->cost - figures->tariff_paid;
+        double total = c == FLOW_COST_COL ? figures->cost
+                       : c == FLOW_PAID_COL ? figures->tariff_paid
+                       : figures->cost - figures->tariff_paid;
 
         _pc_wb_range (range, first, c, row - 1, c);
         _pc_wb_formula (wb, sheet, row, c, PC_WB_MONEY_TOTAL, total, "=SUM(%s)", range);
@@ -426,7 +432,11 @@ _pc_wb_write_negotiation (PcWb *wb)
   wb->np_cells = g_array_sized_new (FALSE, TRUE, sizeof (PcWbProviderCells), providers->len);
   g_array_set_size (wb->np_cells, providers->len);
   for (guint i = 0; i < providers->len; i++)
-    sheets[i] = _pc_wb_add_sheet (wb, ((PcProviderFigures *) g_ptr_array_index (providers, i))->code);
+    {
+      const PcProviderFigures *figures = g_ptr_array_index (providers, i);
+
+      sheets[i] = _pc_wb_add_sheet (wb, figures->code);
+    }
   for (guint i = 0; i < providers->len && !_pc_wb_failed (wb); i++)
     _pc_wb_write_provider_sheet (wb, sheets[i], g_ptr_array_index (providers, i),
                                  &g_array_index (wb->np_cells, PcWbProviderCells, i));

@@ -245,7 +245,7 @@ write_inputs (PcWb                    *wb,
     figures->is_current ? "its current pathway" : "no current pathway (none for this site)");
 
   _pc_wb_text (wb, sheet, 0, 0, title, PC_WB_TITLE);
-  _pc_wb_note_across (wb, sheet, 1, QUANTITY_COL, about, 3);
+  _pc_wb_note_across (wb, sheet, 1, GAP_COL, about, 3);
   _pc_wb_text (wb, sheet, MFF_ROW, 0, "Market forces factor (MFF)", PC_WB_TEXT);
   _pc_wb_number (wb, sheet, MFF_ROW, 1, figures->mff, PC_WB_FACTOR);
   _pc_wb_text (wb, sheet, MIX_ROW - 1, 0, "Stage", PC_WB_HEADER);

@@ -158,9 +158,9 @@ current_pathway (PcProject   *self,
   return name;
 }
 
-/* One provider: its pathway, and what activity says; NULL in @figures'
- * place (and TRUE) when it has neither a current pathway for the site nor
- * patients of the areas there. */
+/* One provider: its pathway, and what activity says.  @included is FALSE
+ * (and nothing more is read) when it has neither a current pathway for
+ * the site nor patients of the areas there. */
 static gboolean
 gather_provider (PcProject             *self,
                  PcProviderComparison  *comparison,
