@@ -125,7 +125,7 @@ fill_column (PcProvidersView            *self,
              const PcProviderComparison *comparison,
              const PcProviderFigures    *p)
 {
-  g_autofree char *texts[N_ROWS] = { NULL, };
+  char *texts[N_ROWS] = { NULL, };
   gboolean priced = p->pathway != NULL;
 
   texts[ROW_MFF] = g_strdup_printf ("%.4f", p->mff);
@@ -143,8 +143,11 @@ fill_column (PcProvidersView            *self,
     }
   set_name (self, column, p);
   for (guint r = ROW_MFF; r < N_ROWS; r++)
-    pc_grid_table_set_text (self->table, r, column, texts[r] != NULL ? texts[r] : _("no activity"),
-                            TRUE, FALSE);
+    {
+      pc_grid_table_set_text (self->table, r, column,
+                              texts[r] != NULL ? texts[r] : _("no activity"), TRUE, FALSE);
+      g_free (texts[r]);
+    }
 }
 
 /* Three stacked parts that add up to the larger of the two figures: the
@@ -321,7 +324,11 @@ pc_providers_view_set_document (PcProvidersView *self,
   if (document != NULL)
     g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
   load_choices (self);
-  refresh (self);
+  /* The comparison reads all the activity: not before the page is seen. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
 }
 
 const char *
