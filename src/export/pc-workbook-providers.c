@@ -75,6 +75,9 @@ write_step_header (PcWb          *wb,
       _pc_wb_text (wb, sheet, row, SHARE_COL + s, share, PC_WB_HEADER);
       _pc_wb_text (wb, sheet, row, REACHED_COL + s, reached, PC_WB_HEADER);
     }
+  /* Four lines for "Patients diagnosed reached, stage 1". */
+  if (!_pc_wb_failed (wb))
+    _pc_wb_check (wb, worksheet_set_row (sheet, row, 60.0, NULL), "setting a header's height");
 }
 
 static const char *
