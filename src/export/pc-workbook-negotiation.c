@@ -380,7 +380,7 @@ add_chart (PcWb          *wb,
           _pc_wb_check (wb, LXW_ERROR_MEMORY_MALLOC_FAILED, "adding a chart series");
           return;
         }
-      chart_series_set_categories (s, "Providers", PV_FIRST_ROW, 1, last, 1);
+      chart_series_set_categories (s, "Providers", PV_FIRST_ROW, 0, last, 0);
       chart_series_set_values (s, "Providers", PV_FIRST_ROW, series[i].col, last, series[i].col);
       chart_series_set_name_range (s, "Providers", PV_HEADER_ROW, series[i].col);
     }
