@@ -3,7 +3,8 @@
  * `pathcost-cli providers --json` on the file; another area, and an
  * import that changes a provider's MFF, change them as the CLI says on the
  * saved file; the negotiation pack exported from the window names the
- * user's file, never the working copy.
+ * user's file, never the working copy; the disclosure threshold on the
+ * Settings page.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -244,6 +245,34 @@ test_export_pack (Fixture *fixture, gconstpointer data)
   }
 }
 
+/* The Settings page's disclosure threshold: a whole number of patients,
+ * 8 by default; 7.5 is refused with its reason; 0 is kept, as an undoable
+ * change, and saved to the file. */
+static void
+test_disclosure_setting (Fixture *fixture, gconstpointer data)
+{
+  PcSettingsView *settings = pc_window_get_settings_view (fixture->window);
+  PcDocument *document = pc_window_get_document (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcProject) saved = NULL;
+  const char *label;
+
+  pc_window_show_view (fixture->window, "settings");
+  g_assert_cmpstr (pc_settings_view_get_text (settings, "disclosure_threshold"), ==, "8");
+  g_assert_false (pc_settings_view_enter (settings, "disclosure_threshold", "7.5"));
+  g_assert_nonnull (strstr (pc_settings_view_get_error (settings, "disclosure_threshold"),
+                            "whole number"));
+  g_assert_true (pc_settings_view_enter (settings, "disclosure_threshold", "0"));
+  g_assert_null (pc_settings_view_get_error (settings, "disclosure_threshold"));
+  label = pc_history_get_undo_label (pc_document_get_history (document));
+  g_assert_nonnull (label);
+  g_assert_nonnull (strstr (label, "disclosure threshold"));
+  g_assert_true (pc_document_save (document, &error));
+  g_assert_no_error (error);
+  saved = pc_test_open_project (fixture->path, TRUE);
+  g_assert_cmpfloat (pc_project_get_setting (saved, "disclosure_threshold"), ==, 0.0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -257,5 +286,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/providers-view/export-pack", Fixture, NULL, fixture_set_up, test_export_pack,
               fixture_tear_down);
+  g_test_add ("/providers-view/disclosure-setting", Fixture, NULL, fixture_set_up,
+              test_disclosure_setting, fixture_tear_down);
   return g_test_run ();
 }
