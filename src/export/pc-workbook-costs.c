@@ -158,9 +158,10 @@ write_header (PcWb          *wb,
   _pc_wb_text (wb, sheet, 4, 1, "Cost per", PC_WB_HEADER);
   _pc_wb_text (wb, sheet, 5, 0, "", PC_WB_HEADER);
   _pc_wb_text (wb, sheet, 5, 1, "Year after diagnosis", PC_WB_HEADER);
-  /* Two lines for "death in the year", which would run over the years. */
-  if (!_pc_wb_failed (wb))
-    _pc_wb_check (wb, worksheet_set_row (sheet, 4, 30.0, NULL), "setting a header's height");
+  /* Two lines for "Stage unknown" and "death in the year", which would
+   * run over the rows below. */
+  for (lxw_row_t row = 3; row <= 4 && !_pc_wb_failed (wb); row++)
+    _pc_wb_check (wb, worksheet_set_row (sheet, row, 30.0, NULL), "setting a header's height");
   for (guint s = 0; s < PC_N_STAGES; s++)
     for (guint b = 0; b < PC_N_BASES; b++)
       for (guint k = 0; k < PC_N_OFFSETS; k++)
