@@ -42,6 +42,9 @@ print_usage (FILE *out)
            "                | --unit-costs | --apply-unit-costs PATHWAY) [--provider CODE] [--json]\n"
            "  pathcost-cli export FILE.pathcost --output OUT.xlsx --area CODE --pathway NAME\n"
            "                --from YEAR --years N [--scenario NAME]\n"
+           "  pathcost-cli export FILE.pathcost --output OUT.xlsx --negotiation --site CODE\n"
+           "                --area CODE [--from YEAR --years N]\n"
+           "  pathcost-cli providers FILE.pathcost --site CODE --area CODE [--json]\n"
            "  pathcost-cli risk FILE.pathcost --pathway NAME --step NAME --provider CODE\n"
            "                (--kind compliance --stage STAGE | --kind cost) [--owner TEXT]\n"
            "                [--action TEXT] [--status TEXT]\n"
@@ -53,8 +56,8 @@ print_usage (FILE *out)
            "kind the file's header says). --source names the publication and year.\n"
            "Wherever an area CODE is taken, an area group's code means its areas.\n"
            "KEY is discount_rate, inflation, incidence_year, price_year (financial years\n"
-           "such as 2026), risk_share_tolerance, risk_cost_threshold, range:PARAMETER\n"
-           "(LOW,HIGH) or se:PARAMETER.\n"), out);
+           "such as 2026), risk_share_tolerance, risk_cost_threshold, disclosure_threshold\n"
+           "(8; 0 = off), range:PARAMETER (LOW,HIGH) or se:PARAMETER.\n"), out);
 }
 
 static int
@@ -478,9 +481,14 @@ command_export (int argc, char **argv, GError **error)
 {
   g_auto(Run) run = { { NULL, }, };
   PcWorkbookRequest request = { 0, };
-  int status = run_start (&run, argc, argv,
-                          _("usage: pathcost-cli export FILE.pathcost --output OUT.xlsx --area CODE "
-                            "--pathway NAME --from YEAR --years N [--scenario NAME]"), FALSE, error);
+  int status;
+
+  for (int i = 3; i < argc; i++)
+    if (strcmp (argv[i], "--negotiation") == 0)
+      return pc_cli_command_export_negotiation (argc, argv, error);
+  status = run_start (&run, argc, argv,
+                      _("usage: pathcost-cli export FILE.pathcost --output OUT.xlsx --area CODE "
+                        "--pathway NAME --from YEAR --years N [--scenario NAME]"), FALSE, error);
 
   if (status != EXIT_SUCCESS)
     return status;
@@ -513,6 +521,7 @@ static const struct
   { "risk", pc_cli_command_risk },
   { "export", command_export },
   { "sources", pc_cli_command_sources },
+  { "providers", pc_cli_command_providers },
 };
 
 static int

@@ -45,4 +45,11 @@ int  pc_cli_command_risk     (int                 argc,
                               char              **argv,
                               GError            **error);
 
+int  pc_cli_command_providers (int                 argc,
+                               char              **argv,
+                               GError            **error);
+int  pc_cli_command_export_negotiation (int       argc,
+                                        char    **argv,
+                                        GError  **error);
+
 G_END_DECLS

@@ -142,6 +142,10 @@ write_stage_header (PcWb          *wb,
   _pc_wb_text (wb, sheet, row - 1, 0, "Stage at diagnosis and survival", PC_WB_HEADING);
   _pc_wb_text (wb, sheet, row, 0, "Stage", PC_WB_HEADER);
   _pc_wb_text (wb, sheet, row, PC_WB_AS_SHARE_COL, "Share at diagnosis", PC_WB_HEADER);
+  /* Three lines for the wrapped labels: LibreOffice keeps a row's height. */
+  if (!_pc_wb_failed (wb))
+    _pc_wb_check (wb, worksheet_set_row (sheet, row, PC_WB_HEADER_HEIGHT, NULL),
+                  "setting a header's height");
   for (guint k = 0; k <= PC_N_OFFSETS; k++)
     {
       g_autofree char *label =
@@ -224,6 +228,9 @@ write_population_header (PcWb          *wb,
       _pc_wb_text (wb, sheet, HEADER_ROW, i, labels[i], PC_WB_HEADER);
       _pc_wb_text (wb, sheet, HEADER_ROW + 1, i, "", PC_WB_HEADER);
     }
+  if (!_pc_wb_failed (wb))
+    _pc_wb_check (wb, worksheet_set_row (sheet, HEADER_ROW, 30.0, NULL),
+                  "setting a header's height");
   for (guint sex = 0; sex < PC_N_SEXES; sex++)
     for (guint band = 0; band < PC_N_AGE_BANDS; band++)
       {
@@ -330,4 +337,6 @@ _pc_wb_write_assumptions (PcWb          *wb,
   _pc_wb_col_width (wb, sheet, 1, PC_WB_AS_CASES_COL, 14);
   _pc_wb_col_width (wb, sheet, PC_WB_AS_COUNT_COL, LAST_COUNT_COL, 9);
   _pc_wb_set_up_sheet (wb, sheet, 2, 1);
+  /* The population's 38 columns, ten a page. */
+  _pc_wb_print_every (wb, sheet, 0, PC_WB_AS_COUNT_COL, LAST_COUNT_COL, 10);
 }

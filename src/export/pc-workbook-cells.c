@@ -483,6 +483,7 @@ _pc_wb_create_formats (PcWb *wb)
   wb->formats[PC_WB_NOTE] = add_text_format (wb, FALSE, 0, TRUE);
   wb->formats[PC_WB_NOTE_WRAP] = add_text_format (wb, FALSE, 0, TRUE);
   header = wb->formats[PC_WB_HEADER] = add_text_format (wb, TRUE, 0, FALSE);
+  wb->formats[PC_WB_GROUP_HEADER] = add_text_format (wb, TRUE, 0, FALSE);
   if (_pc_wb_failed (wb))
     return;
   format_set_bold (wb->formats[PC_WB_MONEY_TOTAL]);
@@ -491,6 +492,7 @@ _pc_wb_create_formats (PcWb *wb)
   format_set_align (header, LXW_ALIGN_VERTICAL_TOP);
   format_set_bg_color (header, 0xDDEBF7);
   format_set_bottom (header, LXW_BORDER_THIN);
+  format_set_bg_color (wb->formats[PC_WB_GROUP_HEADER], 0xDDEBF7);
   format_set_align (wb->formats[PC_WB_COUNT_TOP], LXW_ALIGN_VERTICAL_TOP);
   format_set_text_wrap (wb->formats[PC_WB_WRAP]);
   format_set_text_wrap (wb->formats[PC_WB_NOTE_WRAP]);
@@ -498,4 +500,68 @@ _pc_wb_create_formats (PcWb *wb)
   format_set_align (wb->formats[PC_WB_WRAP], LXW_ALIGN_VERTICAL_TOP);
   format_set_underline (wb->formats[PC_WB_LINK], LXW_UNDERLINE_SINGLE);
   format_set_font_color (wb->formats[PC_WB_LINK], LXW_COLOR_BLUE);
+}
+
+/* A note over columns 0 … @last_col, wrapped in @lines lines: a long note
+ * in one cell spills past the table and makes a printed page tiny. */
+void
+_pc_wb_note_across (PcWb          *wb,
+                    lxw_worksheet *sheet,
+                    lxw_row_t      row,
+                    lxw_col_t      last_col,
+                    const char    *text,
+                    guint          lines)
+{
+  g_autofree char *printable = NULL;
+
+  if (_pc_wb_failed (wb))
+    return;
+  printable = _pc_wb_printable_text (text);
+  if (_pc_wb_check (wb, worksheet_merge_range (sheet, row, 0, row, last_col, printable,
+                                               wb->formats[PC_WB_NOTE_WRAP]), "writing a note"))
+    wb->stats.strings++;
+  _pc_wb_check (wb, worksheet_set_row (sheet, row, 15.0 * lines, NULL), "setting a row's height");
+}
+
+/* A sheet too wide for one page printed in parts: columns from each of
+ * @breaks (ascending, 0-terminated) on a new page, columns 0 …
+ * @repeat_last repeated on each, the parts fitted to as many pages' width:
+ * fitting thirty columns to one page prints them too small to read. */
+void
+_pc_wb_print_in_parts (PcWb            *wb,
+                       lxw_worksheet   *sheet,
+                       lxw_col_t        repeat_last,
+                       const lxw_col_t *breaks)
+{
+  guint n = 0;
+
+  if (_pc_wb_failed (wb))
+    return;
+  while (breaks[n] != 0)
+    n++;
+  if (n == 0)
+    return;
+  _pc_wb_check (wb, worksheet_repeat_columns (sheet, 0, repeat_last), "repeating columns");
+  _pc_wb_check (wb, worksheet_set_v_pagebreaks (sheet, (lxw_col_t *) breaks), "setting page breaks");
+  /* Excel breaks there; LibreOffice, fitting to as many pages, makes its
+   * parts of about equal width instead (a scale without fitting makes it
+   * print a column a page beside repeated ones). */
+  worksheet_fit_to_pages (sheet, (uint16_t) (n + 1), 0);
+}
+
+/* The same with a break every @per_page columns from @first to @last. */
+void
+_pc_wb_print_every (PcWb          *wb,
+                    lxw_worksheet *sheet,
+                    lxw_col_t      repeat_last,
+                    lxw_col_t      first,
+                    lxw_col_t      last,
+                    lxw_col_t      per_page)
+{
+  g_autoptr(GArray) breaks = g_array_new (TRUE, TRUE, sizeof (lxw_col_t));
+
+  for (lxw_col_t col = first; col <= last; col += per_page)
+    if (col > repeat_last + 1)
+      g_array_append_val (breaks, col);
+  _pc_wb_print_in_parts (wb, sheet, repeat_last, (const lxw_col_t *) (void *) breaks->data);
 }

@@ -66,13 +66,14 @@ insert_chart (PcWb          *wb,
               lxw_row_t      row,
               lxw_col_t      col,
               lxw_chart     *chart,
+              double         x_scale,
               const char    *description)
 {
   lxw_chart_options options = { 0, };
 
   if (chart == NULL || _pc_wb_failed (wb))
     return;
-  options.x_scale = 1.6;
+  options.x_scale = x_scale;
   options.y_scale = 1.25;
   options.description = (char *) description;
   if (_pc_wb_check (wb, worksheet_insert_chart_opt (sheet, row, col, chart, &options),
@@ -96,10 +97,13 @@ _pc_wb_add_projection_charts (PcWb          *wb,
     add_series (wb, costs, col);
   for (guint s = 0; s < PC_N_STAGES; s++)
     add_series (wb, patients, PC_WB_PJ_STAGE_COL + s);
-  insert_chart (wb, sheet, row, 0, costs,
+  /* Beside the repeated year columns and no wider than the patients'
+   * columns, so that the printed Projection (in parts, pc-workbook-
+   * projection.c) carries each chart whole on its first part. */
+  insert_chart (wb, sheet, row, PC_WB_PJ_INDEX_COL, costs, 1.05,
                 "Stacked columns: the cost of each financial year by phase of care; "
                 "the figures are in the table above.");
-  insert_chart (wb, sheet, row + 20, 0, patients,
+  insert_chart (wb, sheet, row + 20, PC_WB_PJ_INDEX_COL, patients, 1.05,
                 "Stacked columns: patients diagnosed in each financial year by stage; "
                 "the figures are in the table above.");
 }
@@ -116,7 +120,7 @@ _pc_wb_add_summary_chart (PcWb          *wb,
   add_series (wb, chart, wb->pj_total_col);
   if (chart != NULL)
     chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
-  insert_chart (wb, sheet, row, col, chart,
+  insert_chart (wb, sheet, row, col, chart, 1.6,
                 "Columns: the total cost of each financial year of the projection; the figures "
                 "are on the Projection sheet.");
 }

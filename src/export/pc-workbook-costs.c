@@ -158,6 +158,10 @@ write_header (PcWb          *wb,
   _pc_wb_text (wb, sheet, 4, 1, "Cost per", PC_WB_HEADER);
   _pc_wb_text (wb, sheet, 5, 0, "", PC_WB_HEADER);
   _pc_wb_text (wb, sheet, 5, 1, "Year after diagnosis", PC_WB_HEADER);
+  /* Two lines for "Stage unknown" and "death in the year", which would
+   * run over the rows below. */
+  for (lxw_row_t row = 3; row <= 4 && !_pc_wb_failed (wb); row++)
+    _pc_wb_check (wb, worksheet_set_row (sheet, row, 30.0, NULL), "setting a header's height");
   for (guint s = 0; s < PC_N_STAGES; s++)
     for (guint b = 0; b < PC_N_BASES; b++)
       for (guint k = 0; k < PC_N_OFFSETS; k++)
@@ -298,6 +302,9 @@ _pc_wb_write_costs (PcWb          *wb,
   _pc_wb_col_width (wb, sheet, 1, 1, 40);
   _pc_wb_col_width (wb, sheet, PC_WB_CP_FIRST_COL, LAST_COL, 11);
   _pc_wb_set_up_sheet (wb, sheet, PC_WB_CP_WEIGHT_ROW, PC_WB_CP_FIRST_COL);
+  /* A stage (both bases, every year) a page. */
+  _pc_wb_print_every (wb, sheet, PC_WB_CP_FIRST_COL - 1, PC_WB_CP_FIRST_COL, LAST_COL,
+                      PC_N_BASES * PC_N_OFFSETS);
 }
 
 lxw_row_t

@@ -156,14 +156,15 @@ is_working_copy (const char *path)
 
 /* The project's file name as its user knows it: never the folders it sits
  * in, which the other side of a negotiation has no use for. */
-static char *
-project_name (PcWb *wb)
+char *
+_pc_wb_project_name (PcWb *wb)
 {
-  const char *path = wb->request->project_name != NULL ? wb->request->project_name
-                                                       : pc_project_get_path (wb->project);
+  const char *given = wb->negotiation != NULL ? wb->negotiation->project_name
+                                              : wb->request->project_name;
+  const char *path = given != NULL ? given : pc_project_get_path (wb->project);
   g_autofree char *base = NULL;
 
-  if (wb->request->project_name == NULL && is_working_copy (path))
+  if (given == NULL && is_working_copy (path))
     return g_strdup ("the project open in Pathcost");
   base = g_path_get_basename (path);
   return g_filename_display_name (base);
@@ -186,7 +187,7 @@ load_descriptions (PcWb    *wb,
   if (wb->provider_names == NULL)
     return FALSE;
   wb->pathway_name = pc_project_describe_pathway (wb->project, wb->pathway);
-  wb->project_name = project_name (wb);
+  wb->project_name = _pc_wb_project_name (wb);
   wb->sources = pc_project_list_sources (wb->project, error);
   return wb->sources != NULL;
 }
@@ -274,6 +275,20 @@ _pc_wb_load (PcWb    *wb,
   return TRUE;
 }
 
+gboolean
+_pc_wb_load_negotiation (PcWb    *wb,
+                         GError **error)
+{
+  const PcNegotiationRequest *request = wb->negotiation;
+
+  wb->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  wb->comparison = pc_project_compare_providers (wb->project, request->site, request->areas, error);
+  if (wb->comparison == NULL)
+    return FALSE;
+  wb->project_name = _pc_wb_project_name (wb);
+  return TRUE;
+}
+
 void
 _pc_wb_clear (PcWb *wb)
 {
@@ -292,5 +307,7 @@ _pc_wb_clear (PcWb *wb)
   g_clear_pointer (&wb->project_name, g_free);
   g_clear_pointer (&wb->sources, g_ptr_array_unref);
   g_clear_pointer (&wb->provider_names, g_hash_table_unref);
+  g_clear_pointer (&wb->comparison, pc_provider_comparison_free);
+  g_clear_pointer (&wb->np_cells, g_array_unref);
   g_clear_error (&wb->error);
 }

@@ -258,4 +258,9 @@ _pc_wb_write_pathway (PcWb          *wb,
   validate_steps (wb, sheet);
   write_totals (wb, sheet, breakdown);
   _pc_wb_set_up_sheet (wb, sheet, PC_WB_PW_STEP_ROW, PC_WB_PW_STEP_COL + 1);
+  {
+    static const lxw_col_t breaks[] = { PC_WB_PW_COST_COL, 0 };
+
+    _pc_wb_print_in_parts (wb, sheet, PC_WB_PW_STEP_COL, breaks);
+  }
 }

@@ -141,6 +141,12 @@ write_care_header (PcWb          *wb,
   _pc_wb_text (wb, sheet, row + 1, 1, "Patients", PC_WB_HEADER);
   _pc_wb_text (wb, sheet, row + 2, 0, "", PC_WB_HEADER);
   _pc_wb_text (wb, sheet, row + 2, 1, "Year after diagnosis", PC_WB_HEADER);
+  /* Two lines for "Stage unknown" and "Year after diagnosis", which would
+   * otherwise run over the row below (LibreOffice keeps a row's height). */
+  if (!_pc_wb_failed (wb))
+    _pc_wb_check (wb, worksheet_set_row (sheet, row, 30.0, NULL), "setting a header's height");
+  if (!_pc_wb_failed (wb))
+    _pc_wb_check (wb, worksheet_set_row (sheet, row + 2, 30.0, NULL), "setting a header's height");
   for (guint s = 0; s < PC_N_STAGES; s++)
     for (guint b = 0; b < PC_N_BASES; b++)
       for (guint k = 0; k < PC_N_OFFSETS; k++)
@@ -176,4 +182,5 @@ _pc_wb_write_patients (PcWb          *wb,
   _pc_wb_col_width (wb, sheet, 1, 1, 14);
   _pc_wb_col_width (wb, sheet, PC_WB_PT_CASES_COL, LAST_CARE_COL, 11);
   _pc_wb_set_up_sheet (wb, sheet, PC_WB_PT_DIAGNOSED_ROW, 2);
+  _pc_wb_print_every (wb, sheet, 1, PC_WB_CP_FIRST_COL, LAST_CARE_COL, PC_N_BASES * PC_N_OFFSETS);
 }

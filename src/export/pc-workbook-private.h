@@ -97,6 +97,7 @@ typedef enum
   PC_WB_NOTE,
   PC_WB_HEADING,
   PC_WB_HEADER,
+  PC_WB_GROUP_HEADER, /* over a group of columns: runs across them, never wraps */
   PC_WB_TEXT,
   PC_WB_WRAP,         /* text that wraps in its column, top aligned */
   PC_WB_NOTE_WRAP,
@@ -150,6 +151,16 @@ typedef struct
   lxw_row_t  row;
 } PcWbTariff;
 
+/* Where a provider's sheet of the negotiation pack holds its expected
+ * costs per patient (all stages), as formulas of the Providers sheet
+ * point at them; a row of 0 is none. */
+typedef struct
+{
+  lxw_row_t  best_practice_row;    /* best practice at tariff × MFF, own cost on the next row */
+  lxw_row_t  pathway_row;          /* the pathway priced: at tariff, own cost, gap on the next two */
+  lxw_col_t  all_col;
+} PcWbProviderCells;
+
 typedef struct
 {
   PcProject               *project;
@@ -191,6 +202,13 @@ typedef struct
   /* The engine's warning when the scenario changes nothing in the
    * exported pathway (docs/MODEL.md#investment-lines), or NULL. */
   char                    *sc_untouched;
+
+  /* The negotiation pack (pc-workbook-negotiation.c), when that is what
+   * is written: the request, the providers side by side, and where each
+   * provider's sheet put its figures, for the Providers sheet. */
+  const PcNegotiationRequest *negotiation;
+  PcProviderComparison    *comparison;
+  GArray                  *np_cells;      /* of PcWbProviderCells, one per provider */
 
   PcWorkbookStats          stats;
   GError                  *error;         /* the first failure; later writes do nothing */
@@ -265,6 +283,25 @@ void           _pc_wb_col_width    (PcWb          *wb,
                                     lxw_col_t      first_col,
                                     lxw_col_t      last_col,
                                     double         width);
+void           _pc_wb_note_across  (PcWb          *wb,
+                                    lxw_worksheet *sheet,
+                                    lxw_row_t      row,
+                                    lxw_col_t      last_col,
+                                    const char    *text,
+                                    guint          lines);
+/* After _pc_wb_set_up_sheet: print in parts at the columns of @breaks
+ * (0-terminated), columns 0 … @repeat_last on every page; or with a break
+ * every @per_page columns from @first to @last. */
+void           _pc_wb_print_in_parts (PcWb            *wb,
+                                      lxw_worksheet   *sheet,
+                                      lxw_col_t        repeat_last,
+                                      const lxw_col_t *breaks);
+void           _pc_wb_print_every  (PcWb          *wb,
+                                    lxw_worksheet *sheet,
+                                    lxw_col_t      repeat_last,
+                                    lxw_col_t      first,
+                                    lxw_col_t      last,
+                                    lxw_col_t      per_page);
 /* Writes "A1" (or "$A$1" when @absolute) into @buffer. */
 char          *_pc_wb_cell         (char          *buffer,
                                     lxw_row_t      row,
@@ -333,6 +370,28 @@ void _pc_wb_write_compliance  (PcWb *wb, lxw_worksheet *sheet);
 void _pc_wb_write_risks       (PcWb *wb, lxw_worksheet *sheet);
 void _pc_wb_write_sources     (PcWb *wb, lxw_worksheet *sheet);
 
+/* pc-workbook-negotiation.c, pc-workbook-providers.c: the negotiation pack. */
+void _pc_wb_write_negotiation (PcWb *wb);
+void _pc_wb_write_provider_sheet (PcWb                    *wb,
+                                  lxw_worksheet           *sheet,
+                                  const PcProviderFigures *figures,
+                                  PcWbProviderCells       *cells);
+/* The provider's flows, compliance and risks below @row; returns the row
+ * after them. */
+lxw_row_t _pc_wb_write_provider_activity (PcWb                    *wb,
+                                          lxw_worksheet           *sheet,
+                                          const PcProviderFigures *figures,
+                                          lxw_row_t                row);
+/* A count of patients under the project's disclosure control: the
+ * count, "*", or nothing written for a suppressed one; returns whether
+ * it was shown. */
+gboolean _pc_wb_patients_count (PcWb          *wb,
+                                lxw_worksheet *sheet,
+                                lxw_row_t      row,
+                                lxw_col_t      col,
+                                guint64        count,
+                                gboolean       parts_suppressed);
+
 /* "Follow-up (follow_up)": a phase's or funding stream's label with the
  * code a finance team's own lookups use; the code alone when it has no
  * label of its own. */
@@ -344,6 +403,10 @@ void _pc_wb_add_summary_chart     (PcWb *wb, lxw_worksheet *sheet, lxw_row_t row
 
 /* pc-workbook-data.c: reads what the engine's types do not carry. */
 gboolean _pc_wb_load          (PcWb *wb, GError **error);
+gboolean _pc_wb_load_negotiation (PcWb *wb, GError **error);
+/* The project's file name as its user knows it (never the window's
+ * working copy). */
+char    *_pc_wb_project_name  (PcWb *wb);
 void     _pc_wb_clear         (PcWb *wb);
 /* A provider's name, or its code when the project has none. */
 const char *_pc_wb_provider_name (PcWb *wb, const char *code);

@@ -31,7 +31,9 @@ layout_columns (PcWb *wb)
   wb->pj_total_row = PC_WB_PJ_FIRST_ROW + wb->projection->n_years;
 }
 
-/* The group's label over its first column, header colour over the rest. */
+/* The group's label over its first column, header colour over the rest;
+ * unwrapped, so that it runs across them rather than down over the
+ * column headers below (a row keeps its height in LibreOffice). */
 static void
 write_group_header (PcWb          *wb,
                     lxw_worksheet *sheet,
@@ -40,7 +42,8 @@ write_group_header (PcWb          *wb,
                     const char    *label)
 {
   for (lxw_col_t col = first; col <= last; col++)
-    _pc_wb_text (wb, sheet, HEADER_ROW - 1, col, col == first ? label : "", PC_WB_HEADER);
+    _pc_wb_text (wb, sheet, HEADER_ROW - 1, col, col == first ? label : "",
+                 PC_WB_GROUP_HEADER);
 }
 
 static void
@@ -232,6 +235,23 @@ write_totals (PcWb          *wb,
                       row, wb->pj_discounted_col, row, wb->pj_discounted_col);
 }
 
+/* Patients, then cost by phase, then by funding stream with the totals,
+ * then activity, each on pages of its own with the years repeated. */
+static void
+print_in_parts (PcWb          *wb,
+                lxw_worksheet *sheet)
+{
+  lxw_col_t breaks[4] = { 0, };
+  guint n = 0;
+
+  breaks[n++] = PC_WB_PJ_PHASE_COL;
+  if (wb->pj_funding_col > breaks[n - 1])
+    breaks[n++] = wb->pj_funding_col;
+  if (wb->activities->len > 0 && wb->pj_activity_col > breaks[n - 1])
+    breaks[n++] = wb->pj_activity_col;
+  _pc_wb_print_in_parts (wb, sheet, 1, breaks);
+}
+
 void
 _pc_wb_write_projection (PcWb          *wb,
                          lxw_worksheet *sheet)
@@ -241,12 +261,13 @@ _pc_wb_write_projection (PcWb          *wb,
 
   layout_columns (wb);
   _pc_wb_text (wb, sheet, 0, 0, "Projection", PC_WB_TITLE);
-  _pc_wb_text (wb, sheet, 1, 0,
-               "Costs in £ at each year's prices (price index = (1 + inflation)^(year − price "
-               "year), Assumptions), for the patients diagnosed in the year and those "
-               "diagnosed in the five years before who are still in care. Discounted to the "
-               "first year.",
-               PC_WB_NOTE);
+  /* Over the first printed part only: a note spilling further is cut at
+   * the page's edge. */
+  _pc_wb_note_across (wb, sheet, 1, PC_WB_PJ_PATIENTS_COL,
+                      "Costs in £ at each year's prices (price index = (1 + inflation)^(year − "
+                      "price year), Assumptions), for the patients diagnosed in the year and "
+                      "those diagnosed in the five years before who are still in care. "
+                      "Discounted to the first year.", 2);
   write_header (wb, sheet);
   for (guint t = 0; t < wb->projection->n_years && !_pc_wb_failed (wb); t++)
     write_year (wb, sheet, t, &cumulative);
@@ -259,4 +280,5 @@ _pc_wb_write_projection (PcWb          *wb,
   _pc_wb_col_width (wb, sheet, PC_WB_PJ_PHASE_COL, wb->pj_discounted_col, 15);
   _pc_wb_col_width (wb, sheet, wb->pj_activity_col, last, 12);
   _pc_wb_set_up_sheet (wb, sheet, PC_WB_PJ_FIRST_ROW, 2);
+  print_in_parts (wb, sheet);
 }

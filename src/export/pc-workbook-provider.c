@@ -207,4 +207,9 @@ _pc_wb_write_provider (PcWb          *wb,
   else
     write_per_patient (wb, sheet, &breakdown->provider, row - 1);
   _pc_wb_set_up_sheet (wb, sheet, FIRST_ROW, 1);
+  {
+    static const lxw_col_t breaks[] = { SHARE_COL, 0 };
+
+    _pc_wb_print_in_parts (wb, sheet, 0, breaks);
+  }
 }

@@ -207,7 +207,8 @@ write_stages (PcWb          *wb,
                   wb->projection->expected_cost_all_stages, "=SUMPRODUCT(%s,%s)", shares, costs);
 }
 
-static void
+/* Returns the row after the notes. */
+static lxw_row_t
 write_warnings (PcWb          *wb,
                 lxw_worksheet *sheet,
                 lxw_row_t      row)
@@ -216,18 +217,21 @@ write_warnings (PcWb          *wb,
   guint n_warnings = warnings != NULL ? warnings->len : 0;
 
   if (n_warnings == 0 && wb->sc_untouched == NULL)
-    return;
+    return row;
   _pc_wb_text (wb, sheet, row++, 0, "Notes", PC_WB_HEADING);
   if (wb->sc_untouched != NULL)
     _pc_wb_text (wb, sheet, row++, 0, wb->sc_untouched, PC_WB_NOTE);
   for (guint i = 0; i < n_warnings; i++)
     _pc_wb_text (wb, sheet, row++, 0, g_ptr_array_index (warnings, i), PC_WB_NOTE);
+  return row;
 }
 
 void
 _pc_wb_write_summary (PcWb          *wb,
                       lxw_worksheet *sheet)
 {
+  lxw_row_t chart_row[2] = { 0, 0 };
+
   _pc_wb_text (wb, sheet, 0, 0, "Pathcost negotiation workbook", PC_WB_TITLE);
   _pc_wb_text (wb, sheet, 1, 0,
                "A live model: every figure is a formula. Change a yellow input on the "
@@ -236,8 +240,13 @@ _pc_wb_write_summary (PcWb          *wb,
   write_about (wb, sheet);
   write_figures (wb, sheet);
   write_stages (wb, sheet);
-  write_warnings (wb, sheet, STAGES_ROW + PC_N_STAGES + 3);
-  _pc_wb_add_summary_chart (wb, sheet, ABOUT_ROW, 5);
+  /* Below the figures, not beside them (beside, the printed page is
+   * twice as wide and its text half the size), on a printed page of its
+   * own rather than cut by a page's end. */
+  chart_row[0] = write_warnings (wb, sheet, STAGES_ROW + PC_N_STAGES + 3) + 1;
+  _pc_wb_add_summary_chart (wb, sheet, chart_row[0], 0);
+  if (!_pc_wb_failed (wb))
+    _pc_wb_check (wb, worksheet_set_h_pagebreaks (sheet, chart_row), "setting page breaks");
   _pc_wb_col_width (wb, sheet, 0, 0, 48);
   _pc_wb_col_width (wb, sheet, 1, 1, 22);
   _pc_wb_col_width (wb, sheet, 2, 2, 34);

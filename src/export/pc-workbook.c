@@ -64,7 +64,25 @@ set_custom_property (PcWb       *wb,
 }
 
 static void
-set_properties (PcWb *wb)
+set_negotiation_properties (PcWb *wb)
+{
+  g_autofree char *title = g_strdup_printf ("Pathcost negotiation pack: %s",
+                                            wb->comparison->site_name);
+  g_autofree char *valid_title = g_utf8_make_valid (title, -1);
+  lxw_doc_properties properties = { 0, };
+
+  properties.title = valid_title;
+  properties.author = (char *) "Pathcost " PACKAGE_VERSION;
+  properties.category = (char *) "Cancer care pathway costing";
+  properties.keywords = (char *) "Pathcost, providers, tariff, MFF, negotiation";
+  properties.comments = (char *) "Figures are live formulas; patient counts follow the "
+                                 "project's disclosure control.";
+  _pc_wb_check (wb, workbook_set_properties (wb->workbook, &properties), "setting properties");
+  set_custom_property (wb, "Pathcost project", wb->project_name);
+}
+
+static void
+set_pathway_properties (PcWb *wb)
 {
   g_autofree char *title = g_strdup_printf ("Pathcost: %s", wb->pathway->name);
   g_autofree char *valid_title = g_utf8_make_valid (title, -1);
@@ -151,8 +169,16 @@ write_workbook (PcWb       *wb,
   if (wb->workbook == NULL)
     return _pc_wb_check (wb, LXW_ERROR_MEMORY_MALLOC_FAILED, "creating the workbook");
   _pc_wb_create_formats (wb);
-  set_properties (wb);
-  write_sheets (wb);
+  if (wb->negotiation != NULL)
+    {
+      set_negotiation_properties (wb);
+      _pc_wb_write_negotiation (wb);
+    }
+  else
+    {
+      set_pathway_properties (wb);
+      write_sheets (wb);
+    }
   rc = workbook_close (g_steal_pointer (&wb->workbook));
   return _pc_wb_check (wb, rc, "saving the file") && !_pc_wb_failed (wb);
 }
@@ -293,6 +319,30 @@ pc_workbook_export_full (PcProject               *project,
   wb.project = project;
   wb.request = request;
   ok = _pc_wb_load (&wb, error) && export_to (&wb, request->output_path, error);
+  if (ok && stats != NULL)
+    *stats = wb.stats;
+  _pc_wb_clear (&wb);
+  return ok;
+}
+
+gboolean
+pc_workbook_export_negotiation (PcProject                  *project,
+                                const PcNegotiationRequest *request,
+                                PcWorkbookStats            *stats,
+                                GError                    **error)
+{
+  PcWb wb = { 0, };
+  gboolean ok;
+
+  g_return_val_if_fail (PC_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (request != NULL && request->site != NULL, FALSE);
+  g_return_val_if_fail (request->areas != NULL && request->areas[0] != NULL, FALSE);
+  g_return_val_if_fail (request->output_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  wb.project = project;
+  wb.negotiation = request;
+  ok = _pc_wb_load_negotiation (&wb, error) && export_to (&wb, request->output_path, error);
   if (ok && stats != NULL)
     *stats = wb.stats;
   _pc_wb_clear (&wb);

@@ -56,4 +56,24 @@ gboolean pc_workbook_export_full (PcProject               *project,
                                   PcWorkbookStats         *stats,
                                   GError                 **error);
 
+/* What the negotiation pack covers: the providers of one site for the
+ * patients of some areas (docs/MODEL.md, "The negotiation pack"). */
+typedef struct
+{
+  const char         *site;
+  const char * const *areas;        /* NULL-terminated area or group codes, summed */
+  int                 from;         /* the first financial year of the horizon stated */
+  int                 years;
+  const char         *output_path;
+  const char         *project_name; /* as in PcWorkbookRequest */
+} PcNegotiationRequest;
+
+/* Writes the negotiation pack: a Providers sheet comparing them, then one
+ * sheet per provider, every derived figure a formula with its value
+ * cached, patient counts under the project's disclosure control. */
+gboolean pc_workbook_export_negotiation (PcProject                  *project,
+                                         const PcNegotiationRequest *request,
+                                         PcWorkbookStats            *stats,
+                                         GError                    **error);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pc-error.h"
+#include "pc-disclosure.h"
 #include "pc-format.h"
 #include "pc-project-private.h"
 
@@ -22,6 +23,7 @@ typedef struct
   double      high;
   const char *meaning;
   gboolean    whole;        /* a year: a whole number, by default this financial year */
+  gboolean    integer;      /* a whole number, by default default_value */
 } SettingSpec;
 
 static const SettingSpec settings[] = {
@@ -35,6 +37,9 @@ static const SettingSpec settings[] = {
     "a share from 0 to 1 (0.1 flags steps 10 percentage points short)" },
   { "risk_cost_threshold", 0.10, 0.0, 10.0,
     "a fraction from 0 to 10 (0.1 flags unit costs 10% above tariff × MFF)" },
+  /* No row in files made before it: the default stands in. */
+  { "disclosure_threshold", PC_DISCLOSURE_DEFAULT_THRESHOLD, 0, 100,
+    "a whole number of patients from 0 to 100 (0 turns disclosure control off)", FALSE, TRUE },
 };
 
 static const SettingSpec *
@@ -117,12 +122,13 @@ canonical_setting (const char  *key,
     {
       g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
                    "unknown setting '%s' (the settings are discount_rate, inflation, "
-                   "incidence_year, price_year, risk_share_tolerance, risk_cost_threshold, range:PARAMETER and "
+                   "incidence_year, price_year, risk_share_tolerance, risk_cost_threshold, disclosure_threshold, "
+                   "range:PARAMETER and "
                    "se:PARAMETER)", key);
       return FALSE;
     }
   if (!parse_number (value, &number) || number < spec->low || number > spec->high
-      || (spec->whole && number != floor (number)))
+      || ((spec->whole || spec->integer) && number != floor (number)))
     {
       g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
                    "%s: '%s' is not valid; it must be %s", key, value, spec->meaning);
@@ -288,7 +294,7 @@ get_setting (PcProject         *self,
       if (sqlite3_step (stmt) == SQLITE_ROW
           && parse_number ((const char *) sqlite3_column_text (stmt, 0), &stored)
           && stored >= spec->low && stored <= spec->high
-          && (!spec->whole || stored == floor (stored)))
+          && (!(spec->whole || spec->integer) || stored == floor (stored)))
         value = stored;
     }
   sqlite3_finalize (stmt);
@@ -322,7 +328,7 @@ _pc_project_check_settings (PcProject  *self,
       if (spec != NULL
           && !(is_text && parse_number (value, &number)
                && number >= spec->low && number <= spec->high
-               && (!spec->whole || number == floor (number))))
+               && (!(spec->whole || spec->integer) || number == floor (number))))
         meaning = spec->meaning;
       else if (spec == NULL && key != NULL && g_str_has_prefix (key, RANGE_PREFIX)
                && !(is_text && parse_range (value, &range)))

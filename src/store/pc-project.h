@@ -11,6 +11,7 @@
 #include "pc-activity.h"
 #include "pc-model.h"
 #include "pc-projection.h"
+#include "pc-providers.h"
 #include "pc-scenario.h"
 #include "pc-sensitivity.h"
 #include "pc-step-field.h"
@@ -387,5 +388,17 @@ GPtrArray   *pc_project_risk_register       (PcProject    *self,
 gboolean     pc_project_set_risk_notes      (PcProject    *self,
                                              const PcRisk *risk,
                                              GError      **error);
+
+/* The providers of @site side by side for the patients of @areas (codes
+ * or groups): each provider with a current pathway for the site or, where
+ * the project holds activity, patients of those areas there
+ * (docs/MODEL.md, "Providers side by side"). */
+/* Of PcPlace (members NULL): every tumour site, by name. */
+GPtrArray   *pc_project_list_sites          (PcProject          *self,
+                                             GError            **error);
+PcProviderComparison *pc_project_compare_providers (PcProject          *self,
+                                                    const char         *site,
+                                                    const char * const *areas,
+                                                    GError            **error);
 
 G_END_DECLS

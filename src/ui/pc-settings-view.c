@@ -25,7 +25,15 @@ typedef enum
   UNIT_PERCENT,
   UNIT_POINTS,
   UNIT_YEAR,
+  UNIT_PATIENTS,
 } Unit;
+
+typedef enum
+{
+  GROUP_PROJECTION,
+  GROUP_RISK,
+  GROUP_DISCLOSURE,
+} Group;
 
 typedef struct
 {
@@ -33,29 +41,32 @@ typedef struct
   const char *title;    /* with a mnemonic */
   const char *meaning;  /* one line */
   Unit        unit;
-  gboolean    risk;
+  Group       group;
 } Setting;
 
 /* docs/MODEL.md#base-years names what the years mean to the model. */
 static const Setting settings[] = {
   { "discount_rate", N_("_Discount rate"),
     N_("Each later year’s cost is divided by (1 + rate) a year for the net present value; the Green Book’s is 3.5 %."),
-    UNIT_PERCENT_A_YEAR, FALSE },
+    UNIT_PERCENT_A_YEAR, GROUP_PROJECTION },
   { "inflation", N_("_Inflation"),
     N_("Costs rise by this much a year after the price year; 0 keeps every year at the price year’s prices."),
-    UNIT_PERCENT_A_YEAR, FALSE },
+    UNIT_PERCENT_A_YEAR, GROUP_PROJECTION },
   { "price_year", N_("_Price year"),
     N_("The year whose prices the tariffs, local costs and investments are in; inflation counts from it."),
-    UNIT_YEAR, FALSE },
+    UNIT_YEAR, GROUP_PROJECTION },
   { "incidence_year", N_("In_cidence year"),
     N_("The year the incidence rates describe; each tumour site’s trend counts from it."),
-    UNIT_YEAR, FALSE },
+    UNIT_YEAR, GROUP_PROJECTION },
   { "risk_share_tolerance", N_("_Share tolerance"),
     N_("A step is a risk when its actual share of patients falls short of the expected by more than this."),
-    UNIT_POINTS, TRUE },
+    UNIT_POINTS, GROUP_RISK },
   { "risk_cost_threshold", N_("C_ost threshold"),
     N_("A step is a risk when the provider’s mean cost per unit exceeds tariff × MFF by more than this."),
-    UNIT_PERCENT, TRUE },
+    UNIT_PERCENT, GROUP_RISK },
+  { "disclosure_threshold", N_("_Disclosure threshold"),
+    N_("In the negotiation pack, patient counts below this show as “*” and others are rounded to 5; 0 turns this off."),
+    UNIT_PATIENTS, GROUP_DISCLOSURE },
 };
 
 #define N_SETTINGS G_N_ELEMENTS (settings)
@@ -78,6 +89,7 @@ struct _PcSettingsView
   GtkWidget            *page;
   AdwPreferencesGroup  *projection_group;
   AdwPreferencesGroup  *risk_group;
+  AdwPreferencesGroup  *disclosure_group;
 
   PcDocument           *document;
   Field                 fields[N_SETTINGS];
@@ -88,7 +100,7 @@ G_DEFINE_FINAL_TYPE (PcSettingsView, pc_settings_view, GTK_TYPE_WIDGET)
 static gboolean
 is_rate (const Setting *setting)
 {
-  return setting->unit != UNIT_YEAR;
+  return setting->unit != UNIT_YEAR && setting->unit != UNIT_PATIENTS;
 }
 
 /* The title without its mnemonic, lower case, for the undo label. */
@@ -129,6 +141,8 @@ unit_text (const Setting *setting,
     case UNIT_POINTS:
       /* xgettext:no-c-format */
       return g_strdup (_("% points"));
+    case UNIT_PATIENTS:
+      return g_strdup (_("patients"));
     case UNIT_YEAR:
     default:
       return pc_format_financial_year ((int) value);
@@ -344,7 +358,9 @@ build_field (PcSettingsView *self,
   g_signal_connect (field->entry, "activate", G_CALLBACK (on_entry_activate), field);
   g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), field);
   gtk_widget_add_controller (GTK_WIDGET (field->entry), focus);
-  adw_preferences_group_add (setting->risk ? self->risk_group : self->projection_group, GTK_WIDGET (field->row));
+  adw_preferences_group_add (setting->group == GROUP_RISK ? self->risk_group
+                             : setting->group == GROUP_DISCLOSURE ? self->disclosure_group
+                             : self->projection_group, GTK_WIDGET (field->row));
 }
 
 static Field *
@@ -458,6 +474,7 @@ pc_settings_view_class_init (PcSettingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcSettingsView, page);
   gtk_widget_class_bind_template_child (widget_class, PcSettingsView, projection_group);
   gtk_widget_class_bind_template_child (widget_class, PcSettingsView, risk_group);
+  gtk_widget_class_bind_template_child (widget_class, PcSettingsView, disclosure_group);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

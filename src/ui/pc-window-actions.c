@@ -511,6 +511,42 @@ export_activated (GtkWidget  *widget,
                workbook_filters, export_chosen, NULL);
 }
 
+static void
+export_negotiation_chosen (PcWindow   *self,
+                           const char *chosen,
+                           gpointer    unused)
+{
+  g_autofree char *path = with_extension (chosen, ".xlsx");
+
+  pc_window_export_negotiation (self, path, NULL, NULL);
+}
+
+/* The pack of the site and place the Providers page shows: the page is
+ * shown first, so the user sees what goes in it. */
+static void
+export_negotiation_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  PcWindow *self = PC_WINDOW (widget);
+  const char *site, *place;
+  g_autofree char *name = NULL;
+
+  pc_pathway_editor_commit_pending (self->pathway_editor);
+  pc_window_show_view (self, "providers");
+  site = pc_providers_view_get_site (self->providers_view);
+  place = pc_providers_view_get_place (self->providers_view);
+  if (site == NULL || place == NULL)
+    {
+      _pc_window_show_error (self, _("The negotiation pack was not exported"),
+                             _("There are no providers to compare: the project needs a site and an area."), NULL);
+      return;
+    }
+  name = g_strdup_printf ("negotiation-%s-%s.xlsx", site, place);
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Negotiation Pack"), _("_Export"), name,
+               workbook_filters, export_negotiation_chosen, NULL);
+}
+
 /* Charts */
 
 static PcChart *
@@ -622,6 +658,7 @@ static const struct
   { "win.import", NULL, import_activated },
   { "win.import-kind", "s", import_kind_activated },
   { "win.export", NULL, export_activated },
+  { "win.export-negotiation", NULL, export_negotiation_activated },
   { "win.save-chart", NULL, save_chart_activated },
   { "win.save-patient-chart", NULL, save_patient_chart_activated },
   { "win.view", "s", view_activated },
@@ -682,6 +719,7 @@ _pc_window_update_actions (PcWindow *self)
   set_enabled (self, "import", open);
   set_enabled (self, "import-kind", open);
   set_enabled (self, "export", open);
+  set_enabled (self, "export-negotiation", open);
   set_enabled (self, "save-chart", open);
   set_enabled (self, "save-patient-chart", open);
   set_enabled (self, "view", open);

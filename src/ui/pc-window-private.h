@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "pc-providers-view.h"
 #include "pc-reference-view.h"
 #include "pc-settings-view.h"
 #include "pc-window.h"
@@ -41,6 +42,7 @@ struct _PcWindow
   PcProjectionView     *projection_view;
   PcReferenceView      *reference_view;
   PcSettingsView       *settings_view;
+  PcProvidersView      *providers_view;
   GMenu                *recent_section;
   GMenu                *import_section;
 

@@ -269,6 +269,7 @@ pc_window_set_document (PcWindow   *self,
   pc_settings_view_set_document (self->settings_view, document);
   if (document == NULL && self->presenting)
     _pc_window_set_presenting (self, FALSE);
+  pc_providers_view_set_document (self->providers_view, document);
   gtk_stack_set_visible_child_name (self->main_stack, document != NULL ? "project" : "start");
   update_title (self);
   _pc_window_update_actions (self);
@@ -634,6 +635,7 @@ typedef struct
   PcScenario        *scenario;
   char              *output;
   char              *project_name;   /* the user's file, never the working copy */
+  char              *site;           /* the negotiation pack's; NULL: the workbook */
 } ExportJob;
 
 static void
@@ -645,6 +647,7 @@ export_job_free (ExportJob *job)
   g_clear_pointer (&job->scenario, pc_scenario_free);
   g_free (job->output);
   g_free (job->project_name);
+  g_free (job->site);
   g_free (job);
 }
 
@@ -661,8 +664,12 @@ export_in_thread (GTask        *task,
   g_autoptr(PcProject) project = pc_project_open_full (job->working_path, PC_PROJECT_OPEN_READ_ONLY, &error);
   PcWorkbookRequest request = { job->pathway, (const char * const *) job->areas, job->from, job->years,
                                 job->scenario, job->output, job->project_name };
+  PcNegotiationRequest pack = { job->site, (const char * const *) job->areas, job->from, job->years,
+                                job->output, job->project_name };
 
-  if (project == NULL || !pc_workbook_export_full (project, &request, NULL, &error))
+  if (project == NULL
+      || (job->site != NULL ? !pc_workbook_export_negotiation (project, &pack, NULL, &error)
+                            : !pc_workbook_export_full (project, &request, NULL, &error)))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -688,7 +695,9 @@ on_export_done (GObject      *source,
     }
   {
     g_autofree char *name = g_path_get_basename (job->output);
-    g_autofree char *message = g_strdup_printf (_("Exported the workbook to “%s”"), name);
+    g_autofree char *message = g_strdup_printf (job->site != NULL
+                                                ? _("Exported the negotiation pack to “%s”")
+                                                : _("Exported the workbook to “%s”"), name);
 
     pc_window_toast (self, message);
   }
@@ -731,6 +740,47 @@ pc_window_export (PcWindow            *self,
   job->output = g_strdup (path);
   job->project_name = g_strdup (pc_document_get_path (self->document));
   begin_job (self, _("Exporting the negotiation workbook…"));
+  inner = g_task_new (self, NULL, on_export_done, outer);
+  g_task_set_task_data (inner, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (inner, export_in_thread);
+}
+
+void
+pc_window_export_negotiation (PcWindow            *self,
+                              const char          *path,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  const char *site, *place;
+  GTask *outer;
+  g_autoptr(GTask) inner = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (PC_IS_WINDOW (self));
+  g_return_if_fail (self->document != NULL && !self->busy);
+
+  outer = g_task_new (self, NULL, callback, user_data);
+  site = pc_providers_view_get_site (self->providers_view);
+  place = pc_providers_view_get_place (self->providers_view);
+  if (site == NULL || place == NULL)
+    {
+      const char *why = _("There are no providers to compare: the project needs a site and an area.");
+
+      g_task_return_new_error (outer, PC_ERROR, PC_ERROR_INVALID, "%s", why);
+      _pc_window_show_error (self, _("The negotiation pack was not exported"), why, NULL);
+      g_object_unref (outer);
+      return;
+    }
+  job = g_new0 (ExportJob, 1);
+  job->working_path = g_strdup (pc_document_get_working_path (self->document));
+  job->site = g_strdup (site);
+  job->areas = g_new0 (char *, 2);
+  job->areas[0] = g_strdup (place);
+  job->from = pc_current_financial_year ();
+  job->years = 10;
+  job->output = g_strdup (path);
+  job->project_name = g_strdup (pc_document_get_path (self->document));
+  begin_job (self, _("Exporting the negotiation pack…"));
   inner = g_task_new (self, NULL, on_export_done, outer);
   g_task_set_task_data (inner, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (inner, export_in_thread);
@@ -870,6 +920,7 @@ pc_window_class_init (PcWindowClass *klass)
   g_type_ensure (PC_TYPE_PROJECTION_VIEW);
   g_type_ensure (PC_TYPE_REFERENCE_VIEW);
   g_type_ensure (PC_TYPE_SETTINGS_VIEW);
+  g_type_ensure (PC_TYPE_PROVIDERS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PcWindow, window_title);
@@ -899,6 +950,7 @@ pc_window_class_init (PcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcWindow, projection_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, reference_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, settings_view);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, providers_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, import_section);
   _pc_window_class_install_actions (widget_class);

@@ -65,6 +65,11 @@ void              pc_window_export              (PcWindow       *self,
                                                  const char     *path,
                                                  GAsyncReadyCallback callback,
                                                  gpointer        user_data);
+/* The negotiation pack of the site and place the Providers page shows. */
+void              pc_window_export_negotiation  (PcWindow       *self,
+                                                 const char     *path,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer        user_data);
 gboolean          pc_window_job_finish          (PcWindow       *self,
                                                  GAsyncResult   *result,
                                                  GError        **error);
