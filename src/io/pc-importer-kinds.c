@@ -857,30 +857,6 @@ start_activity (PcImport *im)
   return state;
 }
 
-/* "YYYY-MM-DD" to its Julian day number (1 = 0001-01-01), or 0. */
-static int
-parse_date (const char *text)
-{
-  static const guint8 days_in_month[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  int year, month, day, y, era, yoe, doy, doe;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-'
-      || strspn (text, "0123456789") != 4 || strspn (text + 5, "0123456789") != 2
-      || strspn (text + 8, "0123456789") != 2)
-    return 0;
-  year = atoi (text), month = atoi (text + 5), day = atoi (text + 8);
-  if (year < 1 || month < 1 || month > 12 || day < 1
-      || day > days_in_month[month - 1] + (month == 2 && g_date_is_leap_year (year)))
-    return 0;
-  /* days from civil (H. Hinnant), shifted so that 0001-01-01 is day 1 */
-  y = year - (month <= 2);
-  era = y / 400;
-  yoe = y - era * 400;
-  doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 305;
-}
-
 static void
 row_activity (PcImport *im)
 {
@@ -902,7 +878,7 @@ row_activity (PcImport *im)
               "radiotherapy, drug, community or other)");
   if (*stage != '\0' && !pc_stage_from_string (stage, &stage_value))
     _pc_import_problem (im, ACT_STAGE, "'%s' is not a stage (1, 2, 3, 4, unknown or blank)", stage);
-  if (date != NULL && (day = parse_date (date)) == 0)
+  if (date != NULL && (day = pc_date_to_day (date)) == 0)
     _pc_import_problem (im, ACT_DATE, "'%s' is not a date (YYYY-MM-DD)", date);
   _pc_import_number (im, ACT_QUANTITY, PC_NUMBER_NOT_NEGATIVE, &quantity);
   _pc_import_number (im, ACT_COST, PC_NUMBER_MONEY | PC_NUMBER_NOT_NEGATIVE, &cost);

@@ -33,6 +33,13 @@ append_condition (GString           *sql,
     g_string_append_printf (sql, "\"%s\" IS NULL OR ", check->name);
   if (check->type == PC_VALUE_TEXT)
     g_string_append_printf (sql, "typeof (\"%s\") = 'text'", check->name);
+  else if (check->type == PC_VALUE_DATE)
+    /* julianday () counts 2026-02-30 as 2026-03-02 and gives NULL for
+     * what is no date at all: only a real calendar date comes back
+     * unchanged through date (). */
+    g_string_append_printf (sql, "(typeof (\"%s\") = 'text' AND \"%s\" >= '0001-01-01' "
+                            "AND coalesce (\"%s\" = date (julianday (\"%s\")), 0))",
+                            check->name, check->name, check->name, check->name);
   else
     /* Finite bounds also refuse an infinity (SQLite stores no NaN). */
     g_string_append_printf (sql, "(typeof (\"%s\") IN (%s) AND \"%s\" %s %s AND \"%s\" <= %s)",
@@ -119,7 +126,7 @@ aggregate_ok (PcProject         *self,
   int rc, column = 0;
 
   for (const PcColumnInfo *c = table->columns; c->name != NULL; c++)
-    if (c->type != PC_VALUE_TEXT)
+    if (c->type == PC_VALUE_INTEGER || c->type == PC_VALUE_REAL)
       /* typeof only where min and max cannot tell: a real among integers
        * (typeof of a REAL column holding whole numbers costs a conversion
        * per row, 0.8 s for 3.4 million) */
@@ -145,7 +152,7 @@ aggregate_ok (PcProject         *self,
       int min_type, max_type;
       double low, high;
 
-      if (c->type == PC_VALUE_TEXT)
+      if (c->type != PC_VALUE_INTEGER && c->type != PC_VALUE_REAL)
         continue;
       min_type = sqlite3_column_type (stmt, column);
       max_type = sqlite3_column_type (stmt, column + 1);

@@ -170,12 +170,18 @@ static const char schema_v5[] =
   "  imported_at TEXT NOT NULL,"
   "  source TEXT NOT NULL);";
 
+/* Version 6: a due date on each risk register entry, YYYY-MM-DD or NULL
+ * for none, kept with the owner, action and status. */
+static const char schema_v6[] =
+  "ALTER TABLE risk_register ADD COLUMN due TEXT;";
+
 static const PcMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
   { 5, schema_v5 },
+  { 6, schema_v6 },
 };
 
 

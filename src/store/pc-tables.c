@@ -131,7 +131,10 @@ static const PcColumnInfo activity_columns[] = {
 };
 static const PcColumnInfo risk_register_columns[] = {
   TEXT ("pathway"), TEXT ("step"), TEXT ("provider"), TEXT ("stage"), TEXT ("kind"),
-  TEXT ("owner"), TEXT ("action"), TEXT ("status"), END
+  TEXT ("owner"), TEXT ("action"), TEXT ("status"),
+  { "due", PC_VALUE_DATE, PC_VALUE_NULLABLE, 0, 0, "a date YYYY-MM-DD or empty", NULL,
+    PC_CELL_TEXT, 0, 0 },
+  END
 };
 static const PcColumnInfo area_groups_columns[] = {
   TEXT ("code"), TEXT ("name"), TEXT ("area"), END
