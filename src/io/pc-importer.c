@@ -674,6 +674,8 @@ run_import (PcImport                *im,
   im->state = im->spec->start (im);
   if (im->fatal == NULL)
     read_ok = read_rows (im, options, error);
+  if (im->spec->stop != NULL)
+    im->spec->stop (im);
   if (read_ok && im->fatal == NULL && im->problems->len == 0)
     {
       im->spec->finish (im);
