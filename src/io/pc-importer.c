@@ -190,7 +190,7 @@ _pc_import_text (PcImport *im,
   if (index < 0 || (guint) index >= pc_csv_get_n_fields (im->csv))
     return "";
   text = pc_csv_get_field (im->csv, index);
-  length = strlen (text);
+  length = pc_csv_get_field_length (im->csv, index);
   if (length > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[length - 1])))
     g_strstrip (text);
   return text;
