@@ -468,6 +468,12 @@ pc_activity_tally_add (PcActivityTally        *tally,
   return TRUE;
 }
 
+gboolean
+pc_activity_tally_is_apart (PcActivityTally *tally)
+{
+  return tally->apart;
+}
+
 void
 pc_activity_tally_finish (PcActivityTally *tally)
 {

@@ -206,9 +206,10 @@ stop_writer (ActivityState *state)
   g_thread_join (g_steal_pointer (&state->writer));
 }
 
-/* The summaries are tallied as the rows go in when they are the whole of
- * the activity (a first import, or --replace) and come a patient at a
- * time; else they are made again from every row at the end. */
+/* The summaries are tallied as the rows go in, after the rows already
+ * there (in file order) when appending, as long as each patient's rows
+ * come together; else they are made again from every row, sorted by
+ * patient, at the end. */
 gpointer
 _pc_import_start_activity (PcImport *im)
 {
@@ -224,9 +225,12 @@ _pc_import_start_activity (PcImport *im)
   state->providers = _pc_import_load_codes (im, "SELECT code FROM providers");
   if (im->flags & PC_IMPORT_REPLACE)
     _pc_import_step (im, _pc_import_prepare (im, "DELETE FROM activity"));
+  state->tally = pc_activity_tally_new (FALSE);
   any = _pc_import_prepare (im, "SELECT 1 FROM activity LIMIT 1");
-  if (any != NULL && sqlite3_step (any) == SQLITE_DONE)
-    state->tally = pc_activity_tally_new (FALSE);
+  if (any != NULL && sqlite3_step (any) == SQLITE_ROW && im->fatal == NULL
+      && _pc_activity_tally_rows (im->db, state->tally, &im->fatal)
+      && pc_activity_tally_is_apart (state->tally))
+    g_clear_pointer (&state->tally, pc_activity_tally_free);
   if (any != NULL)
     sqlite3_reset (any);   /* a statement left running would hold the rollback up */
   state->insert_many = _pc_import_prepare (im, many);
