@@ -75,9 +75,10 @@ struct _PcActivityTally
   GHashTable *flows;        /* area << 16 | provider → FlowTotals */
   GPtrArray  *units;        /* provider − 1 → GArray of UnitTotals by HRG number */
   GHashTable *costs;        /* site << 32 | provider << 8 | stage → CostGroup */
-  /* site << 32 | provider << 8 | stage → GArray of guint64: the patients
-   * who had HRG h at offset k at [h × PC_N_OFFSETS + k], and all of them
-   * at [0] (HRG numbers start at 1) */
+  /* site << 32 | provider << 8 | stage → a table of the patients who had
+   * HRG h at offset k, under h × PC_N_OFFSETS + k, and of all of them
+   * under 0 (HRG numbers start at 1): sparse, as a provider sees few of
+   * the thousands of HRGs */
   GHashTable *reach;
   GArray     *at;           /* scratch, of AtProvider: the patient's providers */
   GArray     *places;       /* scratch, of guint32: their areas and providers */
@@ -180,7 +181,7 @@ pc_activity_tally_new (gboolean sorted)
   tally->flows = table_new (g_free);
   tally->units = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   tally->costs = table_new (cost_group_free);
-  tally->reach = table_new ((GDestroyNotify) g_array_unref);
+  tally->reach = table_new ((GDestroyNotify) g_hash_table_unref);
   tally->records = g_array_new (FALSE, FALSE, sizeof (Record));
   tally->at = g_array_new (FALSE, FALSE, sizeof (AtProvider));
   tally->places = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -212,24 +213,30 @@ pc_activity_tally_free (PcActivityTally *tally)
 
 /* The patients of @site at @stage (of @provider, or NONE for all) by HRG
  * and offset. */
-static GArray *
+static GHashTable *
 reach_counts (PcActivityTally *tally,
               guint            site,
               guint            provider,
               PcStage          stage)
 {
   guint64 key = (guint64) site << 32 | (guint64) provider << 8 | stage;
-  GArray *counts = g_hash_table_lookup (tally->reach, &key);
+  GHashTable *counts = g_hash_table_lookup (tally->reach, &key);
 
   if (counts == NULL)
     {
-      counts = g_array_new (FALSE, TRUE, sizeof (guint64));
+      counts = g_hash_table_new (g_direct_hash, g_direct_equal);
       g_hash_table_insert (tally->reach, g_memdup2 (&key, sizeof key), counts);
     }
-  /* every HRG known so far, zeroed */
-  if (counts->len < (tally->hrgs.texts->len + 1) * PC_N_OFFSETS)
-    g_array_set_size (counts, (tally->hrgs.texts->len + 1) * PC_N_OFFSETS);
   return counts;
+}
+
+static void
+count_one (GHashTable *counts,
+           guint32     index)
+{
+  gpointer key = GUINT_TO_POINTER (index);
+
+  g_hash_table_insert (counts, key, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (counts, key)) + 1));
 }
 
 /* Two independent 32-bit hashes of the patient (FNV-1a and djb2 over the
@@ -370,16 +377,15 @@ add_reach (PcActivityTally *tally,
   for (guint p = 0; p <= at->len; p++)
     {
       guint provider = p == 0 ? NONE : g_array_index (at, AtProvider, p - 1).provider;
-      GArray *counts = reach_counts (tally, tally->site, provider, stage);
-      guint64 *count = (guint64 *) counts->data;
+      GHashTable *counts = reach_counts (tally, tally->site, provider, stage);
 
-      count[0]++;
+      count_one (counts, 0);
       for (guint i = 0; i < received->len; i++)
         {
           guint32 index = g_array_index (received, guint32, i);
 
           if (i == 0 || index != g_array_index (received, guint32, i - 1))
-            count[index]++;
+            count_one (counts, index);
         }
     }
 }
@@ -646,22 +652,21 @@ pc_activity_tally_reach (PcActivityTally *tally)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       guint64 k = *(guint64 *) key;
-      GArray *counts = value;
+      GHashTableIter counts;
+      gpointer index, count;
 
-      for (guint i = 0; i < counts->len; i++)
+      g_hash_table_iter_init (&counts, value);
+      while (g_hash_table_iter_next (&counts, &index, &count))
         {
-          guint64 patients = g_array_index (counts, guint64, i);
-          PcReach *r;
+          guint i = GPOINTER_TO_UINT (index);
+          PcReach *r = g_new0 (PcReach, 1);
 
-          if (patients == 0 || (i > 0 && i < PC_N_OFFSETS))
-            continue;
-          r = g_new0 (PcReach, 1);
           r->site = g_strdup (code_text (&tally->sites, (guint) (k >> 32)));
           r->provider = g_strdup (code_text (&tally->providers, (guint) ((k >> 8) & 0xffffff)));
           r->stage = (PcStage) (k & 0xff);
           r->hrg = g_strdup (code_text (&tally->hrgs, i / PC_N_OFFSETS));
           r->offset = (int) (i % PC_N_OFFSETS);
-          r->patients = patients;
+          r->patients = GPOINTER_TO_SIZE (count);
           g_ptr_array_add (reach, r);
         }
     }
