@@ -33,7 +33,13 @@ enum { ACT_PATIENT, ACT_PROVIDER, ACT_AREA, ACT_SITE, ACT_STAGE, ACT_DATE, ACT_H
 /* A row as the writer binds it; its texts are offsets into the batch's. */
 typedef struct
 {
-  guint32    patient, provider, area, site, hrg;
+  guint32    offset;
+  guint32    length;
+} BatchText;
+
+typedef struct
+{
+  BatchText  patient, provider, area, site, hrg;
   PcStage    stage;
   PcActivity activity;
   int        day;
@@ -82,14 +88,23 @@ batch_free (gpointer data)
   g_free (batch);
 }
 
-static guint32
+static BatchText
 batch_add_text (Batch      *batch,
                 const char *text)
 {
-  guint32 offset = (guint32) batch->text->len;
+  BatchText added = { (guint32) batch->text->len, (guint32) strlen (text) };
 
-  g_string_append_len (batch->text, text, (gssize) strlen (text) + 1);
-  return offset;
+  g_string_append_len (batch->text, text, (gssize) added.length + 1);
+  return added;
+}
+
+static void
+bind_text (sqlite3_stmt    *stmt,
+           int              index,
+           const Batch     *batch,
+           BatchText        text)
+{
+  sqlite3_bind_text (stmt, index, batch->text->str + text.offset, (int) text.length, SQLITE_STATIC);
 }
 
 /* Binds @row to the @n-th row of @stmt's parameters. */
@@ -99,16 +114,15 @@ bind_row (sqlite3_stmt   *stmt,
           const Batch    *batch,
           const BatchRow *row)
 {
-  const char *text = batch->text->str;
   int base = n * N_COLUMNS;
 
-  sqlite3_bind_text (stmt, base + 1, text + row->patient, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, base + 2, text + row->provider, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, base + 3, text + row->area, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, base + 4, text + row->site, -1, SQLITE_STATIC);
+  bind_text (stmt, base + 1, batch, row->patient);
+  bind_text (stmt, base + 2, batch, row->provider);
+  bind_text (stmt, base + 3, batch, row->area);
+  bind_text (stmt, base + 4, batch, row->site);
   sqlite3_bind_text (stmt, base + 5, pc_stage_to_string (row->stage), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, base + 6, row->day);
-  sqlite3_bind_text (stmt, base + 7, text + row->hrg, -1, SQLITE_STATIC);
+  bind_text (stmt, base + 7, batch, row->hrg);
   sqlite3_bind_text (stmt, base + 8, pc_activity_to_string (row->activity), -1, SQLITE_STATIC);
   sqlite3_bind_double (stmt, base + 9, row->quantity);
   sqlite3_bind_double (stmt, base + 10, row->cost);
