@@ -63,6 +63,15 @@ typedef struct
   double  cost;
 } UnitTotals;
 
+/* guint64 keys (never 0) → counts, linear probing, at most half full. */
+typedef struct
+{
+  guint64 *keys;
+  guint64 *counts;
+  gsize    mask;      /* capacity − 1, a power of two less one */
+  gsize    used;
+} Counts;
+
 typedef struct
 {
   GArray *costs;                        /* of double: one per patient */
@@ -75,11 +84,11 @@ struct _PcActivityTally
   GHashTable *flows;        /* area << 16 | provider → FlowTotals */
   GPtrArray  *units;        /* provider − 1 → GArray of UnitTotals by HRG number */
   GHashTable *costs;        /* site << 32 | provider << 8 | stage → CostGroup */
-  /* site << 32 | provider << 8 | stage → a table of the patients who had
-   * HRG h at offset k, under h × PC_N_OFFSETS + k, and of all of them
-   * under 0 (HRG numbers start at 1): sparse, as a provider sees few of
-   * the thousands of HRGs */
-  GHashTable *reach;
+  /* reach_key () → the patients who had HRG h at offset k, and (HRG
+   * NONE) all of them: sparse, as a provider sees few of the thousands
+   * of HRGs; an open-addressing table, as it is counted into ~40 times a
+   * patient */
+  Counts      reach;
   GArray     *at;           /* scratch, of AtProvider: the patient's providers */
   GArray     *places;       /* scratch, of guint32: their areas and providers */
   GArray     *received;     /* scratch, of guint32: their HRGs and offsets */
@@ -181,7 +190,9 @@ pc_activity_tally_new (gboolean sorted)
   tally->flows = table_new (g_free);
   tally->units = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   tally->costs = table_new (cost_group_free);
-  tally->reach = table_new ((GDestroyNotify) g_hash_table_unref);
+  tally->reach.mask = 1023;
+  tally->reach.keys = g_new0 (guint64, tally->reach.mask + 1);
+  tally->reach.counts = g_new0 (guint64, tally->reach.mask + 1);
   tally->records = g_array_new (FALSE, FALSE, sizeof (Record));
   tally->at = g_array_new (FALSE, FALSE, sizeof (AtProvider));
   tally->places = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -201,7 +212,8 @@ pc_activity_tally_free (PcActivityTally *tally)
   g_hash_table_unref (tally->flows);
   g_ptr_array_unref (tally->units);
   g_hash_table_unref (tally->costs);
-  g_hash_table_unref (tally->reach);
+  g_free (tally->reach.keys);
+  g_free (tally->reach.counts);
   g_array_unref (tally->records);
   g_array_unref (tally->at);
   g_array_unref (tally->places);
@@ -211,32 +223,68 @@ pc_activity_tally_free (PcActivityTally *tally)
   g_free (tally);
 }
 
-/* The patients of @site at @stage (of @provider, or NONE for all) by HRG
- * and offset. */
-static GHashTable *
-reach_counts (PcActivityTally *tally,
-              guint            site,
-              guint            provider,
-              PcStage          stage)
+/* site 16 bits, provider 16 (NONE: all), stage 4, HRG 24 (NONE: all the
+ * patients at the stage), offset 4; the stage's value is 1 more than its
+ * number, so that no key is 0. */
+static guint64
+reach_key (guint   site,
+           guint   provider,
+           PcStage stage,
+           guint   hrg,
+           guint   offset)
 {
-  guint64 key = (guint64) site << 32 | (guint64) provider << 8 | stage;
-  GHashTable *counts = g_hash_table_lookup (tally->reach, &key);
+  return (guint64) site << 48 | (guint64) provider << 32 | (guint64) (stage + 1) << 28
+         | (guint64) hrg << 4 | offset;
+}
 
-  if (counts == NULL)
-    {
-      counts = g_hash_table_new (g_direct_hash, g_direct_equal);
-      g_hash_table_insert (tally->reach, g_memdup2 (&key, sizeof key), counts);
-    }
-  return counts;
+static gsize
+counts_slot (const Counts *counts,
+             guint64       key)
+{
+  gsize slot = (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32) & counts->mask;
+
+  while (counts->keys[slot] != 0 && counts->keys[slot] != key)
+    slot = (slot + 1) & counts->mask;
+  return slot;
 }
 
 static void
-count_one (GHashTable *counts,
-           guint32     index)
+counts_grow (Counts *counts)
 {
-  gpointer key = GUINT_TO_POINTER (index);
+  Counts bigger = { NULL, NULL, counts->mask * 2 + 1, counts->used };
 
-  g_hash_table_insert (counts, key, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (counts, key)) + 1));
+  bigger.keys = g_new0 (guint64, bigger.mask + 1);
+  bigger.counts = g_new0 (guint64, bigger.mask + 1);
+  for (gsize i = 0; i <= counts->mask; i++)
+    if (counts->keys[i] != 0)
+      {
+        gsize slot = counts_slot (&bigger, counts->keys[i]);
+
+        bigger.keys[slot] = counts->keys[i];
+        bigger.counts[slot] = counts->counts[i];
+      }
+  g_free (counts->keys);
+  g_free (counts->counts);
+  *counts = bigger;
+}
+
+static void
+count_one (Counts  *counts,
+           guint64  key)
+{
+  gsize slot = counts_slot (counts, key);
+
+  if (counts->keys[slot] == 0)
+    {
+      if (2 * (counts->used + 1) > counts->mask + 1)
+        {
+          counts_grow (counts);
+          slot = counts_slot (counts, key);
+        }
+      counts->keys[slot] = key;
+      counts->used++;
+    }
+  counts->counts[slot]++;
 }
 
 /* Two independent 32-bit hashes of the patient (FNV-1a and djb2 over the
@@ -377,15 +425,14 @@ add_reach (PcActivityTally *tally,
   for (guint p = 0; p <= at->len; p++)
     {
       guint provider = p == 0 ? NONE : g_array_index (at, AtProvider, p - 1).provider;
-      GHashTable *counts = reach_counts (tally, tally->site, provider, stage);
-
-      count_one (counts, 0);
+      count_one (&tally->reach, reach_key (tally->site, provider, stage, NONE, 0));
       for (guint i = 0; i < received->len; i++)
         {
           guint32 index = g_array_index (received, guint32, i);
 
           if (i == 0 || index != g_array_index (received, guint32, i - 1))
-            count_one (counts, index);
+            count_one (&tally->reach, reach_key (tally->site, provider, stage,
+                                                 index / PC_N_OFFSETS, index % PC_N_OFFSETS));
         }
     }
 }
@@ -645,30 +692,22 @@ GPtrArray *
 pc_activity_tally_reach (PcActivityTally *tally)
 {
   GPtrArray *reach = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_reach_free);
-  GHashTableIter iter;
-  gpointer key, value;
 
-  g_hash_table_iter_init (&iter, tally->reach);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (gsize i = 0; i <= tally->reach.mask; i++)
     {
-      guint64 k = *(guint64 *) key;
-      GHashTableIter counts;
-      gpointer index, count;
+      guint64 k = tally->reach.keys[i];
+      PcReach *r;
 
-      g_hash_table_iter_init (&counts, value);
-      while (g_hash_table_iter_next (&counts, &index, &count))
-        {
-          guint i = GPOINTER_TO_UINT (index);
-          PcReach *r = g_new0 (PcReach, 1);
-
-          r->site = g_strdup (code_text (&tally->sites, (guint) (k >> 32)));
-          r->provider = g_strdup (code_text (&tally->providers, (guint) ((k >> 8) & 0xffffff)));
-          r->stage = (PcStage) (k & 0xff);
-          r->hrg = g_strdup (code_text (&tally->hrgs, i / PC_N_OFFSETS));
-          r->offset = (int) (i % PC_N_OFFSETS);
-          r->patients = GPOINTER_TO_SIZE (count);
-          g_ptr_array_add (reach, r);
-        }
+      if (k == 0)
+        continue;
+      r = g_new0 (PcReach, 1);
+      r->site = g_strdup (code_text (&tally->sites, (guint) (k >> 48)));
+      r->provider = g_strdup (code_text (&tally->providers, (guint) ((k >> 32) & 0xffff)));
+      r->stage = (PcStage) (((k >> 28) & 15) - 1);
+      r->hrg = g_strdup (code_text (&tally->hrgs, (guint) ((k >> 4) & 0xffffff)));
+      r->offset = (int) (k & 15);
+      r->patients = tally->reach.counts[i];
+      g_ptr_array_add (reach, r);
     }
   return reach;
 }
