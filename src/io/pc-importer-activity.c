@@ -21,7 +21,7 @@
 #include "pc-project-private.h"
 
 #define BATCH_ROWS 4096
-#define N_BATCHES 3
+#define N_BATCHES 8
 #define ROWS_PER_INSERT 32
 #define N_COLUMNS 11
 #define INSERT_SQL "INSERT INTO activity (patient, provider, area, site, stage, day, hrg, " \
