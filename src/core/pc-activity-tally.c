@@ -1,9 +1,11 @@
 /* pc-activity-tally.c: the activity analyses' figures, tallied in one pass
  * over the records, one patient at a time (docs/MODEL.md, "Activity
- * analyses").  Memory holds the current patient's records and the small
- * totals, never the extract: patients seen before are remembered in a
- * fixed-size Bloom filter, so that records of a patient that come apart
- * are noticed (a false alarm only costs the caller a second, sorted pass).
+ * analyses").  Memory holds the current patient's records, the small
+ * totals and each patient's cost at each of their providers (8 bytes, for
+ * the quartiles), never the extract's records: patients seen before are
+ * remembered in a fixed-size Bloom filter, so that records of a patient
+ * that come apart are noticed (a false alarm only costs the caller a
+ * second, sorted pass).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -495,7 +497,8 @@ pc_activity_tally_add (PcActivityTally        *tally,
   provider = code_number (&tally->providers, record->provider);
   area = code_number (&tally->areas, record->area);
   hrg = code_number (&tally->hrgs, record->hrg);
-  g_return_val_if_fail (provider < G_MAXUINT16 && area < G_MAXUINT16 && hrg < (1u << 24), FALSE);
+  g_return_val_if_fail (site < G_MAXUINT16 && provider < G_MAXUINT16 && area < G_MAXUINT16
+                        && hrg < (1u << 24), FALSE);
 
   flow_key = (guint64) area << 16 | provider;
   if (tally->last_flow == NULL || tally->last_flow_key != flow_key)
