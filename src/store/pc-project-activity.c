@@ -177,7 +177,17 @@ tally_rows (sqlite3          *db,
 
       if (!pc_activity_from_string (text (stmt, 7), &record.activity))
         record.activity = PC_ACTIVITY_OTHER;
-      rc = pc_activity_tally_add (tally, &record) ? SQLITE_OK : SQLITE_DONE;
+      if (pc_activity_tally_add (tally, &record))
+        rc = SQLITE_OK;
+      else if (pc_activity_tally_is_apart (tally))
+        rc = SQLITE_DONE;    /* the caller will sort them */
+      else
+        {
+          sqlite3_finalize (stmt);
+          g_set_error (error, PC_ERROR, PC_ERROR_INVALID, "could not summarise the activity: "
+                       "more than 65,535 sites, providers or areas, or 16 million HRGs");
+          return FALSE;
+        }
     }
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE || db_error (db, "summarise the activity", error);
