@@ -233,6 +233,76 @@ test_risk_register (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (again->len, ==, 2);
 }
 
+static const PcRisk *
+find_compliance_risk (GPtrArray *risks)
+{
+  for (guint i = 0; i < risks->len; i++)
+    {
+      const PcRisk *r = g_ptr_array_index (risks, i);
+
+      if (r->kind == PC_RISK_COMPLIANCE && g_str_equal (r->step, "S2"))
+        return r;
+    }
+  g_assert_not_reached ();
+}
+
+/* A due date is a real calendar date, kept when left out, cleared by "",
+ * kept across a re-import, in the JSON, and checked when a file opens. */
+static void
+test_risk_due (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "a.pathcost", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) risks = NULL;
+  PcRisk due = { "bp", "S2", "P2", PC_STAGE_1, PC_RISK_COMPLIANCE, 0, 0, NULL, NULL, NULL, "2027-03-31" };
+  PcRisk owner = { "bp", "S2", "P2", PC_STAGE_1, PC_RISK_COMPLIANCE, 0, 0, "J Smith", NULL, NULL, NULL };
+  PcRisk bad = { "bp", "S2", "P2", PC_STAGE_1, PC_RISK_COMPLIANCE, 0, 0, NULL, NULL, NULL, "2027-02-29" };
+  PcRisk clear = { "bp", "S2", "P2", PC_STAGE_1, PC_RISK_COMPLIANCE, 0, 0, NULL, NULL, NULL, "" };
+
+  risks = pc_project_risk_register (fixture->project, NULL, &error);
+  g_assert_null (find_compliance_risk (risks)->due);
+  g_clear_pointer (&risks, g_ptr_array_unref);
+
+  g_assert_true (pc_project_set_risk_notes (fixture->project, &due, &error));
+  g_assert_true (pc_project_set_risk_notes (fixture->project, &owner, &error));
+  g_assert_false (pc_project_set_risk_notes (fixture->project, &bad, &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "due: '2027-02-29' is not a date"));
+  g_clear_error (&error);
+  g_assert_true (import (fixture, "activity", extract, PC_IMPORT_REPLACE, &error));
+  risks = pc_project_risk_register (fixture->project, NULL, &error);
+  g_assert_cmpstr (find_compliance_risk (risks)->due, ==, "2027-03-31");
+  g_assert_cmpstr (find_compliance_risk (risks)->owner, ==, "J Smith");
+  g_clear_pointer (&risks, g_ptr_array_unref);
+
+  g_assert_true (pc_project_set_risk_notes (fixture->project, &clear, &error));
+  risks = pc_project_risk_register (fixture->project, NULL, &error);
+  g_assert_null (find_compliance_risk (risks)->due);
+  g_assert_cmpstr (find_compliance_risk (risks)->owner, ==, "J Smith");
+  g_clear_object (&fixture->project);
+
+  /* The CLI: --due sets it, the JSON shows it, a bad date is refused. */
+  g_assert_cmpint (pc_test_run_cli (NULL, NULL, "risk", path, "--pathway", "bp", "--step", "S2",
+                                    "--provider", "P2", "--kind", "compliance", "--stage", "1",
+                                    "--due", "2028-02-29", NULL), ==, 0);
+  g_assert_cmpint (pc_test_run_cli (NULL, &err, "risk", path, "--pathway", "bp", "--step", "S2",
+                                    "--provider", "P2", "--kind", "compliance", "--stage", "1",
+                                    "--due", "2027-13-01", NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "due: '2027-13-01' is not a date"));
+  g_assert_cmpint (pc_test_run_cli (&out, NULL, "activity", path, "--risks", "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"due\" : \"2028-02-29\""));
+  g_assert_nonnull (strstr (out, "\"due\" : null"));
+
+  /* A file whose due date no import could have written is damaged. */
+  fixture->project = pc_test_open_project (path, PC_PROJECT_OPEN_DEFAULT);
+  pc_test_exec_sql (fixture->project, "UPDATE risk_register SET due = '2027-02-30'");
+  g_clear_object (&fixture->project);
+  g_assert_null (pc_project_open (path, &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "due is '2027-02-30'"));
+}
+
 /* P2's mean costs per unit go into its current pathway: T1 95, T2 1,400. */
 static void
 test_unit_costs (Fixture *fixture, gconstpointer data)
@@ -291,6 +361,85 @@ test_bad_extracts (Fixture *fixture, gconstpointer data)
                   "activity.csv:10: a quote inside an unquoted field");
 }
 
+/* A file of format 6 (before the summaries) holding activity is upgraded
+ * with its activity summarised: the same figures as imported. */
+static void
+test_upgrade (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "a.pathcost", NULL);
+  g_autoptr(GPtrArray) flows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  sqlite3 *db = NULL;
+
+  g_clear_object (&fixture->project);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE activity_flows; DROP TABLE activity_costs; "
+                                     "DROP TABLE activity_unit_costs; DROP TABLE activity_reach; "
+                                     "PRAGMA user_version = 6", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  fixture->project = pc_project_open (path, &error);
+  g_assert_no_error (error);
+  flows = pc_project_activity_flows (fixture->project, NULL, &error);
+  g_assert_cmpuint (flows->len, ==, 3);
+  g_assert_cmpuint (((PcFlow *) g_ptr_array_index (flows, 0))->patients, ==, 3);
+  pc_assert_close (((PcFlow *) g_ptr_array_index (flows, 2))->cost, 1490.0);
+  version = pc_test_query_text (fixture->project, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "7");
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         calls;
+  guint64       done;
+  guint64       total;
+} Cancelling;
+
+static void
+cancel_at_first_progress (guint64 done, guint64 total, gpointer data)
+{
+  Cancelling *c = data;
+
+  if (c->calls++ == 0)
+    c->done = done, c->total = total;
+  g_cancellable_cancel (c->cancellable);
+}
+
+/* Cancelled mid-file, an import (here a --replace of 200,000 rows) stops
+ * at its next check, says so, and leaves the file byte for byte as it was,
+ * with its activity and summaries. */
+static void
+test_cancel (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "a.pathcost", NULL);
+  g_autoptr(GString) csv = g_string_new ("patient,provider,area,site,stage,date,hrg,activity,"
+                                         "quantity,cost,tariff_paid\n");
+  g_autofree char *csv_path = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Cancelling cancelling = { cancellable, 0, 0, 0 };
+  PcImportOptions options = { PC_IMPORT_REPLACE, NULL, cancel_at_first_progress, &cancelling,
+                              cancellable };
+  g_autoptr(GBytes) before = pc_test_read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) flows = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (csv, "Q%u,P1,A1,lung,2,2024-01-%02u,T1,outpatient,1,10,10\n", i / 4, 1 + i % 28);
+  csv_path = pc_test_write_file (fixture->dir, "big.csv", csv->str);
+  g_assert_false (pc_import_run (fixture->project, PC_IMPORT_ACTIVITY, csv_path, &options, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (cancelling.calls, ==, 1);
+  g_assert_cmpuint (cancelling.done, <, cancelling.total / 2);
+  after = pc_test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (count_activity (fixture), ==, 8);
+  flows = pc_project_activity_flows (fixture->project, NULL, &error);
+  g_assert_cmpuint (flows->len, ==, 3);
+  g_assert_cmpuint (((PcFlow *) g_ptr_array_index (flows, 0))->patients, ==, 3);
+}
+
 /* activity --json has docs/CLI.md's shape: nulls for what cannot be measured. */
 static void
 test_cli_json (Fixture *fixture, gconstpointer data)
@@ -347,8 +496,11 @@ main (int argc, char **argv)
   g_test_add ("/activity/costs", Fixture, NULL, fixture_set_up, test_costs, fixture_tear_down);
   g_test_add ("/activity/compliance", Fixture, NULL, fixture_set_up, test_compliance, fixture_tear_down);
   g_test_add ("/activity/risk-register", Fixture, NULL, fixture_set_up, test_risk_register, fixture_tear_down);
+  g_test_add ("/activity/risk-due", Fixture, NULL, fixture_set_up, test_risk_due, fixture_tear_down);
   g_test_add ("/activity/unit-costs", Fixture, NULL, fixture_set_up, test_unit_costs, fixture_tear_down);
   g_test_add ("/activity/cli-json", Fixture, NULL, fixture_set_up, test_cli_json, fixture_tear_down);
+  g_test_add ("/activity/upgrade", Fixture, NULL, fixture_set_up, test_upgrade, fixture_tear_down);
+  g_test_add ("/activity/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/activity/bad-extracts", Fixture, NULL, fixture_set_up, test_bad_extracts, fixture_tear_down);
   return g_test_run ();
 }

@@ -1,6 +1,6 @@
 /* pc-cli-activity.c: `pathcost-cli activity` (flows, actual costs,
  * compliance, unit costs, the risk register) and `pathcost-cli risk`, which
- * records the owner, action and status of a register entry.
+ * records the owner, action, status and due date of a register entry.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -156,11 +156,12 @@ print_risks (GPtrArray *risks)
       g_autofree char *actual = r->kind == PC_RISK_COST ? pc_format_money (r->actual)
                                 : g_strdup_printf ("%.1f%%", r->actual * 100);
 
-      printf ("%s | %s | %s | %s%s | %s: expected %s, actual %s | %s | %s | %s\n",
+      printf ("%s | %s | %s | %s%s | %s: expected %s, actual %s | %s | %s | %s%s%s\n",
               r->pathway, r->step, r->provider,
               r->stage >= 0 ? _("stage ") : "", r->stage >= 0 ? pc_stage_to_string (r->stage) : _("all stages"),
               pc_risk_kind_to_string (r->kind), expected, actual,
-              *r->owner ? r->owner : _("no owner"), *r->action ? r->action : _("no action"), r->status);
+              *r->owner ? r->owner : _("no owner"), *r->action ? r->action : _("no action"), r->status,
+              r->due != NULL ? _(", due ") : "", r->due != NULL ? r->due : "");
     }
 }
 
@@ -257,7 +258,7 @@ int
 pc_cli_command_risk (int argc, char **argv, GError **error)
 {
   g_autofree char *pathway = NULL, *step = NULL, *provider = NULL, *stage = NULL, *kind = NULL;
-  g_autofree char *owner = NULL, *action = NULL, *status_text = NULL;
+  g_autofree char *owner = NULL, *action = NULL, *status_text = NULL, *due = NULL;
   GOptionEntry entries[] = {
     { "pathway", 0, 0, G_OPTION_ARG_STRING, &pathway, N_("Pathway"), "NAME" },
     { "step", 0, 0, G_OPTION_ARG_STRING, &step, N_("Step"), "NAME" },
@@ -267,6 +268,7 @@ pc_cli_command_risk (int argc, char **argv, GError **error)
     { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Owner"), "TEXT" },
     { "action", 0, 0, G_OPTION_ARG_STRING, &action, N_("Action"), "TEXT" },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_text, N_("Status"), "TEXT" },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("Due date, or '' to clear it"), "YYYY-MM-DD" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE.pathcost");
@@ -286,11 +288,11 @@ pc_cli_command_risk (int argc, char **argv, GError **error)
       g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
                    _("usage: pathcost-cli risk FILE.pathcost --pathway NAME --step NAME --provider "
                      "CODE --kind compliance --stage STAGE | --kind cost, then --owner, --action, "
-                     "--status"));
+                     "--status, --due"));
       return 2;
     }
   risk = (PcRisk) { pathway, step, provider, stage != NULL ? (int) stage_value : -1, risk.kind,
-                    0, 0, owner, action, status_text };
+                    0, 0, owner, action, status_text, due };
   project = pc_cli_open_project (argv[2], PC_PROJECT_OPEN_DEFAULT, error);
   if (project == NULL || !pc_project_set_risk_notes (project, &risk, error))
     return EXIT_FAILURE;

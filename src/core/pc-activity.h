@@ -71,6 +71,7 @@ typedef struct
   char       *owner;
   char       *action;
   char       *status;
+  char       *due;           /* YYYY-MM-DD, or NULL for none */
 } PcRisk;
 
 void        pc_flow_free          (PcFlow       *flow);
@@ -81,6 +82,10 @@ void        pc_risk_free          (PcRisk       *risk);
 const char *pc_risk_kind_to_string   (PcRiskKind  kind);
 gboolean    pc_risk_kind_from_string (const char *text,
                                       PcRiskKind *kind);
+
+/* "YYYY-MM-DD", a real calendar date from 0001-01-01 to 9999-12-31, as
+ * its day number (1 = 0001-01-01); 0 for anything else. */
+int         pc_date_to_day        (const char   *text);
 
 /* Excel's QUARTILE.INC / PERCENTILE.INC: linear interpolation between the
  * closest ranks of @sorted (ascending, n ≥ 1) at fraction @q of the way. */

@@ -169,6 +169,7 @@ add_risk (JsonBuilder *builder, gconstpointer item)
   member_string (builder, "owner", risk->owner);
   member_string (builder, "action", risk->action);
   member_string (builder, "status", risk->status);
+  member_string (builder, "due", risk->due);
 }
 
 JsonNode *

@@ -837,94 +837,6 @@ row_scenario_investments (PcImport *im)
     }
 }
 
-/* --------------------------------------------------------------- activity */
-
-enum { ACT_PATIENT, ACT_PROVIDER, ACT_AREA, ACT_SITE, ACT_STAGE, ACT_DATE, ACT_HRG, ACT_ACTIVITY,
-       ACT_QUANTITY, ACT_COST, ACT_TARIFF_PAID };
-
-static gpointer
-start_activity (PcImport *im)
-{
-  KindState *state = kind_state_new (im, "INSERT INTO activity (patient, provider, area, site, "
-                                         "stage, day, hrg, activity, quantity, cost, tariff_paid) "
-                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-
-  state->areas = _pc_import_load_codes (im, "SELECT code FROM areas");
-  state->sites = _pc_import_load_codes (im, "SELECT code FROM sites");
-  state->providers = _pc_import_load_codes (im, "SELECT code FROM providers");
-  if (im->flags & PC_IMPORT_REPLACE)
-    _pc_import_step (im, _pc_import_prepare (im, "DELETE FROM activity"));
-  return state;
-}
-
-/* "YYYY-MM-DD" to its Julian day number (1 = 0001-01-01), or 0. */
-static int
-parse_date (const char *text)
-{
-  static const guint8 days_in_month[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  int year, month, day, y, era, yoe, doy, doe;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-'
-      || strspn (text, "0123456789") != 4 || strspn (text + 5, "0123456789") != 2
-      || strspn (text + 8, "0123456789") != 2)
-    return 0;
-  year = atoi (text), month = atoi (text + 5), day = atoi (text + 8);
-  if (year < 1 || month < 1 || month > 12 || day < 1
-      || day > days_in_month[month - 1] + (month == 2 && g_date_is_leap_year (year)))
-    return 0;
-  /* days from civil (H. Hinnant), shifted so that 0001-01-01 is day 1 */
-  y = year - (month <= 2);
-  era = y / 400;
-  yoe = y - era * 400;
-  doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 305;
-}
-
-static void
-row_activity (PcImport *im)
-{
-  KindState *state = im->state;
-  const char *patient = _pc_import_required (im, ACT_PATIENT);
-  const char *provider = _pc_import_reference (im, ACT_PROVIDER, state->providers, "provider", "providers");
-  const char *area = _pc_import_reference (im, ACT_AREA, state->areas, "area", "areas");
-  const char *site = _pc_import_reference (im, ACT_SITE, state->sites, "site", "sites");
-  const char *stage = _pc_import_text (im, ACT_STAGE);
-  const char *date = _pc_import_required (im, ACT_DATE);
-  const char *hrg = _pc_import_required (im, ACT_HRG);
-  double quantity, cost, tariff_paid;
-  PcActivity activity;
-  PcStage stage_value;
-  int day = 0;
-
-  PARSE_ENUM (im, ACT_ACTIVITY, pc_activity_from_string, &activity,
-              "an activity (outpatient, imaging, elective, daycase, bed_day, chemotherapy, "
-              "radiotherapy, drug, community or other)");
-  if (*stage != '\0' && !pc_stage_from_string (stage, &stage_value))
-    _pc_import_problem (im, ACT_STAGE, "'%s' is not a stage (1, 2, 3, 4, unknown or blank)", stage);
-  if (date != NULL && (day = parse_date (date)) == 0)
-    _pc_import_problem (im, ACT_DATE, "'%s' is not a date (YYYY-MM-DD)", date);
-  _pc_import_number (im, ACT_QUANTITY, PC_NUMBER_NOT_NEGATIVE, &quantity);
-  _pc_import_number (im, ACT_COST, PC_NUMBER_MONEY | PC_NUMBER_NOT_NEGATIVE, &cost);
-  if (_pc_import_number (im, ACT_TARIFF_PAID, PC_NUMBER_MONEY | PC_NUMBER_NOT_NEGATIVE
-                         | PC_NUMBER_OPTIONAL, &tariff_paid) && isnan (tariff_paid))
-    tariff_paid = 0.0;
-  if (im->row_bad)
-    return;
-  sqlite3_bind_text (state->insert, 1, patient, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 2, provider, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 3, area, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 4, site, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 5, *stage != '\0' ? stage : "unknown", -1, SQLITE_STATIC);
-  sqlite3_bind_int (state->insert, 6, day);
-  sqlite3_bind_text (state->insert, 7, hrg, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 8, pc_activity_to_string (activity), -1, SQLITE_STATIC);
-  sqlite3_bind_double (state->insert, 9, quantity);
-  sqlite3_bind_double (state->insert, 10, cost);
-  sqlite3_bind_double (state->insert, 11, tariff_paid);
-  _pc_import_step (im, state->insert);
-}
-
 /* ------------------------------------------------------------------ table */
 
 #define R(name) { name, TRUE }
@@ -975,7 +887,8 @@ static const PcKindSpec kinds[PC_N_IMPORT_KINDS] = {
     "tariff_paid",
     { R ("patient"), R ("provider"), R ("area"), R ("site"), R ("stage"), R ("date"), R ("hrg"),
       R ("activity"), R ("quantity"), R ("cost"), R ("tariff_paid") },
-    start_activity, row_activity, finish_nothing, kind_state_free },
+    _pc_import_start_activity, _pc_import_row_activity, _pc_import_finish_activity,
+    _pc_import_free_activity, _pc_import_stop_activity },
   { "area_groups", "group, name, area",
     { R ("group"), R ("name"), R ("area") },
     _pc_import_start_area_groups, _pc_import_row_area_groups, finish_nothing,

@@ -2,8 +2,9 @@
  * time from the activity: a best-practice step whose actual share falls
  * short of the expected by more than risk_share_tolerance, or whose HRG a
  * provider costs above tariff × MFF by more than risk_cost_threshold.  What
- * the user writes about an entry is kept by its key (pathway, step,
- * provider, stage, kind), so it survives re-imports.
+ * the user writes about an entry (owner, action, status, due date) is kept
+ * by its key (pathway, step, provider, stage, kind), so it survives
+ * re-imports.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -138,7 +139,7 @@ add_notes (PcProject  *self,
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (pc_project_get_db (self),
-                               "SELECT owner, action, status FROM risk_register WHERE pathway = ? "
+                               "SELECT owner, action, status, due FROM risk_register WHERE pathway = ? "
                                "AND step = ? AND provider = ? AND stage = ? AND kind = ?",
                                -1, &stmt, NULL);
 
@@ -158,6 +159,7 @@ add_notes (PcProject  *self,
           risk->owner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
           risk->action = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
           risk->status = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+          risk->due = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
         }
       else
         {
@@ -188,8 +190,9 @@ add_pathway_risks (PcProject        *self,
                    GPtrArray        *risks,
                    GError          **error)
 {
-  g_auto(GStrv) providers = query_strings (self, "SELECT DISTINCT provider FROM activity "
-                                                 "WHERE site = (SELECT site FROM pathways "
+  g_auto(GStrv) providers = query_strings (self, "SELECT DISTINCT provider FROM activity_reach "
+                                                 "WHERE provider <> '' AND hrg = '' "
+                                                 "AND site = (SELECT site FROM pathways "
                                                  "WHERE name = ?) ORDER BY provider",
                                            pathway, error);
   g_autoptr(GStrvBuilder) chosen = g_strv_builder_new ();
@@ -243,6 +246,19 @@ pc_project_risk_register (PcProject   *self,
   return g_steal_pointer (&risks);
 }
 
+/* The due date as it is stored: NULL keeps the entry's, "" clears it
+ * (stored as NULL), anything else must be a real calendar date. */
+static gboolean
+check_due (const char  *due,
+           GError     **error)
+{
+  if (due == NULL || *due == '\0' || pc_date_to_day (due) != 0)
+    return TRUE;
+  g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+               "due: '%s' is not a date (YYYY-MM-DD, a real calendar date)", due);
+  return FALSE;
+}
+
 gboolean
 pc_project_set_risk_notes (PcProject     *self,
                            const PcRisk  *risk,
@@ -254,15 +270,17 @@ pc_project_set_risk_notes (PcProject     *self,
   g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (risk != NULL && risk->pathway && risk->step && risk->provider, FALSE);
 
-  if (!pc_project_begin (self, error))
+  if (!check_due (risk->due, error) || !pc_project_begin (self, error))
     return FALSE;
-  /* A note left NULL keeps what the entry had. */
+  /* A note left NULL keeps what the entry had; a due date of '' clears it. */
   rc = sqlite3_prepare_v2 (pc_project_get_db (self),
                            "INSERT INTO risk_register VALUES (?1, ?2, ?3, ?4, ?5, coalesce (?6, ''), "
-                           "coalesce (?7, ''), coalesce (?8, 'open')) "
+                           "coalesce (?7, ''), coalesce (?8, 'open'), nullif (?9, '')) "
                            "ON CONFLICT (pathway, step, provider, stage, kind) DO UPDATE SET "
                            "owner = coalesce (?6, owner), action = coalesce (?7, action), "
-                           "status = coalesce (?8, status)", -1, &stmt, NULL);
+                           "status = coalesce (?8, status), "
+                           "due = CASE WHEN ?9 IS NULL THEN due ELSE nullif (?9, '') END",
+                           -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, risk->pathway, -1, SQLITE_STATIC);
@@ -273,6 +291,7 @@ pc_project_set_risk_notes (PcProject     *self,
       sqlite3_bind_text (stmt, 6, risk->owner, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 7, risk->action, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 8, risk->status, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 9, risk->due, -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
     }
   sqlite3_finalize (stmt);

@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 
 /* 'PthC': PRAGMA application_id of every Pathcost project. */
 #define PC_PROJECT_APPLICATION_ID 0x50746843
-#define PC_PROJECT_SCHEMA_VERSION 5
+#define PC_PROJECT_SCHEMA_VERSION 7
 
 #define PC_TYPE_PROJECT (pc_project_get_type ())
 G_DECLARE_FINAL_TYPE (PcProject, pc_project, PC, PROJECT, GObject)
@@ -379,12 +379,14 @@ gboolean     pc_project_apply_unit_costs    (PcProject    *self,
                                              GError      **error);
 /* The pathway risk register: entries derived from compliance with every
  * best-practice pathway and from unit costs, with what the user wrote
- * about each (owner, action, status) kept across re-imports. */
+ * about each (owner, action, status, due date) kept across re-imports. */
 GPtrArray   *pc_project_risk_register       (PcProject    *self,
                                              const char   *provider,
                                              GError      **error);
-/* Records owner, action and status of the entry @risk's key names; a note
- * left NULL keeps what the entry had. */
+/* Records owner, action, status and due date of the entry @risk's key
+ * names; a note left NULL keeps what the entry had.  A due date is
+ * YYYY-MM-DD, a real calendar date (else PC_ERROR_INVALID naming "due"),
+ * or "" to clear it. */
 gboolean     pc_project_set_risk_notes      (PcProject    *self,
                                              const PcRisk *risk,
                                              GError      **error);

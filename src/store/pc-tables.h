@@ -28,6 +28,7 @@ typedef enum
   PC_VALUE_TEXT,
   PC_VALUE_INTEGER,
   PC_VALUE_REAL,
+  PC_VALUE_DATE,     /* text, a real calendar date YYYY-MM-DD */
 } PcValueType;
 
 typedef enum
