@@ -4,7 +4,9 @@
  */
 #pragma once
 
+#include "pc-compare-view.h"
 #include "pc-reference-view.h"
+#include "pc-sensitivity-view.h"
 #include "pc-settings-view.h"
 #include "pc-window.h"
 
@@ -36,6 +38,8 @@ struct _PcWindow
   PcProjectionView     *projection_view;
   PcReferenceView      *reference_view;
   PcSettingsView       *settings_view;
+  PcCompareView        *compare_view;
+  PcSensitivityView    *sensitivity_view;
   GMenu                *recent_section;
   GMenu                *import_section;
 
