@@ -206,40 +206,66 @@ doc_plain (Doc        *doc,
   doc_text (doc, escaped, size, 4);
 }
 
-/* Columns after the first right-aligned; the headings again on a new page. */
+/* Columns after the first right-aligned, as wide as @widths say (shares of
+ * the body, NULL: the first wider); each row as tall as its tallest cell;
+ * the headings again on a new page. */
+static double
+doc_row (Doc                *doc,
+         const char * const *texts,
+         const double       *widths,
+         guint               n_columns,
+         gboolean            heading,
+         gboolean            paint)
+{
+  double x = MARGIN;
+  int tallest = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (texts[c], -1);
+      g_autofree char *markup = heading ? g_strdup_printf ("<b>%s</b>", escaped) : g_strdup (escaped);
+      double width = widths[c] * BODY_WIDTH;
+      g_autoptr(PangoLayout) layout = doc_layout (doc, markup, 8.5, width - 6);
+      int h;
+
+      pango_layout_set_alignment (layout, c == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+      pango_layout_get_pixel_size (layout, NULL, &h);
+      tallest = MAX (tallest, h);
+      if (paint)
+        {
+          cairo_move_to (doc->cr, x, doc->y);
+          pango_cairo_show_layout (doc->cr, layout);
+        }
+      x += width;
+    }
+  return tallest + 3;
+}
+
 static void
 doc_table (Doc                *doc,
            const char * const *headings,
            guint               n_columns,
-           GPtrArray          *rows)
+           GPtrArray          *rows,
+           const double       *widths)
 {
-  double first = BODY_WIDTH * (n_columns > 4 ? 0.2 : 0.4);
-  double other = (BODY_WIDTH - first) / MAX (n_columns - 1, 1);
-  double row_height = 14;
+  g_autofree double *shares = g_new (double, n_columns);
 
+  for (guint c = 0; c < n_columns; c++)
+    shares[c] = widths != NULL ? widths[c]
+                : c == 0 ? (n_columns > 4 ? 0.2 : 0.4) : (n_columns > 4 ? 0.8 : 0.6) / MAX (n_columns - 1, 1);
   for (int r = -1; r < (int) rows->len; r++)
     {
       const char * const *texts = r < 0 ? headings : g_ptr_array_index (rows, r);
+      double height = doc_row (doc, texts, shares, n_columns, r < 0, FALSE);
 
-      if (r >= 0 && doc->y + row_height > BODY_BOTTOM)
+      if (r >= 0 && doc->y + height > BODY_BOTTOM)
         {
           doc_new_page (doc);
           r -= 1;
           texts = headings;
         }
-      for (guint c = 0; c < n_columns; c++)
-        {
-          g_autofree char *escaped = g_markup_escape_text (texts[c], -1);
-          g_autofree char *markup = texts == headings ? g_strdup_printf ("<b>%s</b>", escaped) : g_strdup (escaped);
-          double width = c == 0 ? first : other;
-          g_autoptr(PangoLayout) layout = doc_layout (doc, markup, 8.5, width - 4);
-          double x = c == 0 ? MARGIN : MARGIN + first + (c - 1) * other;
-
-          pango_layout_set_alignment (layout, c == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
-          cairo_move_to (doc->cr, x, doc->y);
-          pango_cairo_show_layout (doc->cr, layout);
-        }
-      doc->y += row_height;
+      height = doc_row (doc, texts, shares, n_columns, texts == headings, TRUE);
+      doc->y += height;
       if (texts == headings)
         {
           cairo_set_line_width (doc->cr, 0.5);
@@ -415,53 +441,54 @@ write_comparison (Doc *doc)
                              cumulative, payback);
   doc_heading (doc, _("Cost by year: baseline beside scenario"));
   doc_chart (doc, pc_compare_chart_paint, chart, 270);
-  doc_table (doc, headings, G_N_ELEMENTS (headings), rows);
+  doc_table (doc, headings, G_N_ELEMENTS (headings), rows, NULL);
 }
 
+/* Years down, one column per activity the scenario moves, as the window shows it. */
 static void
 write_activity (Doc *doc)
 {
   const PcComparison *comparison = doc->job->compared->comparison;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GStrvBuilder) headings = g_strv_builder_new ();
+  g_auto(GStrv) texts = NULL;
+  gboolean moved[PC_N_ACTIVITIES] = { FALSE, };
+  guint n_moved = 0;
 
   doc_heading (doc, _("Activity moved (scenario minus baseline, units a year)"));
+  g_strv_builder_add (headings, _("Year"));
   for (guint a = 0; a < PC_N_ACTIVITIES; a++)
     {
-      g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
-      gboolean moved = FALSE;
-
-      g_strv_builder_add (row, pc_activity_label (a));
       for (guint i = 0; i < comparison->n_years; i++)
-        moved = moved || comparison->years[i].activity[a] != 0.0;
-      if (!moved)
-        continue;
-      for (guint i = 0; i < comparison->n_years; i += comparison->n_years > 10 ? 2 : 1)
+        moved[a] = moved[a] || comparison->years[i].activity[a] != 0.0;
+      if (moved[a])
         {
-          g_autofree char *units = pc_format_number (comparison->years[i].activity[a], 1);
-
-          g_strv_builder_add (row, units);
+          g_strv_builder_add (headings, pc_activity_label (a));
+          n_moved++;
         }
-      g_ptr_array_add (rows, g_strv_builder_end (row));
     }
-  if (rows->len == 0)
+  if (n_moved == 0)
     {
       doc_plain (doc, _("The scenario moves no activity."), 10);
       return;
     }
-  {
-    g_autoptr(GStrvBuilder) headings = g_strv_builder_new ();
-    g_auto(GStrv) texts = NULL;
+  for (guint i = 0; i < comparison->n_years; i++)
+    {
+      g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
+      g_autofree char *year = pc_format_financial_year (comparison->years[i].year);
 
-    g_strv_builder_add (headings, _("Activity"));
-    for (guint i = 0; i < comparison->n_years; i += comparison->n_years > 10 ? 2 : 1)
-      {
-        g_autofree char *year = pc_format_financial_year (comparison->years[i].year);
+      g_strv_builder_add (row, year);
+      for (guint a = 0; a < PC_N_ACTIVITIES; a++)
+        if (moved[a])
+          {
+            g_autofree char *units = pc_format_number (comparison->years[i].activity[a], 2);
 
-        g_strv_builder_add (headings, year);
-      }
-    texts = g_strv_builder_end (headings);
-    doc_table (doc, (const char * const *) texts, g_strv_length (texts), rows);
-  }
+            g_strv_builder_add (row, units);
+          }
+      g_ptr_array_add (rows, g_strv_builder_end (row));
+    }
+  texts = g_strv_builder_end (headings);
+  doc_table (doc, (const char * const *) texts, n_moved + 1, rows, NULL);
 }
 
 static void
@@ -482,7 +509,7 @@ write_tornado (Doc *doc)
   doc_heading (doc, _("How sure: one input at a time"));
   doc_plain (doc, text, 10);
   pc_tornado_chart_set_one_way (chart, title, one_way, TORNADO_BARS);
-  doc_chart (doc, pc_tornado_chart_paint, chart, 40 + 26 * MIN (one_way->parameters->len, TORNADO_BARS) + 60);
+  doc_chart (doc, pc_tornado_chart_paint, chart, 150 + 28 * MIN (one_way->parameters->len, TORNADO_BARS));
 }
 
 static void
@@ -504,11 +531,12 @@ write_psa (Doc *doc)
   g_autofree char *npv_mean = pc_format_money (psa->npv.mean);
   g_autofree char *npv_low = pc_format_money (psa->npv.low);
   g_autofree char *npv_high = pc_format_money (psa->npv.high);
-  g_autofree char *text = g_markup_printf_escaped (_("Probabilistic sensitivity under the scenario: %u runs, seed %"
+  g_autofree char *runs = pc_format_number (psa->n_iterations, 0);
+  g_autofree char *text = g_markup_printf_escaped (_("Probabilistic sensitivity under the scenario: %s runs, seed %"
                                                      G_GUINT64_FORMAT ", every uncertain input drawn at once.\n"
                                                      "<b>Total cost: mean %s, 95%% interval %s to %s.</b>\n"
                                                      "<b>NPV: mean %s, 95%% interval %s to %s.</b>"),
-                                                   psa->n_iterations, psa->seed, total_mean, total_low, total_high,
+                                                   runs, psa->seed, total_mean, total_low, total_high,
                                                    npv_mean, npv_low, npv_high);
 
   for (guint i = 0; i < psa->n_years; i++)
@@ -563,12 +591,12 @@ write_sources (Doc *doc)
         source->source != NULL ? g_strdup_printf ("%s: %s", source->kind, source->source) : g_strdup (source->kind),
         g_strdup (source->file_name != NULL ? source->file_name : _("source not recorded")),
         pc_format_number ((double) source->rows, 0),
-        g_strdup (source->imported_at != NULL ? source->imported_at : ""), NULL }));
+        g_strndup (source->imported_at != NULL ? source->imported_at : "", 10), NULL }));
     }
   if (rows->len == 0)
     doc_plain (doc, _("No import is recorded."), 10);
   else
-    doc_table (doc, headings, G_N_ELEMENTS (headings), rows);
+    doc_table (doc, headings, G_N_ELEMENTS (headings), rows, (const double[]) { 0.52, 0.24, 0.1, 0.14 });
 }
 
 static cairo_status_t

@@ -34,6 +34,8 @@ void        pc_compare_chart_get_year  (PcCompareChart     *self,
                                         double             *scenario,
                                         double             *cumulative);
 int         pc_compare_chart_get_payback (PcCompareChart   *self);
+/* How many times it has been drawn on screen (for make bench). */
+guint64     pc_compare_chart_get_draw_count (PcCompareChart *self);
 /* Paints it black on white at @width × @height (a file, the business case). */
 void        pc_compare_chart_paint    (cairo_t             *cr,
                                        PangoContext        *context,

@@ -30,6 +30,7 @@ struct _PcCompareView
   GtkWidget            *activity_none;
 
   PcDocument           *document;
+  gboolean              stale;         /* changed while not shown */
   PcScenarioComparison *compared;
   char                 *title;
 };
@@ -221,10 +222,28 @@ recompute (PcCompareView *self)
   fill_figures (self);
 }
 
+/* Only a shown view computes: on a long pathway the work is not free, and
+ * an edit elsewhere should not wait for it.  A hidden one catches up when
+ * it is shown. */
 static void
 on_selection_changed (PcCompareView *self)
 {
-  recompute (self);
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->stale)
+    recompute (self);
+}
+
+static void
+pc_compare_view_map (GtkWidget *widget)
+{
+  PcCompareView *self = (PcCompareView *) widget;
+
+  GTK_WIDGET_CLASS (pc_compare_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      recompute (self);
+    }
 }
 
 /* The business case */
@@ -400,6 +419,7 @@ pc_compare_view_class_init (PcCompareViewClass *klass)
 
   object_class->dispose = pc_compare_view_dispose;
   object_class->finalize = pc_compare_view_finalize;
+  widget_class->map = pc_compare_view_map;
   g_type_ensure (PC_TYPE_COMPARE_SELECTION);
   g_type_ensure (PC_TYPE_COMPARE_CHART);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

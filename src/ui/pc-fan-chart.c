@@ -68,6 +68,8 @@ paint_band (PcFanChart            *self,
   pc_chart_series_colour (COLOUR_BAND, &colour);
   colour.alpha = 0.35f;
   gdk_cairo_set_source_rgba (cr, &colour);
+  /* Text leaves a current point: the band starts a path of its own. */
+  cairo_new_path (cr);
   for (guint i = 0; i < self->n_years; i++)
     cairo_line_to (cr, X (i), Y (self->high[i]));
   for (guint i = self->n_years; i-- > 0;)
@@ -84,6 +86,7 @@ paint_band (PcFanChart            *self,
   pc_chart_series_colour (COLOUR_MEAN, &colour);
   gdk_cairo_set_source_rgba (cr, &colour);
   cairo_set_line_width (cr, 2.5);
+  cairo_new_path (cr);
   for (guint i = 0; i < self->n_years; i++)
     cairo_line_to (cr, X (i), Y (self->mean[i]));
   cairo_stroke (cr);

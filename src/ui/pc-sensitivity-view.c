@@ -42,6 +42,7 @@ struct _PcSensitivityView
   PcFanChart         *fan;
 
   PcDocument         *document;
+  gboolean            stale;          /* changed while not shown */
   PcOneWay           *one_way;
   PcPsa              *psa;
   GPtrArray          *range_rows;     /* of RangeRow, by id */
@@ -307,10 +308,30 @@ recompute (PcSensitivityView *self)
   fill_ranges (self);
 }
 
+/* Only a shown view computes: on a long pathway the work is not free, and
+ * an edit elsewhere should not wait for it.  A hidden one catches up when
+ * it is shown. */
 static void
 on_selection_changed (PcSensitivityView *self)
 {
-  recompute (self);
+  /* A PSA running now is for the inputs before this change. */
+  self->generation++;
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->stale)
+    recompute (self);
+}
+
+static void
+pc_sensitivity_view_map (GtkWidget *widget)
+{
+  PcSensitivityView *self = (PcSensitivityView *) widget;
+
+  GTK_WIDGET_CLASS (pc_sensitivity_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      recompute (self);
+    }
 }
 
 /* The PSA */
@@ -620,6 +641,7 @@ pc_sensitivity_view_class_init (PcSensitivityViewClass *klass)
 
   object_class->dispose = pc_sensitivity_view_dispose;
   object_class->finalize = pc_sensitivity_view_finalize;
+  widget_class->map = pc_sensitivity_view_map;
   g_type_ensure (PC_TYPE_COMPARE_SELECTION);
   g_type_ensure (PC_TYPE_TORNADO_CHART);
   g_type_ensure (PC_TYPE_FAN_CHART);

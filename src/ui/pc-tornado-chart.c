@@ -104,6 +104,32 @@ paint_half (cairo_t               *cr,
                          top + (height - h) / 2, x_end >= x_base ? 1 : 0, fg);
 }
 
+/* A parameter's name right-aligned before its row, in two lines when it
+ * needs them, cut only past that. */
+static void
+paint_label (cairo_t       *cr,
+             PangoContext  *context,
+             const char    *text,
+             double         width,
+             double         right,
+             double         middle,
+             const GdkRGBA *fg)
+{
+  g_autoptr(PangoLayout) layout = pc_chart_make_text (context, text, PC_CHART_TEXT_PLAIN, 0);
+  int w;
+  int h;
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_height (layout, -2);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  gdk_cairo_set_source_rgba (cr, fg);
+  cairo_move_to (cr, right - width, middle - h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+}
+
 static void
 paint_chart (PcTornadoChart *self,
              cairo_t        *cr,
@@ -158,11 +184,8 @@ paint_chart (PcTornadoChart *self,
       double top = plot.origin.y + i * row;
       double bar = MIN (row * 0.8, 2.6 * text_height) / 2;
       double middle = top + row / 2;
-      int h;
 
-      pc_chart_text_size (context, self->bars[i].label, PC_CHART_TEXT_PLAIN, NULL, &h);
-      pc_chart_paint_text (cr, context, self->bars[i].label, PC_CHART_TEXT_PLAIN, label_width,
-                           plot.origin.x - PC_CHART_GAP, middle - h / 2.0, 1, fg);
+      paint_label (cr, context, self->bars[i].label, label_width, plot.origin.x - PC_CHART_GAP, middle, fg);
       paint_half (cr, context, &plot, X (self->base), X (self->bars[i].total_low), middle - bar, bar - 0.5,
                   COLOUR_LOW, self->bars[i].low_text, fg);
       paint_half (cr, context, &plot, X (self->base), X (self->bars[i].total_high), middle + 0.5, bar - 0.5,
