@@ -522,9 +522,10 @@ write_psa (Doc *doc)
   g_autofree double *high = g_new (double, psa->n_years);
   g_auto(GStrv) years = pc_axis_year_labels (psa->years[0].year, psa->n_years);
   g_autofree char *prices = pc_format_financial_year (doc->job->compared->scenario->price_year);
-  g_autofree char *title = g_strdup_printf (_("%s, %s, “%s”: cost by year, mean and 95%% interval of %u runs, "
+  g_autofree char *n_runs = pc_format_number (psa->n_iterations, 0);
+  g_autofree char *title = g_strdup_printf (_("%s, %s, “%s”: cost by year, mean and 95%% interval of %s runs, "
                                               "at %s prices"), doc->job->pathway_title, doc->job->area,
-                                            doc->job->scenario->name, psa->n_iterations, prices);
+                                            doc->job->scenario->name, n_runs, prices);
   g_autofree char *total_mean = pc_format_money (psa->total.mean);
   g_autofree char *total_low = pc_format_money (psa->total.low);
   g_autofree char *total_high = pc_format_money (psa->total.high);

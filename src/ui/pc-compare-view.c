@@ -11,6 +11,7 @@
 #include "pc-axis.h"
 #include "pc-business-case.h"
 #include "pc-compare-view.h"
+#include "pc-error.h"
 #include "pc-format.h"
 #include "pc-grid-table.h"
 #include "pc-labels.h"
@@ -182,6 +183,8 @@ make_title (PcCompareView   *self,
   return g_strdup_printf (_("%s, %s: baseline and “%s”, at %s prices"), pathway_title, area, scenario->name, prices);
 }
 
+/* The tables keep their labels from one change to the next (only the
+ * texts change): rebuilding them would cost more than the comparison. */
 static void
 recompute (PcCompareView *self)
 {
@@ -189,35 +192,32 @@ recompute (PcCompareView *self)
   const PcProjectionInput *input;
   const PcScenario *scenario;
   g_autoptr(GError) error = NULL;
+  g_autofree char *warnings = NULL;
 
-  clear_figures (self);
   if (self->document == NULL)
-    return;
+    {
+      clear_figures (self);
+      show_warning (self, NULL);
+      return;
+    }
   input = pc_compare_selection_load_input (self->selection, &pathway, &error);
   scenario = pc_compare_selection_get_scenario (self->selection);
-  if (input == NULL)
-    {
-      show_warning (self, error->message);
-      return;
-    }
-  if (scenario == NULL)
-    {
-      show_warning (self, _("Choose a scenario to compare with the baseline."));
-      return;
-    }
-  self->compared = pc_scenario_compare (pathway, input, scenario, &error);
+  g_clear_pointer (&self->compared, pc_scenario_comparison_free);
+  if (input != NULL && scenario == NULL)
+    g_set_error_literal (&error, PC_ERROR, PC_ERROR_INVALID, _("Choose a scenario to compare with the baseline."));
+  else if (input != NULL)
+    self->compared = pc_scenario_compare (pathway, input, scenario, &error);
   if (self->compared == NULL)
     {
+      clear_figures (self);
       show_warning (self, error->message);
       return;
     }
   g_ptr_array_add (self->compared->scenario->warnings, NULL);
-  {
-    g_autofree char *warnings = g_strjoinv ("\n", (char **) self->compared->scenario->warnings->pdata);
-
-    g_ptr_array_remove_index (self->compared->scenario->warnings, self->compared->scenario->warnings->len - 1);
-    show_warning (self, warnings);
-  }
+  warnings = g_strjoinv ("\n", (char **) self->compared->scenario->warnings->pdata);
+  g_ptr_array_remove_index (self->compared->scenario->warnings, self->compared->scenario->warnings->len - 1);
+  show_warning (self, warnings);
+  g_free (self->title);
   self->title = make_title (self, pathway, input->price_year);
   fill_figures (self);
 }

@@ -30,7 +30,8 @@ struct _PcFanChart
 
 G_DEFINE_FINAL_TYPE (PcFanChart, pc_fan_chart, GTK_TYPE_WIDGET)
 
-enum { COLOUR_BAND = 0, COLOUR_MEAN = 7 };
+/* One hue: the band a light wash of the mean's colour, readable on light and dark. */
+enum { COLOUR_BAND = 0, COLOUR_MEAN = 0 };
 
 static double
 paint_legend (cairo_t       *cr,

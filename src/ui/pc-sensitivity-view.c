@@ -431,7 +431,8 @@ show_psa (PcSensitivityView *self,
   g_autofree double *low = g_new (double, psa->n_years);
   g_autofree double *high = g_new (double, psa->n_years);
   g_auto(GStrv) years = pc_axis_year_labels (psa->years[0].year, psa->n_years);
-  g_autofree char *what = g_strdup_printf (_("cost by year, mean and 95%% interval of %u runs"), psa->n_iterations);
+  g_autofree char *n_runs = pc_format_number (psa->n_iterations, 0);
+  g_autofree char *what = g_strdup_printf (_("cost by year, mean and 95%% interval of %s runs"), n_runs);
   g_autofree char *title = make_title (self, what, price_year);
   g_autofree char *total_mean = pc_format_money (psa->total.mean);
   g_autofree char *total_low = pc_format_money (psa->total.low);
