@@ -254,6 +254,12 @@ is_expander (GtkWidget *widget, gconstpointer data)
   return GTK_IS_EXPANDER (widget);
 }
 
+static gboolean
+one_way_ready (gpointer view)
+{
+  return !pc_sensitivity_view_is_computing (view) && pc_sensitivity_view_get_one_way (view) != NULL;
+}
+
 static void
 test_one_way (void)
 {
@@ -266,6 +272,7 @@ test_one_way (void)
 
   show_view (GDK_KEY_8, "sensitivity");
   choose (pc_sensitivity_view_get_selection (view), "enhanced_recovery_breast");
+  pc_test_wait_until (one_way_ready, view, 30, "the one-way is shown");
   before = run_cli_json ("sensitivity", path, "--scenario", "enhanced_recovery_breast", "--area", AREA, "--pathway",
                          PATHWAY, "--from", "2026", "--years", "10", "--oneway", "--json", NULL);
   assert_one_way (view, json_node_get_object (before));
@@ -281,6 +288,7 @@ test_one_way (void)
   pc_test_type (GTK_WINDOW (window), "2000");
   pc_test_key (GTK_WINDOW (window), GDK_KEY_Return, 0);
   pc_test_wait_idle (5);
+  pc_test_wait_until (one_way_ready, view, 30, "the one-way is shown again");
   g_assert_cmpfloat (range_low (view, "unit_cost:Mastectomy with axillary surgery"), ==, 2000);
   g_assert_cmpstr (pc_history_get_undo_label (pc_document_get_history (document)), ==,
                    "Change Range of Unit cost of Mastectomy with axillary surgery");
@@ -295,6 +303,7 @@ test_one_way (void)
   /* Undone, the view is as before. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   pc_test_wait_idle (5);
+  pc_test_wait_until (one_way_ready, view, 30, "the one-way is shown after undo");
   assert_one_way (view, json_node_get_object (before));
   g_assert_cmpfloat (range_low (view, "unit_cost:Mastectomy with axillary surgery"), !=, 2000);
 }

@@ -50,6 +50,8 @@ struct _PcSensitivityView
   guint               progress_source;
   gint                done;           /* runs done, written by the workers */
   guint               generation;     /* bumped by every change of the inputs */
+  guint               one_way_generation;
+  gboolean            one_way_pending;
 };
 
 G_DEFINE_FINAL_TYPE (PcSensitivityView, pc_sensitivity_view, GTK_TYPE_WIDGET)
@@ -210,7 +212,8 @@ fill_ranges (PcSensitivityView *self)
   gboolean same;
   GtkWidget *child;
 
-  for (guint i = 0; self->one_way != NULL && i < self->one_way->parameters->len; i++)
+  /* The inputs the tornado shows: a long pathway has thousands. */
+  for (guint i = 0; self->one_way != NULL && i < MIN (self->one_way->parameters->len, TORNADO_BARS); i++)
     g_ptr_array_add (sorted, g_ptr_array_index (self->one_way->parameters, i));
   g_ptr_array_sort (sorted, compare_ids);
   same = sorted->len == self->range_rows->len;
@@ -280,32 +283,91 @@ clear_psa (PcSensitivityView *self,
   gtk_label_set_text (self->psa_label, text);
 }
 
+/* The one-way projects the pathway twice per input: on a long pathway
+ * that is seconds, so it runs in a worker thread on copies; a result for
+ * inputs changed since is dropped, the newer one being on its way. */
+
+typedef struct
+{
+  PcPathway         *pathway;
+  PcProjectionInput *input;
+  GHashTable        *ranges;
+  char              *title;
+  guint              generation;
+} OneWayJob;
+
+static void
+one_way_job_free (OneWayJob *job)
+{
+  g_clear_pointer (&job->pathway, pc_pathway_free);
+  g_clear_pointer (&job->input, pc_projection_input_free);
+  g_clear_pointer (&job->ranges, g_hash_table_unref);
+  g_free (job->title);
+  g_free (job);
+}
+
+static void
+one_way_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  OneWayJob *job = data;
+
+  g_task_return_pointer (task, pc_sensitivity_one_way (job->pathway, job->input, job->ranges),
+                         (GDestroyNotify) pc_one_way_free);
+}
+
+static void
+one_way_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  PcSensitivityView *self = PC_SENSITIVITY_VIEW (source);
+  OneWayJob *job = g_task_get_task_data (G_TASK (result));
+  PcOneWay *one_way = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* A newer one is on its way, or the view is gone (its template disposed). */
+  if (job->generation != self->one_way_generation || self->tornado == NULL)
+    {
+      pc_one_way_free (one_way);
+      return;
+    }
+  self->one_way_pending = FALSE;
+  g_clear_pointer (&self->one_way, pc_one_way_free);
+  self->one_way = one_way;
+  pc_tornado_chart_set_one_way (self->tornado, job->title, self->one_way, TORNADO_BARS);
+  fill_ranges (self);
+}
+
 static void
 recompute (PcSensitivityView *self)
 {
-  g_autoptr(PcPathway) pathway = NULL;
-  g_autoptr(PcProjectionInput) input = NULL;
-  g_autoptr(GHashTable) ranges = NULL;
+  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
+  OneWayJob *job = g_new0 (OneWayJob, 1);
 
   self->generation++;
-  g_clear_pointer (&self->one_way, pc_one_way_free);
+  job->generation = ++self->one_way_generation;
   if (self->cancellable == NULL)
     clear_psa (self, _("Choose the runs and the seed, then Run."));
-  if (self->document == NULL || !load_inputs (self, &pathway, &input, &error))
+  if (self->document == NULL || !load_inputs (self, &job->pathway, &job->input, &error))
     {
+      one_way_job_free (job);
+      self->one_way_pending = FALSE;
+      g_clear_pointer (&self->one_way, pc_one_way_free);
       show_warning (self, error != NULL ? error->message : NULL);
       pc_tornado_chart_set_one_way (self->tornado, NULL, NULL, 0);
       fill_ranges (self);
       return;
     }
   show_warning (self, NULL);
-  ranges = pc_project_load_sensitivity_ranges (pc_document_get_project (self->document));
-  self->one_way = pc_sensitivity_one_way (pathway, input, ranges);
-  title = make_title (self, _("total cost over the years as each input moves"), input->price_year);
-  pc_tornado_chart_set_one_way (self->tornado, title, self->one_way, TORNADO_BARS);
-  fill_ranges (self);
+  job->ranges = pc_project_load_sensitivity_ranges (pc_document_get_project (self->document));
+  job->title = make_title (self, _("total cost over the years as each input moves"), job->input->price_year);
+  self->one_way_pending = TRUE;
+  task = g_task_new (self, NULL, one_way_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) one_way_job_free);
+  g_task_run_in_thread (task, one_way_in_thread);
 }
 
 /* Only a shown view computes: on a long pathway the work is not free, and
@@ -467,6 +529,12 @@ psa_done (GObject      *source,
   PcPsa *psa = g_task_propagate_pointer (G_TASK (result), &error);
 
   g_clear_object (&self->cancellable);
+  if (self->fan == NULL)
+    {
+      /* The view is gone: nothing to show the figures in. */
+      pc_psa_free (psa);
+      return;
+    }
   set_running (self, FALSE);
   update_progress (self);
   if (psa == NULL)
@@ -575,6 +643,12 @@ const PcPsa *
 pc_sensitivity_view_get_psa (PcSensitivityView *self)
 {
   return self->psa;
+}
+
+gboolean
+pc_sensitivity_view_is_computing (PcSensitivityView *self)
+{
+  return self->one_way_pending;
 }
 
 gboolean

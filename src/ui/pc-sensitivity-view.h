@@ -28,6 +28,8 @@ PcFanChart         *pc_sensitivity_view_get_fan       (PcSensitivityView *self);
 /* What is shown: NULL before a run or after a change. */
 const PcOneWay     *pc_sensitivity_view_get_one_way   (PcSensitivityView *self);
 const PcPsa        *pc_sensitivity_view_get_psa       (PcSensitivityView *self);
+/* The one-way is being computed (in a worker thread). */
+gboolean            pc_sensitivity_view_is_computing  (PcSensitivityView *self);
 gboolean            pc_sensitivity_view_is_running    (PcSensitivityView *self);
 const char         *pc_sensitivity_view_get_psa_text  (PcSensitivityView *self);
 /* The low and high entries of a parameter's range (NULL when not shown). */
