@@ -306,6 +306,22 @@ doc_chart (Doc    *doc,
 
 /* The sections */
 
+/* A table row that owns the strings it is given. */
+static char **
+take_row (char *first,
+          ...)
+{
+  GPtrArray *row = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first);
+  for (char *text = first; text != NULL; text = va_arg (ap, char *))
+    g_ptr_array_add (row, text);
+  va_end (ap);
+  g_ptr_array_add (row, NULL);
+  return (char **) g_ptr_array_free (row, FALSE);
+}
+
 static char *
 format_rate (double rate)
 {
@@ -432,10 +448,10 @@ write_comparison (Doc *doc)
       cumulative[i] = comparison->years[i].cumulative;
       if (comparison->has_payback && comparison->years[i].year == comparison->payback_year)
         payback = (int) i;
-      g_ptr_array_add (rows, g_strdupv ((char *[]) {
-        pc_format_financial_year (comparison->years[i].year), pc_format_money (baseline[i]),
-        pc_format_money (scenario[i]), pc_format_money (comparison->years[i].difference),
-        pc_format_money (cumulative[i]), NULL }));
+      g_ptr_array_add (rows, take_row (pc_format_financial_year (comparison->years[i].year),
+                                       pc_format_money (baseline[i]), pc_format_money (scenario[i]),
+                                       pc_format_money (comparison->years[i].difference),
+                                       pc_format_money (cumulative[i]), NULL));
     }
   pc_compare_chart_set_data (chart, title, (const char * const *) years, comparison->n_years, baseline, scenario,
                              cumulative, payback);
@@ -588,11 +604,11 @@ write_sources (Doc *doc)
     {
       const PcSource *source = g_ptr_array_index (sources, i);
 
-      g_ptr_array_add (rows, g_strdupv ((char *[]) {
+      g_ptr_array_add (rows, take_row (
         source->source != NULL ? g_strdup_printf ("%s: %s", source->kind, source->source) : g_strdup (source->kind),
         g_strdup (source->file_name != NULL ? source->file_name : _("source not recorded")),
         pc_format_number ((double) source->rows, 0),
-        g_strndup (source->imported_at != NULL ? source->imported_at : "", 10), NULL }));
+        g_strndup (source->imported_at != NULL ? source->imported_at : "", 10), NULL));
     }
   if (rows->len == 0)
     doc_plain (doc, _("No import is recorded."), 10);

@@ -459,8 +459,12 @@ update_progress (gpointer data)
   g_autofree char *runs_text = pc_format_number (runs, 0);
 
   text = g_strdup_printf (_("%s of %s runs"), done_text, runs_text);
-  gtk_progress_bar_set_fraction (self->progress, runs > 0 ? (double) done / runs : 0);
-  gtk_progress_bar_set_text (self->progress, text);
+  /* Unchanged, nothing is redrawn. */
+  if (g_strcmp0 (gtk_progress_bar_get_text (self->progress), text) != 0)
+    {
+      gtk_progress_bar_set_fraction (self->progress, runs > 0 ? (double) done / runs : 0);
+      gtk_progress_bar_set_text (self->progress, text);
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -473,7 +477,7 @@ set_running (PcSensitivityView *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->runs_spin), !running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->seed_spin), !running);
   if (running)
-    self->progress_source = g_timeout_add (100, update_progress, self);
+    self->progress_source = g_timeout_add (250, update_progress, self);
   else
     g_clear_handle_id (&self->progress_source, g_source_remove);
   /* Keep the keyboard somewhere useful as buttons come and go. */
