@@ -503,6 +503,41 @@ test_business_case (void)
   g_assert_nonnull (strstr (text, "How sure: everything at once"));
 }
 
+/* Each chart as PNG, SVG and PDF, titled with pathway, area, scenario and
+ * the price year. */
+static void
+test_save_charts (void)
+{
+  PcCompareView *view = pc_window_get_compare_view (window);
+  PcSensitivityView *sensitivity = pc_window_get_sensitivity_view (window);
+  const char *extensions[] = { "png", "svg", "pdf" };
+  const char *title;
+
+  show_view (GDK_KEY_7, "compare");
+  choose (pc_compare_view_get_selection (view), "trastuzumab_at_home");
+  title = pc_compare_chart_get_title (pc_compare_view_get_chart (view));
+  g_assert_nonnull (strstr (title, "Breast, current"));
+  g_assert_nonnull (strstr (title, "NHS North East London Integrated Care Board (QMF)"));
+  g_assert_nonnull (strstr (title, "trastuzumab_at_home"));
+  g_assert_nonnull (strstr (title, "2025/26 prices"));
+  g_assert_nonnull (strstr (pc_compare_chart_get_description (pc_compare_view_get_chart (view)),
+                            "Pays back in 2026/27."));
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart.%s", extensions[i]);
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_assert_true (pc_compare_chart_save (pc_compare_view_get_chart (view), file, 1600, 900, &error));
+      g_assert_no_error (error);
+      g_assert_true (pc_tornado_chart_save (pc_sensitivity_view_get_tornado (sensitivity), file, 1600, 900, &error));
+      g_assert_no_error (error);
+      bytes = pc_test_read_bytes (file);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -526,6 +561,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sensitivity/psa", test_psa);
   g_test_add_func ("/sensitivity/cancel", test_cancel);
   g_test_add_func ("/compare/business-case", test_business_case);
+  g_test_add_func ("/compare/save-charts", test_save_charts);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
