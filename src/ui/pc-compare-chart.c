@@ -35,17 +35,19 @@ G_DEFINE_FINAL_TYPE (PcCompareChart, pc_compare_chart, GTK_TYPE_WIDGET)
 
 enum { COLOUR_BASELINE = 0, COLOUR_SCENARIO = 3, COLOUR_CUMULATIVE = 5 };
 
+/* The costs' range and the cumulative difference's, each holding zero. */
 static void
-value_range (PcCompareChart *self,
-             double         *min,
-             double         *max)
+value_ranges (PcCompareChart *self,
+              double          costs[2],
+              double          cumulative[2])
 {
-  *min = 0.0;
-  *max = 0.0;
+  costs[0] = costs[1] = cumulative[0] = cumulative[1] = 0.0;
   for (guint i = 0; i < self->n_years; i++)
     {
-      *min = MIN (*min, MIN (MIN (self->baseline[i], self->scenario[i]), self->cumulative[i]));
-      *max = MAX (*max, MAX (MAX (self->baseline[i], self->scenario[i]), self->cumulative[i]));
+      costs[0] = MIN (costs[0], MIN (self->baseline[i], self->scenario[i]));
+      costs[1] = MAX (costs[1], MAX (self->baseline[i], self->scenario[i]));
+      cumulative[0] = MIN (cumulative[0], self->cumulative[i]);
+      cumulative[1] = MAX (cumulative[1], self->cumulative[i]);
     }
 }
 
@@ -105,6 +107,7 @@ paint_payback (PcCompareChart        *self,
                cairo_t               *cr,
                PangoContext          *context,
                const graphene_rect_t *plot,
+               double                 bottom,
                const GdkRGBA         *fg)
 {
   double slot = plot->size.width / self->n_years;
@@ -118,7 +121,7 @@ paint_payback (PcCompareChart        *self,
   cairo_set_line_width (cr, 1.5);
   gdk_cairo_set_source_rgba (cr, fg);
   cairo_move_to (cr, x, plot->origin.y);
-  cairo_line_to (cr, x, plot->origin.y + plot->size.height);
+  cairo_line_to (cr, x, bottom);
   cairo_stroke (cr);
   cairo_restore (cr);
   pc_chart_text_size (context, text, PC_CHART_TEXT_PLAIN, &w, NULL);
@@ -129,20 +132,29 @@ paint_payback (PcCompareChart        *self,
     pc_chart_paint_text (cr, context, text, PC_CHART_TEXT_PLAIN, 0, x - PC_CHART_GAP / 2, plot->origin.y, 1, fg);
 }
 
+static double
+value_to_y (const graphene_rect_t *plot,
+            double                 value,
+            double                 min,
+            double                 max)
+{
+  double span = max > min ? max - min : 1.0;
+
+  return plot->origin.y + plot->size.height - (value - min) / span * plot->size.height;
+}
+
 static void
-paint_series (PcCompareChart        *self,
-              cairo_t               *cr,
-              const graphene_rect_t *plot,
-              double                 min,
-              double                 max)
+paint_bars (PcCompareChart        *self,
+            cairo_t               *cr,
+            const graphene_rect_t *plot,
+            double                 min,
+            double                 max)
 {
   double slot = plot->size.width / self->n_years;
   double bar = MIN (slot * 0.7 / 2, 48.0);
-  double span = max > min ? max - min : 1.0;
-  double zero = plot->origin.y + plot->size.height - (0 - min) / span * plot->size.height;
+  double zero = value_to_y (plot, 0, min, max);
   GdkRGBA colour;
 
-#define Y(v) (plot->origin.y + plot->size.height - ((v) - min) / span * plot->size.height)
   for (guint s = 0; s < 2; s++)
     {
       const double *values = s == 0 ? self->baseline : self->scenario;
@@ -152,12 +164,23 @@ paint_series (PcCompareChart        *self,
       for (guint i = 0; i < self->n_years; i++)
         {
           double x = plot->origin.x + (i + 0.5) * slot - bar + s * bar;
-          double y = Y (values[i]);
+          double y = value_to_y (plot, values[i], min, max);
 
           cairo_rectangle (cr, x, MIN (y, zero), bar - 1, fabs (zero - y));
         }
       cairo_fill (cr);
     }
+}
+
+static void
+paint_line (PcCompareChart        *self,
+            cairo_t               *cr,
+            const graphene_rect_t *plot,
+            double                 min,
+            double                 max)
+{
+  double slot = plot->size.width / self->n_years;
+  GdkRGBA colour;
 
   pc_chart_series_colour (COLOUR_CUMULATIVE, &colour);
   gdk_cairo_set_source_rgba (cr, &colour);
@@ -165,16 +188,20 @@ paint_series (PcCompareChart        *self,
   /* Text leaves a current point: the line starts a path of its own. */
   cairo_new_path (cr);
   for (guint i = 0; i < self->n_years; i++)
-    cairo_line_to (cr, plot->origin.x + (i + 0.5) * slot, Y (self->cumulative[i]));
+    cairo_line_to (cr, plot->origin.x + (i + 0.5) * slot, value_to_y (plot, self->cumulative[i], min, max));
   cairo_stroke (cr);
   for (guint i = 0; i < self->n_years; i++)
     {
-      cairo_arc (cr, plot->origin.x + (i + 0.5) * slot, Y (self->cumulative[i]), 3.5, 0, 2 * G_PI);
+      cairo_arc (cr, plot->origin.x + (i + 0.5) * slot, value_to_y (plot, self->cumulative[i], min, max), 3.5,
+                 0, 2 * G_PI);
       cairo_fill (cr);
     }
-#undef Y
 }
 
+/* Two panels on one year axis: the costs as paired bars above, the
+ * cumulative difference as a line on its own scale below (a saving of
+ * £100k a year would be a flat line beside costs of millions), the
+ * payback year marked across both. */
 static void
 paint_chart (PcCompareChart *self,
              cairo_t        *cr,
@@ -184,8 +211,8 @@ paint_chart (PcCompareChart *self,
              const GdkRGBA  *fg)
 {
   double y = PC_CHART_MARGIN;
-  double min, max, axis_min, axis_max, step;
-  graphene_rect_t plot;
+  double costs[2], cumulative[2], cost_axis[3], line_axis[3], plots_height;
+  graphene_rect_t top, bottom;
   int text_height;
   int left;
 
@@ -198,18 +225,29 @@ paint_chart (PcCompareChart *self,
     }
   y += paint_legend (self, cr, context, width, y, fg) + PC_CHART_GAP;
   pc_chart_text_size (context, "2026/27", PC_CHART_TEXT_PLAIN, NULL, &text_height);
-  value_range (self, &min, &max);
-  pc_axis_nice (min, max, MAX (2, (guint) ((height - y) / PC_CHART_TICK_SPACING)), 0,
-                &axis_min, &axis_max, &step);
-  left = pc_chart_tick_label_width (context, axis_min, axis_max, step, PC_AXIS_MONEY);
-  plot = GRAPHENE_RECT_INIT (PC_CHART_MARGIN + left + PC_CHART_GAP, y + text_height / 2.0,
-                             MAX (1, width - 2 * PC_CHART_MARGIN - left - PC_CHART_GAP),
-                             MAX (1, height - y - text_height / 2.0 - text_height - PC_CHART_GAP - PC_CHART_MARGIN));
-  pc_chart_paint_value_grid (cr, context, &plot, axis_min, axis_max, step, PC_AXIS_MONEY, FALSE, fg);
-  paint_series (self, cr, &plot, axis_min, axis_max);
-  paint_years (self, cr, context, &plot, fg);
+  plots_height = MAX (2, height - y - text_height / 2.0 - text_height - 2 * PC_CHART_GAP - PC_CHART_MARGIN);
+  value_ranges (self, costs, cumulative);
+  pc_axis_nice (costs[0], costs[1], MAX (2, (guint) (plots_height * 0.62 / PC_CHART_TICK_SPACING)), 0,
+                &cost_axis[0], &cost_axis[1], &cost_axis[2]);
+  pc_axis_nice (cumulative[0], cumulative[1], MAX (2, (guint) (plots_height * 0.38 / PC_CHART_TICK_SPACING)), 0,
+                &line_axis[0], &line_axis[1], &line_axis[2]);
+  left = MAX (pc_chart_tick_label_width (context, cost_axis[0], cost_axis[1], cost_axis[2], PC_AXIS_MONEY),
+              pc_chart_tick_label_width (context, line_axis[0], line_axis[1], line_axis[2], PC_AXIS_MONEY));
+  top = GRAPHENE_RECT_INIT (PC_CHART_MARGIN + left + PC_CHART_GAP, y + text_height / 2.0,
+                            MAX (1, width - 2 * PC_CHART_MARGIN - left - PC_CHART_GAP), plots_height * 0.62);
+  bottom = GRAPHENE_RECT_INIT (top.origin.x, top.origin.y + top.size.height + text_height + PC_CHART_GAP,
+                               top.size.width, MAX (1, plots_height * 0.38 - text_height));
+  pc_chart_paint_value_grid (cr, context, &top, cost_axis[0], cost_axis[1], cost_axis[2], PC_AXIS_MONEY, FALSE, fg);
+  paint_bars (self, cr, &top, cost_axis[0], cost_axis[1]);
+  pc_chart_paint_value_grid (cr, context, &bottom, line_axis[0], line_axis[1], line_axis[2], PC_AXIS_MONEY, FALSE,
+                             fg);
+  paint_line (self, cr, &bottom, line_axis[0], line_axis[1]);
+  pc_chart_paint_text (cr, context, _("Cumulative difference (scenario minus baseline)"), PC_CHART_TEXT_PLAIN,
+                       top.size.width, top.origin.x + PC_CHART_GAP, bottom.origin.y - text_height - PC_CHART_GAP / 2,
+                       0, fg);
+  paint_years (self, cr, context, &bottom, fg);
   if (self->payback >= 0 && (guint) self->payback < self->n_years)
-    paint_payback (self, cr, context, &plot, fg);
+    paint_payback (self, cr, context, &top, bottom.origin.y + bottom.size.height, fg);
 }
 
 void
@@ -258,8 +296,8 @@ pc_compare_chart_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 280 : 220;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 320;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 280 : 340;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 400;
 }
 
 static void
