@@ -455,8 +455,9 @@ write_comparison (Doc *doc)
     }
   pc_compare_chart_set_data (chart, title, (const char * const *) years, comparison->n_years, baseline, scenario,
                              cumulative, payback);
+  doc_need (doc, 370);
   doc_heading (doc, _("Cost by year: baseline beside scenario"));
-  doc_chart (doc, pc_compare_chart_paint, chart, 270);
+  doc_chart (doc, pc_compare_chart_paint, chart, 330);
   doc_table (doc, headings, G_N_ELEMENTS (headings), rows, NULL);
 }
 
@@ -522,6 +523,8 @@ write_tornado (Doc *doc)
                                              "The %u inputs that move it most:"),
                                            base, MIN (one_way->parameters->len, TORNADO_BARS));
 
+  /* The heading, its words and its chart on one page. */
+  doc_need (doc, 220 + 28 * MIN (one_way->parameters->len, TORNADO_BARS));
   doc_heading (doc, _("How sure: one input at a time"));
   doc_plain (doc, text, 10);
   pc_tornado_chart_set_one_way (chart, title, one_way, TORNADO_BARS);
@@ -563,6 +566,7 @@ write_psa (Doc *doc)
       high[i] = psa->years[i].high;
     }
   pc_fan_chart_set_data (chart, title, (const char * const *) years, psa->n_years, mean, low, high);
+  doc_need (doc, 340);
   doc_heading (doc, _("How sure: everything at once"));
   doc_text (doc, text, 10, 6);
   doc_chart (doc, pc_fan_chart_paint, chart, 250);
