@@ -99,6 +99,55 @@ test_psa_reproducible (void)
   g_assert_cmpfloat (first->total.high, !=, other->total.high);
 }
 
+typedef struct
+{
+  gint  calls;
+  gint  last;
+  guint stop_after;   /* 0: never */
+} Progress;
+
+static gboolean
+count_progress (guint done, guint total, gpointer data)
+{
+  Progress *progress = data;
+  gint calls = g_atomic_int_add (&progress->calls, 1) + 1;
+  gint last;
+
+  g_assert_cmpuint (done, <=, total);
+  /* The threads report at once: keep the largest. */
+  do
+    last = g_atomic_int_get (&progress->last);
+  while ((gint) done > last && !g_atomic_int_compare_and_exchange (&progress->last, last, (gint) done));
+  return progress->stop_after == 0 || (guint) calls < progress->stop_after;
+}
+
+/* The window's PSA: progress after each block of 250 runs and a way to
+ * stop.  Told nothing, the figures are those of pc_sensitivity_psa(); told
+ * to stop, it stops within a block per thread and gives no figures. */
+static void
+test_psa_progress_and_stop (void)
+{
+  g_autoptr(PcPathway) pathway = pc_test_tiny_pathway ();
+  g_autoptr(PcProjectionInput) input = pc_test_tiny_input (5, 0.0);
+  g_autoptr(PcPsa) plain = pc_sensitivity_psa (pathway, input, NULL, 2000, 7, 2);
+  Progress progress = { 0, 0, 0 };
+  Progress stopping = { 0, 0, 2 };
+  g_autoptr(PcPsa) watched = pc_sensitivity_psa_full (pathway, input, NULL, 2000, 7, 2, count_progress, &progress);
+  g_autoptr(PcPsa) stopped = pc_sensitivity_psa_full (pathway, input, NULL, 100000, 7, 2, count_progress, &stopping);
+
+  /* 2,000 runs are 8 blocks of 250: one call each, the last at 2,000. */
+  g_assert_cmpint (progress.calls, ==, 8);
+  g_assert_cmpint (progress.last, ==, 2000);
+  g_assert_nonnull (watched);
+  g_assert_cmpfloat (watched->total.mean, ==, plain->total.mean);
+  g_assert_cmpfloat (watched->total.low, ==, plain->total.low);
+  g_assert_cmpfloat (watched->npv.high, ==, plain->npv.high);
+  /* 100,000 runs are 400 blocks; stopped at the second call, each of the
+   * two threads finishes the block it is in. */
+  g_assert_null (stopped);
+  g_assert_cmpint (stopping.calls, <=, 4);
+}
+
 static void
 test_psa_interval_widens (void)
 {
@@ -124,5 +173,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sensitivity/psa-mean-converges", test_psa_mean_converges);
   g_test_add_func ("/sensitivity/psa-reproducible", test_psa_reproducible);
   g_test_add_func ("/sensitivity/psa-interval-widens", test_psa_interval_widens);
+  g_test_add_func ("/sensitivity/psa-progress-and-stop", test_psa_progress_and_stop);
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "pc-cli.h"
+#include "pc-compare.h"
 #include "pc-error.h"
 #include "pc-format.h"
 #include "pc-importer.h"
@@ -393,11 +394,7 @@ static int
 command_compare (int argc, char **argv, GError **error)
 {
   g_auto(Run) run = { { NULL, }, };
-  g_autoptr(PcPathway) changed_pathway = NULL;
-  g_autoptr(PcProjectionInput) changed_input = NULL;
-  g_autoptr(PcProjection) baseline = NULL;
-  g_autoptr(PcProjection) scenario = NULL;
-  g_autoptr(PcComparison) comparison = NULL;
+  g_autoptr(PcScenarioComparison) compared = NULL;
   int status = run_start (&run, argc, argv,
                           _("usage: pathcost-cli compare FILE.pathcost --scenario NAME --area CODE "
                             "--pathway NAME --from YEAR --years N [--json]"), FALSE, error);
@@ -409,22 +406,19 @@ command_compare (int argc, char **argv, GError **error)
       g_set_error (error, PC_ERROR, PC_ERROR_INVALID, _("--scenario: name the scenario to compare"));
       return EXIT_USAGE;
     }
-  changed_pathway = pc_pathway_copy (run.pathway);
-  changed_input = pc_projection_input_copy (run.input);
-  if (!pc_scenario_apply (run.scenario, changed_pathway, changed_input, error))
+  compared = pc_scenario_compare (run.pathway, run.input, run.scenario, error);
+  if (compared == NULL)
     return EXIT_FAILURE;
-  baseline = pc_projection_compute (run.pathway, run.input);
-  scenario = pc_projection_compute (changed_pathway, changed_input);
-  comparison = pc_comparison_compute (baseline, scenario, run.input->discount_rate);
   /* The scenario's input is a copy of the baseline's: its warnings hold
    * the baseline's and any of the scenario's own. */
-  print_warnings (scenario->warnings);
+  print_warnings (compared->scenario->warnings);
   if (run.selection.json)
-    print_json (pc_compare_json_build (run.pathway, baseline, changed_pathway, scenario,
-                                       comparison, run.area_label, run.scenario->name));
+    print_json (pc_compare_json_build (run.pathway, compared->baseline, compared->changed_pathway,
+                                       compared->scenario, compared->comparison, run.area_label,
+                                       run.scenario->name));
   else
-    pc_cli_print_comparison (baseline, scenario, comparison, run.scenario->name,
-                             run.input->discount_rate);
+    pc_cli_print_comparison (compared->baseline, compared->scenario, compared->comparison,
+                             run.scenario->name, compared->discount_rate);
   return EXIT_SUCCESS;
 }
 

@@ -44,6 +44,10 @@ typedef struct
   double   *costs;                /* n_iterations × n_years results */
   guint     n_iterations;
   guint64   seed;
+  PcPsaProgress progress;         /* may be NULL */
+  gpointer  progress_data;
+  gint      done;                 /* iterations run, atomically */
+  gint      stopped;              /* the caller said stop, atomically */
 } Model;
 
 static double
@@ -322,11 +326,18 @@ run_blocks (gpointer data)
     {
       guint first = block * BLOCK_SIZE;
       guint last = MIN (first + BLOCK_SIZE, model->n_iterations);
+      guint done;
 
+      if (g_atomic_int_get (&model->stopped))
+        break;
       /* Each block its own stream: the figures do not depend on threads. */
       gsl_rng_set (rng, (unsigned long) (model->seed * 1000003u + block + 1));
       for (guint i = first; i < last; i++)
         run_iteration (model, rng, multiplier, model->costs + (gsize) i * model->n_years);
+      /* Asked after every block, so a stop takes at most one block per thread. */
+      done = (guint) g_atomic_int_add (&model->done, (gint) (last - first)) + (last - first);
+      if (model->progress != NULL && !model->progress (done, model->n_iterations, model->progress_data))
+        g_atomic_int_set (&model->stopped, 1);
     }
   gsl_rng_free (rng);
   return NULL;
@@ -388,6 +399,20 @@ pc_sensitivity_psa (const PcPathway         *pathway,
                     guint64                  seed,
                     guint                    n_threads)
 {
+  return pc_sensitivity_psa_full (pathway, input, standard_errors, n_iterations, seed, n_threads,
+                                  NULL, NULL);
+}
+
+PcPsa *
+pc_sensitivity_psa_full (const PcPathway         *pathway,
+                         const PcProjectionInput *input,
+                         GHashTable              *standard_errors,
+                         guint                    n_iterations,
+                         guint64                  seed,
+                         guint                    n_threads,
+                         PcPsaProgress            progress,
+                         gpointer                 progress_data)
+{
   Model model = { 0, };
   g_autofree GThread **threads = NULL;
   g_autofree Worker *workers = NULL;
@@ -401,6 +426,8 @@ pc_sensitivity_psa (const PcPathway         *pathway,
   model.n_years = pc_projection_input_get_horizon (input);
   model.n_iterations = n_iterations;
   model.seed = seed;
+  model.progress = progress;
+  model.progress_data = progress_data;
   flatten_steps (&model, standard_errors);
   flatten_epidemiology (&model, standard_errors);
   flatten_years (&model);
@@ -416,6 +443,11 @@ pc_sensitivity_psa (const PcPathway         *pathway,
     }
   for (guint i = 0; i < n_threads; i++)
     g_thread_join (threads[i]);
+  if (g_atomic_int_get (&model.stopped))
+    {
+      model_clear (&model);
+      return NULL;
+    }
 
   psa = g_new0 (PcPsa, 1);
   psa->n_iterations = n_iterations;

@@ -109,6 +109,23 @@ PcPsa    *pc_sensitivity_psa          (const PcPathway         *pathway,
                                        guint                    n_iterations,
                                        guint64                  seed,
                                        guint                    n_threads);
+/* Called from the worker threads after each block of iterations with the
+ * number run so far; returning FALSE stops the runs (each thread finishes
+ * the block it is in) and pc_sensitivity_psa_full() returns NULL. */
+typedef gboolean (*PcPsaProgress) (guint    done,
+                                   guint    total,
+                                   gpointer data);
+
+/* pc_sensitivity_psa() with progress and a way to stop: the figures of a
+ * run that is not stopped are the same. */
+PcPsa    *pc_sensitivity_psa_full     (const PcPathway         *pathway,
+                                       const PcProjectionInput *input,
+                                       GHashTable              *standard_errors,
+                                       guint                    n_iterations,
+                                       guint64                  seed,
+                                       guint                    n_threads,
+                                       PcPsaProgress            progress,
+                                       gpointer                 progress_data);
 void      pc_psa_free                 (PcPsa                   *psa);
 
 const char *pc_sensitivity_kind_to_string (PcSensitivityKind kind);

@@ -43,19 +43,18 @@ create_export_context (cairo_t                    *cr,
 /* Black on white, whatever the theme: files go into reports and slides. */
 static void
 paint_on_white (cairo_t                    *cr,
-                const PcChartData          *data,
+                PcChartPainter              paint,
+                gpointer                    paint_data,
                 const PangoFontDescription *font,
                 int                         width,
                 int                         height)
 {
-  static const GdkRGBA black = { 0.f, 0.f, 0.f, 1.f };
   PangoContext *context = create_export_context (cr, font);
-  g_autoptr(PcChartLayout) layout = pc_chart_layout_new (data, context, width, height);
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
   cairo_paint (cr);
-  pc_chart_paint (cr, context, data, layout, &black, -1, -1);
+  paint (cr, context, width, height, paint_data);
   cairo_restore (cr);
   g_object_unref (context);
 }
@@ -103,8 +102,28 @@ format_for_extension (const char *extension)
   return FORMAT_NONE;
 }
 
+typedef struct
+{
+  const PcChartData *data;
+} StackedChart;
+
+static void
+paint_stacked (cairo_t      *cr,
+               PangoContext *context,
+               int           width,
+               int           height,
+               gpointer      user_data)
+{
+  static const GdkRGBA black = { 0.f, 0.f, 0.f, 1.f };
+  const StackedChart *chart = user_data;
+  g_autoptr(PcChartLayout) layout = pc_chart_layout_new (chart->data, context, width, height);
+
+  pc_chart_paint (cr, context, chart->data, layout, &black, -1, -1);
+}
+
 static cairo_status_t
-render_to (const PcChartData          *data,
+render_to (PcChartPainter              paint,
+           gpointer                    paint_data,
            const PangoFontDescription *font,
            FileFormat                  format,
            WriteState                 *state,
@@ -132,7 +151,7 @@ render_to (const PcChartData          *data,
     }
 
   cr = cairo_create (surface);
-  paint_on_white (cr, data, font, width, height);
+  paint_on_white (cr, paint, paint_data, font, width, height);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -165,6 +184,21 @@ pc_chart_export (const PcChartData           *data,
                  int                          height,
                  GError                     **error)
 {
+  StackedChart chart = { data };
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  return pc_chart_export_painted (paint_stacked, &chart, font, path, width, height, error);
+}
+
+gboolean
+pc_chart_export_painted (PcChartPainter               paint,
+                         gpointer                     paint_data,
+                         const PangoFontDescription  *font,
+                         const char                  *path,
+                         int                          width,
+                         int                          height,
+                         GError                     **error)
+{
   g_autofree char *base = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *template = NULL;
@@ -176,7 +210,7 @@ pc_chart_export (const PcChartData           *data,
   gboolean closed;
   int fd;
 
-  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (paint != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -227,7 +261,7 @@ pc_chart_export (const PcChartData           *data,
       return set_write_error (error, path, g_strerror (saved_errno));
     }
 
-  status = render_to (data, font, format, &state, width, height);
+  status = render_to (paint, paint_data, font, format, &state, width, height);
   /* On disk before the rename, so a crash leaves the old picture or the new. */
   if (status == CAIRO_STATUS_SUCCESS
       && (fflush (state.stream) != 0 || fsync (fileno (state.stream)) != 0))

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <pango/pango.h>
 
 #include "pc-chart-layout.h"
@@ -20,5 +21,22 @@ gboolean pc_chart_export (const PcChartData           *data,
                           int                          width,
                           int                          height,
                           GError                     **error);
+
+/* Paints a chart of @width × @height on @cr, black on white already
+ * painted, its text in @context. */
+typedef void (*PcChartPainter) (cairo_t      *cr,
+                                PangoContext *context,
+                                int           width,
+                                int           height,
+                                gpointer      user_data);
+
+/* The same file machinery for any chart that paints itself. */
+gboolean pc_chart_export_painted (PcChartPainter               paint,
+                                  gpointer                     paint_data,
+                                  const PangoFontDescription  *font,
+                                  const char                  *path,
+                                  int                          width,
+                                  int                          height,
+                                  GError                     **error);
 
 G_END_DECLS

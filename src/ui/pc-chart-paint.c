@@ -246,3 +246,153 @@ pc_chart_paint (cairo_t             *cr,
   paint_bars (data, cr, layout, fg, hover_series, hover_category);
   paint_labels (data, cr, context, layout, fg);
 }
+
+/* Pieces the business charts (compare, tornado, fan) paint with, so that
+ * they look like the stacked bar chart. */
+
+void
+pc_chart_series_colour (guint    series,
+                        GdkRGBA *colour)
+{
+  series_colour (series, colour);
+}
+
+int
+pc_chart_paint_text (cairo_t          *cr,
+                     PangoContext     *context,
+                     const char       *text,
+                     PcChartTextStyle  style,
+                     double            max_width,
+                     double            x,
+                     double            y,
+                     double            align,
+                     const GdkRGBA    *fg)
+{
+  g_autoptr(PangoLayout) layout = pc_chart_make_text (context, text, style, max_width);
+  int w;
+  int h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  set_colour (cr, fg, 1.0);
+  show_text (cr, layout, x - align * w, y);
+  return h;
+}
+
+void
+pc_chart_text_size (PangoContext     *context,
+                    const char       *text,
+                    PcChartTextStyle  style,
+                    int              *width,
+                    int              *height)
+{
+  g_autoptr(PangoLayout) layout = pc_chart_make_text (context, text, style, 0);
+
+  pango_layout_get_pixel_size (layout, width, height);
+}
+
+int
+pc_chart_tick_label_width (PangoContext *context,
+                           double        min,
+                           double        max,
+                           double        step,
+                           PcAxisUnit    unit)
+{
+  int widest = 0;
+
+  for (double value = min; step > 0 && value <= max + step / 2; value += step)
+    {
+      g_autofree char *text = pc_axis_format_tick (value, unit);
+      int w;
+
+      pc_chart_text_size (context, text, PC_CHART_TEXT_PLAIN, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+void
+pc_chart_paint_value_grid (cairo_t               *cr,
+                           PangoContext          *context,
+                           const graphene_rect_t *plot,
+                           double                 min,
+                           double                 max,
+                           double                 step,
+                           PcAxisUnit             unit,
+                           gboolean               horizontal,
+                           const GdkRGBA         *fg)
+{
+  double span = max > min ? max - min : 1.0;
+
+  cairo_set_line_width (cr, 1.0);
+  for (double value = min; step > 0 && value <= max + step / 2; value += step)
+    {
+      g_autofree char *text = pc_axis_format_tick (value, unit);
+      double at;
+
+      set_colour (cr, fg, fabs (value) < step / 1000 ? 0.7 : 0.15);
+      if (horizontal)
+        {
+          at = round (plot->origin.x + (value - min) / span * plot->size.width) + 0.5;
+          cairo_move_to (cr, at, plot->origin.y);
+          cairo_line_to (cr, at, plot->origin.y + plot->size.height);
+          cairo_stroke (cr);
+          pc_chart_paint_text (cr, context, text, PC_CHART_TEXT_PLAIN, 0, at,
+                               plot->origin.y + plot->size.height + PC_CHART_GAP / 2, 0.5, fg);
+        }
+      else
+        {
+          g_autoptr(PangoLayout) layout = pc_chart_make_text (context, text, PC_CHART_TEXT_PLAIN, 0);
+          int w;
+          int h;
+
+          at = round (plot->origin.y + plot->size.height - (value - min) / span * plot->size.height) + 0.5;
+          cairo_move_to (cr, plot->origin.x, at);
+          cairo_line_to (cr, plot->origin.x + plot->size.width, at);
+          cairo_stroke (cr);
+          pango_layout_get_pixel_size (layout, &w, &h);
+          set_colour (cr, fg, 1.0);
+          show_text (cr, layout, plot->origin.x - PC_CHART_GAP - w, at - h / 2.0);
+        }
+    }
+}
+
+void
+pc_chart_paint_swatch (cairo_t          *cr,
+                       PangoContext     *context,
+                       const GdkRGBA    *colour,
+                       const char       *text,
+                       double           *x,
+                       double            y,
+                       const GdkRGBA    *fg)
+{
+  int w;
+  int h;
+
+  pc_chart_text_size (context, text, PC_CHART_TEXT_PLAIN, &w, &h);
+  gdk_cairo_set_source_rgba (cr, colour);
+  cairo_rectangle (cr, *x, round (y + (h - PC_CHART_SWATCH) / 2), PC_CHART_SWATCH, PC_CHART_SWATCH);
+  cairo_fill (cr);
+  pc_chart_paint_text (cr, context, text, PC_CHART_TEXT_PLAIN, 0, *x + PC_CHART_SWATCH + PC_CHART_SWATCH_GAP,
+                       y, 0, fg);
+  *x += PC_CHART_SWATCH + PC_CHART_SWATCH_GAP + w + PC_CHART_LEGEND_SPACING;
+}
+
+int
+pc_chart_paint_title (cairo_t       *cr,
+                      PangoContext  *context,
+                      const char    *text,
+                      double         width,
+                      const GdkRGBA *fg)
+{
+  g_autoptr(PangoLayout) layout = pc_chart_make_text (context, text, PC_CHART_TEXT_TITLE, 0);
+  int h;
+
+  /* Wrapped, not cut: a title names pathway, area, scenario and prices. */
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_get_pixel_size (layout, NULL, &h);
+  set_colour (cr, fg, 1.0);
+  show_text (cr, layout, PC_CHART_MARGIN, PC_CHART_MARGIN);
+  return h;
+}

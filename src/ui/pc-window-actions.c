@@ -609,6 +609,107 @@ save_patient_chart_activated (GtkWidget  *widget,
   save_chart (self, pc_projection_view_get_patient_chart (self->projection_view), "patients-by-stage.png");
 }
 
+/* The business case's charts and document (Compare and Sensitivity views) */
+
+typedef enum
+{
+  BUSINESS_CHART_COMPARE,
+  BUSINESS_CHART_TORNADO,
+  BUSINESS_CHART_FAN,
+} BusinessChart;
+
+static void
+save_business_chart_chosen (PcWindow   *self,
+                            const char *chosen,
+                            gpointer    data)
+{
+  g_autofree char *path = with_extension (chosen, ".png");
+  g_autoptr(GError) error = NULL;
+  gboolean saved = FALSE;
+
+  switch ((BusinessChart) GPOINTER_TO_INT (data))
+    {
+    case BUSINESS_CHART_COMPARE:
+      saved = pc_compare_chart_save (pc_compare_view_get_chart (self->compare_view), path, 1600, 900, &error);
+      break;
+    case BUSINESS_CHART_TORNADO:
+      saved = pc_tornado_chart_save (pc_sensitivity_view_get_tornado (self->sensitivity_view), path, 1600, 900, &error);
+      break;
+    case BUSINESS_CHART_FAN:
+    default:
+      saved = pc_fan_chart_save (pc_sensitivity_view_get_fan (self->sensitivity_view), path, 1600, 900, &error);
+      break;
+    }
+  if (!saved)
+    _pc_window_show_error (self, _("The chart was not saved"), error->message, NULL);
+  else
+    pc_window_toast (self, _("Chart saved"));
+}
+
+static void
+save_business_chart_activated (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  BusinessChart chart = g_str_equal (action_name, "win.save-compare-chart") ? BUSINESS_CHART_COMPARE
+                        : g_str_equal (action_name, "win.save-tornado-chart") ? BUSINESS_CHART_TORNADO
+                        : BUSINESS_CHART_FAN;
+  const char *names[] = { "comparison.png", "tornado.png", "uncertainty.png" };
+
+  choose_file (PC_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Chart as Image"), _("_Save"), names[chart],
+               chart_filters, save_business_chart_chosen, GINT_TO_POINTER (chart));
+}
+
+static void
+business_case_written (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  g_autoptr(PcWindow) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pc_compare_view_write_business_case_finish (PC_COMPARE_VIEW (source), result, &error))
+    _pc_window_show_error (self, _("The business case was not written"), error->message, NULL);
+  else
+    pc_window_toast (self, _("Business case written"));
+}
+
+static void
+business_case_chosen (PcWindow   *self,
+                      const char *chosen,
+                      gpointer    unused)
+{
+  g_autofree char *path = with_extension (chosen, ".pdf");
+
+  pc_window_toast (self, _("Writing the business case…"));
+  pc_compare_view_write_business_case (self->compare_view, path, NULL, business_case_written, g_object_ref (self));
+}
+
+static const char * const pdf_filters[] = { N_("PDF documents"), "*.pdf", NULL };
+
+static void
+business_case_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PcWindow *self = PC_WINDOW (widget);
+  const PcScenarioComparison *compared;
+  g_autofree char *name = NULL;
+
+  pc_window_show_view (self, "compare");
+  compared = pc_compare_view_get_comparison (self->compare_view);
+  if (compared == NULL)
+    {
+      _pc_window_show_error (self, _("The business case was not written"),
+                             _("There is no comparison to write: choose a pathway, areas and a scenario in Compare first."),
+                             NULL);
+      return;
+    }
+  name = g_strdup_printf ("business-case-%s.pdf", pc_compare_selection_get_scenario (pc_compare_view_get_selection (self->compare_view))->name);
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Business Case PDF"), _("_Save"), name,
+               pdf_filters, business_case_chosen, NULL);
+}
+
 static void
 area_groups_activated (GtkWidget  *widget,
                        const char *action_name,
@@ -664,6 +765,10 @@ static const struct
   { "win.view", "s", view_activated },
   { "win.show-views", NULL, show_views_activated },
   { "win.area-groups", NULL, area_groups_activated },
+  { "win.business-case", NULL, business_case_activated },
+  { "win.save-compare-chart", NULL, save_business_chart_activated },
+  { "win.save-tornado-chart", NULL, save_business_chart_activated },
+  { "win.save-fan-chart", NULL, save_business_chart_activated },
 };
 
 void
@@ -733,6 +838,10 @@ _pc_window_update_actions (PcWindow *self)
   gtk_widget_set_visible (self->menu_button, !self->presenting);
   gtk_widget_set_visible (self->present_button, self->document != NULL);
   gtk_widget_set_visible (self->undo_box, self->document != NULL && !self->presenting);
+  set_enabled (self, "business-case", open);
+  set_enabled (self, "save-compare-chart", open);
+  set_enabled (self, "save-tornado-chart", open);
+  set_enabled (self, "save-fan-chart", open);
   set_history_tooltip (self->undo_button, TRUE, history != NULL ? pc_history_get_undo_label (history) : NULL);
   set_history_tooltip (self->redo_button, FALSE, history != NULL ? pc_history_get_redo_label (history) : NULL);
   gtk_widget_set_visible (self->save_button, self->document != NULL && !self->presenting);

@@ -5,7 +5,9 @@
 #pragma once
 
 #include "pc-providers-view.h"
+#include "pc-compare-view.h"
 #include "pc-reference-view.h"
+#include "pc-sensitivity-view.h"
 #include "pc-settings-view.h"
 #include "pc-window.h"
 
@@ -43,6 +45,8 @@ struct _PcWindow
   PcReferenceView      *reference_view;
   PcSettingsView       *settings_view;
   PcProvidersView      *providers_view;
+  PcCompareView        *compare_view;
+  PcSensitivityView    *sensitivity_view;
   GMenu                *recent_section;
   GMenu                *import_section;
 

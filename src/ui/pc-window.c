@@ -270,6 +270,8 @@ pc_window_set_document (PcWindow   *self,
   if (document == NULL && self->presenting)
     _pc_window_set_presenting (self, FALSE);
   pc_providers_view_set_document (self->providers_view, document);
+  pc_compare_view_set_document (self->compare_view, document);
+  pc_sensitivity_view_set_document (self->sensitivity_view, document);
   gtk_stack_set_visible_child_name (self->main_stack, document != NULL ? "project" : "start");
   update_title (self);
   _pc_window_update_actions (self);
@@ -380,6 +382,20 @@ pc_window_get_pathway_editor (PcWindow *self)
 {
   g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
   return self->pathway_editor;
+}
+
+PcCompareView *
+pc_window_get_compare_view (PcWindow *self)
+{
+  g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
+  return self->compare_view;
+}
+
+PcSensitivityView *
+pc_window_get_sensitivity_view (PcWindow *self)
+{
+  g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
+  return self->sensitivity_view;
 }
 
 PcSettingsView *
@@ -921,6 +937,8 @@ pc_window_class_init (PcWindowClass *klass)
   g_type_ensure (PC_TYPE_REFERENCE_VIEW);
   g_type_ensure (PC_TYPE_SETTINGS_VIEW);
   g_type_ensure (PC_TYPE_PROVIDERS_VIEW);
+  g_type_ensure (PC_TYPE_COMPARE_VIEW);
+  g_type_ensure (PC_TYPE_SENSITIVITY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PcWindow, window_title);
@@ -951,6 +969,8 @@ pc_window_class_init (PcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcWindow, reference_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, settings_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, providers_view);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, sensitivity_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, import_section);
   _pc_window_class_install_actions (widget_class);
@@ -968,6 +988,13 @@ pc_window_init (PcWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   pc_projection_view_set_period (self->projection_view,
+                                   g_settings_get_int (self->settings, "default-first-year"),
+                                   g_settings_get_int (self->settings, "default-horizon"));
+  /* The business case's views start from the same years. */
+  pc_compare_selection_set_period (pc_compare_view_get_selection (self->compare_view),
+                                   g_settings_get_int (self->settings, "default-first-year"),
+                                   g_settings_get_int (self->settings, "default-horizon"));
+  pc_compare_selection_set_period (pc_sensitivity_view_get_selection (self->sensitivity_view),
                                    g_settings_get_int (self->settings, "default-first-year"),
                                    g_settings_get_int (self->settings, "default-horizon"));
   _pc_window_install_actions (self);

@@ -7,11 +7,13 @@
 
 #include <adwaita.h>
 
+#include "pc-compare-view.h"
 #include "pc-costing-view.h"
 #include "pc-document.h"
 #include "pc-importer.h"
 #include "pc-pathway-editor.h"
 #include "pc-projection-view.h"
+#include "pc-sensitivity-view.h"
 #include "pc-settings-view.h"
 
 G_BEGIN_DECLS
@@ -41,6 +43,8 @@ PcPathwayEditor  *pc_window_get_pathway_editor  (PcWindow       *self);
 PcCostingView    *pc_window_get_costing_view    (PcWindow       *self);
 PcProjectionView *pc_window_get_projection_view (PcWindow       *self);
 PcSettingsView   *pc_window_get_settings_view   (PcWindow       *self);
+PcCompareView    *pc_window_get_compare_view    (PcWindow       *self);
+PcSensitivityView *pc_window_get_sensitivity_view (PcWindow      *self);
 
 /* The long jobs, with progress in the window; the actions call these after
  * their file choosers.  @callback may be NULL. */
