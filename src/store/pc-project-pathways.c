@@ -983,3 +983,35 @@ pc_project_delete_pathway (PcProject   *self,
     return FALSE;
   return end_change (self, delete_pathway (self, name, error), error);
 }
+
+gboolean
+pc_project_check_pathway_name (PcProject   *self,
+                               const char  *name,
+                               GError     **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return check_new_pathway_name (self, name, error);
+}
+
+GHashTable *
+pc_project_load_site_names (PcProject  *self,
+                            GError    **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+
+  stmt = _pc_project_prepare (self, "SELECT code, name FROM sites", NULL, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  if (!_pc_project_finish (self, stmt, rc, "read its sites", error))
+    return NULL;
+  return g_steal_pointer (&names);
+}

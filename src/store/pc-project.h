@@ -434,6 +434,13 @@ gboolean     pc_project_copy_pathway        (PcProject     *self,
                                              PcPathwayKind  kind,
                                              const char    *provider,
                                              GError       **error);
+/* A new pathway's name: not blank, no space at either end, not taken. */
+gboolean     pc_project_check_pathway_name  (PcProject     *self,
+                                             const char    *name,
+                                             GError       **error);
+/* Site code → name, for every site. */
+GHashTable  *pc_project_load_site_names     (PcProject     *self,
+                                             GError       **error);
 /* Scenario changes, investment lines and the risk register follow. */
 gboolean     pc_project_rename_pathway      (PcProject     *self,
                                              const char    *name,

@@ -22,6 +22,7 @@ struct _PcPathwayEditor
   GtkWidget           parent_instance;
 
   GtkWidget          *paned;
+  GtkStack           *empty_stack;  /* "empty" for a project without pathways */
   GtkListBox         *pathway_list;
   GtkLabel           *title_label;
   GtkColumnView      *fixed_view;   /* number and name: never scroll sideways */
@@ -61,6 +62,8 @@ void        _pc_pathway_editor_request_focus       (PcPathwayEditor *self,
 PcStepField _pc_pathway_editor_get_focused_field   (PcPathwayEditor *self);
 /* pc-pathway-editor-list.c */
 void        _pc_pathway_editor_init_pathway_list   (PcPathwayEditor *self);
+/* The pathway actions (new, copy, rename, delete) and their keys. */
+void        _pc_pathway_editor_class_init_pathway_list (GtkWidgetClass *widget_class);
 void        _pc_pathway_editor_fill_pathway_list   (PcPathwayEditor *self);
 void        _pc_pathway_editor_mark_current_pathway (PcPathwayEditor *self);
 
