@@ -221,3 +221,19 @@ pc_choice_drop_down_set (GtkDropDown *drop_down,
     }
   return FALSE;
 }
+
+const char *
+pc_choice_drop_down_label (GtkDropDown *drop_down,
+                           const char  *code)
+{
+  GListModel *choices = G_LIST_MODEL (choices_of (drop_down));
+
+  for (guint i = 0; code != NULL && i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(PcScenarioChoice) choice = g_list_model_get_item (choices, i);
+
+      if (g_strcmp0 (choice->code, code) == 0)
+        return choice->label;
+    }
+  return code;
+}

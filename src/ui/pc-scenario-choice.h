@@ -37,4 +37,8 @@ const char *pc_choice_drop_down_get   (GtkDropDown  *drop_down);
 gboolean    pc_choice_drop_down_set   (GtkDropDown  *drop_down,
                                        const char   *code);
 
+/* The label of @code's choice; @code itself when there is none. */
+const char *pc_choice_drop_down_label (GtkDropDown  *drop_down,
+                                       const char   *code);
+
 G_END_DECLS

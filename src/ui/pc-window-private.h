@@ -6,6 +6,7 @@
 
 #include "pc-reference-view.h"
 #include "pc-settings-view.h"
+#include "pc-scenario-view.h"
 #include "pc-window.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,7 @@ struct _PcWindow
   PcProjectionView     *projection_view;
   PcReferenceView      *reference_view;
   PcSettingsView       *settings_view;
+  PcScenarioView       *scenario_view;
   GMenu                *recent_section;
   GMenu                *import_section;
 

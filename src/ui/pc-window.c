@@ -246,6 +246,7 @@ pc_window_set_document (PcWindow   *self,
   pc_projection_view_set_document (self->projection_view, document);
   pc_reference_view_set_project (self->reference_view, document != NULL ? pc_document_get_project (document) : NULL);
   pc_settings_view_set_document (self->settings_view, document);
+  pc_scenario_view_set_document (self->scenario_view, document);
   gtk_stack_set_visible_child_name (self->main_stack, document != NULL ? "project" : "start");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, document != NULL);
   update_switcher_bar (self);
@@ -848,6 +849,7 @@ pc_window_class_init (PcWindowClass *klass)
   g_type_ensure (PC_TYPE_PROJECTION_VIEW);
   g_type_ensure (PC_TYPE_REFERENCE_VIEW);
   g_type_ensure (PC_TYPE_SETTINGS_VIEW);
+  g_type_ensure (PC_TYPE_SCENARIO_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PcWindow, switcher_title);
@@ -872,6 +874,7 @@ pc_window_class_init (PcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcWindow, projection_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, reference_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, settings_view);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, scenario_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, import_section);
   _pc_window_class_install_actions (widget_class);
