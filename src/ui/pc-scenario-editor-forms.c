@@ -1,7 +1,8 @@
 /* pc-scenario-editor-forms.c: the scenario editor's stage mix of a site
  * (the five shares set together, and the stage-shift helper that moves a
  * chosen fraction of stage 3–4 patients to stages 1–2) and its
- * investment lines; each an undoable edit, refusals marked in place.
+ * investment lines; each an undoable edit, refusals marked in place; and
+ * the helpers the editor's files share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,80 @@
 #include "pc-step-field.h"
 
 static const char *const funding_codes[] = { "icb", "specialised", "public_health", "drugs_fund" };
+
+/* ------------------------------------------------------------- helpers */
+
+gboolean
+_pc_scenario_editor_edit (PcScenarioEditor *self,
+                          const char       *label,
+                          PcHistoryEdit     edit_func,
+                          gpointer          data,
+                          GError          **error)
+{
+  if (self->document == NULL || self->scenario == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Choose a scenario first."));
+      return FALSE;
+    }
+  return pc_document_edit (self->document, label, PC_CHANGE_DATA, edit_func, data, error);
+}
+
+void
+_pc_scenario_editor_mark (GtkWidget  *widget,
+                          GtkLabel   *label,
+                          const char *reason)
+{
+  if (widget != NULL && reason != NULL)
+    gtk_widget_add_css_class (widget, "error");
+  else if (widget != NULL)
+    gtk_widget_remove_css_class (widget, "error");
+  if (widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    reason != NULL ? reason : "", -1);
+  gtk_label_set_text (label, reason != NULL ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), reason != NULL);
+}
+
+/* A caption above @widget that names it, with a mnemonic. */
+GtkWidget *
+_pc_scenario_editor_field (const char *mnemonic,
+                           GtkWidget  *widget)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), widget);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  return box;
+}
+
+GtkWidget *
+_pc_scenario_editor_section (const char *title)
+{
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  return label;
+}
+
+GtkLabel *
+_pc_scenario_editor_reason_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  return GTK_LABEL (label);
+}
 
 /* ------------------------------------------------------ the stage mix */
 
@@ -149,10 +224,7 @@ _pc_scenario_editor_build_stage_mix (PcScenarioEditor *self)
     }
   gtk_widget_set_valign (set, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (line), set);
-  self->mix_reason = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->mix_reason, 0);
-  gtk_label_set_wrap (self->mix_reason, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->mix_reason), "error");
+  self->mix_reason = _pc_scenario_editor_reason_label ();
   gtk_label_set_xalign (GTK_LABEL (intro), 0);
   gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
   self->shift_percent = GTK_ENTRY (gtk_entry_new ());
@@ -164,10 +236,7 @@ _pc_scenario_editor_build_stage_mix (PcScenarioEditor *self)
   gtk_box_append (GTK_BOX (shift_line), _pc_scenario_editor_field (_("_Percentage moved"), GTK_WIDGET (self->shift_percent)));
   gtk_widget_set_valign (shift, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (shift_line), shift);
-  self->shift_reason = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->shift_reason, 0);
-  gtk_label_set_wrap (self->shift_reason, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->shift_reason), "error");
+  self->shift_reason = _pc_scenario_editor_reason_label ();
   {
     GtkWidget *scroll = gtk_scrolled_window_new ();
 
@@ -181,8 +250,6 @@ _pc_scenario_editor_build_stage_mix (PcScenarioEditor *self)
   gtk_box_append (GTK_BOX (box), intro);
   gtk_box_append (GTK_BOX (box), shift_line);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->shift_reason));
-  _pc_scenario_editor_mark (NULL, self->mix_reason, NULL);
-  _pc_scenario_editor_mark (NULL, self->shift_reason, NULL);
   g_signal_connect_swapped (set, "clicked", G_CALLBACK (on_set_mix), self);
   g_signal_connect_swapped (shift, "clicked", G_CALLBACK (on_shift), self);
   g_signal_connect_swapped (self->mix_site, "notify::selected", G_CALLBACK (_pc_scenario_editor_show_mix), self);
@@ -470,15 +537,11 @@ _pc_scenario_editor_build_investments (PcScenarioEditor *self)
   for (GtkWidget *child = gtk_widget_get_first_child (form); child != NULL; child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
   gtk_box_append (GTK_BOX (box), form);
-  self->investment_reason = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->investment_reason, 0);
-  gtk_label_set_wrap (self->investment_reason, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->investment_reason), "error");
+  self->investment_reason = _pc_scenario_editor_reason_label ();
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->investment_reason));
   self->add_investment = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Add _Investment")));
   gtk_widget_set_halign (GTK_WIDGET (self->add_investment), GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->add_investment));
-  _pc_scenario_editor_mark (NULL, self->investment_reason, NULL);
   g_signal_connect_swapped (self->add_investment, "clicked", G_CALLBACK (on_add_investment), self);
   g_signal_connect_swapped (self->inv_cost, "activate", G_CALLBACK (on_add_investment), self);
   return box;

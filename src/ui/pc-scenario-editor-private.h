@@ -73,7 +73,7 @@ struct _PcScenarioEditor
   char         *replacing_investment;  /* the line being edited, or NULL */
 };
 
-/* pc-scenario-editor.c */
+/* pc-scenario-editor-forms.c: shared helpers */
 /* Runs @edit as one undoable change named @label; FALSE and @error when
  * refused. */
 gboolean   _pc_scenario_editor_edit          (PcScenarioEditor *self,
@@ -88,7 +88,9 @@ void       _pc_scenario_editor_mark          (GtkWidget        *widget,
 GtkWidget *_pc_scenario_editor_field         (const char       *mnemonic,
                                               GtkWidget        *widget);
 GtkWidget *_pc_scenario_editor_section       (const char       *title);
-/* pc-scenario-editor-forms.c */
+/* A hidden label for the reason a value is refused. */
+GtkLabel  *_pc_scenario_editor_reason_label  (void);
+/* pc-scenario-editor-forms.c: the stage mix and investment lines */
 GtkWidget *_pc_scenario_editor_build_stage_mix   (PcScenarioEditor *self);
 GtkWidget *_pc_scenario_editor_build_investments (PcScenarioEditor *self);
 void       _pc_scenario_editor_fill_forms        (PcScenarioEditor *self);

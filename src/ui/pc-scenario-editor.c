@@ -53,80 +53,6 @@ stage_label (int stage)
   return stage >= 0 && stage < PC_N_STAGES ? _(labels[stage]) : "";
 }
 
-/* ------------------------------------------------------------- helpers */
-
-gboolean
-_pc_scenario_editor_edit (PcScenarioEditor *self,
-                          const char       *label,
-                          PcHistoryEdit     edit_func,
-                          gpointer          data,
-                          GError          **error)
-{
-  if (self->document == NULL || self->scenario == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Choose a scenario first."));
-      return FALSE;
-    }
-  return pc_document_edit (self->document, label, PC_CHANGE_DATA, edit_func, data, error);
-}
-
-void
-_pc_scenario_editor_mark (GtkWidget  *widget,
-                          GtkLabel   *label,
-                          const char *reason)
-{
-  if (widget != NULL && reason != NULL)
-    gtk_widget_add_css_class (widget, "error");
-  else if (widget != NULL)
-    gtk_widget_remove_css_class (widget, "error");
-  if (widget != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    reason != NULL ? reason : "", -1);
-  gtk_label_set_text (label, reason != NULL ? reason : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), reason != NULL);
-}
-
-/* A caption above @widget that names it, with a mnemonic. */
-GtkWidget *
-_pc_scenario_editor_field (const char *mnemonic,
-                           GtkWidget  *widget)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), widget);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-  return box;
-}
-
-GtkWidget *
-_pc_scenario_editor_section (const char *title)
-{
-  GtkWidget *label = gtk_label_new (title);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "title-4");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  return label;
-}
-
-static GtkLabel *
-reason_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-  return GTK_LABEL (label);
-}
-
 /* ---------------------------------------------------- the change form */
 
 typedef struct
@@ -503,7 +429,7 @@ build_change_form (PcScenarioEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_change), FALSE);
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->add_change));
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->cancel_change));
-  self->change_reason = reason_label ();
+  self->change_reason = _pc_scenario_editor_reason_label ();
   gtk_box_append (GTK_BOX (box), form);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->change_reason));
   gtk_box_append (GTK_BOX (box), buttons);
