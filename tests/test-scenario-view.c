@@ -207,7 +207,7 @@ test_copy_as_current (void)
   gtk_widget_grab_focus (GTK_WIDGET (pathway_row (PATHWAY)));
   pc_test_key (GTK_WINDOW (window), GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   dialog = wait_for_dialog ();
-  g_assert_cmpstr (dialog_reason (dialog), !=, NULL);
+  g_assert_cmpstr (dialog_reason (dialog), ==, "Choose the provider.");
   provider = GTK_DROP_DOWN (find (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
   g_assert_true (pc_choice_drop_down_set (provider, "R1H"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), GTK_TYPE_ENTRY))), ==,

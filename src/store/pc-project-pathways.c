@@ -880,12 +880,6 @@ pc_project_copy_pathway (PcProject     *self,
                            "a best-practice pathway belongs to no provider");
       return FALSE;
     }
-  if (kind == PC_KIND_CURRENT && is_blank (provider))
-    {
-      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID,
-                           "a provider's current pathway needs the provider");
-      return FALSE;
-    }
   if (!pc_project_begin (self, error))
     return FALSE;
   return end_change (self, create_pathway (self, name, "", kind, provider, from, error), error);

@@ -317,6 +317,8 @@ typedef struct
   PathwayMode      mode;
   char            *from;
   char            *from_site;
+  PcPathwayKind    from_kind;
+  char            *from_provider;
   AdwMessageDialog *dialog;
   GtkEditable     *entry;
   GtkDropDown     *site;
@@ -334,6 +336,7 @@ pathway_dialog_free (gpointer data,
   g_object_unref (dialog->editor);
   g_free (dialog->from);
   g_free (dialog->from_site);
+  g_free (dialog->from_provider);
   g_free (dialog);
 }
 
@@ -350,10 +353,10 @@ check_pathway_dialog (PathwayDialog *dialog)
     gtk_widget_set_sensitive (GTK_WIDGET (dialog->provider), dialog->kind == NULL || current);
   if (dialog->mode == PATHWAY_RENAME && g_strcmp0 (name, dialog->from) == 0)
     g_set_error_literal (&error, PC_ERROR, PC_ERROR_INVALID, _("Type the new name."));
-  else if (pc_project_check_pathway_name (project, name, &error)
-           && dialog->mode == PATHWAY_AS_CURRENT && dialog->provider != NULL
-           && pc_choice_drop_down_get (dialog->provider) == NULL)
+  else if (dialog->mode == PATHWAY_AS_CURRENT && pc_choice_drop_down_get (dialog->provider) == NULL)
     g_set_error_literal (&error, PC_ERROR, PC_ERROR_INVALID, _("Choose the provider."));
+  else if (!pc_project_check_pathway_name (project, name, &error))
+    ;
   else if (error == NULL && dialog->mode == PATHWAY_NEW && pc_choice_drop_down_get (dialog->site) == NULL)
     g_set_error_literal (&error, PC_ERROR, PC_ERROR_INVALID, _("Import tumour sites first."));
   gtk_label_set_text (dialog->reason, error != NULL ? error->message : "");
@@ -403,6 +406,12 @@ on_pathway_dialog_response (AdwMessageDialog *message_dialog,
                ? PC_KIND_CURRENT : PC_KIND_BEST_PRACTICE;
   if (dialog->provider != NULL && edit->kind == PC_KIND_CURRENT)
     edit->provider = g_strdup (pc_choice_drop_down_get (dialog->provider));
+  /* A plain copy is of the same kind and provider as its source. */
+  if (dialog->mode == PATHWAY_COPY)
+    {
+      edit->kind = dialog->from_kind;
+      edit->provider = g_strdup (dialog->from_provider);
+    }
   apply_pathway_edit (dialog->editor, edit);
 }
 
@@ -490,6 +499,8 @@ ask_pathway (PcPathwayEditor *self,
       g_autofree char *described = pc_project_describe_pathway (pc_document_get_project (self->document), source);
 
       dialog->from_site = g_strdup (source->site);
+      dialog->from_kind = source->kind;
+      dialog->from_provider = g_strdup (source->provider);
       body = g_strdup_printf (mode == PATHWAY_RENAME ? _("Scenarios that name “%s” (%s) follow it.")
                               : _("Every step of “%s” (%s) is copied."), from, described);
     }
