@@ -248,6 +248,12 @@ test_copy_as_current (void)
   pc_test_wait_idle (5);
   g_assert_true (has_pathway ("breast_renamed"));
   g_assert_true (has_pathway ("breast_current_R1H"));
+
+  /* Return on a row shows its pathway (the undone rename took the shown one). */
+  gtk_widget_grab_focus (GTK_WIDGET (pathway_row (PATHWAY)));
+  pc_test_key (GTK_WINDOW (window), GDK_KEY_Return, 0);
+  pc_test_wait_idle (5);
+  g_assert_cmpstr (pc_document_get_pathway_name (document ()), ==, PATHWAY);
 }
 
 static PcScenarioEditor *
@@ -340,6 +346,27 @@ test_build_scenario (void)
   pc_test_wait_idle (5);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->investment_reason)));
   g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (editor->investments)));
+  /* It changes the breast pathway shown: no warning. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->warning)));
+}
+
+/* A scenario of the lung alone says it changes nothing in the breast
+ * pathway shown, as the CLI's report does. */
+static void
+test_untouched_warning (void)
+{
+  PcScenarioEditor *editor = scenario_editor ();
+  g_autofree char *expected = NULL;
+  g_autoptr(PcScenario) lung = pc_project_load_scenario (project (), "earlier_lung_diagnosis", NULL);
+
+  g_assert_true (pc_scenario_view_select (window->scenario_view, "earlier_lung_diagnosis"));
+  pc_test_wait_idle (5);
+  expected = pc_scenario_untouched_warning (lung, pc_document_get_pathway (document ()));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->warning)));
+  g_assert_cmpstr (gtk_label_get_text (editor->warning), ==, expected);
+  g_assert_true (pc_scenario_view_select (window->scenario_view, SCENARIO));
+  pc_test_wait_idle (5);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->warning)));
 }
 
 /* Delete on a change's row removes it; Ctrl+Z brings it back. */
@@ -548,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/scenario-view/copy-as-current", test_copy_as_current);
   g_test_add_func ("/scenario-view/new-scenario", test_new_scenario);
   g_test_add_func ("/scenario-view/build-scenario", test_build_scenario);
+  g_test_add_func ("/scenario-view/untouched-warning", test_untouched_warning);
   g_test_add_func ("/scenario-view/delete-change-by-key", test_delete_change_by_key);
   g_test_add_func ("/scenario-view/saved-comparison", test_saved_comparison);
   g_test_add_func ("/scenario-view/rename-duplicate", test_rename_duplicate_scenario);

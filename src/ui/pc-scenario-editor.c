@@ -525,7 +525,7 @@ show_warning (PcScenarioEditor *self)
   const PcPathway *pathway = self->document != NULL ? pc_document_get_pathway (self->document) : NULL;
   g_autofree char *warning = NULL;
 
-  if (self->loaded != NULL && pathway != NULL)
+  if (self->loaded != NULL && pathway != NULL && !pc_scenario_touches (self->loaded, pathway))
     warning = pc_scenario_untouched_warning (self->loaded, pathway);
   gtk_label_set_text (self->warning, warning != NULL ? warning : "");
   gtk_widget_set_visible (GTK_WIDGET (self->warning), warning != NULL);

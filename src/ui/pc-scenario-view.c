@@ -89,7 +89,6 @@ describe_scenario (PcScenarioView *self,
 {
   g_autoptr(PcScenario) scenario = NULL;
   const PcPathway *pathway = pc_document_get_pathway (self->document);
-  g_autofree char *warning = NULL;
   g_autofree char *changes = NULL;
   guint n_changes, n_lines;
 
@@ -100,7 +99,7 @@ describe_scenario (PcScenarioView *self,
   if (scenario == NULL)
     return NULL;
   /* The editor gives the whole warning; the list says it short. */
-  if (pathway != NULL && (warning = pc_scenario_untouched_warning (scenario, pathway)) != NULL)
+  if (pathway != NULL && !pc_scenario_touches (scenario, pathway))
     {
       *warned = TRUE;
       return g_strdup_printf (_("Changes nothing in %s"), pathway->name);
