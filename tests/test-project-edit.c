@@ -244,6 +244,28 @@ test_scenario_investments (void)
   pc_investment_free (wrong);
 }
 
+static void
+test_names_and_sites (void)
+{
+  g_autoptr(PcProject) project = pc_test_open_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) sites = pc_project_load_site_names (project, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (sites), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (sites, "breast"), ==, "Breast");
+  g_assert_true (pc_project_check_pathway_name (project, "breast_new", &error));
+  g_assert_false (pc_project_check_pathway_name (project, "lung_best_practice", &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_false (pc_project_check_pathway_name (project, "", &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (pc_project_check_scenario_name (project, "plan", &error));
+  g_assert_false (pc_project_check_scenario_name (project, "plan ", &error));
+  g_assert_error (error, PC_ERROR, PC_ERROR_INVALID);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -251,6 +273,7 @@ main (int argc, char **argv)
   g_test_add_func ("/project-edit/pathway/create-refusals", test_pathway_create_refusals);
   g_test_add_func ("/project-edit/pathway/copy-as-current", test_pathway_copy_as_current);
   g_test_add_func ("/project-edit/pathway/rename-delete", test_pathway_rename_and_delete);
+  g_test_add_func ("/project-edit/names-and-sites", test_names_and_sites);
   g_test_add_func ("/project-edit/scenario/rename-duplicate", test_scenario_rename_duplicate);
   g_test_add_func ("/project-edit/scenario/changes", test_scenario_changes);
   g_test_add_func ("/project-edit/scenario/investments", test_scenario_investments);
