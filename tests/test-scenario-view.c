@@ -544,6 +544,23 @@ test_rename_duplicate_scenario (void)
   names = pc_project_list_scenarios (project (), NULL);
   g_assert_true (g_strv_contains ((const char * const *) names, SCENARIO));
   g_assert_false (g_strv_contains ((const char * const *) names, "earlier_breast_diagnosis_copy"));
+
+  /* Delete on the list's row asks, then deletes; Ctrl+Z brings it back. */
+  g_assert_true (pc_scenario_view_select (window->scenario_view, SCENARIO));
+  focus_scenario_list ();
+  pc_test_key (GTK_WINDOW (window), GDK_KEY_Delete, 0);
+  dialog = wait_for_dialog ();
+  pc_test_key (GTK_WINDOW (dialog), GDK_KEY_Return, 0);
+  pc_test_wait_until (dialog_gone, NULL, 10, "the dialog to close");
+  g_strfreev (names);
+  names = pc_project_list_scenarios (project (), NULL);
+  g_assert_false (g_strv_contains ((const char * const *) names, SCENARIO));
+  focus_scenario_list ();
+  pc_test_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  pc_test_wait_idle (5);
+  g_strfreev (names);
+  names = pc_project_list_scenarios (project (), NULL);
+  g_assert_true (g_strv_contains ((const char * const *) names, SCENARIO));
 }
 
 static void

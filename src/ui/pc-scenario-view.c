@@ -314,13 +314,12 @@ static void
 check_scenario_dialog (ScenarioDialog *dialog)
 {
   g_autoptr(GError) error = NULL;
-  const char *name = gtk_editable_get_text (dialog->entry);
   PcScenarioView *self = dialog->view;
+  const char *name;
 
-  if (dialog->mode == SCENARIO_DELETE)
+  if (dialog->mode == SCENARIO_DELETE || self->document == NULL)
     return;
-  if (self->document == NULL)
-    return;
+  name = gtk_editable_get_text (dialog->entry);
   if (dialog->mode == SCENARIO_RENAME && g_strcmp0 (name, dialog->from) == 0)
     g_set_error_literal (&error, PC_ERROR, PC_ERROR_INVALID, _("Type the new name."));
   else if (pc_project_check_scenario_name (pc_document_get_project (self->document), name, &error)
@@ -408,9 +407,7 @@ ask_scenario (PcScenarioView *self,
               const char     *from)
 {
   ScenarioDialog *dialog = g_new0 (ScenarioDialog, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *caption = gtk_label_new_with_mnemonic (_("_Name (as the command line takes it)"));
+  GtkWidget *box, *entry = NULL, *caption;
   static const char *const headings[] = {
     N_("New Scenario"), N_("Duplicate Scenario"), N_("Rename Scenario"), N_("Delete Scenario?"),
   };
@@ -432,6 +429,9 @@ ask_scenario (PcScenarioView *self,
   adw_message_dialog_set_close_response (dialog->dialog, "cancel");
   if (mode != SCENARIO_DELETE)
     {
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      entry = gtk_entry_new ();
+      caption = gtk_label_new_with_mnemonic (_("_Name (as the command line takes it)"));
       gtk_label_set_xalign (GTK_LABEL (caption), 0);
       gtk_label_set_mnemonic_widget (GTK_LABEL (caption), entry);
       gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
@@ -455,9 +455,6 @@ ask_scenario (PcScenarioView *self,
       adw_message_dialog_set_extra_child (dialog->dialog, box);
       g_signal_connect_swapped (entry, "changed", G_CALLBACK (check_scenario_dialog), dialog);
     }
-  else
-    g_object_ref_sink (box), g_object_unref (box), g_object_ref_sink (entry), g_object_unref (entry),
-    g_object_ref_sink (caption), g_object_unref (caption);
   g_signal_connect_data (dialog->dialog, "response", G_CALLBACK (on_scenario_dialog_response), dialog,
                          scenario_dialog_free, 0);
   check_scenario_dialog (dialog);
