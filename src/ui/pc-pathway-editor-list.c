@@ -348,24 +348,36 @@ check_pathway_dialog (PathwayDialog *dialog)
   PcProject *project = pc_document_get_project (dialog->editor->document);
   const char *name = gtk_editable_get_text (dialog->entry);
   gboolean current = dialog->kind != NULL && gtk_drop_down_get_selected (dialog->kind) == 1;
+  GtkWidget *refused;
 
   if (dialog->provider != NULL)
     gtk_widget_set_sensitive (GTK_WIDGET (dialog->provider), dialog->kind == NULL || current);
+  refused = GTK_WIDGET (dialog->entry);
   if (dialog->mode == PATHWAY_RENAME && g_strcmp0 (name, dialog->from) == 0)
     g_set_error_literal (&error, PC_ERROR, PC_ERROR_INVALID, _("Type the new name."));
   else if (dialog->mode == PATHWAY_AS_CURRENT && pc_choice_drop_down_get (dialog->provider) == NULL)
-    g_set_error_literal (&error, PC_ERROR, PC_ERROR_INVALID, _("Choose the provider."));
-  else if (!pc_project_check_pathway_name (project, name, &error))
-    ;
-  else if (error == NULL && dialog->mode == PATHWAY_NEW && pc_choice_drop_down_get (dialog->site) == NULL)
-    g_set_error_literal (&error, PC_ERROR, PC_ERROR_INVALID, _("Import tumour sites first."));
+    {
+      g_set_error_literal (&error, PC_ERROR, PC_ERROR_INVALID, _("Choose the provider."));
+      refused = GTK_WIDGET (dialog->provider);
+    }
+  else if (dialog->mode == PATHWAY_NEW && pc_choice_drop_down_get (dialog->site) == NULL)
+    {
+      g_set_error_literal (&error, PC_ERROR, PC_ERROR_INVALID, _("Import tumour sites first: a pathway is for a site."));
+      refused = GTK_WIDGET (dialog->site);
+    }
+  else
+    pc_project_check_pathway_name (project, name, &error);
   gtk_label_set_text (dialog->reason, error != NULL ? error->message : "");
   gtk_widget_set_visible (GTK_WIDGET (dialog->reason), error != NULL);
+  /* The field refused carries the mark and the reason. */
+  gtk_widget_remove_css_class (GTK_WIDGET (dialog->entry), "error");
+  if (dialog->provider != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (dialog->provider), "error");
+  if (dialog->site != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (dialog->site), "error");
   if (error != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (dialog->entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (dialog->entry), "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+    gtk_widget_add_css_class (refused, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (refused), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   error != NULL ? error->message : "", -1);
   adw_message_dialog_set_response_enabled (dialog->dialog, "ok", error == NULL);
 }

@@ -222,8 +222,7 @@ _pc_scenario_editor_build_stage_mix (PcScenarioEditor *self)
       g_signal_connect_swapped (self->mix_entries[s], "activate", G_CALLBACK (on_set_mix), self);
       gtk_box_append (GTK_BOX (line), _pc_scenario_editor_field (_(titles[s]), GTK_WIDGET (self->mix_entries[s])));
     }
-  gtk_widget_set_valign (set, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (line), set);
+  gtk_widget_set_halign (set, GTK_ALIGN_START);
   self->mix_reason = _pc_scenario_editor_reason_label ();
   gtk_label_set_xalign (GTK_LABEL (intro), 0);
   gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
@@ -247,6 +246,7 @@ _pc_scenario_editor_build_stage_mix (PcScenarioEditor *self)
     gtk_box_append (GTK_BOX (box), scroll);
   }
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->mix_reason));
+  gtk_box_append (GTK_BOX (box), set);
   gtk_box_append (GTK_BOX (box), intro);
   gtk_box_append (GTK_BOX (box), shift_line);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->shift_reason));
