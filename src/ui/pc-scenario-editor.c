@@ -548,6 +548,17 @@ pc_scenario_editor_refresh (PcScenarioEditor *self)
   gtk_widget_set_sensitive (self->scroller, self->scenario != NULL);
   fill_choices (self);
   fill_changes (self);
+  /* The stage mix form opens on the site whose mix the scenario changes. */
+  for (guint i = 0; self->loaded != NULL && i < self->loaded->overrides->len; i++)
+    {
+      const PcOverride *change = g_ptr_array_index (self->loaded->overrides, i);
+
+      if (change->parameter == PC_PARAMETER_STAGE_SHARE)
+        {
+          pc_choice_drop_down_set (self->mix_site, change->site);
+          break;
+        }
+    }
   _pc_scenario_editor_show_mix (self);
   _pc_scenario_editor_show_investments (self);
   show_warning (self);
