@@ -99,9 +99,9 @@ pc_step_field_to_text (const PcStep *step,
 
 /* Reads a number a person typed: "1,234.5", "£1,234.50", " 3 ".  Commas
  * are thousands separators only between digit groups of three. */
-static gboolean
-parse_number (const char *text,
-              double     *value)
+gboolean
+pc_parse_typed_number (const char *text,
+                       double     *value)
 {
   g_autoptr(GString) plain = g_string_new (NULL);
   const char *p = text;
@@ -137,7 +137,7 @@ parse_field_value (PcStep      *step,
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   double number = 0.0;
 
-  if (pc_step_field_numeric (field) && *trimmed != '\0' && !parse_number (trimmed, &number))
+  if (pc_step_field_numeric (field) && *trimmed != '\0' && !pc_parse_typed_number (trimmed, &number))
     {
       g_set_error (error, PC_ERROR, PC_ERROR_INVALID, _("%s: “%s” is not a number"),
                    pc_step_field_title (field), trimmed);

@@ -46,4 +46,9 @@ gboolean    pc_step_field_parse   (PcStep        *step,
                                    const char    *text,
                                    GError       **error);
 
+/* A number a person typed: "1,234.5", "£1,234.50", " 3 "; commas are
+ * thousands separators only between digit groups of three. */
+gboolean    pc_parse_typed_number (const char *text,
+                                   double     *value);
+
 G_END_DECLS

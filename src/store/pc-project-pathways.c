@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "pc-costing.h"
 #include "pc-error.h"
@@ -702,4 +703,309 @@ pc_pathway_writer_add_step (PcPathwayWriter  *writer,
   sqlite3_bind_int64 (writer->insert_step, 2, position);
   bind_step_values (writer->insert_step, step);
   return _pc_project_step_reset (writer->project, writer->insert_step, "save the step", error);
+}
+
+/* ------------------------------------- creating, renaming and deleting */
+
+gboolean
+_pc_project_run (PcProject   *self,
+           const char  *sql,
+           const char  *first,
+           const char  *second,
+           const char  *doing,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = _pc_project_prepare (self, sql, first, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (second != NULL)
+    sqlite3_bind_text (stmt, 2, second, -1, SQLITE_TRANSIENT);
+  return _pc_project_finish (self, stmt, sqlite3_step (stmt), doing, error);
+}
+
+/* Whether @sql, with @code bound, returns a row. */
+static gboolean
+has_row (PcProject   *self,
+         const char  *sql,
+         const char  *code,
+         gboolean    *found,
+         GError     **error)
+{
+  g_auto(GStrv) names = _pc_project_list_names (self, sql, code, "read it", error);
+
+  if (names == NULL)
+    return FALSE;
+  *found = names[0] != NULL;
+  return TRUE;
+}
+
+/* A new pathway's name: not blank, not spaces at either end (the CLI
+ * takes it as typed), not one the project has. */
+static gboolean
+check_new_pathway_name (PcProject   *self,
+                        const char  *name,
+                        GError     **error)
+{
+  gboolean taken = FALSE;
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID, "a pathway needs a name");
+      return FALSE;
+    }
+  if (strcmp (stripped, name) != 0)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "the pathway name '%s' begins or ends with a space", name);
+      return FALSE;
+    }
+  if (!has_row (self, "SELECT name FROM pathways WHERE name = ?", name, &taken, error))
+    return FALSE;
+  if (taken)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_EXISTS,
+                   "the project already has a pathway named '%s'", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_site_and_provider (PcProject   *self,
+                         const char  *site,
+                         const char  *provider,
+                         GError     **error)
+{
+  gboolean found = FALSE;
+
+  if (!has_row (self, "SELECT code FROM sites WHERE code = ?", site, &found, error))
+    return FALSE;
+  if (!found)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND, "unknown site '%s'", site);
+      return FALSE;
+    }
+  if (is_blank (provider))
+    return TRUE;
+  if (!has_row (self, "SELECT code FROM providers WHERE code = ?", provider, &found, error))
+    return FALSE;
+  if (!found)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND,
+                   "unknown provider '%s' (import providers first)", provider);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_pathway (PcProject     *self,
+                const char    *name,
+                const char    *site,
+                PcPathwayKind  kind,
+                const char    *provider,
+                const char    *copy_from,
+                GError       **error)
+{
+  g_autoptr(PcPathwayWriter) writer = NULL;
+  g_auto(GStrv) source_site = NULL;
+
+  if (!check_new_pathway_name (self, name, error))
+    return FALSE;
+  if (copy_from != NULL)
+    {
+      source_site = _pc_project_list_names (self, "SELECT site FROM pathways WHERE name = ?",
+                                            copy_from, "read its pathways", error);
+      if (source_site == NULL)
+        return FALSE;
+      if (source_site[0] == NULL)
+        return _pc_project_set_not_found_pathway (self, copy_from, error);
+      site = source_site[0];
+    }
+  if (!check_site_and_provider (self, site, provider, error))
+    return FALSE;
+  writer = pc_pathway_writer_new (self, error);
+  if (writer == NULL || !pc_pathway_writer_replace (writer, name, site, kind, provider, error))
+    return FALSE;
+  if (copy_from == NULL)
+    return TRUE;
+  /* The copy keeps every column as stored, positions too. */
+  return _pc_project_run (self, "INSERT INTO pathway_steps (pathway, position, phase, year_offset, basis, "
+                    "step, activity, tariff_code, local_unit_cost, quantity, stage_1, stage_2, "
+                    "stage_3, stage_4, stage_unknown, funding, provider_unit_cost) SELECT ?2, position, phase, year_offset, "
+                    "basis, step, activity, tariff_code, local_unit_cost, quantity, stage_1, "
+                    "stage_2, stage_3, stage_4, stage_unknown, funding, provider_unit_cost "
+                    "FROM pathway_steps WHERE pathway = ?1 ORDER BY position",
+                    copy_from, name, "copy the pathway's steps", error);
+}
+
+gboolean
+pc_project_create_pathway (PcProject     *self,
+                           const char    *name,
+                           const char    *site,
+                           PcPathwayKind  kind,
+                           const char    *provider,
+                           GError       **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (name != NULL && site != NULL, FALSE);
+
+  if (kind == PC_KIND_BEST_PRACTICE && !is_blank (provider))
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID,
+                           "a best-practice pathway belongs to no provider");
+      return FALSE;
+    }
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_change (self, create_pathway (self, name, site, kind, provider, NULL, error), error);
+}
+
+gboolean
+pc_project_copy_pathway (PcProject     *self,
+                         const char    *from,
+                         const char    *name,
+                         PcPathwayKind  kind,
+                         const char    *provider,
+                         GError       **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (from != NULL && name != NULL, FALSE);
+
+  if (kind == PC_KIND_BEST_PRACTICE && !is_blank (provider))
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID,
+                           "a best-practice pathway belongs to no provider");
+      return FALSE;
+    }
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_change (self, create_pathway (self, name, "", kind, provider, from, error), error);
+}
+
+static gboolean
+rename_pathway (PcProject   *self,
+                const char  *name,
+                const char  *new_name,
+                GError     **error)
+{
+  static const char *const updates[] = {
+    "UPDATE pathways SET name = ?2 WHERE name = ?1",
+    "UPDATE pathway_steps SET pathway = ?2 WHERE pathway = ?1",
+    "UPDATE scenario_changes SET pathway = ?2 WHERE pathway = ?1",
+    "UPDATE scenario_investments SET pathway = ?2 WHERE pathway = ?1",
+    "UPDATE risk_register SET pathway = ?2 WHERE pathway = ?1",
+  };
+  gboolean found = FALSE;
+
+  if (!has_row (self, "SELECT name FROM pathways WHERE name = ?", name, &found, error))
+    return FALSE;
+  if (!found)
+    return _pc_project_set_not_found_pathway (self, name, error);
+  if (!check_new_pathway_name (self, new_name, error))
+    return FALSE;
+  /* Scenarios and the risk register name the pathway: they follow it. */
+  for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
+    if (!_pc_project_run (self, updates[i], name, new_name, "rename the pathway", error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+pc_project_rename_pathway (PcProject   *self,
+                           const char  *name,
+                           const char  *new_name,
+                           GError     **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (name != NULL && new_name != NULL, FALSE);
+
+  if (g_strcmp0 (name, new_name) == 0)
+    return TRUE;
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_change (self, rename_pathway (self, name, new_name, error), error);
+}
+
+static gboolean
+delete_pathway (PcProject   *self,
+                const char  *name,
+                GError     **error)
+{
+  g_auto(GStrv) users = NULL;
+  gboolean found = FALSE;
+
+  if (!has_row (self, "SELECT name FROM pathways WHERE name = ?", name, &found, error))
+    return FALSE;
+  if (!found)
+    return _pc_project_set_not_found_pathway (self, name, error);
+  /* A scenario's change would be refused once its step is gone: the user
+   * removes those first, knowing which. */
+  users = _pc_project_list_names (self, "SELECT scenario FROM scenario_changes WHERE pathway = ?1 "
+                                  "UNION SELECT scenario FROM scenario_investments "
+                                  "WHERE pathway = ?1 ORDER BY 1", name, "read its scenarios", error);
+  if (users == NULL)
+    return FALSE;
+  if (users[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv ("', '", users);
+
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "pathway '%s' is used by scenario '%s'; remove its changes there first",
+                   name, list);
+      return FALSE;
+    }
+  return _pc_project_run (self, "DELETE FROM pathway_steps WHERE pathway = ?", name, NULL,
+                    "delete the pathway", error)
+         && _pc_project_run (self, "DELETE FROM risk_register WHERE pathway = ?", name, NULL,
+                       "delete the pathway", error)
+         && _pc_project_run (self, "DELETE FROM pathways WHERE name = ?", name, NULL,
+                       "delete the pathway", error);
+}
+
+gboolean
+pc_project_delete_pathway (PcProject   *self,
+                           const char  *name,
+                           GError     **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_change (self, delete_pathway (self, name, error), error);
+}
+
+gboolean
+pc_project_check_pathway_name (PcProject   *self,
+                               const char  *name,
+                               GError     **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return check_new_pathway_name (self, name, error);
+}
+
+GHashTable *
+pc_project_load_site_names (PcProject  *self,
+                            GError    **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+
+  stmt = _pc_project_prepare (self, "SELECT code, name FROM sites", NULL, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  if (!_pc_project_finish (self, stmt, rc, "read its sites", error))
+    return NULL;
+  return g_steal_pointer (&names);
 }

@@ -92,6 +92,13 @@ gboolean     _pc_project_step_reset         (PcProject     *self,
                                              sqlite3_stmt  *stmt,
                                              const char    *doing,
                                              GError       **error);
+/* Runs @sql once, @first and @second (when not NULL) bound as ?1 and ?2. */
+gboolean     _pc_project_run                (PcProject     *self,
+                                             const char    *sql,
+                                             const char    *first,
+                                             const char    *second,
+                                             const char    *doing,
+                                             GError       **error);
 /* Turns an SQLite failure into a PcError with a message for the user. */
 gboolean     _pc_project_sqlite_error       (PcProject    *self,
                                              int           rc,

@@ -607,3 +607,421 @@ pc_project_delete_scenario (PcProject   *self,
     }
   return pc_project_commit (self, error);
 }
+
+/* ------------------------------------------- editing scenarios in place */
+
+/* Ends the change begun for an edit: committed when @ok, else undone. */
+static gboolean
+end_edit (PcProject  *self,
+          gboolean    ok,
+          GError    **error)
+{
+  if (!ok)
+    {
+      pc_project_rollback (self);
+      return FALSE;
+    }
+  return pc_project_commit (self, error);
+}
+
+static gboolean
+scenario_exists (PcProject   *self,
+                 const char  *name,
+                 gboolean    *exists,
+                 GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  *exists = row_exists (self, "SELECT 1 FROM scenario_changes WHERE scenario = ?1 UNION ALL "
+                        "SELECT 1 FROM scenario_investments WHERE scenario = ?1", name, NULL, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pc_project_check_scenario_name (PcProject   *self,
+                                const char  *name,
+                                GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  gboolean taken = FALSE;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (name));
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID, "a scenario needs a name");
+      return FALSE;
+    }
+  if (strcmp (stripped, name) != 0)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "the scenario name '%s' begins or ends with a space", name);
+      return FALSE;
+    }
+  if (!scenario_exists (self, name, &taken, error))
+    return FALSE;
+  if (taken)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_EXISTS,
+                   "the project already has a scenario named '%s'", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_known_scenario (PcProject   *self,
+                      const char  *name,
+                      GError     **error)
+{
+  gboolean exists = FALSE;
+
+  if (!scenario_exists (self, name, &exists, error))
+    return FALSE;
+  if (!exists)
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_NOT_FOUND, "no scenario named '%s'", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+copy_scenario (PcProject   *self,
+               const char  *name,
+               const char  *new_name,
+               gboolean     keep_old,
+               GError     **error)
+{
+  if (!check_known_scenario (self, name, error) || !pc_project_check_scenario_name (self, new_name, error))
+    return FALSE;
+  if (!keep_old)
+    return _pc_project_run (self, "UPDATE scenario_changes SET scenario = ?2 WHERE scenario = ?1",
+                            name, new_name, "rename the scenario", error)
+           && _pc_project_run (self, "UPDATE scenario_investments SET scenario = ?2 "
+                               "WHERE scenario = ?1", name, new_name, "rename the scenario", error);
+  return _pc_project_run (self, "INSERT INTO scenario_changes (scenario, parameter, site, pathway, "
+                          "step, stage, value) SELECT ?2, parameter, site, pathway, step, stage, "
+                          "value FROM scenario_changes WHERE scenario = ?1",
+                          name, new_name, "copy the scenario", error)
+         && _pc_project_run (self, "INSERT INTO scenario_investments (scenario, name, first_year, "
+                             "last_year, cost_per_year, funding, site, pathway) SELECT ?2, name, "
+                             "first_year, last_year, cost_per_year, funding, site, pathway "
+                             "FROM scenario_investments WHERE scenario = ?1",
+                             name, new_name, "copy the scenario", error);
+}
+
+gboolean
+pc_project_rename_scenario (PcProject   *self,
+                            const char  *name,
+                            const char  *new_name,
+                            GError     **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (name != NULL && new_name != NULL, FALSE);
+
+  if (strcmp (name, new_name) == 0)
+    return TRUE;
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_edit (self, copy_scenario (self, name, new_name, FALSE, error), error);
+}
+
+gboolean
+pc_project_duplicate_scenario (PcProject   *self,
+                               const char  *name,
+                               const char  *new_name,
+                               GError     **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (name != NULL && new_name != NULL, FALSE);
+
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_edit (self, copy_scenario (self, name, new_name, TRUE, error), error);
+}
+
+/* Deletes the change of @change's key; a stage_share change, every stage
+ * share of its site. */
+static gboolean
+delete_change (PcProject         *self,
+               const char        *scenario,
+               const PcOverride  *change,
+               GError           **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean whole_mix = change->parameter == PC_PARAMETER_STAGE_SHARE;
+
+  stmt = _pc_project_prepare (self, whole_mix
+                              ? "DELETE FROM scenario_changes WHERE scenario = ?1 AND parameter = ?2 "
+                                "AND site = ?3"
+                              : "DELETE FROM scenario_changes WHERE scenario = ?1 AND parameter = ?2 "
+                                "AND site = ?3 AND pathway = ?4 AND step = ?5 AND stage = ?6",
+                              scenario, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 2, pc_parameter_to_string (change->parameter), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, change->site != NULL ? change->site : "", -1, SQLITE_TRANSIENT);
+  if (!whole_mix)
+    {
+      sqlite3_bind_text (stmt, 4, change->pathway != NULL ? change->pathway : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, change->step != NULL ? change->step : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, change->stage >= 0 ? pc_stage_to_string (change->stage) : "",
+                         -1, SQLITE_STATIC);
+    }
+  return _pc_project_finish (self, stmt, sqlite3_step (stmt), "change the scenario", error);
+}
+
+static gboolean
+set_change (PcProject         *self,
+            const char        *scenario,
+            const PcOverride  *replacing,
+            const PcOverride  *change,
+            PcOverrideField   *field,
+            GError           **error)
+{
+  g_autoptr(PcScenarioWriter) writer = NULL;
+
+  if (change->parameter == PC_PARAMETER_STAGE_SHARE)
+    {
+      *field = PC_OVERRIDE_VALUE;
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID,
+                           "stage_share: a site's stage shares change together, as a stage mix");
+      return FALSE;
+    }
+  writer = pc_scenario_writer_new (self, error);
+  return writer != NULL
+         && (replacing == NULL || delete_change (self, scenario, replacing, error))
+         && pc_scenario_writer_check_change (writer, change, field, error)
+         && pc_scenario_writer_add_change (writer, scenario, change, error);
+}
+
+gboolean
+pc_project_set_scenario_change (PcProject         *self,
+                                const char        *scenario,
+                                const PcOverride  *replacing,
+                                const PcOverride  *change,
+                                PcOverrideField   *field,
+                                GError           **error)
+{
+  PcOverrideField refused;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (scenario != NULL && change != NULL, FALSE);
+
+  if (field == NULL)
+    field = &refused;
+  *field = PC_OVERRIDE_VALUE;
+  if (*scenario == '\0')
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID, "a scenario needs a name");
+      return FALSE;
+    }
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_edit (self, set_change (self, scenario, replacing, change, field, error), error);
+}
+
+gboolean
+pc_project_remove_scenario_change (PcProject         *self,
+                                   const char        *scenario,
+                                   const PcOverride  *change,
+                                   GError           **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (scenario != NULL && change != NULL, FALSE);
+
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_edit (self, delete_change (self, scenario, change, error), error);
+}
+
+gboolean
+pc_project_get_scenario_stage_mix (PcProject   *self,
+                                   const char  *scenario,
+                                   const char  *site,
+                                   double       mix[PC_N_STAGES],
+                                   GError     **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (scenario != NULL && site != NULL, FALSE);
+
+  for (guint s = 0; s < PC_N_STAGES; s++)
+    mix[s] = 0.0;
+  return read_shares (self, "SELECT stage, share FROM stages WHERE site = ?", site, NULL, mix, error)
+         && read_shares (self, "SELECT stage, value FROM scenario_changes WHERE scenario = ? "
+                         "AND site = ? AND parameter = 'stage_share'", scenario, site, mix, error);
+}
+
+/* Replaces @site's stage shares in @scenario by @mix, checked whole. */
+static gboolean
+write_stage_mix (PcProject     *self,
+                 const char    *scenario,
+                 const char    *site,
+                 const double   mix[PC_N_STAGES],
+                 GError       **error)
+{
+  g_autoptr(PcScenarioWriter) writer = pc_scenario_writer_new (self, error);
+  PcOverride whole = { PC_PARAMETER_STAGE_SHARE, (char *) site, NULL, NULL, -1, 0 };
+
+  if (writer == NULL || !delete_change (self, scenario, &whole, error))
+    return FALSE;
+  for (int s = 0; s < PC_N_STAGES; s++)
+    {
+      PcOverride share = { PC_PARAMETER_STAGE_SHARE, (char *) site, NULL, NULL, s, mix[s] };
+
+      if (!pc_scenario_writer_check_change (writer, &share, NULL, error)
+          || !pc_scenario_writer_add_change (writer, scenario, &share, error))
+        {
+          g_prefix_error (error, "stage %s: ", pc_stage_to_string (s));
+          return FALSE;
+        }
+    }
+  return pc_scenario_writer_check_stage_mix (writer, scenario, site, error);
+}
+
+gboolean
+pc_project_set_scenario_stage_mix (PcProject     *self,
+                                   const char    *scenario,
+                                   const char    *site,
+                                   const double   mix[PC_N_STAGES],
+                                   GError       **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (scenario != NULL && site != NULL, FALSE);
+
+  if (*scenario == '\0')
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID, "a scenario needs a name");
+      return FALSE;
+    }
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_edit (self, write_stage_mix (self, scenario, site, mix, error), error);
+}
+
+static gboolean
+shift_stages (PcProject   *self,
+              const char  *scenario,
+              const char  *site,
+              double       fraction,
+              GError     **error)
+{
+  g_autoptr(PcScenario) shifted = pc_scenario_new (scenario);
+  double mix[PC_N_STAGES];
+
+  if (!pc_project_get_scenario_stage_mix (self, scenario, site, mix, error))
+    return FALSE;
+  pc_scenario_add_stage_shift (shifted, site, mix, fraction, PC_STAGE_3, PC_STAGE_4,
+                               PC_STAGE_1, PC_STAGE_2);
+  for (guint i = 0; i < shifted->overrides->len; i++)
+    {
+      const PcOverride *share = g_ptr_array_index (shifted->overrides, i);
+
+      mix[share->stage] = share->value;
+    }
+  return write_stage_mix (self, scenario, site, mix, error);
+}
+
+gboolean
+pc_project_shift_scenario_stages (PcProject   *self,
+                                  const char  *scenario,
+                                  const char  *site,
+                                  double       fraction,
+                                  GError     **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (scenario != NULL && site != NULL, FALSE);
+
+  if (!(fraction >= 0 && fraction <= 1))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
+                   "the fraction moved, %g, is not between 0 and 1", fraction);
+      return FALSE;
+    }
+  if (*scenario == '\0')
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID, "a scenario needs a name");
+      return FALSE;
+    }
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_edit (self, shift_stages (self, scenario, site, fraction, error), error);
+}
+
+static gboolean
+set_investment (PcProject           *self,
+                const char          *scenario,
+                const char          *replacing,
+                const PcInvestment  *investment,
+                GError             **error)
+{
+  g_autoptr(PcScenarioWriter) writer = pc_scenario_writer_new (self, error);
+  g_autoptr(GError) local = NULL;
+
+  if (writer == NULL)
+    return FALSE;
+  if (replacing != NULL
+      && !_pc_project_run (self, "DELETE FROM scenario_investments WHERE scenario = ?1 AND name = ?2",
+                           scenario, replacing, "change the scenario", error))
+    return FALSE;
+  if (investment->name != NULL
+      && row_exists (self, "SELECT 1 FROM scenario_investments WHERE scenario = ? AND name = ?",
+                     scenario, investment->name, &local))
+    {
+      g_set_error (error, PC_ERROR, PC_ERROR_EXISTS,
+                   "scenario '%s' already has an investment line named '%s'",
+                   scenario, investment->name);
+      return FALSE;
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return pc_scenario_writer_check_investment (writer, investment, error)
+         && pc_scenario_writer_add_investment (writer, scenario, investment, error);
+}
+
+gboolean
+pc_project_set_scenario_investment (PcProject           *self,
+                                    const char          *scenario,
+                                    const char          *replacing,
+                                    const PcInvestment  *investment,
+                                    GError             **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (scenario != NULL && investment != NULL, FALSE);
+
+  if (*scenario == '\0')
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID, "a scenario needs a name");
+      return FALSE;
+    }
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_edit (self, set_investment (self, scenario, replacing, investment, error), error);
+}
+
+gboolean
+pc_project_remove_scenario_investment (PcProject   *self,
+                                       const char  *scenario,
+                                       const char  *name,
+                                       GError     **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (scenario != NULL && name != NULL, FALSE);
+
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return end_edit (self, _pc_project_run (self, "DELETE FROM scenario_investments "
+                                          "WHERE scenario = ?1 AND name = ?2", scenario, name,
+                                          "change the scenario", error), error);
+}

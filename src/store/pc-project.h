@@ -276,6 +276,68 @@ gboolean     pc_scenario_writer_check_stage_mix (PcScenarioWriter *writer,
                                                  GError          **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcScenarioWriter, pc_scenario_writer_free)
 
+/* Editing scenarios in place, each call one change (the window's
+ * scenario editor).  A scenario exists while it has a change or an
+ * investment line (the file has no list of scenarios of its own). */
+gboolean     pc_project_rename_scenario     (PcProject         *self,
+                                             const char        *name,
+                                             const char        *new_name,
+                                             GError           **error);
+gboolean     pc_project_duplicate_scenario  (PcProject         *self,
+                                             const char        *name,
+                                             const char        *new_name,
+                                             GError           **error);
+/* A scenario's new name: not blank, no space at either end, not taken. */
+gboolean     pc_project_check_scenario_name (PcProject         *self,
+                                             const char        *name,
+                                             GError           **error);
+/* Adds @change to @scenario, replacing @replacing (when not NULL) and any
+ * change of the same parameter, site, pathway, step and stage; checked as
+ * an import checks it.  A stage_share change is refused here: a site's
+ * stage shares change together (pc_project_set_scenario_stage_mix). */
+gboolean     pc_project_set_scenario_change (PcProject         *self,
+                                             const char        *scenario,
+                                             const PcOverride  *replacing,
+                                             const PcOverride  *change,
+                                             PcOverrideField   *field,
+                                             GError           **error);
+/* Removes one change; a stage_share change takes the site's others with it. */
+gboolean     pc_project_remove_scenario_change (PcProject        *self,
+                                                const char       *scenario,
+                                                const PcOverride *change,
+                                                GError          **error);
+/* The stage mix @scenario gives @site: its stage_share changes over the
+ * site's own shares. */
+gboolean     pc_project_get_scenario_stage_mix (PcProject   *self,
+                                                const char  *scenario,
+                                                const char  *site,
+                                                double       mix[PC_N_STAGES],
+                                                GError     **error);
+/* Sets every stage share of @site in @scenario; refused unless they sum to 1. */
+gboolean     pc_project_set_scenario_stage_mix (PcProject    *self,
+                                                const char   *scenario,
+                                                const char   *site,
+                                                const double  mix[PC_N_STAGES],
+                                                GError      **error);
+/* The stage-shift helper: moves @fraction of @site's patients at stages 3
+ * and 4 to stages 1 and 2 (pc_scenario_add_stage_shift) from the mix the
+ * scenario gives the site now. */
+gboolean     pc_project_shift_scenario_stages (PcProject   *self,
+                                               const char  *scenario,
+                                               const char  *site,
+                                               double       fraction,
+                                               GError     **error);
+/* Adds @investment, replacing the line named @replacing (when not NULL). */
+gboolean     pc_project_set_scenario_investment (PcProject          *self,
+                                                 const char         *scenario,
+                                                 const char         *replacing,
+                                                 const PcInvestment *investment,
+                                                 GError            **error);
+gboolean     pc_project_remove_scenario_investment (PcProject   *self,
+                                                    const char  *scenario,
+                                                    const char  *name,
+                                                    GError     **error);
+
 /* Writing whole pathways row by row inside a change the caller began (an
  * import of pathway_steps): statements are prepared and the tariff codes
  * read once, for speed; the one writer of pathways and pathway_steps
@@ -355,6 +417,40 @@ char        *pc_project_find_best_practice  (PcProject     *self,
 GStrv        pc_project_list_pathways_for_site (PcProject  *self,
                                                 const char *site,
                                                 GError    **error);
+
+/* Pathways as wholes, each call one change.  A new name must not be blank,
+ * begin or end with a space, or be taken; a site or provider must be in
+ * the project.  A copy takes @from's site and every step as stored. */
+gboolean     pc_project_create_pathway      (PcProject     *self,
+                                             const char    *name,
+                                             const char    *site,
+                                             PcPathwayKind  kind,
+                                             const char    *provider,
+                                             GError       **error);
+/* "Duplicate as a provider's current pathway" is a copy of kind current
+ * with that provider; a best-practice copy takes no provider. */
+gboolean     pc_project_copy_pathway        (PcProject     *self,
+                                             const char    *from,
+                                             const char    *name,
+                                             PcPathwayKind  kind,
+                                             const char    *provider,
+                                             GError       **error);
+/* A new pathway's name: not blank, no space at either end, not taken. */
+gboolean     pc_project_check_pathway_name  (PcProject     *self,
+                                             const char    *name,
+                                             GError       **error);
+/* Site code → name, for every site. */
+GHashTable  *pc_project_load_site_names     (PcProject     *self,
+                                             GError       **error);
+/* Scenario changes, investment lines and the risk register follow. */
+gboolean     pc_project_rename_pathway      (PcProject     *self,
+                                             const char    *name,
+                                             const char    *new_name,
+                                             GError       **error);
+/* Refused while a scenario names the pathway. */
+gboolean     pc_project_delete_pathway      (PcProject     *self,
+                                             const char    *name,
+                                             GError       **error);
 
 /* Whether any patient-level activity was imported. */
 gboolean     pc_project_has_activity        (PcProject     *self);

@@ -21,6 +21,7 @@ struct _PcPathwayEditor
 {
   GtkWidget           parent_instance;
 
+  GtkStack           *empty_stack;  /* "empty" for a project without pathways */
   AdwFlap            *flap;         /* the pathway list, folded when narrow */
   GtkWidget          *step_toolbar;
   GtkListBox         *pathway_list;
@@ -62,6 +63,8 @@ void        _pc_pathway_editor_request_focus       (PcPathwayEditor *self,
 PcStepField _pc_pathway_editor_get_focused_field   (PcPathwayEditor *self);
 /* pc-pathway-editor-list.c */
 void        _pc_pathway_editor_init_pathway_list   (PcPathwayEditor *self);
+/* The pathway actions (new, copy, rename, delete) and their keys. */
+void        _pc_pathway_editor_class_init_pathway_list (GtkWidgetClass *widget_class);
 void        _pc_pathway_editor_fill_pathway_list   (PcPathwayEditor *self);
 void        _pc_pathway_editor_mark_current_pathway (PcPathwayEditor *self);
 

@@ -385,7 +385,12 @@ sync_rows (PcPathwayEditor *self)
       g_list_store_splice (self->rows, n_rows, 0, added->pdata, added->len);
     }
   if (pathway != NULL)
-    title = g_strdup_printf (_("%s · %u steps"), pathway->name, n_steps);
+    {
+      g_autofree char *described = pc_project_describe_pathway (pc_document_get_project (self->document),
+                                                                pathway);
+
+      title = g_strdup_printf (_("%s · %u steps"), described, n_steps);
+    }
   gtk_label_set_text (self->title_label, title != NULL ? title : _("No pathway"));
   update_summary (self);
 }
@@ -832,6 +837,7 @@ pc_pathway_editor_class_init (PcPathwayEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "editor.move-up", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "editor.move-down", "i", 1);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  _pc_pathway_editor_class_init_pathway_list (widget_class);
 }
 
 static void

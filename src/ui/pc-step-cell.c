@@ -12,7 +12,10 @@
 #define G_LOG_DOMAIN "pc-step-cell"
 #include "config.h"
 
+#include <string.h>
+
 #include "pc-model.h"
+#include "pc-labels.h"
 #include "pc-step-cell.h"
 
 struct _PcStepCell
@@ -199,6 +202,16 @@ hide_child (GtkWidget *child)
   gtk_widget_set_can_target (child, FALSE);
 }
 
+/* A choice's name in the cell, and in the list that opens. */
+#define LABEL_TEMPLATE(extra) \
+  "<?xml version='1.0' encoding='UTF-8'?><interface><template class='GtkListItem'>" \
+  "<property name='child'><object class='GtkLabel'><property name='xalign'>0</property>" extra \
+  "<binding name='label'><lookup name='string' type='GtkStringObject'><lookup name='item'>" \
+  "GtkListItem</lookup></lookup></binding></object></property></template></interface>"
+#define SHORT_LABEL LABEL_TEMPLATE ("<property name='ellipsize'>end</property><property name='width-chars'>11</property>" \
+                                    "<property name='max-width-chars'>11</property>")
+#define WHOLE_LABEL LABEL_TEMPLATE ("")
+
 /* Only the cells that need one have a drop-down (it is the costliest
  * widget of a table of hundreds of cells): those of a field with a fixed
  * list of values, and the name's, measured only, so that the fixed
@@ -223,7 +236,24 @@ set_field (PcStepCell  *self,
     add_drop_down (self);
   if (has_choices (field))
     {
-      g_autoptr(GtkStringList) strings = gtk_string_list_new (choices_for (field));
+      g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+      const char * const *choices = choices_for (field);
+
+      /* Names where the vocabulary has them (the cell's text stays the
+       * code), cut short in the cell so the column keeps its width, whole
+       * in the list that opens. */
+      for (guint i = 0; choices[i] != NULL; i++)
+        gtk_string_list_append (strings, field == PC_STEP_FIELD_ACTIVITY ? pc_activity_label (i) : choices[i]);
+      if (field == PC_STEP_FIELD_ACTIVITY)
+        {
+          g_autoptr(GBytes) shown = g_bytes_new_static (SHORT_LABEL, strlen (SHORT_LABEL));
+          g_autoptr(GtkListItemFactory) factory = gtk_builder_list_item_factory_new_from_bytes (NULL, shown);
+          g_autoptr(GBytes) listed = g_bytes_new_static (WHOLE_LABEL, strlen (WHOLE_LABEL));
+          g_autoptr(GtkListItemFactory) list_factory = gtk_builder_list_item_factory_new_from_bytes (NULL, listed);
+
+          gtk_drop_down_set_factory (self->drop_down, factory);
+          gtk_drop_down_set_list_factory (self->drop_down, list_factory);
+        }
 
       hide_child (GTK_WIDGET (self->entry));
       self->refreshing = TRUE;

@@ -9,6 +9,7 @@
 #include "pc-reference-view.h"
 #include "pc-sensitivity-view.h"
 #include "pc-settings-view.h"
+#include "pc-scenario-view.h"
 #include "pc-window.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,7 @@ struct _PcWindow
   PcProvidersView      *providers_view;
   PcCompareView        *compare_view;
   PcSensitivityView    *sensitivity_view;
+  PcScenarioView       *scenario_view;
   GMenu                *recent_section;
   GMenu                *import_section;
 

@@ -272,6 +272,7 @@ pc_window_set_document (PcWindow   *self,
   pc_providers_view_set_document (self->providers_view, document);
   pc_compare_view_set_document (self->compare_view, document);
   pc_sensitivity_view_set_document (self->sensitivity_view, document);
+  pc_scenario_view_set_document (self->scenario_view, document);
   gtk_stack_set_visible_child_name (self->main_stack, document != NULL ? "project" : "start");
   update_title (self);
   _pc_window_update_actions (self);
@@ -939,6 +940,7 @@ pc_window_class_init (PcWindowClass *klass)
   g_type_ensure (PC_TYPE_PROVIDERS_VIEW);
   g_type_ensure (PC_TYPE_COMPARE_VIEW);
   g_type_ensure (PC_TYPE_SENSITIVITY_VIEW);
+  g_type_ensure (PC_TYPE_SCENARIO_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PcWindow, window_title);
@@ -971,6 +973,7 @@ pc_window_class_init (PcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcWindow, providers_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, compare_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, sensitivity_view);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, scenario_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, import_section);
   _pc_window_class_install_actions (widget_class);
