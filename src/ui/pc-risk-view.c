@@ -124,7 +124,7 @@ commit_note (Entry      *entry,
   g_autoptr(GError) error = NULL;
   gboolean done;
 
-  if (g_strcmp0 (*slot != NULL ? *slot : "", value) == 0 || self->document == NULL)
+  if (self->filling || g_strcmp0 (*slot != NULL ? *slot : "", value) == 0 || self->document == NULL)
     return;
   g_object_set_data (G_OBJECT (self), PC_ACTIVITY_EDITING_KEY, GINT_TO_POINTER (TRUE));
   done = pc_document_edit (self->document, _(labels[note]), PC_CHANGE_DATA, note_edit, &edit, &error);
@@ -176,7 +176,7 @@ on_status_chosen (GtkDropDown *drop_down,
 {
   GtkStringObject *item = gtk_drop_down_get_selected_item (drop_down);
 
-  if (item != NULL && !entry->view->filling)
+  if (item != NULL)
     commit_note (entry, PC_RISK_NOTE_STATUS, gtk_string_object_get_string (item));
 }
 
@@ -267,15 +267,31 @@ passes_filters (PcRiskView   *self,
          && (kind == NULL || g_strcmp0 (pc_risk_kind_to_string (risk->kind), kind) == 0);
 }
 
+/* The rows go before their entries: a field that had the focus commits
+ * as it leaves, and must find its entry.  The focus is taken first, so
+ * each field sees it go before it is destroyed. */
+static void
+clear_list (PcRiskView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *child;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list)))
+    gtk_root_set_focus (root, NULL);
+  self->filling = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  self->filling = FALSE;
+  g_ptr_array_set_size (self->shown, 0);
+}
+
 static void
 fill_list (PcRiskView *self)
 {
-  GtkWidget *child;
   g_autofree char *summary = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  g_ptr_array_set_size (self->shown, 0);
+  clear_list (self);
   if (self->risks == NULL)
     return;
   self->filling = TRUE;
@@ -339,7 +355,7 @@ pc_risk_view_refresh (PcRiskView *self)
   PcProject *project;
 
   g_return_if_fail (PC_IS_RISK_VIEW (self));
-  g_ptr_array_set_size (self->shown, 0);
+  clear_list (self);
   g_clear_pointer (&self->risks, g_ptr_array_unref);
   g_clear_pointer (&self->provider_names, g_hash_table_unref);
   if (self->document == NULL)
