@@ -14,6 +14,7 @@
 
 #include "pc-error.h"
 #include "pc-importer-private.h"
+#include "pc-project-private.h"
 
 #define SHARE_TOLERANCE 0.001
 #define SEP "\x1f"
@@ -39,6 +40,8 @@ typedef struct
   GHashTable   *tariffs;
   GHashTable   *groups;         /* group key → last line, for checks across rows */
   GHashTable   *pathways;       /* name → PathwayRow */
+  PcActivityTally *tally;       /* activity: the summaries, as rows go in; NULL when the
+                                 * rows go after others or came apart */
 } KindState;
 
 static void
@@ -62,6 +65,7 @@ kind_state_free (gpointer data)
   g_clear_pointer (&state->pathways, g_hash_table_unref);
   g_clear_pointer (&state->pathway_writer, pc_pathway_writer_free);
   g_clear_pointer (&state->scenario_writer, pc_scenario_writer_free);
+  g_clear_pointer (&state->tally, pc_activity_tally_free);
   g_free (state);
 }
 
@@ -842,19 +846,42 @@ row_scenario_investments (PcImport *im)
 enum { ACT_PATIENT, ACT_PROVIDER, ACT_AREA, ACT_SITE, ACT_STAGE, ACT_DATE, ACT_HRG, ACT_ACTIVITY,
        ACT_QUANTITY, ACT_COST, ACT_TARIFF_PAID };
 
+/* The summaries are tallied as the rows go in when they are the whole of
+ * the activity (a first import, or --replace) and come a patient at a
+ * time; else they are made again from every row at the end. */
 static gpointer
 start_activity (PcImport *im)
 {
   KindState *state = kind_state_new (im, "INSERT INTO activity (patient, provider, area, site, "
                                          "stage, day, hrg, activity, quantity, cost, tariff_paid) "
                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  sqlite3_stmt *any;
 
   state->areas = _pc_import_load_codes (im, "SELECT code FROM areas");
   state->sites = _pc_import_load_codes (im, "SELECT code FROM sites");
   state->providers = _pc_import_load_codes (im, "SELECT code FROM providers");
   if (im->flags & PC_IMPORT_REPLACE)
     _pc_import_step (im, _pc_import_prepare (im, "DELETE FROM activity"));
+  any = _pc_import_prepare (im, "SELECT 1 FROM activity LIMIT 1");
+  if (any != NULL && sqlite3_step (any) == SQLITE_DONE)
+    state->tally = pc_activity_tally_new (FALSE);
+  if (any != NULL)
+    sqlite3_reset (any);   /* a statement left running would hold the rollback up */
   return state;
+}
+
+static void
+finish_activity (PcImport *im)
+{
+  KindState *state = im->state;
+
+  if (state->tally != NULL)
+    {
+      pc_activity_tally_finish (state->tally);
+      _pc_activity_write_summaries (im->db, state->tally, &im->fatal);
+    }
+  else
+    _pc_activity_summarise (im->db, &im->fatal);
 }
 
 static void
@@ -898,7 +925,15 @@ row_activity (PcImport *im)
   sqlite3_bind_double (state->insert, 9, quantity);
   sqlite3_bind_double (state->insert, 10, cost);
   sqlite3_bind_double (state->insert, 11, tariff_paid);
-  _pc_import_step (im, state->insert);
+  if (_pc_import_step (im, state->insert) && state->tally != NULL)
+    {
+      PcActivityRecord record = { patient, provider, area, site,
+                                  *stage != '\0' ? stage_value : PC_STAGE_UNKNOWN, day, hrg,
+                                  activity, quantity, cost, tariff_paid };
+
+      if (!pc_activity_tally_add (state->tally, &record))
+        g_clear_pointer (&state->tally, pc_activity_tally_free);
+    }
 }
 
 /* ------------------------------------------------------------------ table */
@@ -951,7 +986,7 @@ static const PcKindSpec kinds[PC_N_IMPORT_KINDS] = {
     "tariff_paid",
     { R ("patient"), R ("provider"), R ("area"), R ("site"), R ("stage"), R ("date"), R ("hrg"),
       R ("activity"), R ("quantity"), R ("cost"), R ("tariff_paid") },
-    start_activity, row_activity, finish_nothing, kind_state_free },
+    start_activity, row_activity, finish_activity, kind_state_free },
   { "area_groups", "group, name, area",
     { R ("group"), R ("name"), R ("area") },
     _pc_import_start_area_groups, _pc_import_row_area_groups, finish_nothing,

@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "pc-activity-tally.h"
 #include "pc-project.h"
 
 G_BEGIN_DECLS
@@ -37,7 +38,17 @@ gboolean _pc_project_settle_journal (const char  *path,
 gboolean _pc_project_is_disk_full   (sqlite3     *db,
                                      int          rc);
 
-/* Compliance for several providers in one scan (the risk register's). */
+/* The activity summaries (pc-project-activity.c), always written in the
+ * transaction that changed the activity: from @tally, finished, fed every
+ * record of the activity … */
+gboolean     _pc_activity_write_summaries   (sqlite3         *db,
+                                             PcActivityTally *tally,
+                                             GError         **error);
+/* … or from the activity's rows, read in patient order. */
+gboolean     _pc_activity_summarise         (sqlite3         *db,
+                                             GError         **error);
+
+/* Compliance for several providers (the risk register's). */
 GPtrArray   *_pc_project_compliance_by_provider (PcProject          *self,
                                                  const char         *pathway,
                                                  const char * const *providers,

@@ -190,8 +190,9 @@ add_pathway_risks (PcProject        *self,
                    GPtrArray        *risks,
                    GError          **error)
 {
-  g_auto(GStrv) providers = query_strings (self, "SELECT DISTINCT provider FROM activity "
-                                                 "WHERE site = (SELECT site FROM pathways "
+  g_auto(GStrv) providers = query_strings (self, "SELECT DISTINCT provider FROM activity_reach "
+                                                 "WHERE provider <> '' AND hrg = '' "
+                                                 "AND site = (SELECT site FROM pathways "
                                                  "WHERE name = ?) ORDER BY provider",
                                            pathway, error);
   g_autoptr(GStrvBuilder) chosen = g_strv_builder_new ();

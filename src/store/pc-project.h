@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 
 /* 'PthC': PRAGMA application_id of every Pathcost project. */
 #define PC_PROJECT_APPLICATION_ID 0x50746843
-#define PC_PROJECT_SCHEMA_VERSION 6
+#define PC_PROJECT_SCHEMA_VERSION 7
 
 #define PC_TYPE_PROJECT (pc_project_get_type ())
 G_DECLARE_FINAL_TYPE (PcProject, pc_project, PC, PROJECT, GObject)

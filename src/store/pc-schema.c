@@ -10,6 +10,7 @@
 
 #include "pc-error.h"
 #include "pc-project.h"
+#include "pc-project-private.h"
 #include "pc-schema.h"
 #include "pc-tables.h"
 
@@ -175,6 +176,57 @@ static const char schema_v5[] =
 static const char schema_v6[] =
   "ALTER TABLE risk_register ADD COLUMN due TEXT;";
 
+/* Version 7: the activity analyses' summaries, computed from the activity
+ * in the same transaction as every change of it (an import, appended or
+ * replacing), so that they always agree with its rows; the analyses read
+ * them instead of millions of records.  provider '' stands for every
+ * patient of the site, hrg '' for the patients at the stage whatever they
+ * received.  The activity a file already holds is summarised by the
+ * migration itself. */
+static const char schema_v7[] =
+  "CREATE TABLE activity_flows ("
+  "  area TEXT NOT NULL,"
+  "  provider TEXT NOT NULL,"
+  "  patients INTEGER NOT NULL,"
+  "  cost REAL NOT NULL,"
+  "  tariff_paid REAL NOT NULL,"
+  "  PRIMARY KEY (area, provider));"
+  "CREATE TABLE activity_costs ("
+  "  site TEXT NOT NULL,"
+  "  provider TEXT NOT NULL,"
+  "  stage TEXT NOT NULL,"
+  "  patients INTEGER NOT NULL,"
+  "  mean REAL NOT NULL,"
+  "  q1 REAL NOT NULL,"
+  "  median REAL NOT NULL,"
+  "  q3 REAL NOT NULL,"
+  "  outpatient REAL NOT NULL,"
+  "  imaging REAL NOT NULL,"
+  "  elective REAL NOT NULL,"
+  "  daycase REAL NOT NULL,"
+  "  bed_day REAL NOT NULL,"
+  "  chemotherapy REAL NOT NULL,"
+  "  radiotherapy REAL NOT NULL,"
+  "  drug REAL NOT NULL,"
+  "  community REAL NOT NULL,"
+  "  other REAL NOT NULL,"
+  "  PRIMARY KEY (site, provider, stage));"
+  "CREATE TABLE activity_unit_costs ("
+  "  provider TEXT NOT NULL,"
+  "  hrg TEXT NOT NULL,"
+  "  records INTEGER NOT NULL,"
+  "  quantity REAL NOT NULL,"
+  "  cost REAL NOT NULL,"
+  "  PRIMARY KEY (provider, hrg));"
+  "CREATE TABLE activity_reach ("
+  "  site TEXT NOT NULL,"
+  "  provider TEXT NOT NULL,"
+  "  stage TEXT NOT NULL,"
+  "  hrg TEXT NOT NULL,"
+  "  year_offset INTEGER NOT NULL,"
+  "  patients INTEGER NOT NULL,"
+  "  PRIMARY KEY (site, provider, stage, hrg, year_offset));";
+
 static const PcMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
@@ -182,6 +234,7 @@ static const PcMigration migrations[] = {
   { 4, schema_v4 },
   { 5, schema_v5 },
   { 6, schema_v6 },
+  { 7, schema_v7, _pc_activity_summarise },
 };
 
 
@@ -243,6 +296,7 @@ apply_migration (sqlite3            *db,
   set_version = g_strdup_printf ("PRAGMA user_version = %d", migration->to_version);
   if (rc != SQLITE_OK
       || sqlite3_exec (db, migration->sql, NULL, NULL, NULL) != SQLITE_OK
+      || (migration->then != NULL && !migration->then (db, NULL))
       || sqlite3_exec (db, set_version, NULL, NULL, NULL) != SQLITE_OK
       || sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {

@@ -14,6 +14,8 @@ typedef struct
 {
   int         to_version;   /* user_version after this step */
   const char *sql;          /* run inside the step's transaction */
+  /* then this, in the same transaction, when not NULL */
+  gboolean  (*then) (sqlite3 *db, GError **error);
 } PcMigration;
 
 /* The migrations that build the current schema from an empty file. */

@@ -136,6 +136,30 @@ static const PcColumnInfo risk_register_columns[] = {
     PC_CELL_TEXT, 0, 0 },
   END
 };
+#define COUNT(name) { name, PC_VALUE_INTEGER, PC_VALUE_DEFAULT, 0, ANY_HIGH, "a count of 0 or more", \
+                      NULL, PC_CELL_COUNT, 0, 0 }
+static const PcColumnInfo activity_flows_columns[] = {
+  TEXT ("area"), TEXT ("provider"), COUNT ("patients"), NOT_NEGATIVE ("cost"),
+  NOT_NEGATIVE ("tariff_paid"), END
+};
+static const PcColumnInfo activity_costs_columns[] = {
+  TEXT ("site"), TEXT ("provider"), TEXT ("stage"), COUNT ("patients"), NOT_NEGATIVE ("mean"),
+  NOT_NEGATIVE ("q1"), NOT_NEGATIVE ("median"), NOT_NEGATIVE ("q3"),
+  NOT_NEGATIVE ("outpatient"), NOT_NEGATIVE ("imaging"), NOT_NEGATIVE ("elective"),
+  NOT_NEGATIVE ("daycase"), NOT_NEGATIVE ("bed_day"), NOT_NEGATIVE ("chemotherapy"),
+  NOT_NEGATIVE ("radiotherapy"), NOT_NEGATIVE ("drug"), NOT_NEGATIVE ("community"),
+  NOT_NEGATIVE ("other"), END
+};
+static const PcColumnInfo activity_unit_costs_columns[] = {
+  TEXT ("provider"), TEXT ("hrg"), COUNT ("records"), NOT_NEGATIVE ("quantity"),
+  NOT_NEGATIVE ("cost"), END
+};
+static const PcColumnInfo activity_reach_columns[] = {
+  TEXT ("site"), TEXT ("provider"), TEXT ("stage"), TEXT ("hrg"),
+  { "year_offset", PC_VALUE_INTEGER, PC_VALUE_DEFAULT, 0, PC_MAX_OFFSET, "a year offset from 0 to 5",
+    NULL, PC_CELL_COUNT, 0, 0 },
+  COUNT ("patients"), END
+};
 static const PcColumnInfo area_groups_columns[] = {
   TEXT ("code"), TEXT ("name"), TEXT ("area"), END
 };
@@ -176,6 +200,13 @@ static const PcTableInfo tables[] = {
     "pathway, step, provider, stage, kind", FALSE, risk_register_columns },
   { "area_groups", N_("Area groups"), "code, area", "code, area", FALSE, area_groups_columns },
   { "imports", NULL, "id", "id", FALSE, imports_columns },
+  { "activity_flows", NULL, "area, provider", "area, provider", FALSE, activity_flows_columns },
+  { "activity_costs", NULL, "site, provider, stage", "site, provider, stage", FALSE,
+    activity_costs_columns },
+  { "activity_unit_costs", NULL, "provider, hrg", "provider, hrg", FALSE,
+    activity_unit_costs_columns },
+  { "activity_reach", NULL, "site, provider, stage, hrg, year_offset",
+    "site, provider, stage, hrg, year_offset", FALSE, activity_reach_columns },
 };
 
 const PcTableInfo *
