@@ -561,6 +561,8 @@ test_empty_state (void)
   g_assert_no_error (error);
   pc_test_wait_idle (2);
   g_assert_false (pc_activity_view_is_empty (activity_view (&fixture)));
+  /* The task holds the window. */
+  g_clear_object (&result);
   fixture_tear_down (&fixture, NULL);
 }
 

@@ -121,9 +121,11 @@ draw_axis (cairo_t       *cr,
       double x = x0 + v * scale;
 
       set_source (cr, fg, 0.15);
-      cairo_rectangle (cr, round (x), PAD, 1, bottom - PAD);
+      cairo_rectangle (cr, round (x), PAD + AXIS_HEIGHT, 1, bottom - PAD - AXIS_HEIGHT);
       cairo_fill (cr);
       set_source (cr, fg, 0.7);
+      /* Above the rows and below them: a long list scrolls. */
+      show_text (cr, layout, tick, x, PAD + AXIS_HEIGHT / 2.0, 0.5, 0);
       show_text (cr, layout, tick, x, bottom + AXIS_HEIGHT / 2.0, 0.5, 0);
     }
 }
@@ -200,7 +202,7 @@ pc_box_plot_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   pc_axis_nice (0, MAX (largest_value (self), 1.0), 5, 0, &axis_min, &axis_max, &step);
   scale = (width - x0 - 3 * PAD) / (axis_max > 0 ? axis_max : 1.0);
-  bottom = PAD + count_rows (self) * ROW_HEIGHT;
+  bottom = PAD + AXIS_HEIGHT + count_rows (self) * ROW_HEIGHT;
   draw_axis (cr, layout, &fg, x0, scale, axis_max, step, bottom);
   for (guint i = 0, row = 0; i < self->items->len; i++, row++)
     {
@@ -212,13 +214,13 @@ pc_box_plot_snapshot (GtkWidget   *widget,
 
           pango_layout_set_font_description (layout, bold);
           set_source (cr, &fg, 1.0);
-          show_text (cr, layout, item->group, PAD, PAD + row * ROW_HEIGHT + ROW_HEIGHT * 0.6, 0,
+          show_text (cr, layout, item->group, PAD, PAD + AXIS_HEIGHT + row * ROW_HEIGHT + ROW_HEIGHT * 0.6, 0,
                      width - 2 * PAD);
           pango_layout_set_font_description (layout, NULL);
           pango_font_description_free (bold);
           row++;
         }
-      draw_item (cr, layout, &fg, &accent, item, x0, scale, PAD + row * ROW_HEIGHT);
+      draw_item (cr, layout, &fg, &accent, item, x0, scale, PAD + AXIS_HEIGHT + row * ROW_HEIGHT);
     }
   draw_legend (cr, layout, &fg, PAD, bottom + AXIS_HEIGHT + 14);
   cairo_destroy (cr);
@@ -241,7 +243,7 @@ pc_box_plot_measure (GtkWidget      *widget,
       *natural = LABEL_WIDTH + 600;
     }
   else
-    *minimum = *natural = self->items->len > 0 ? 2 * PAD + (int) count_rows (self) * ROW_HEIGHT + AXIS_HEIGHT + 28 : 0;
+    *minimum = *natural = self->items->len > 0 ? 2 * PAD + (int) count_rows (self) * ROW_HEIGHT + 2 * AXIS_HEIGHT + 28 : 0;
 }
 
 char *
