@@ -13,7 +13,7 @@ CLI        := $(BUILD)/src/cli/pathcost-cli
 # Build, test and benchmark dependencies, all from Debian 12.
 DEBIAN_PACKAGES := \
 	gcc meson ninja-build pkg-config gettext locales \
-	libglib2.0-dev libjson-glib-dev libsqlite3-dev sqlite3 libxlsxwriter-dev libgsl-dev gnumeric \
+	libglib2.0-dev libjson-glib-dev libsqlite3-dev sqlite3 nettle-dev libxlsxwriter-dev libgsl-dev gnumeric \
 	python3 python3-numpy bc time \
 	libgtk-4-dev libadwaita-1-dev xvfb xauth dbus dbus-x11 appstream desktop-file-utils \
 	libglib2.0-bin libgtk-4-bin libxml2-utils imagemagick dconf-gsettings-backend libxtst-dev
@@ -66,6 +66,7 @@ test: build
 
 bench: build
 	bench/run-bench.sh $(BUILD)
+	bench/run-bench-activity.sh $(BUILD)
 	bench/run-bench-export.sh $(BUILD)
 	bench/run-bench-ui.sh $(BUILD)
 

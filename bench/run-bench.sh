@@ -69,27 +69,4 @@ area=$(sed -n 2p "$sample/areas.csv" | cut -d, -f1)
 "$build/bench/bench-psa" "$build/resources/sample.pathcost" breast_best_practice "$area" 2026 20 10000 "$out/psa-model.json"
 for run in 1 2 3; do "$py" "$here/psa_numpy.py" "$out/psa-model.json" 10000; done
 
-echo "== 5. Import of a 5,000,000-row activity extract vs sqlite3 shell .import, and each analysis"
-"$py" "$here/gen-activity.py" "$out/activity.csv" 5000000
-rows=$(($(wc -l < "$out/activity.csv") - 1))
-cp "$build/resources/sample.pathcost" "$out/activity.pathcost"
-t0=$(now); /usr/bin/time -f '%M' -o "$out/rss.txt" \
-  "$cli" import "$out/activity.pathcost" activity "$out/activity.csv" --replace; t1=$(now)
-pc=$(elapsed "$t0" "$t1"); pc_rss=$(cat "$out/rss.txt")
-rm -f "$out/shell.db"
-# The same columns; our id INTEGER PRIMARY KEY is the rowid the shell's table has anyway.
-sqlite3 "$out/shell.db" "CREATE TABLE activity (patient TEXT NOT NULL, provider TEXT NOT NULL,
-  area TEXT NOT NULL, site TEXT NOT NULL, stage TEXT NOT NULL, date TEXT NOT NULL,
-  hrg TEXT NOT NULL, activity TEXT NOT NULL, quantity REAL NOT NULL, cost REAL NOT NULL,
-  tariff_paid REAL);"
-t0=$(now); /usr/bin/time -f '%M' -o "$out/rss.txt" \
-  sqlite3 "$out/shell.db" ".import --csv --skip 1 $out/activity.csv activity"; t1=$(now)
-sh=$(elapsed "$t0" "$t1"); sh_rss=$(cat "$out/rss.txt")
-printf "rows=%d pathcost_s=%.2f (%.0f rows/s, peak %d kB) sqlite3_shell_s=%.2f (%.0f rows/s, peak %d kB) ratio=%.2f\n" \
-  "$rows" "$pc" "$(echo "$rows / $pc" | bc -l)" "$pc_rss" "$sh" "$(echo "$rows / $sh" | bc -l)" "$sh_rss" \
-  "$(echo "$sh / $pc" | bc -l)"
-for analysis in --flows --costs "--compliance breast_best_practice" --unit-costs --risks; do
-  t0=$(now); /usr/bin/time -f '%M' -o "$out/rss.txt" "$cli" activity "$out/activity.pathcost" $analysis --json >/dev/null; t1=$(now)
-  printf "activity %-36s %8.0f ms  peak %d kB\n" "$analysis" "$(echo "($t1 - $t0) * 1000" | bc -l)" "$(cat "$out/rss.txt")"
-done
-rm -f "$out/activity.csv" "$out/shell.db"
+# 5. The activity extract: bench/run-bench-activity.sh

@@ -361,6 +361,58 @@ test_bad_extracts (Fixture *fixture, gconstpointer data)
                   "activity.csv:10: a quote inside an unquoted field");
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         calls;
+  guint64       done;
+  guint64       total;
+} Cancelling;
+
+static void
+cancel_at_first_progress (guint64 done, guint64 total, gpointer data)
+{
+  Cancelling *c = data;
+
+  if (c->calls++ == 0)
+    c->done = done, c->total = total;
+  g_cancellable_cancel (c->cancellable);
+}
+
+/* Cancelled mid-file, an import (here a --replace of 200,000 rows) stops
+ * at its next check, says so, and leaves the file byte for byte as it was,
+ * with its activity and summaries. */
+static void
+test_cancel (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "a.pathcost", NULL);
+  g_autoptr(GString) csv = g_string_new ("patient,provider,area,site,stage,date,hrg,activity,"
+                                         "quantity,cost,tariff_paid\n");
+  g_autofree char *csv_path = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Cancelling cancelling = { cancellable, 0, 0, 0 };
+  PcImportOptions options = { PC_IMPORT_REPLACE, NULL, cancel_at_first_progress, &cancelling,
+                              cancellable };
+  g_autoptr(GBytes) before = pc_test_read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) flows = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (csv, "Q%u,P1,A1,lung,2,2024-01-%02u,T1,outpatient,1,10,10\n", i / 4, 1 + i % 28);
+  csv_path = pc_test_write_file (fixture->dir, "big.csv", csv->str);
+  g_assert_false (pc_import_run (fixture->project, PC_IMPORT_ACTIVITY, csv_path, &options, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (cancelling.calls, ==, 1);
+  g_assert_cmpuint (cancelling.done, <, cancelling.total / 2);
+  after = pc_test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (count_activity (fixture), ==, 8);
+  flows = pc_project_activity_flows (fixture->project, NULL, &error);
+  g_assert_cmpuint (flows->len, ==, 3);
+  g_assert_cmpuint (((PcFlow *) g_ptr_array_index (flows, 0))->patients, ==, 3);
+}
+
 /* activity --json has docs/CLI.md's shape: nulls for what cannot be measured. */
 static void
 test_cli_json (Fixture *fixture, gconstpointer data)
@@ -420,6 +472,7 @@ main (int argc, char **argv)
   g_test_add ("/activity/risk-due", Fixture, NULL, fixture_set_up, test_risk_due, fixture_tear_down);
   g_test_add ("/activity/unit-costs", Fixture, NULL, fixture_set_up, test_unit_costs, fixture_tear_down);
   g_test_add ("/activity/cli-json", Fixture, NULL, fixture_set_up, test_cli_json, fixture_tear_down);
+  g_test_add ("/activity/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/activity/bad-extracts", Fixture, NULL, fixture_set_up, test_bad_extracts, fixture_tear_down);
   return g_test_run ();
 }

@@ -533,10 +533,11 @@ row_is_blank (PcCsv *csv)
 
 static gboolean
 read_rows (PcImport              *im,
-           PcImportProgressFunc   progress,
-           gpointer               user_data,
+           const PcImportOptions *options,
            GError               **error)
 {
+  PcImportProgressFunc progress = options->progress;
+  gpointer user_data = options->user_data;
   GError *parse_error = NULL;
   guint64 n_read = 0;
 
@@ -551,7 +552,11 @@ read_rows (PcImport              *im,
       if (!im->row_bad)
         im->n_rows++;
       /* counted over every row read, so that bad rows do not call it each time */
-      if (progress != NULL && ++n_read % PROGRESS_EVERY == 0)
+      if (++n_read % PROGRESS_EVERY != 0)
+        continue;
+      if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+        return FALSE;
+      if (progress != NULL)
         progress (pc_csv_get_bytes_read (im->csv), pc_csv_get_size (im->csv), user_data);
     }
   if (parse_error != NULL)
@@ -628,9 +633,13 @@ run_import (PcImport                *im,
     return FALSE;
   im->state = im->spec->start (im);
   if (im->fatal == NULL)
-    read_ok = read_rows (im, options->progress, options->user_data, error);
+    read_ok = read_rows (im, options, error);
   if (read_ok && im->fatal == NULL && im->problems->len == 0)
-    im->spec->finish (im);
+    {
+      im->spec->finish (im);
+      /* the last rows, and a summary that may have read them all again */
+      read_ok = !g_cancellable_set_error_if_cancelled (options->cancellable, error);
+    }
 
   /* read_ok, not *error: the caller may pass no GError at all */
   if (!read_ok || im->fatal != NULL || im->problems->len > 0)

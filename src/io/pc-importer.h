@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "pc-project.h"
 
@@ -84,6 +84,10 @@ typedef struct
   const char           *source;     /* the publication and its year, for the record */
   PcImportProgressFunc  progress;
   gpointer              user_data;
+  /* Cancelled from any thread, the import stops within 65,536 rows, rolls
+   * back (the project exactly as before) and fails with
+   * G_IO_ERROR_CANCELLED; NULL for none. */
+  GCancellable         *cancellable;
 } PcImportOptions;
 
 typedef struct
