@@ -566,16 +566,21 @@ test_empty_state (void)
   fixture_tear_down (&fixture, NULL);
 }
 
-/* Cancel leaves the project as it was: the file byte for byte. */
+/* Cancel leaves the project as it was: the file and the working copy the
+ * window edits, byte for byte, and nothing to save. */
 static void
 test_cancel (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(GBytes) before = pc_test_read_bytes (fixture->path);
+  PcDocument *document = pc_window_get_document (fixture->window);
+  const char *working = pc_project_get_path (pc_document_get_project (document));
+  g_autoptr(GBytes) file_before = pc_test_read_bytes (fixture->path);
+  g_autoptr(GBytes) working_before = pc_test_read_bytes (working);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *extract = sample_extract ();
-  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) file_after = NULL, working_after = NULL;
 
+  g_assert_cmpstr (working, !=, fixture->path);
   show (fixture, "flows");
   pc_window_import_with_flags (fixture->window, PC_IMPORT_ACTIVITY, extract, NULL, PC_IMPORT_REPLACE,
                                on_job_done, &result);
@@ -584,10 +589,14 @@ test_cancel (Fixture *fixture, gconstpointer data)
   g_assert_false (pc_window_job_finish (fixture->window, result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (shown_dialog (fixture));
-  g_assert_false (pc_document_get_dirty (pc_window_get_document (fixture->window)));
-  activate (fixture, "save");
-  after = pc_test_read_bytes (fixture->path);
-  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (pc_document_get_dirty (document));
+  g_assert_false (pc_activity_view_is_empty (activity_view (fixture)));
+  file_after = pc_test_read_bytes (fixture->path);
+  working_after = pc_test_read_bytes (working);
+  g_assert_true (g_bytes_equal (file_before, file_after));
+  g_assert_true (g_bytes_equal (working_before, working_after));
+  /* Nothing to undo: the cancelled import left no step in the history. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
 }
 
 int

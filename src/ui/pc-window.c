@@ -535,7 +535,7 @@ import_edit (PcProject *project,
 {
   ImportJob *job = data;
   PcImportOptions options = {
-    job->flags, job->source, on_import_progress, job,
+    job->flags, job->source, on_import_progress, job, job->cancellable,
   };
 
   /* The run records the file, its SHA-256 and the source in the same
