@@ -604,6 +604,38 @@ test_cancel (Fixture *fixture, gconstpointer data)
   }
 }
 
+/* A bad extract is refused with the problems listed as every import
+ * lists them, file, line and column, and changes nothing. */
+static void
+test_bad_extract (Fixture *fixture, gconstpointer data)
+{
+  PcDocument *document = pc_window_get_document (fixture->window);
+  const char *working = pc_project_get_path (pc_document_get_project (document));
+  g_autoptr(GBytes) before = pc_test_read_bytes (working);
+  g_autofree char *bad = pc_test_write_file (fixture->dir, "activity-q3.csv",
+                                             "patient,provider,area,site,stage,date,hrg,activity,quantity,cost,tariff_paid\n"
+                                             "B1,RQX,E09000026,breast,2,2024-04-09,WF02B,outpatient,1,387.63,346.92\n"
+                                             "B2,RQX,E09000026,breast,2,2024-02-30,WF02B,outpatient,1,387.63,346.92\n");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) after = NULL;
+  GStrv problems;
+
+  pc_window_import_with_flags (fixture->window, PC_IMPORT_ACTIVITY, bad, NULL, PC_IMPORT_DEFAULT,
+                               on_job_done, &result);
+  pc_test_wait_until (job_done, &result, 60, "the import to fail");
+  g_assert_false (pc_window_job_finish (fixture->window, result, &error));
+  problems = pc_window_get_import_problems (fixture->window);
+  g_assert_nonnull (problems);
+  g_assert_nonnull (problems[0]);
+  g_assert_nonnull (strstr (problems[0], "activity-q3.csv, line 3, column 6 (date)"));
+  pc_test_wait_until (dialog_shown, fixture, 5, "the problems");
+  gtk_window_close (GTK_WINDOW (shown_dialog (fixture)));
+  after = pc_test_read_bytes (working);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (pc_document_get_dirty (document));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -613,6 +645,7 @@ main (int argc, char *argv[])
   g_test_add ("/activity-view/import-and-views", Fixture, NULL, fixture_set_up, test_import_and_views,
               fixture_tear_down);
   g_test_add ("/activity-view/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/activity-view/bad-extract", Fixture, NULL, fixture_set_up, test_bad_extract, fixture_tear_down);
   g_test_add_func ("/activity-view/empty-state", test_empty_state);
   return g_test_run ();
 }

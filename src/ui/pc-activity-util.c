@@ -10,6 +10,8 @@
 
 #include "pc-activity-util.h"
 #include "pc-grid-table.h"
+#include "pc-labels.h"
+#include "pc-project-activity-views.h"
 
 const char *
 pc_activity_name_of (GHashTable *names,
@@ -211,4 +213,28 @@ pc_activity_follow_document (GtkWidget         *view,
       g_object_set_data (G_OBJECT (view), STALE_KEY, NULL);
       refresh (view);
     }
+}
+
+GHashTable *
+pc_activity_describe_pathways (PcProject          *project,
+                               const char * const *names,
+                               gboolean            with_provider)
+{
+  g_autoptr(GHashTable) sites = pc_project_load_site_names (project, NULL);
+  GHashTable *described = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autoptr(PcPathway) pathway = pc_project_load_pathway (project, names[i], NULL);
+
+      if (pathway == NULL)
+        continue;
+      if (with_provider)
+        g_hash_table_insert (described, g_strdup (names[i]), pc_project_describe_pathway (project, pathway));
+      else
+        g_hash_table_insert (described, g_strdup (names[i]),
+                             g_strdup_printf ("%s, %s", pc_activity_name_of (sites, pathway->site),
+                                              pc_kind_label (pathway->kind)));
+    }
+  return described;
 }

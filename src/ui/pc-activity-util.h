@@ -52,5 +52,10 @@ void         pc_activity_follow_document  (GtkWidget         *view,
                                            PcDocument       **slot,
                                            PcDocument        *document,
                                            PcActivityRefresh  refresh);
+/* Pathway name → what a person reads: "Breast, best practice", with the
+ * provider's name after a colon when @with_provider. */
+GHashTable  *pc_activity_describe_pathways (PcProject          *project,
+                                            const char * const *names,
+                                            gboolean            with_provider);
 
 G_END_DECLS

@@ -165,23 +165,6 @@ on_choice_changed (GtkDropDown      *drop_down,
     fill (self);
 }
 
-/* The pathways by what a person reads: "Breast, best practice". */
-static GHashTable *
-describe_pathways (PcProject *project,
-                   GStrv      names)
-{
-  GHashTable *described = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autoptr(PcPathway) pathway = pc_project_load_pathway (project, names[i], NULL);
-
-      if (pathway != NULL)
-        g_hash_table_insert (described, g_strdup (names[i]), pc_project_describe_pathway (project, pathway));
-    }
-  return described;
-}
-
 void
 pc_compliance_view_refresh (PcComplianceView *self)
 {
@@ -197,7 +180,7 @@ pc_compliance_view_refresh (PcComplianceView *self)
   pathways = pc_project_list_best_practice (project, NULL);
   provider_names = pc_project_load_provider_names (project, NULL);
   providers = pc_activity_sorted_keys (provider_names);
-  pathway_names = describe_pathways (project, pathways != NULL ? pathways : (GStrv) (const char *[]) { NULL });
+  pathway_names = pc_activity_describe_pathways (project, (const char * const *) pathways, FALSE);
   self->filling = TRUE;
   pc_activity_choice_fill (self->pathway_choice, NULL, pathways, pathway_names);
   pc_activity_choice_fill (self->provider_choice, _("All providers"), providers, provider_names);

@@ -42,6 +42,7 @@ struct _PcRiskView
   GPtrArray    *risks;          /* of PcRisk */
   GPtrArray    *shown;          /* of Entry */
   GHashTable   *provider_names;
+  GHashTable   *pathway_names;
   GStrv         statuses;
   char         *error;
   gboolean      filling;
@@ -68,14 +69,16 @@ describe_risk (PcRiskView   *self,
       g_autofree char *expected = pc_format_money (risk->expected);
 
       return g_strdup_printf (_("%s at %s (%s): costs %s a unit against tariff × MFF of %s"),
-                              risk->step, provider, risk->pathway, actual, expected);
+                              risk->step, provider, pc_activity_name_of (self->pathway_names, risk->pathway),
+                              actual, expected);
     }
   {
     g_autofree char *actual = pc_activity_format_share (risk->actual);
     g_autofree char *expected = pc_activity_format_share (risk->expected);
 
     return g_strdup_printf (_("%s at %s (%s), %s: %s of patients against %s expected"),
-                            risk->step, provider, risk->pathway, pc_stage_label ((PcStage) risk->stage),
+                            risk->step, provider, pc_activity_name_of (self->pathway_names, risk->pathway),
+                            pc_stage_label ((PcStage) risk->stage),
                             actual, expected);
   }
 }
@@ -358,12 +361,18 @@ pc_risk_view_refresh (PcRiskView *self)
   clear_list (self);
   g_clear_pointer (&self->risks, g_ptr_array_unref);
   g_clear_pointer (&self->provider_names, g_hash_table_unref);
+  g_clear_pointer (&self->pathway_names, g_hash_table_unref);
   if (self->document == NULL)
     {
       fill_list (self);
       return;
     }
   project = pc_document_get_project (self->document);
+  {
+    g_auto(GStrv) pathways = pc_project_list_best_practice (project, NULL);
+
+    self->pathway_names = pc_activity_describe_pathways (project, (const char * const *) pathways, FALSE);
+  }
   self->risks = pc_project_risk_register (project, NULL, &error);
   if (self->risks == NULL)
     gtk_label_set_text (self->summary, error->message);
@@ -448,6 +457,7 @@ pc_risk_view_finalize (GObject *object)
   g_ptr_array_unref (self->shown);
   g_clear_pointer (&self->risks, g_ptr_array_unref);
   g_clear_pointer (&self->provider_names, g_hash_table_unref);
+  g_clear_pointer (&self->pathway_names, g_hash_table_unref);
   g_strfreev (self->statuses);
   g_free (self->error);
   G_OBJECT_CLASS (pc_risk_view_parent_class)->finalize (object);

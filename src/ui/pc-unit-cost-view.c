@@ -69,7 +69,9 @@ add_step_row (PcUnitCostView   *self,
   g_autofree char *gap = NULL;
   g_autofree char *now = step->has_provider_unit_cost ? pc_format_money (step->provider_unit_cost)
                                                        : g_strdup (_("none"));
-  const char *texts[] = { step->name, step->tariff_code, records, units, mean, paid, NULL, now, NULL };
+  g_autofree char *title = step->year_offset > 0 ? g_strdup_printf (_("%s (year %d)"), step->name, step->year_offset + 1)
+                                                 : g_strdup (step->name);
+  const char *texts[] = { title, step->tariff_code, records, units, mean, paid, NULL, now, NULL };
 
   priced->has_provider_unit_cost = has_cost;
   priced->provider_unit_cost = has_cost ? cost->mean_unit_cost : 0;
@@ -135,8 +137,9 @@ fill_pathways (PcUnitCostView *self)
   PcProject *project = pc_document_get_project (self->document);
   const char *provider = pc_activity_choice_get (self->provider_choice);
   g_auto(GStrv) pathways = provider != NULL ? pc_project_list_provider_pathways (project, provider, NULL) : NULL;
+  g_autoptr(GHashTable) described = pc_activity_describe_pathways (project, (const char * const *) pathways, FALSE);
 
-  pc_activity_choice_fill (self->pathway_choice, NULL, pathways, NULL);
+  pc_activity_choice_fill (self->pathway_choice, NULL, pathways, described);
 }
 
 /* First shown: the first provider that has a pathway of its own, the
