@@ -109,7 +109,7 @@ show (Fixture *fixture, const char *page)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", target));
   g_assert_cmpstr (pc_activity_view_get_shown (activity_view (fixture)), ==, page);
-  pc_test_wait_idle (2);
+  pc_test_wait_idle (10);
 }
 
 /* Import */
@@ -422,7 +422,7 @@ test_unit_costs (Fixture *fixture)
 
   /* Apply: each step with a mean cost now holds it; Undo takes all back. */
   g_assert_true (pc_unit_cost_view_apply (view));
-  pc_test_wait_idle (2);
+  pc_test_wait_idle (10);
   for (int row = 1; row <= n_rows; row++)
     if (g_strcmp0 (pc_grid_table_get_text (grid, row, 4), "—") != 0)
       g_assert_cmpstr (pc_grid_table_get_text (grid, row, 7), ==, pc_grid_table_get_text (grid, row, 4));
@@ -433,7 +433,7 @@ test_unit_costs (Fixture *fixture)
     g_assert_cmpstr (applied, !=, before);
   }
   activate (fixture, "undo");
-  pc_test_wait_idle (2);
+  pc_test_wait_idle (10);
   for (int row = 1; row <= n_rows; row++)
     g_assert_cmpstr (pc_grid_table_get_text (grid, row, 7), ==, g_ptr_array_index (now_before, row - 1));
   activate (fixture, "save");
@@ -454,7 +454,7 @@ type_into (Fixture *fixture, GtkWidget *field, const char *text)
   pc_test_key (GTK_WINDOW (fixture->window), GDK_KEY_BackSpace, 0);
   pc_test_type (GTK_WINDOW (fixture->window), text);
   pc_test_key (GTK_WINDOW (fixture->window), GDK_KEY_Return, 0);
-  pc_test_wait_idle (2);
+  pc_test_wait_idle (10);
 }
 
 static JsonObject *
@@ -509,7 +509,7 @@ test_risks (Fixture *fixture)
 
   /* Undo takes the status back, in the view and in the file. */
   activate (fixture, "undo");
-  pc_test_wait_idle (2);
+  pc_test_wait_idle (10);
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (
                      GTK_DROP_DOWN (pc_risk_view_get_field (view, 0, PC_RISK_NOTE_STATUS)))), ==, "open");
   activate (fixture, "save");
@@ -561,7 +561,7 @@ test_empty_state (void)
   pc_test_wait_until (job_done, &result, 60, "the import to finish");
   g_assert_true (pc_window_job_finish (fixture.window, result, &error));
   g_assert_no_error (error);
-  pc_test_wait_idle (2);
+  pc_test_wait_idle (10);
   g_assert_false (pc_activity_view_is_empty (activity_view (&fixture)));
   /* The task holds the window. */
   g_clear_object (&result);

@@ -46,6 +46,10 @@ struct _PcRiskView
   GStrv         statuses;
   char         *error;
   gboolean      filling;
+  /* Rows are built a batch at a time, the rest while idle: a register of
+   * thousands of entries still shows its first rows at once. */
+  guint         n_built;
+  guint         build_source;
 };
 
 G_DEFINE_FINAL_TYPE (PcRiskView, pc_risk_view, GTK_TYPE_WIDGET)
@@ -286,7 +290,35 @@ clear_list (PcRiskView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   self->filling = FALSE;
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  self->n_built = 0;
   g_ptr_array_set_size (self->shown, 0);
+}
+
+#define ROWS_PER_BATCH 40
+
+static void
+build_rows (PcRiskView *self,
+            guint       upto)
+{
+  gboolean was_filling = self->filling;
+
+  self->filling = TRUE;
+  for (; self->n_built < MIN (upto, self->shown->len); self->n_built++)
+    gtk_list_box_append (self->list, entry_row (self, g_ptr_array_index (self->shown, self->n_built)));
+  self->filling = was_filling;
+}
+
+static gboolean
+on_build_more (gpointer data)
+{
+  PcRiskView *self = data;
+
+  build_rows (self, self->n_built + ROWS_PER_BATCH);
+  if (self->n_built < self->shown->len)
+    return G_SOURCE_CONTINUE;
+  self->build_source = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -297,7 +329,6 @@ fill_list (PcRiskView *self)
   clear_list (self);
   if (self->risks == NULL)
     return;
-  self->filling = TRUE;
   for (guint i = 0; i < self->risks->len; i++)
     {
       PcRisk *risk = g_ptr_array_index (self->risks, i);
@@ -310,9 +341,10 @@ fill_list (PcRiskView *self)
       entry->risk = risk;
       entry->reason = describe_risk (self, risk);
       g_ptr_array_add (self->shown, entry);
-      gtk_list_box_append (self->list, entry_row (self, entry));
     }
-  self->filling = FALSE;
+  build_rows (self, ROWS_PER_BATCH);
+  if (self->n_built < self->shown->len)
+    self->build_source = g_idle_add (on_build_more, self);
   summary = g_strdup_printf (_("%u of %u entries shown. An entry is derived afresh from the activity; what you "
                                "write about it is kept across imports. Undo takes back each change."),
                              self->shown->len, self->risks->len);
@@ -430,6 +462,7 @@ pc_risk_view_get_field (PcRiskView *self,
                         PcRiskNote  note)
 {
   g_return_val_if_fail (PC_IS_RISK_VIEW (self) && index < self->shown->len, NULL);
+  build_rows (self, index + 1);
   return ((Entry *) g_ptr_array_index (self->shown, index))->fields[note];
 }
 
@@ -444,6 +477,7 @@ pc_risk_view_dispose (GObject *object)
 {
   PcRiskView *self = PC_RISK_VIEW (object);
 
+  g_clear_handle_id (&self->build_source, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (pc_risk_view_parent_class)->dispose (object);
