@@ -13,19 +13,23 @@
 #include "pc-format.h"
 #include "pc-labels.h"
 #include "pc-project-activity-views.h"
+#include "pc-risk-item.h"
 #include "pc-risk-view.h"
 
 /* The statuses offered; a status typed elsewhere (the CLI takes any text)
  * is offered too while an entry holds it. */
 static const char * const known_statuses[] = { "open", "in progress", "mitigated", "closed", NULL };
 
+/* The widgets of one row of the list; a row is bound to one entry at a
+ * time and to others as the list scrolls. */
 typedef struct
 {
-  PcRiskView *view;
-  PcRisk     *risk;
-  char       *reason;
-  GtkWidget  *fields[4];
-} Entry;
+  PcRiskView  *view;
+  GtkListItem *list_item;
+  GtkWidget   *reason;
+  GtkWidget   *fields[4];
+  gboolean     binding;
+} Row;
 
 struct _PcRiskView
 {
@@ -35,31 +39,20 @@ struct _PcRiskView
   GtkDropDown  *status_choice;
   GtkDropDown  *provider_choice;
   GtkDropDown  *kind_choice;
-  GtkListBox   *list;
+  GtkListView  *list;
+  GListStore   *shown;          /* of PcRiskItem */
   GtkLabel     *summary;
 
   PcDocument   *document;
   GPtrArray    *risks;          /* of PcRisk */
-  GPtrArray    *shown;          /* of Entry */
   GHashTable   *provider_names;
   GHashTable   *pathway_names;
   GStrv         statuses;
   char         *error;
   gboolean      filling;
-  /* Rows are built a batch at a time, the rest while idle: a register of
-   * thousands of entries still shows its first rows at once. */
-  guint         n_built;
-  guint         build_source;
 };
 
 G_DEFINE_FINAL_TYPE (PcRiskView, pc_risk_view, GTK_TYPE_WIDGET)
-
-static void
-entry_free (Entry *entry)
-{
-  g_free (entry->reason);
-  g_free (entry);
-}
 
 static char *
 describe_risk (PcRiskView   *self,
@@ -117,31 +110,35 @@ note_slot (PcRisk     *risk,
          : note == PC_RISK_NOTE_STATUS ? &risk->status : &risk->due;
 }
 
-/* Writes @value as the entry's note unless it holds it already. */
+/* Writes @value as the note of the entry @row shows, unless it holds it
+ * already; a refused value is marked in its field with the reason below. */
 static void
-commit_note (Entry      *entry,
+commit_note (Row        *row,
              PcRiskNote  note,
              const char *value)
 {
-  PcRiskView *self = entry->view;
-  char **slot = note_slot (entry->risk, note);
+  PcRiskView *self = row->view;
+  PcRiskItem *item = gtk_list_item_get_item (row->list_item);
+  PcRisk *risk = item != NULL ? pc_risk_item_get_risk (item) : NULL;
+  char **slot = risk != NULL ? note_slot (risk, note) : NULL;
   static const char * const labels[] = { N_("Change Risk Owner"), N_("Change Risk Action"),
                                          N_("Change Risk Status"), N_("Change Risk Due Date") };
-  NoteEdit edit = { entry->risk, note, value };
+  NoteEdit edit = { risk, note, value };
   g_autoptr(GError) error = NULL;
   gboolean done;
 
-  if (self->filling || g_strcmp0 (*slot != NULL ? *slot : "", value) == 0 || self->document == NULL)
+  if (risk == NULL || self->filling || row->binding || self->document == NULL
+      || g_strcmp0 (*slot != NULL ? *slot : "", value) == 0)
     return;
   g_object_set_data (G_OBJECT (self), PC_ACTIVITY_EDITING_KEY, GINT_TO_POINTER (TRUE));
   done = pc_document_edit (self->document, _(labels[note]), PC_CHANGE_DATA, note_edit, &edit, &error);
   g_object_set_data (G_OBJECT (self), PC_ACTIVITY_EDITING_KEY, NULL);
   g_clear_pointer (&self->error, g_free);
-  gtk_widget_remove_css_class (entry->fields[note], "error");
+  gtk_widget_remove_css_class (row->fields[note], "error");
   if (!done)
     {
       self->error = g_strdup (error->message);
-      gtk_widget_add_css_class (entry->fields[note], "error");
+      gtk_widget_add_css_class (row->fields[note], "error");
       gtk_label_set_text (self->summary, error->message);
       return;
     }
@@ -150,115 +147,139 @@ commit_note (Entry      *entry,
 }
 
 static void
-commit_text (GtkWidget *field)
+commit_text (GtkWidget *field,
+             Row       *row)
 {
-  Entry *entry = g_object_get_data (G_OBJECT (field), "pc-entry");
   PcRiskNote note = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (field), "pc-note"));
   g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field))));
 
-  commit_note (entry, note, value);
+  commit_note (row, note, value);
 }
 
 static void
 on_text_activate (GtkEntry *field,
-                  gpointer  unused)
+                  Row      *row)
 {
-  commit_text (GTK_WIDGET (field));
+  commit_text (GTK_WIDGET (field), row);
 }
 
 static void
 on_text_leave (GtkEventControllerFocus *controller,
-               gpointer                 unused)
+               Row                     *row)
 {
   GtkWidget *field = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
   if (!gtk_widget_in_destruction (field))
-    commit_text (field);
+    commit_text (field, row);
 }
 
 static void
 on_status_chosen (GtkDropDown *drop_down,
                   GParamSpec  *pspec,
-                  Entry       *entry)
+                  Row         *row)
 {
   GtkStringObject *item = gtk_drop_down_get_selected_item (drop_down);
 
   if (item != NULL)
-    commit_note (entry, PC_RISK_NOTE_STATUS, gtk_string_object_get_string (item));
+    commit_note (row, PC_RISK_NOTE_STATUS, gtk_string_object_get_string (item));
 }
 
 static GtkWidget *
-text_field (Entry      *entry,
+text_field (Row        *row,
             PcRiskNote  note,
             const char *placeholder,
-            const char *accessible)
+            const char *tooltip)
 {
   GtkWidget *field = gtk_entry_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
-  g_autofree char *label = g_strdup_printf ("%s: %s", accessible, entry->reason);
-  const char *value = *note_slot (entry->risk, note);
 
-  gtk_editable_set_text (GTK_EDITABLE (field), value != NULL ? value : "");
   gtk_entry_set_placeholder_text (GTK_ENTRY (field), placeholder);
   /* Ctrl+Z is the project's undo, not the field's own. */
   gtk_editable_set_enable_undo (GTK_EDITABLE (field), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_tooltip_text (field, accessible);
-  g_object_set_data (G_OBJECT (field), "pc-entry", entry);
+  gtk_widget_set_tooltip_text (field, tooltip);
   g_object_set_data (G_OBJECT (field), "pc-note", GINT_TO_POINTER (note));
-  g_signal_connect (field, "activate", G_CALLBACK (on_text_activate), NULL);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_text_leave), NULL);
+  g_signal_connect (field, "activate", G_CALLBACK (on_text_activate), row);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_text_leave), row);
   gtk_widget_add_controller (field, focus);
-  entry->fields[note] = field;
+  row->fields[note] = field;
   return field;
 }
 
-static GtkWidget *
-status_field (Entry *entry)
+static void
+on_setup (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          PcRiskView               *self)
 {
-  GtkDropDown *drop_down = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char * const *) entry->view->statuses));
-  g_autofree char *label = g_strdup_printf (_("Status: %s"), entry->reason);
-
-  for (guint i = 0; entry->view->statuses[i] != NULL; i++)
-    if (g_strcmp0 (entry->view->statuses[i], entry->risk->status) == 0)
-      gtk_drop_down_set_selected (drop_down, i);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (drop_down), _("Status"));
-  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_status_chosen), entry);
-  entry->fields[PC_RISK_NOTE_STATUS] = GTK_WIDGET (drop_down);
-  return GTK_WIDGET (drop_down);
-}
-
-static GtkWidget *
-entry_row (PcRiskView *self,
-           Entry      *entry)
-{
+  Row *row = g_new0 (Row, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *fields = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *reason = gtk_label_new (entry->reason);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *owner, *action, *due;
+  GtkWidget *status;
 
-  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (reason), 0);
-  gtk_widget_add_css_class (reason, entry->risk->kind == PC_RISK_COST ? "pc-risk-cost" : "pc-risk-compliance");
-  owner = text_field (entry, PC_RISK_NOTE_OWNER, _("Owner"), _("Owner"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (owner), 14);
-  action = text_field (entry, PC_RISK_NOTE_ACTION, _("Action"), _("Action"));
-  gtk_widget_set_hexpand (action, TRUE);
-  due = text_field (entry, PC_RISK_NOTE_DUE, _("Due YYYY-MM-DD"), _("Due date (YYYY-MM-DD)"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (due), 14);
-  gtk_box_append (GTK_BOX (fields), owner);
-  gtk_box_append (GTK_BOX (fields), action);
-  gtk_box_append (GTK_BOX (fields), status_field (entry));
-  gtk_box_append (GTK_BOX (fields), due);
-  gtk_box_append (GTK_BOX (box), reason);
+  row->view = self;
+  row->list_item = list_item;
+  row->reason = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (row->reason), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (row->reason), 0);
+  gtk_editable_set_width_chars (GTK_EDITABLE (text_field (row, PC_RISK_NOTE_OWNER, _("Owner"), _("Owner"))), 14);
+  gtk_widget_set_hexpand (text_field (row, PC_RISK_NOTE_ACTION, _("Action"), _("Action")), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (text_field (row, PC_RISK_NOTE_DUE, _("Due YYYY-MM-DD"),
+                                                          _("Due date (YYYY-MM-DD)"))), 14);
+  status = gtk_drop_down_new (NULL, NULL);
+  gtk_widget_set_tooltip_text (status, _("Status"));
+  g_signal_connect (status, "notify::selected", G_CALLBACK (on_status_chosen), row);
+  row->fields[PC_RISK_NOTE_STATUS] = status;
+  gtk_box_append (GTK_BOX (fields), row->fields[PC_RISK_NOTE_OWNER]);
+  gtk_box_append (GTK_BOX (fields), row->fields[PC_RISK_NOTE_ACTION]);
+  gtk_box_append (GTK_BOX (fields), status);
+  gtk_box_append (GTK_BOX (fields), row->fields[PC_RISK_NOTE_DUE]);
+  gtk_box_append (GTK_BOX (box), row->reason);
   gtk_box_append (GTK_BOX (box), fields);
   g_object_set (box, "margin-start", 12, "margin-end", 12, "margin-top", 8, "margin-bottom", 8, NULL);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  return row;
+  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_activatable (list_item, FALSE);
+  g_object_set_data_full (G_OBJECT (list_item), "pc-row", row, g_free);
+  g_object_set_data (G_OBJECT (box), "pc-row", row);
+}
+
+static void
+bind_text (Row        *row,
+           PcRiskNote  note,
+           PcRisk     *risk,
+           const char *name,
+           const char *reason)
+{
+  const char *value = *note_slot (risk, note);
+  g_autofree char *label = g_strdup_printf ("%s: %s", name, reason);
+
+  gtk_editable_set_text (GTK_EDITABLE (row->fields[note]), value != NULL ? value : "");
+  gtk_widget_remove_css_class (row->fields[note], "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->fields[note]), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+on_bind (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         PcRiskView               *self)
+{
+  Row *row = g_object_get_data (G_OBJECT (list_item), "pc-row");
+  PcRiskItem *item = gtk_list_item_get_item (list_item);
+  PcRisk *risk = pc_risk_item_get_risk (item);
+  const char *reason = pc_risk_item_get_reason (item);
+  GtkDropDown *status = GTK_DROP_DOWN (row->fields[PC_RISK_NOTE_STATUS]);
+  g_autofree char *status_label = g_strdup_printf (_("Status: %s"), reason);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new ((const char * const *) self->statuses);
+
+  row->binding = TRUE;
+  gtk_label_set_text (GTK_LABEL (row->reason), reason);
+  bind_text (row, PC_RISK_NOTE_OWNER, risk, _("Owner"), reason);
+  bind_text (row, PC_RISK_NOTE_ACTION, risk, _("Action"), reason);
+  bind_text (row, PC_RISK_NOTE_DUE, risk, _("Due date"), reason);
+  gtk_drop_down_set_model (status, G_LIST_MODEL (statuses));
+  for (guint i = 0; self->statuses[i] != NULL; i++)
+    if (g_strcmp0 (self->statuses[i], risk->status) == 0)
+      gtk_drop_down_set_selected (status, i);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_LABEL, status_label, -1);
+  row->binding = FALSE;
 }
 
 static gboolean
@@ -274,56 +295,23 @@ passes_filters (PcRiskView   *self,
          && (kind == NULL || g_strcmp0 (pc_risk_kind_to_string (risk->kind), kind) == 0);
 }
 
-/* The rows go before their entries: a field that had the focus commits
- * as it leaves, and must find its entry.  The focus is taken first, so
- * each field sees it go before it is destroyed. */
+/* The focus is taken from a field before the list changes under it, so
+ * the field commits what was typed and sees the focus go. */
 static void
 clear_list (PcRiskView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *child;
 
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list)))
     gtk_root_set_focus (root, NULL);
-  self->filling = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  self->filling = FALSE;
-  g_clear_handle_id (&self->build_source, g_source_remove);
-  self->n_built = 0;
-  g_ptr_array_set_size (self->shown, 0);
-}
-
-#define ROWS_PER_BATCH 40
-
-static void
-build_rows (PcRiskView *self,
-            guint       upto)
-{
-  gboolean was_filling = self->filling;
-
-  self->filling = TRUE;
-  for (; self->n_built < MIN (upto, self->shown->len); self->n_built++)
-    gtk_list_box_append (self->list, entry_row (self, g_ptr_array_index (self->shown, self->n_built)));
-  self->filling = was_filling;
-}
-
-static gboolean
-on_build_more (gpointer data)
-{
-  PcRiskView *self = data;
-
-  build_rows (self, self->n_built + ROWS_PER_BATCH);
-  if (self->n_built < self->shown->len)
-    return G_SOURCE_CONTINUE;
-  self->build_source = 0;
-  return G_SOURCE_REMOVE;
+  g_list_store_remove_all (self->shown);
 }
 
 static void
 fill_list (PcRiskView *self)
 {
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *summary = NULL;
 
   clear_list (self);
@@ -332,22 +320,17 @@ fill_list (PcRiskView *self)
   for (guint i = 0; i < self->risks->len; i++)
     {
       PcRisk *risk = g_ptr_array_index (self->risks, i);
-      Entry *entry;
+      g_autofree char *reason = NULL;
 
       if (!passes_filters (self, risk))
         continue;
-      entry = g_new0 (Entry, 1);
-      entry->view = self;
-      entry->risk = risk;
-      entry->reason = describe_risk (self, risk);
-      g_ptr_array_add (self->shown, entry);
+      reason = describe_risk (self, risk);
+      g_ptr_array_add (items, pc_risk_item_new (self->risks, risk, reason));
     }
-  build_rows (self, ROWS_PER_BATCH);
-  if (self->n_built < self->shown->len)
-    self->build_source = g_idle_add (on_build_more, self);
+  g_list_store_splice (self->shown, 0, 0, items->pdata, items->len);
   summary = g_strdup_printf (_("%u of %u entries shown. An entry is derived afresh from the activity; what you "
                                "write about it is kept across imports. Undo takes back each change."),
-                             self->shown->len, self->risks->len);
+                             items->len, self->risks->len);
   gtk_label_set_text (self->summary, summary);
 }
 
@@ -445,15 +428,37 @@ guint
 pc_risk_view_get_n_shown (PcRiskView *self)
 {
   g_return_val_if_fail (PC_IS_RISK_VIEW (self), 0);
-  return self->shown->len;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 }
 
 const char *
 pc_risk_view_get_reason (PcRiskView *self,
                          guint       index)
 {
-  g_return_val_if_fail (PC_IS_RISK_VIEW (self) && index < self->shown->len, NULL);
-  return ((Entry *) g_ptr_array_index (self->shown, index))->reason;
+  g_autoptr(PcRiskItem) item = NULL;
+
+  g_return_val_if_fail (PC_IS_RISK_VIEW (self), NULL);
+  item = g_list_model_get_item (G_LIST_MODEL (self->shown), index);
+  /* The register holds the reason as long as the item is in the list. */
+  return item != NULL ? pc_risk_item_get_reason (item) : NULL;
+}
+
+/* The row showing entry @index, among the rows the list has made. */
+static Row *
+find_row (GtkWidget *widget,
+          guint      index)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (child);
+      Row *row = NULL;
+
+      if (box != NULL && (row = g_object_get_data (G_OBJECT (box), "pc-row")) != NULL
+          && gtk_list_item_get_position (row->list_item) == index)
+        return row;
+    }
+  return NULL;
 }
 
 GtkWidget *
@@ -461,9 +466,11 @@ pc_risk_view_get_field (PcRiskView *self,
                         guint       index,
                         PcRiskNote  note)
 {
-  g_return_val_if_fail (PC_IS_RISK_VIEW (self) && index < self->shown->len, NULL);
-  build_rows (self, index + 1);
-  return ((Entry *) g_ptr_array_index (self->shown, index))->fields[note];
+  Row *row;
+
+  g_return_val_if_fail (PC_IS_RISK_VIEW (self), NULL);
+  row = find_row (GTK_WIDGET (self->list), index);
+  return row != NULL ? row->fields[note] : NULL;
 }
 
 const char *
@@ -477,7 +484,6 @@ pc_risk_view_dispose (GObject *object)
 {
   PcRiskView *self = PC_RISK_VIEW (object);
 
-  g_clear_handle_id (&self->build_source, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (pc_risk_view_parent_class)->dispose (object);
@@ -488,7 +494,7 @@ pc_risk_view_finalize (GObject *object)
 {
   PcRiskView *self = PC_RISK_VIEW (object);
 
-  g_ptr_array_unref (self->shown);
+  g_object_unref (self->shown);
   g_clear_pointer (&self->risks, g_ptr_array_unref);
   g_clear_pointer (&self->provider_names, g_hash_table_unref);
   g_clear_pointer (&self->pathway_names, g_hash_table_unref);
@@ -512,8 +518,9 @@ pc_risk_view_init (PcRiskView *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   g_auto(GStrv) kinds = g_strdupv ((char *[]) { "compliance", "cost", NULL });
   g_autoptr(GHashTable) kind_names = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkListItemFactory *factory;
 
-  self->shown = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  self->shown = g_list_store_new (PC_TYPE_RISK_ITEM);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   g_object_set (self->box, "margin-start", 18, "margin-end", 18, "margin-top", 12, "margin-bottom", 12, NULL);
@@ -527,9 +534,15 @@ pc_risk_view_init (PcRiskView *self)
   gtk_box_append (GTK_BOX (bar), pc_activity_labelled (_("_Provider"), GTK_WIDGET (self->provider_choice)));
   gtk_box_append (GTK_BOX (bar), pc_activity_labelled (_("_Kind"), GTK_WIDGET (self->kind_choice)));
   gtk_box_append (GTK_BOX (self->box), bar);
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind), self);
+  /* Only the rows on screen are made: a register of thousands of entries
+   * shows as fast as one of ten. */
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->shown)))),
+                                                 factory));
+  gtk_list_view_set_show_separators (self->list, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "pc-risk-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Risk register"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
