@@ -95,7 +95,13 @@ grid_row_for (PcComplianceView   *self,
   {
     g_autofree char *title = step_title (row);
 
-    gtk_grid_attach (self->grid, pc_grid_table_cell (title, FALSE, FALSE), 0, index, 1, 1);
+    GtkWidget *cell = pc_grid_table_cell (title, FALSE, FALSE);
+
+    /* Long step names wrap: five stages fit beside them at 1024 pixels. */
+    gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
+    gtk_label_set_max_width_chars (GTK_LABEL (cell), 30);
+    gtk_label_set_width_chars (GTK_LABEL (cell), 24);
+    gtk_grid_attach (self->grid, cell, 0, index, 1, 1);
   }
   for (guint s = 0; s < PC_N_STAGES; s++)
     gtk_grid_attach (self->grid, pc_grid_table_cell ("—", TRUE, FALSE), (int) s + 1, index, 1, 1);
