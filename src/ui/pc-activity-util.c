@@ -22,10 +22,53 @@ pc_activity_name_of (GHashTable *names,
   return name != NULL && *name != '\0' ? name : code;
 }
 
+static void
+on_label_setup (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize != NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_label_bind (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  unused)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+label_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_label_setup), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_label_bind), NULL);
+  return factory;
+}
+
 GtkDropDown *
 pc_activity_choice_new (const char *accessible_label)
 {
   GtkDropDown *drop_down = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char *[]) { NULL }));
+  g_autoptr(GtkListItemFactory) shown = label_factory (TRUE);
+  g_autoptr(GtkListItemFactory) listed = label_factory (FALSE);
+
+  /* A long provider's name is cut short on the button, whole in the list:
+   * the bar of choices fits a window 1024 pixels wide. */
+  gtk_drop_down_set_factory (drop_down, shown);
+  gtk_drop_down_set_list_factory (drop_down, listed);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_label, -1);
@@ -237,4 +280,21 @@ pc_activity_describe_pathways (PcProject          *project,
                                               pc_kind_label (pathway->kind)));
     }
   return described;
+}
+
+void
+pc_activity_wrap_column (GtkGrid *grid,
+                         int      column,
+                         int      max_chars)
+{
+  for (int row = 0; gtk_grid_get_child_at (grid, 0, row) != NULL; row++)
+    {
+      GtkWidget *cell = gtk_grid_get_child_at (grid, column, row);
+
+      if (GTK_IS_LABEL (cell))
+        {
+          gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (cell), max_chars);
+        }
+    }
 }

@@ -38,6 +38,11 @@ GtkWidget   *pc_activity_shaded_cell      (const char   *text,
 GtkWidget   *pc_activity_note             (const char   *text);
 /* A share as the CLI prints it: "93.0%", "—" for none. */
 char        *pc_activity_format_share     (double        share);
+/* Lets the labels of @column wrap past @max_chars: long names take two
+ * lines rather than push the table past a window 1024 pixels wide. */
+void         pc_activity_wrap_column      (GtkGrid      *grid,
+                                           int           column,
+                                           int           max_chars);
 /* @control after a label of @text (with a mnemonic) that names it. */
 GtkWidget   *pc_activity_labelled         (const char   *text,
                                            GtkWidget    *control);

@@ -120,6 +120,7 @@ fill (PcActualCostView *self)
       g_array_append_val (items, item);
     }
   pc_box_plot_set_items (self->plot, (PcBoxPlotItem *) (void *) items->data, items->len);
+  pc_activity_wrap_column (self->grid, 0, 28);
 }
 
 static void
@@ -249,7 +250,6 @@ pc_actual_cost_view_init (PcActualCostView *self)
                                   _("Actual cost per patient by provider and stage"), -1);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->grid));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), content);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (self->box), scrolled);
   g_signal_connect (self->site_choice, "notify::selected", G_CALLBACK (on_choice_changed), self);

@@ -120,6 +120,7 @@ fill (PcUnitCostView *self)
         add_step_row (self, row++, pathway, step, find_unit_cost (costs, step->tariff_code));
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), row > 1);
+  pc_activity_wrap_column (self->grid, 0, 30);
   {
     g_autofree char *mff = pc_format_number (pathway->mff, 4);
     g_autofree char *text = g_strdup_printf (_("The provider’s mean cost per unit (Σ cost ÷ Σ quantity of its records of "
@@ -301,11 +302,8 @@ pc_unit_cost_view_init (PcUnitCostView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->apply_button), "suggested-action");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->apply_button),
                                _("Write these mean costs per unit into the pathway’s provider unit costs (undoable)"));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->apply_button), TRUE);
-  gtk_widget_set_halign (GTK_WIDGET (self->apply_button), GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (bar), pc_activity_labelled (_("_Provider"), GTK_WIDGET (self->provider_choice)));
   gtk_box_append (GTK_BOX (bar), pc_activity_labelled (_("Pa_thway"), GTK_WIDGET (self->pathway_choice)));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->apply_button));
   gtk_box_append (GTK_BOX (self->box), bar);
   self->grid = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_column_spacing (self->grid, 18);
@@ -316,7 +314,17 @@ pc_unit_cost_view_init (PcUnitCostView *self)
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (self->box), scrolled);
   self->summary = GTK_LABEL (pc_activity_note (NULL));
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->summary));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->summary), TRUE);
+  /* Below the table, beside what it writes: the bar above holds two
+   * long names already. */
+  {
+    GtkWidget *foot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+    gtk_box_append (GTK_BOX (foot), GTK_WIDGET (self->summary));
+    gtk_box_append (GTK_BOX (foot), GTK_WIDGET (self->apply_button));
+    gtk_widget_set_valign (GTK_WIDGET (self->apply_button), GTK_ALIGN_CENTER);
+    gtk_box_append (GTK_BOX (self->box), foot);
+  }
   g_signal_connect (self->provider_choice, "notify::selected", G_CALLBACK (on_provider_changed), self);
   g_signal_connect (self->pathway_choice, "notify::selected", G_CALLBACK (on_pathway_changed), self);
   g_signal_connect (self->apply_button, "clicked", G_CALLBACK (on_apply_clicked), self);
