@@ -638,6 +638,33 @@ test_bad_extract (Fixture *fixture, gconstpointer data)
   g_assert_false (pc_document_get_dirty (document));
 }
 
+static gboolean
+is_unit_costs_note (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), "Activity ▸ Unit Costs") != NULL;
+}
+
+/* The Costing view's note on provider costs leads to where they are
+ * applied: its link opens the Activity page's unit costs. */
+static void
+test_costing_note (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *costing = GTK_WIDGET (pc_window_get_costing_view (fixture->window));
+  GtkWidget *note;
+  gboolean handled = FALSE;
+
+  pc_window_show_view (fixture->window, "costing");
+  pc_test_wait_idle (10);
+  note = pc_test_find_widget (costing, is_unit_costs_note, NULL);
+  g_assert_nonnull (note);
+  g_assert_true (gtk_widget_get_focusable (note));
+  g_signal_emit_by_name (note, "activate-link", "unit-costs", &handled);
+  g_assert_true (handled);
+  pc_test_wait_idle (10);
+  g_assert_cmpstr (pc_activity_view_get_shown (activity_view (fixture)), ==, "unit-costs");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pc_activity_view_get_unit_costs (activity_view (fixture)))));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -649,5 +676,6 @@ main (int argc, char *argv[])
   g_test_add ("/activity-view/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/activity-view/bad-extract", Fixture, NULL, fixture_set_up, test_bad_extract, fixture_tear_down);
   g_test_add_func ("/activity-view/empty-state", test_empty_state);
+  g_test_add ("/activity-view/costing-note", Fixture, NULL, fixture_set_up, test_costing_note, fixture_tear_down);
   return g_test_run ();
 }
