@@ -54,7 +54,11 @@ compliance_cell (const PcCompliance *row,
       return cell;
     }
   actual = pc_activity_format_share (row->actual_share);
-  expected = pc_activity_format_share (row->expected_share);
+  /* A pathway's shares are mostly whole percentages: "95%" not "95.0%"
+   * keeps five stages within a window 1024 pixels wide. */
+  expected = fabs (row->expected_share * 100 - round (row->expected_share * 100)) < 1e-9
+             ? g_strdup_printf ("%.0f%%", row->expected_share * 100)
+             : pc_activity_format_share (row->expected_share);
   shortfall = row->expected_share - row->actual_share;
   /* docs/MODEL.md's risk register: short by more than the tolerance. */
   if (row->actual_share < row->expected_share - tolerance)
