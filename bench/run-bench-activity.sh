@@ -27,22 +27,34 @@ echo "== Import of a ${rows_wanted}-row activity extract vs sqlite3 shell .impor
 rows=$(($(wc -l < "$out/activity.csv") - 1))
 cat "$out/activity.csv" > /dev/null   # both read it from the page cache
 
-cp "$build/resources/sample.pathcost" "$out/activity.pathcost"
-timed "$cli" import "$out/activity.pathcost" activity "$out/activity.csv" --replace
-pc=$secs; pc_rss=$peak
-# The same columns; our id INTEGER PRIMARY KEY is the rowid the shell's table has anyway.
-sqlite3 "$out/shell.db" "CREATE TABLE activity (patient TEXT NOT NULL, provider TEXT NOT NULL,
-  area TEXT NOT NULL, site TEXT NOT NULL, stage TEXT NOT NULL, date TEXT NOT NULL,
-  hrg TEXT NOT NULL, activity TEXT NOT NULL, quantity REAL NOT NULL, cost REAL NOT NULL,
-  tariff_paid REAL);"
-timed sqlite3 "$out/shell.db" ".import --csv --skip 1 $out/activity.csv activity"
-sh=$secs; sh_rss=$peak
+# Best of 3 each, alternating, so that both meet the same load.
+best_pc=999999; best_sh=999999; pc_rss=0; sh_rss=0
+for run in 1 2 3; do
+  cp "$build/resources/sample.pathcost" "$out/activity.pathcost"
+  timed "$cli" import "$out/activity.pathcost" activity "$out/activity.csv" --replace
+  best_pc=$(echo "if ($secs < $best_pc) $secs else $best_pc" | bc -l); pc_rss=$((peak > pc_rss ? peak : pc_rss))
+  rm -f "$out/shell.db"
+  # The same columns; our id INTEGER PRIMARY KEY is the rowid the shell's table has anyway.
+  sqlite3 "$out/shell.db" "CREATE TABLE activity (patient TEXT NOT NULL, provider TEXT NOT NULL,
+    area TEXT NOT NULL, site TEXT NOT NULL, stage TEXT NOT NULL, date TEXT NOT NULL,
+    hrg TEXT NOT NULL, activity TEXT NOT NULL, quantity REAL NOT NULL, cost REAL NOT NULL,
+    tariff_paid REAL);"
+  timed sqlite3 "$out/shell.db" ".import --csv --skip 1 $out/activity.csv activity"
+  best_sh=$(echo "if ($secs < $best_sh) $secs else $best_sh" | bc -l); sh_rss=$((peak > sh_rss ? peak : sh_rss))
+done
+pc=$best_pc; sh=$best_sh
 printf "rows=%d\n" "$rows"
-printf "pathcost import (summaries included): %.2f s, %.0f rows/s, peak RSS %d kB\n" \
+printf "pathcost import (summaries included): %.2f s, %.0f rows/s, peak RSS %d kB (best of 3)\n" \
   "$pc" "$(echo "$rows / $pc" | bc -l)" "$pc_rss"
-printf "sqlite3 shell .import:                %.2f s, %.0f rows/s, peak RSS %d kB\n" \
+printf "sqlite3 shell .import:                %.2f s, %.0f rows/s, peak RSS %d kB (best of 3)\n" \
   "$sh" "$(echo "$rows / $sh" | bc -l)" "$sh_rss"
 printf "ratio (pathcost rows/s / shell rows/s): %.2f (target 2.00)\n" "$(echo "$sh / $pc" | bc -l)"
+# Memory against the file's size: a fifth of the rows.
+head -n $((rows / 5 + 1)) "$out/activity.csv" > "$out/fifth.csv"
+cp "$build/resources/sample.pathcost" "$out/fifth.pathcost"
+timed "$cli" import "$out/fifth.pathcost" activity "$out/fifth.csv" --replace
+printf "pathcost import peak RSS with %d rows: %d kB; with %d rows: %d kB\n" $((rows / 5)) "$peak" "$rows" "$pc_rss"
+rm -f "$out/fifth.csv" "$out/fifth.pathcost" "$out/shell.db"
 
 echo "== Each analysis on the ${rows}-row project, whole process, best of 3 (target 300 ms)"
 first_provider=R1H

@@ -361,6 +361,33 @@ test_bad_extracts (Fixture *fixture, gconstpointer data)
                   "activity.csv:10: a quote inside an unquoted field");
 }
 
+/* A file of format 6 (before the summaries) holding activity is upgraded
+ * with its activity summarised: the same figures as imported. */
+static void
+test_upgrade (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "a.pathcost", NULL);
+  g_autoptr(GPtrArray) flows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  sqlite3 *db = NULL;
+
+  g_clear_object (&fixture->project);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE activity_flows; DROP TABLE activity_costs; "
+                                     "DROP TABLE activity_unit_costs; DROP TABLE activity_reach; "
+                                     "PRAGMA user_version = 6", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  fixture->project = pc_project_open (path, &error);
+  g_assert_no_error (error);
+  flows = pc_project_activity_flows (fixture->project, NULL, &error);
+  g_assert_cmpuint (flows->len, ==, 3);
+  g_assert_cmpuint (((PcFlow *) g_ptr_array_index (flows, 0))->patients, ==, 3);
+  pc_assert_close (((PcFlow *) g_ptr_array_index (flows, 2))->cost, 1490.0);
+  version = pc_test_query_text (fixture->project, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "7");
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -472,6 +499,7 @@ main (int argc, char **argv)
   g_test_add ("/activity/risk-due", Fixture, NULL, fixture_set_up, test_risk_due, fixture_tear_down);
   g_test_add ("/activity/unit-costs", Fixture, NULL, fixture_set_up, test_unit_costs, fixture_tear_down);
   g_test_add ("/activity/cli-json", Fixture, NULL, fixture_set_up, test_cli_json, fixture_tear_down);
+  g_test_add ("/activity/upgrade", Fixture, NULL, fixture_set_up, test_upgrade, fixture_tear_down);
   g_test_add ("/activity/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/activity/bad-extracts", Fixture, NULL, fixture_set_up, test_bad_extracts, fixture_tear_down);
   return g_test_run ();

@@ -1,9 +1,11 @@
 /* pc-activity-tally.c: the activity analyses' figures, tallied in one pass
  * over the records, one patient at a time (docs/MODEL.md, "Activity
- * analyses").  Memory holds the current patient's records and the small
- * totals, never the extract: patients seen before are remembered in a
- * fixed-size Bloom filter, so that records of a patient that come apart
- * are noticed (a false alarm only costs the caller a second, sorted pass).
+ * analyses").  Memory holds the current patient's records, the small
+ * totals and each patient's cost at each of their providers (8 bytes, for
+ * the quartiles), never the extract's records: patients seen before are
+ * remembered in a fixed-size Bloom filter, so that records of a patient
+ * that come apart are noticed (a false alarm only costs the caller a
+ * second, sorted pass).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,9 +29,7 @@ typedef struct
 {
   GHashTable *numbers;   /* text → number */
   GPtrArray  *texts;     /* number − 1 → text */
-  const char *last;      /* the text last looked up, as the caller gave it … */
-  char       *last_copy; /* … a copy to compare the next one with … */
-  guint       last_number;
+  guint       last;      /* the number last looked up */
 } Codes;
 
 typedef struct
@@ -42,6 +42,14 @@ typedef struct
   guint8  activity;
   double  cost;
 } Record;
+
+/* A patient's providers, each with their cost there. */
+typedef struct
+{
+  guint16 provider;
+  double  cost;
+  double  by_activity[PC_N_ACTIVITIES];
+} AtProvider;
 
 typedef struct
 {
@@ -57,6 +65,15 @@ typedef struct
   double  cost;
 } UnitTotals;
 
+/* guint64 keys (never 0) → counts, linear probing, at most half full. */
+typedef struct
+{
+  guint64 *keys;
+  guint64 *counts;
+  gsize    mask;      /* capacity − 1, a power of two less one */
+  gsize    used;
+} Counts;
+
 typedef struct
 {
   GArray *costs;                        /* of double: one per patient */
@@ -67,9 +84,16 @@ struct _PcActivityTally
 {
   Codes       sites, providers, areas, hrgs;
   GHashTable *flows;        /* area << 16 | provider → FlowTotals */
-  GHashTable *units;        /* provider << 32 | hrg → UnitTotals */
+  GPtrArray  *units;        /* provider − 1 → GArray of UnitTotals by HRG number */
   GHashTable *costs;        /* site << 32 | provider << 8 | stage → CostGroup */
-  GHashTable *reach;        /* see reach_key () → guint64 count */
+  /* reach_key () → the patients who had HRG h at offset k, and (HRG
+   * NONE) all of them: sparse, as a provider sees few of the thousands
+   * of HRGs; an open-addressing table, as it is counted into ~40 times a
+   * patient */
+  Counts      reach;
+  GArray     *at;           /* scratch, of AtProvider: the patient's providers */
+  GArray     *places;       /* scratch, of guint32: their areas and providers */
+  GArray     *received;     /* scratch, of guint32: their HRGs and offsets */
   guint8     *seen;         /* Bloom filter of the patients whose records ended */
   GArray     *records;      /* the current patient's, of Record */
   guint       site;         /* the current patient: site number … */
@@ -93,7 +117,6 @@ codes_clear (Codes *codes)
 {
   g_hash_table_unref (codes->numbers);
   g_ptr_array_unref (codes->texts);
-  g_free (codes->last_copy);
 }
 
 static guint
@@ -103,8 +126,8 @@ code_number (Codes      *codes,
   guint number;
 
   /* consecutive records mostly repeat a code: one strcmp, no hashing */
-  if (codes->last_copy != NULL && strcmp (text, codes->last_copy) == 0)
-    return codes->last_number;
+  if (codes->last != 0 && strcmp (text, g_ptr_array_index (codes->texts, codes->last - 1)) == 0)
+    return codes->last;
   number = GPOINTER_TO_UINT (g_hash_table_lookup (codes->numbers, text));
   if (number == 0)
     {
@@ -114,9 +137,7 @@ code_number (Codes      *codes,
       number = codes->texts->len;
       g_hash_table_insert (codes->numbers, copy, GUINT_TO_POINTER (number));
     }
-  g_free (codes->last_copy);
-  codes->last_copy = g_strdup (text);
-  codes->last_number = number;
+  codes->last = number;
   return number;
 }
 
@@ -169,10 +190,15 @@ pc_activity_tally_new (gboolean sorted)
   codes_init (&tally->areas);
   codes_init (&tally->hrgs);
   tally->flows = table_new (g_free);
-  tally->units = table_new (g_free);
+  tally->units = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   tally->costs = table_new (cost_group_free);
-  tally->reach = table_new (g_free);
+  tally->reach.mask = 1023;
+  tally->reach.keys = g_new0 (guint64, tally->reach.mask + 1);
+  tally->reach.counts = g_new0 (guint64, tally->reach.mask + 1);
   tally->records = g_array_new (FALSE, FALSE, sizeof (Record));
+  tally->at = g_array_new (FALSE, FALSE, sizeof (AtProvider));
+  tally->places = g_array_new (FALSE, FALSE, sizeof (guint32));
+  tally->received = g_array_new (FALSE, FALSE, sizeof (guint32));
   return tally;
 }
 
@@ -186,35 +212,81 @@ pc_activity_tally_free (PcActivityTally *tally)
   codes_clear (&tally->areas);
   codes_clear (&tally->hrgs);
   g_hash_table_unref (tally->flows);
-  g_hash_table_unref (tally->units);
+  g_ptr_array_unref (tally->units);
   g_hash_table_unref (tally->costs);
-  g_hash_table_unref (tally->reach);
+  g_free (tally->reach.keys);
+  g_free (tally->reach.counts);
   g_array_unref (tally->records);
+  g_array_unref (tally->at);
+  g_array_unref (tally->places);
+  g_array_unref (tally->received);
   g_free (tally->seen);
   g_free (tally->patient);
   g_free (tally);
 }
 
-/* site 16 bits, provider 16 (NONE: all), stage 4, HRG 24 (NONE: none),
- * offset 4. */
+/* site 16 bits, provider 16 (NONE: all), stage 4, HRG 24 (NONE: all the
+ * patients at the stage), offset 4; the stage's value is 1 more than its
+ * number, so that no key is 0. */
 static guint64
 reach_key (guint   site,
            guint   provider,
            PcStage stage,
            guint   hrg,
-           int     offset)
+           guint   offset)
 {
-  return (guint64) site << 48 | (guint64) provider << 32 | (guint64) stage << 28
-         | (guint64) hrg << 4 | (guint64) offset;
+  return (guint64) site << 48 | (guint64) provider << 32 | (guint64) (stage + 1) << 28
+         | (guint64) hrg << 4 | offset;
+}
+
+static gsize
+counts_slot (const Counts *counts,
+             guint64       key)
+{
+  gsize slot = (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32) & counts->mask;
+
+  while (counts->keys[slot] != 0 && counts->keys[slot] != key)
+    slot = (slot + 1) & counts->mask;
+  return slot;
 }
 
 static void
-count_reach (PcActivityTally *tally,
-             guint64          key)
+counts_grow (Counts *counts)
 {
-  guint64 *count = slot (tally->reach, key, sizeof (guint64));
+  Counts bigger = { NULL, NULL, counts->mask * 2 + 1, counts->used };
 
-  (*count)++;
+  bigger.keys = g_new0 (guint64, bigger.mask + 1);
+  bigger.counts = g_new0 (guint64, bigger.mask + 1);
+  for (gsize i = 0; i <= counts->mask; i++)
+    if (counts->keys[i] != 0)
+      {
+        gsize slot = counts_slot (&bigger, counts->keys[i]);
+
+        bigger.keys[slot] = counts->keys[i];
+        bigger.counts[slot] = counts->counts[i];
+      }
+  g_free (counts->keys);
+  g_free (counts->counts);
+  *counts = bigger;
+}
+
+static void
+count_one (Counts  *counts,
+           guint64  key)
+{
+  gsize slot = counts_slot (counts, key);
+
+  if (counts->keys[slot] == 0)
+    {
+      if (2 * (counts->used + 1) > counts->mask + 1)
+        {
+          counts_grow (counts);
+          slot = counts_slot (counts, key);
+        }
+      counts->keys[slot] = key;
+      counts->used++;
+    }
+  counts->counts[slot]++;
 }
 
 /* Two independent 32-bit hashes of the patient (FNV-1a and djb2 over the
@@ -269,14 +341,6 @@ compare_guint32 (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* A patient's providers, each with their cost there. */
-typedef struct
-{
-  guint16 provider;
-  double  cost;
-  double  by_activity[PC_N_ACTIVITIES];
-} AtProvider;
-
 static AtProvider *
 at_provider (GArray  *at,
              guint16  provider)
@@ -294,8 +358,9 @@ at_provider (GArray  *at,
 static void
 count_places (PcActivityTally *tally)
 {
-  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *places = tally->places;
 
+  g_array_set_size (places, 0);
   for (guint i = 0; i < tally->records->len; i++)
     {
       const Record *r = &g_array_index (tally->records, Record, i);
@@ -346,30 +411,30 @@ add_reach (PcActivityTally *tally,
            PcStage          stage,
            int              first_day)
 {
-  g_autoptr(GArray) received = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *received = tally->received;
 
+  g_array_set_size (received, 0);
   for (guint i = 0; i < tally->records->len; i++)
     {
       const Record *r = &g_array_index (tally->records, Record, i);
       int offset = (r->day - first_day) / 365;
-      guint32 code = r->hrg << 4 | (guint32) offset;
+      guint32 index = r->hrg * PC_N_OFFSETS + (guint32) offset;
 
       if (offset <= PC_MAX_OFFSET)
-        g_array_append_val (received, code);
+        g_array_append_val (received, index);
     }
   g_array_sort (received, compare_guint32);
   for (guint p = 0; p <= at->len; p++)
     {
       guint provider = p == 0 ? NONE : g_array_index (at, AtProvider, p - 1).provider;
-
-      count_reach (tally, reach_key (tally->site, provider, stage, NONE, 0));
+      count_one (&tally->reach, reach_key (tally->site, provider, stage, NONE, 0));
       for (guint i = 0; i < received->len; i++)
         {
-          guint32 code = g_array_index (received, guint32, i);
+          guint32 index = g_array_index (received, guint32, i);
 
-          if (i > 0 && code == g_array_index (received, guint32, i - 1))
-            continue;
-          count_reach (tally, reach_key (tally->site, provider, stage, code >> 4, code & 15));
+          if (i == 0 || index != g_array_index (received, guint32, i - 1))
+            count_one (&tally->reach, reach_key (tally->site, provider, stage,
+                                                 index / PC_N_OFFSETS, index % PC_N_OFFSETS));
         }
     }
 }
@@ -378,12 +443,13 @@ add_reach (PcActivityTally *tally,
 static void
 end_patient (PcActivityTally *tally)
 {
-  g_autoptr(GArray) at = g_array_new (FALSE, FALSE, sizeof (AtProvider));
+  GArray *at = tally->at;
   int first_day = G_MAXINT;
   PcStage stage = PC_STAGE_UNKNOWN;
 
   if (tally->records->len == 0)
     return;
+  g_array_set_size (at, 0);
   /* the earliest record, and of those on that day the first in the file */
   for (guint i = 0; i < tally->records->len; i++)
     {
@@ -406,8 +472,9 @@ pc_activity_tally_add (PcActivityTally        *tally,
                        const PcActivityRecord *record)
 {
   guint site, provider, area, hrg;
-  guint64 flow_key, unit_key;
+  guint64 flow_key;
   UnitTotals *unit;
+  GArray *units;
   Record r;
 
   g_return_val_if_fail (tally != NULL && record != NULL, FALSE);
@@ -430,7 +497,8 @@ pc_activity_tally_add (PcActivityTally        *tally,
   provider = code_number (&tally->providers, record->provider);
   area = code_number (&tally->areas, record->area);
   hrg = code_number (&tally->hrgs, record->hrg);
-  g_return_val_if_fail (provider < G_MAXUINT16 && area < G_MAXUINT16 && hrg < (1u << 24), FALSE);
+  g_return_val_if_fail (site < G_MAXUINT16 && provider < G_MAXUINT16 && area < G_MAXUINT16
+                        && hrg < (1u << 24), FALSE);
 
   flow_key = (guint64) area << 16 | provider;
   if (tally->last_flow == NULL || tally->last_flow_key != flow_key)
@@ -440,8 +508,12 @@ pc_activity_tally_add (PcActivityTally        *tally,
     }
   tally->last_flow->cost += record->cost;
   tally->last_flow->tariff_paid += record->tariff_paid;
-  unit_key = (guint64) provider << 32 | hrg;
-  unit = slot (tally->units, unit_key, sizeof (UnitTotals));
+  while (tally->units->len < provider)
+    g_ptr_array_add (tally->units, g_array_new (FALSE, TRUE, sizeof (UnitTotals)));
+  units = g_ptr_array_index (tally->units, provider - 1);
+  if (units->len <= hrg)
+    g_array_set_size (units, hrg + 1);
+  unit = &g_array_index (units, UnitTotals, hrg);
   unit->records++;
   unit->quantity += record->quantity;
   unit->cost += record->cost;
@@ -450,6 +522,12 @@ pc_activity_tally_add (PcActivityTally        *tally,
   g_array_append_val (tally->records, r);
   tally->n_records++;
   return TRUE;
+}
+
+gboolean
+pc_activity_tally_is_apart (PcActivityTally *tally)
+{
+  return tally->apart;
 }
 
 void
@@ -576,23 +654,27 @@ GPtrArray *
 pc_activity_tally_unit_costs (PcActivityTally *tally)
 {
   GPtrArray *costs = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_unit_cost_free);
-  GHashTableIter iter;
-  gpointer key, value;
 
-  g_hash_table_iter_init (&iter, tally->units);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint p = 0; p < tally->units->len; p++)
     {
-      guint64 k = *(guint64 *) key;
-      const UnitTotals *totals = value;
-      PcUnitCost *cost = g_new0 (PcUnitCost, 1);
+      GArray *units = g_ptr_array_index (tally->units, p);
 
-      cost->provider = g_strdup (code_text (&tally->providers, (guint) (k >> 32)));
-      cost->hrg = g_strdup (code_text (&tally->hrgs, (guint) (k & 0xffffffff)));
-      cost->records = totals->records;
-      cost->quantity = totals->quantity;
-      cost->cost = totals->cost;
-      cost->mean_unit_cost = totals->quantity > 0 ? totals->cost / totals->quantity : NAN;
-      g_ptr_array_add (costs, cost);
+      for (guint h = 0; h < units->len; h++)
+        {
+          const UnitTotals *totals = &g_array_index (units, UnitTotals, h);
+          PcUnitCost *cost;
+
+          if (totals->records == 0)
+            continue;
+          cost = g_new0 (PcUnitCost, 1);
+          cost->provider = g_strdup (code_text (&tally->providers, p + 1));
+          cost->hrg = g_strdup (code_text (&tally->hrgs, h));
+          cost->records = totals->records;
+          cost->quantity = totals->quantity;
+          cost->cost = totals->cost;
+          cost->mean_unit_cost = totals->quantity > 0 ? totals->cost / totals->quantity : NAN;
+          g_ptr_array_add (costs, cost);
+        }
     }
   g_ptr_array_sort (costs, compare_unit_costs);
   return costs;
@@ -613,21 +695,21 @@ GPtrArray *
 pc_activity_tally_reach (PcActivityTally *tally)
 {
   GPtrArray *reach = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_reach_free);
-  GHashTableIter iter;
-  gpointer key, value;
 
-  g_hash_table_iter_init (&iter, tally->reach);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (gsize i = 0; i <= tally->reach.mask; i++)
     {
-      guint64 k = *(guint64 *) key;
-      PcReach *r = g_new0 (PcReach, 1);
+      guint64 k = tally->reach.keys[i];
+      PcReach *r;
 
+      if (k == 0)
+        continue;
+      r = g_new0 (PcReach, 1);
       r->site = g_strdup (code_text (&tally->sites, (guint) (k >> 48)));
       r->provider = g_strdup (code_text (&tally->providers, (guint) ((k >> 32) & 0xffff)));
-      r->stage = (PcStage) ((k >> 28) & 15);
+      r->stage = (PcStage) (((k >> 28) & 15) - 1);
       r->hrg = g_strdup (code_text (&tally->hrgs, (guint) ((k >> 4) & 0xffffff)));
       r->offset = (int) (k & 15);
-      r->patients = *(guint64 *) value;
+      r->patients = tally->reach.counts[i];
       g_ptr_array_add (reach, r);
     }
   return reach;

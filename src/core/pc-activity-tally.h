@@ -55,6 +55,8 @@ void             pc_activity_tally_free    (PcActivityTally        *tally);
  * order of site, patient and file order. */
 gboolean         pc_activity_tally_add     (PcActivityTally        *tally,
                                             const PcActivityRecord *record);
+/* TRUE once a patient's records came apart (pc_activity_tally_add said so). */
+gboolean         pc_activity_tally_is_apart (PcActivityTally       *tally);
 /* Ends the last patient; the results below are valid afterwards. */
 void             pc_activity_tally_finish  (PcActivityTally        *tally);
 guint64          pc_activity_tally_get_n_records (PcActivityTally *tally);

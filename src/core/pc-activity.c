@@ -85,17 +85,32 @@ pc_risk_kind_from_string (const char *text,
   return TRUE;
 }
 
+static int
+digits (const char *text,
+        guint       n)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (text[i] < '0' || text[i] > '9')
+        return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+  return value;
+}
+
 int
 pc_date_to_day (const char *text)
 {
   static const guint8 days_in_month[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
   int year, month, day, y, era, yoe, doy, doe;
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-'
-      || strspn (text, "0123456789") != 4 || strspn (text + 5, "0123456789") != 2
-      || strspn (text + 8, "0123456789") != 2)
+  if (text == NULL || text[0] == '\0' || text[1] == '\0' || text[2] == '\0' || text[3] == '\0'
+      || text[4] != '-' || text[5] == '\0' || text[6] == '\0' || text[7] != '-'
+      || text[8] == '\0' || text[9] == '\0' || text[10] != '\0')
     return 0;
-  year = atoi (text), month = atoi (text + 5), day = atoi (text + 8);
+  year = digits (text, 4), month = digits (text + 5, 2), day = digits (text + 8, 2);
   if (year < 1 || month < 1 || month > 12 || day < 1
       || day > days_in_month[month - 1] + (month == 2 && g_date_is_leap_year (year)))
     return 0;

@@ -28,6 +28,9 @@ gboolean     pc_csv_next           (PcCsv       *csv,
 guint        pc_csv_get_n_fields   (PcCsv       *csv);
 /* The field's text, valid until the next call of pc_csv_next; the caller
  * may change it in place (to trim it, say) within that time. */
+/* The field's length in bytes, without reading it. */
+gsize        pc_csv_get_field_length (PcCsv     *csv,
+                                      guint      index);
 char        *pc_csv_get_field      (PcCsv       *csv,
                                     guint        index);
 /* The line the current record starts on, 1 for the first line of the file. */

@@ -14,7 +14,6 @@
 
 #include "pc-error.h"
 #include "pc-importer-private.h"
-#include "pc-project-private.h"
 
 #define SHARE_TOLERANCE 0.001
 #define SEP "\x1f"
@@ -40,8 +39,6 @@ typedef struct
   GHashTable   *tariffs;
   GHashTable   *groups;         /* group key → last line, for checks across rows */
   GHashTable   *pathways;       /* name → PathwayRow */
-  PcActivityTally *tally;       /* activity: the summaries, as rows go in; NULL when the
-                                 * rows go after others or came apart */
 } KindState;
 
 static void
@@ -65,7 +62,6 @@ kind_state_free (gpointer data)
   g_clear_pointer (&state->pathways, g_hash_table_unref);
   g_clear_pointer (&state->pathway_writer, pc_pathway_writer_free);
   g_clear_pointer (&state->scenario_writer, pc_scenario_writer_free);
-  g_clear_pointer (&state->tally, pc_activity_tally_free);
   g_free (state);
 }
 
@@ -841,101 +837,6 @@ row_scenario_investments (PcImport *im)
     }
 }
 
-/* --------------------------------------------------------------- activity */
-
-enum { ACT_PATIENT, ACT_PROVIDER, ACT_AREA, ACT_SITE, ACT_STAGE, ACT_DATE, ACT_HRG, ACT_ACTIVITY,
-       ACT_QUANTITY, ACT_COST, ACT_TARIFF_PAID };
-
-/* The summaries are tallied as the rows go in when they are the whole of
- * the activity (a first import, or --replace) and come a patient at a
- * time; else they are made again from every row at the end. */
-static gpointer
-start_activity (PcImport *im)
-{
-  KindState *state = kind_state_new (im, "INSERT INTO activity (patient, provider, area, site, "
-                                         "stage, day, hrg, activity, quantity, cost, tariff_paid) "
-                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  sqlite3_stmt *any;
-
-  state->areas = _pc_import_load_codes (im, "SELECT code FROM areas");
-  state->sites = _pc_import_load_codes (im, "SELECT code FROM sites");
-  state->providers = _pc_import_load_codes (im, "SELECT code FROM providers");
-  if (im->flags & PC_IMPORT_REPLACE)
-    _pc_import_step (im, _pc_import_prepare (im, "DELETE FROM activity"));
-  any = _pc_import_prepare (im, "SELECT 1 FROM activity LIMIT 1");
-  if (any != NULL && sqlite3_step (any) == SQLITE_DONE)
-    state->tally = pc_activity_tally_new (FALSE);
-  if (any != NULL)
-    sqlite3_reset (any);   /* a statement left running would hold the rollback up */
-  return state;
-}
-
-static void
-finish_activity (PcImport *im)
-{
-  KindState *state = im->state;
-
-  if (state->tally != NULL)
-    {
-      pc_activity_tally_finish (state->tally);
-      _pc_activity_write_summaries (im->db, state->tally, &im->fatal);
-    }
-  else
-    _pc_activity_summarise (im->db, &im->fatal);
-}
-
-static void
-row_activity (PcImport *im)
-{
-  KindState *state = im->state;
-  const char *patient = _pc_import_required (im, ACT_PATIENT);
-  const char *provider = _pc_import_reference (im, ACT_PROVIDER, state->providers, "provider", "providers");
-  const char *area = _pc_import_reference (im, ACT_AREA, state->areas, "area", "areas");
-  const char *site = _pc_import_reference (im, ACT_SITE, state->sites, "site", "sites");
-  const char *stage = _pc_import_text (im, ACT_STAGE);
-  const char *date = _pc_import_required (im, ACT_DATE);
-  const char *hrg = _pc_import_required (im, ACT_HRG);
-  double quantity, cost, tariff_paid;
-  PcActivity activity;
-  PcStage stage_value;
-  int day = 0;
-
-  PARSE_ENUM (im, ACT_ACTIVITY, pc_activity_from_string, &activity,
-              "an activity (outpatient, imaging, elective, daycase, bed_day, chemotherapy, "
-              "radiotherapy, drug, community or other)");
-  if (*stage != '\0' && !pc_stage_from_string (stage, &stage_value))
-    _pc_import_problem (im, ACT_STAGE, "'%s' is not a stage (1, 2, 3, 4, unknown or blank)", stage);
-  if (date != NULL && (day = pc_date_to_day (date)) == 0)
-    _pc_import_problem (im, ACT_DATE, "'%s' is not a date (YYYY-MM-DD)", date);
-  _pc_import_number (im, ACT_QUANTITY, PC_NUMBER_NOT_NEGATIVE, &quantity);
-  _pc_import_number (im, ACT_COST, PC_NUMBER_MONEY | PC_NUMBER_NOT_NEGATIVE, &cost);
-  if (_pc_import_number (im, ACT_TARIFF_PAID, PC_NUMBER_MONEY | PC_NUMBER_NOT_NEGATIVE
-                         | PC_NUMBER_OPTIONAL, &tariff_paid) && isnan (tariff_paid))
-    tariff_paid = 0.0;
-  if (im->row_bad)
-    return;
-  sqlite3_bind_text (state->insert, 1, patient, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 2, provider, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 3, area, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 4, site, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 5, *stage != '\0' ? stage : "unknown", -1, SQLITE_STATIC);
-  sqlite3_bind_int (state->insert, 6, day);
-  sqlite3_bind_text (state->insert, 7, hrg, -1, SQLITE_STATIC);
-  sqlite3_bind_text (state->insert, 8, pc_activity_to_string (activity), -1, SQLITE_STATIC);
-  sqlite3_bind_double (state->insert, 9, quantity);
-  sqlite3_bind_double (state->insert, 10, cost);
-  sqlite3_bind_double (state->insert, 11, tariff_paid);
-  if (_pc_import_step (im, state->insert) && state->tally != NULL)
-    {
-      PcActivityRecord record = { patient, provider, area, site,
-                                  *stage != '\0' ? stage_value : PC_STAGE_UNKNOWN, day, hrg,
-                                  activity, quantity, cost, tariff_paid };
-
-      if (!pc_activity_tally_add (state->tally, &record))
-        g_clear_pointer (&state->tally, pc_activity_tally_free);
-    }
-}
-
 /* ------------------------------------------------------------------ table */
 
 #define R(name) { name, TRUE }
@@ -986,7 +887,8 @@ static const PcKindSpec kinds[PC_N_IMPORT_KINDS] = {
     "tariff_paid",
     { R ("patient"), R ("provider"), R ("area"), R ("site"), R ("stage"), R ("date"), R ("hrg"),
       R ("activity"), R ("quantity"), R ("cost"), R ("tariff_paid") },
-    start_activity, row_activity, finish_activity, kind_state_free },
+    _pc_import_start_activity, _pc_import_row_activity, _pc_import_finish_activity,
+    _pc_import_free_activity, _pc_import_stop_activity },
   { "area_groups", "group, name, area",
     { R ("group"), R ("name"), R ("area") },
     _pc_import_start_area_groups, _pc_import_row_area_groups, finish_nothing,

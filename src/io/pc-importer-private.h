@@ -38,6 +38,10 @@ typedef struct
   void        (*row)        (PcImport *im);    /* one row: problems or an insert */
   void        (*finish)     (PcImport *im);    /* checks across rows */
   void        (*free_state) (gpointer   state);
+  /* ends work the kind left running (a thread) before the transaction
+   * goes on: after the last row, whether the import fails or not; NULL
+   * for none */
+  void        (*stop)       (PcImport *im);
 } PcKindSpec;
 
 struct _PcImport
@@ -149,6 +153,11 @@ const char   *_pc_import_funding    (PcImport     *im,
 gpointer      _pc_import_start_area_groups     (PcImport *im);
 void          _pc_import_row_area_groups       (PcImport *im);
 void          _pc_import_free_area_groups      (gpointer  state);
+gpointer      _pc_import_start_activity        (PcImport *im);
+void          _pc_import_row_activity          (PcImport *im);
+void          _pc_import_stop_activity         (PcImport *im);
+void          _pc_import_finish_activity       (PcImport *im);
+void          _pc_import_free_activity         (gpointer  state);
 gpointer      _pc_import_start_population_ons  (PcImport *im);
 void          _pc_import_row_population_ons    (PcImport *im);
 void          _pc_import_finish_population_ons (PcImport *im);

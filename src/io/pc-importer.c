@@ -190,7 +190,7 @@ _pc_import_text (PcImport *im,
   if (index < 0 || (guint) index >= pc_csv_get_n_fields (im->csv))
     return "";
   text = pc_csv_get_field (im->csv, index);
-  length = strlen (text);
+  length = pc_csv_get_field_length (im->csv, index);
   if (length > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[length - 1])))
     g_strstrip (text);
   return text;
@@ -242,12 +242,52 @@ strip_money (const char *text,
   return buffer;
 }
 
+/* Plain decimals of at most 15 significant digits ("1234.50"), most of a
+ * large file's numbers: the digits as a whole number, exact in a double,
+ * divided by an exact power of ten is one correctly rounded operation, so
+ * the value is exactly strtod's, at a fraction of its cost.  FALSE for
+ * anything else. */
+static gboolean
+parse_short_decimal (const char *text,
+                     double     *value)
+{
+  static const double powers[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15 };
+  const char *p = text + (*text == '-' || *text == '+');
+  gboolean negative = *text == '-';
+  guint64 whole = 0;
+  guint n_digits = 0, n_decimals = 0;
+  gboolean point = FALSE;
+
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '.' && !point)
+        point = TRUE;
+      else if (*p >= '0' && *p <= '9')
+        {
+          whole = whole * 10 + (guint64) (*p - '0');
+          n_digits++;
+          n_decimals += point;
+        }
+      else
+        return FALSE;
+    }
+  if (n_digits == 0 || n_digits > 15)
+    return FALSE;
+  *value = (double) whole / powers[n_decimals];
+  if (negative)
+    *value = -*value;
+  return TRUE;
+}
+
 static gboolean
 parse_plain_number (const char *text,
                     double     *value)
 {
   char *end = NULL;
 
+  if (parse_short_decimal (text, value))
+    return TRUE;
   /* Only decimal digits, sign, point and exponent: no hex, inf or nan. */
   if (*text == '\0' || text[strspn (text, "0123456789+-.eE")] != '\0')
     return FALSE;
@@ -634,6 +674,8 @@ run_import (PcImport                *im,
   im->state = im->spec->start (im);
   if (im->fatal == NULL)
     read_ok = read_rows (im, options, error);
+  if (im->spec->stop != NULL)
+    im->spec->stop (im);
   if (read_ok && im->fatal == NULL && im->problems->len == 0)
     {
       im->spec->finish (im);

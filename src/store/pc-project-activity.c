@@ -153,17 +153,18 @@ _pc_activity_write_summaries (sqlite3          *db,
                         bind_reach, error);
 }
 
-/* Every row, a patient's together: SQLite sorts on disk past its cache,
- * so memory stays small whatever the activity holds. */
-gboolean
-_pc_activity_summarise (sqlite3  *db,
-                        GError  **error)
+/* Feeds @tally every row, in @order. */
+static gboolean
+tally_rows (sqlite3          *db,
+            PcActivityTally  *tally,
+            const char       *order,
+            GError          **error)
 {
-  g_autoptr(PcActivityTally) tally = pc_activity_tally_new (TRUE);
+  g_autofree char *sql = g_strconcat ("SELECT patient, provider, area, site, stage, day, hrg, "
+                                      "activity, quantity, cost, tariff_paid FROM activity "
+                                      "ORDER BY ", order, NULL);
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "SELECT patient, provider, area, site, stage, day, hrg, "
-                                   "activity, quantity, cost, tariff_paid FROM activity "
-                                   "ORDER BY site, patient, id", -1, &stmt, NULL);
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
 
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -176,14 +177,42 @@ _pc_activity_summarise (sqlite3  *db,
 
       if (!pc_activity_from_string (text (stmt, 7), &record.activity))
         record.activity = PC_ACTIVITY_OTHER;
-      pc_activity_tally_add (tally, &record);
-      rc = SQLITE_OK;
+      if (pc_activity_tally_add (tally, &record))
+        rc = SQLITE_OK;
+      else if (pc_activity_tally_is_apart (tally))
+        rc = SQLITE_DONE;    /* the caller will sort them */
+      else
+        {
+          sqlite3_finalize (stmt);
+          g_set_error (error, PC_ERROR, PC_ERROR_INVALID, "could not summarise the activity: "
+                       "more than 65,535 sites, providers or areas, or 16 million HRGs");
+          return FALSE;
+        }
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return db_error (db, "summarise the activity", error);
+  return rc == SQLITE_DONE || db_error (db, "summarise the activity", error);
+}
+
+/* Every row, a patient's together: SQLite sorts on disk past its cache,
+ * so memory stays small whatever the activity holds. */
+gboolean
+_pc_activity_summarise (sqlite3  *db,
+                        GError  **error)
+{
+  g_autoptr(PcActivityTally) tally = pc_activity_tally_new (TRUE);
+
+  if (!tally_rows (db, tally, "site, patient, id", error))
+    return FALSE;
   pc_activity_tally_finish (tally);
   return _pc_activity_write_summaries (db, tally, error);
+}
+
+gboolean
+_pc_activity_tally_rows (sqlite3          *db,
+                         PcActivityTally  *tally,
+                         GError          **error)
+{
+  return tally_rows (db, tally, "id", error);
 }
 
 /* ------------------------------------------------------------------ flows */

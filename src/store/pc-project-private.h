@@ -47,6 +47,11 @@ gboolean     _pc_activity_write_summaries   (sqlite3         *db,
 /* … or from the activity's rows, read in patient order. */
 gboolean     _pc_activity_summarise         (sqlite3         *db,
                                              GError         **error);
+/* Feeds @tally (not sorted) the activity's rows in file order, so that an
+ * append may go on tallying; it stops early when they come apart. */
+gboolean     _pc_activity_tally_rows        (sqlite3         *db,
+                                             PcActivityTally *tally,
+                                             GError         **error);
 
 /* Compliance for several providers (the risk register's). */
 GPtrArray   *_pc_project_compliance_by_provider (PcProject          *self,

@@ -8,7 +8,7 @@ import csv, json, os, subprocess, sys, datetime, math
 from collections import defaultdict
 CLI = os.environ["PATHCOST_CLI"]; P = os.environ["PATHCOST_SAMPLE"]
 SAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "resources", "sample")
-print("1..4")
+print("1..5")
 import random, shutil, tempfile
 sample_rows=list(csv.DictReader(open(os.path.join(SAMPLE, "activity.csv"))))
 bad=0
@@ -126,5 +126,19 @@ write(os.path.join(tmp, "d.csv"), broken)
 if import_csv(project, os.path.join(tmp, "d.csv")) == 0 or import_csv(project, os.path.join(tmp, "d.csv"), "--replace") == 0:
     bad += 1
 check(project, part); failed += report(4, "a bad extract refused, the activity intact"); bad = 0
+
+# 5. In patient order, appended where the first file stops inside a
+# patient: the tally goes on from the rows already there (that patient's
+# earliest record, with another stage, comes in the second file).
+ordered = sorted((dict(r) for r in sample_rows), key=lambda r: (r["site"], r["patient"]))
+k = len(ordered) // 2
+head, rest = ordered[:k], ordered[k:]
+if rest[0]["patient"] == head[-1]["patient"]:
+    rest[0]["date"] = (datetime.date.fromisoformat(min(r["date"] for r in head if r["patient"] == rest[0]["patient"])) - datetime.timedelta(days=30)).isoformat()
+    rest[0]["stage"] = "4" if rest[0]["stage"] != "4" else "1"
+write(os.path.join(tmp, "e.csv"), head); write(os.path.join(tmp, "f.csv"), rest)
+if import_csv(project, os.path.join(tmp, "e.csv"), "--replace") != 0 or import_csv(project, os.path.join(tmp, "f.csv")) != 0:
+    bad += 1
+check(project, head + rest); failed += report(5, "after an append in patient order"); bad = 0
 shutil.rmtree(tmp)
 sys.exit(1 if failed else 0)
