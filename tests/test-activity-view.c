@@ -570,8 +570,42 @@ test_empty_state (void)
   fixture_tear_down (&fixture, NULL);
 }
 
-/* Cancel leaves the project as it was: the file and the working copy the
- * window edits, byte for byte, and nothing to save. */
+/* The sample extract @copies times over, each copy's patients their own:
+ * an import long enough to be watched and cancelled half way. */
+static char *
+write_long_extract (const char *dir,
+                    guint       copies)
+{
+  g_autofree char *sample = sample_extract ();
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  char *path = g_build_filename (dir, "activity-long.csv", NULL);
+
+  g_assert_true (g_file_get_contents (sample, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  g_string_append_printf (out, "%s\n", lines[0]);
+  for (guint c = 0; c < copies; c++)
+    for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+      g_string_append_printf (out, "C%u%s\n", c, lines[i]);
+  g_assert_true (g_file_set_contents (path, out->str, (gssize) out->len, NULL));
+  return path;
+}
+
+static gboolean
+rows_read_shown (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), PC_TYPE_WINDOW,
+                                                             "progress_label"));
+  const char *text = gtk_label_get_text (label);
+
+  return strstr (text, " rows read, ") != NULL && strstr (text, "about 0 rows") == NULL;
+}
+
+/* While it runs, the import says how many rows it has read and how long
+ * it has left; Cancel then leaves the project as it was: the file and the
+ * working copy the window edits, byte for byte, and nothing to undo. */
 static void
 test_cancel (Fixture *fixture, gconstpointer data)
 {
@@ -581,17 +615,26 @@ test_cancel (Fixture *fixture, gconstpointer data)
   g_autoptr(GBytes) working_before = pc_test_read_bytes (working);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *extract = sample_extract ();
+  g_autofree char *extract = write_long_extract (fixture->dir, 12);
   g_autoptr(GBytes) file_after = NULL, working_after = NULL;
+  GtkWidget *cancel = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), PC_TYPE_WINDOW,
+                                                                "progress_cancel_button"));
 
   g_assert_cmpstr (working, !=, fixture->path);
   show (fixture, "flows");
+  g_assert_false (gtk_widget_get_visible (cancel));
   pc_window_import_with_flags (fixture->window, PC_IMPORT_ACTIVITY, extract, NULL, PC_IMPORT_REPLACE,
                                on_job_done, &result);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel-job", NULL));
-  pc_test_wait_until (job_done, &result, 60, "the import to stop");
+  g_assert_true (gtk_widget_get_visible (cancel));
+  pc_test_wait_until (rows_read_shown, fixture, 120, "the rows read");
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                                     PC_TYPE_WINDOW, "progress_label"))));
+  /* The button's action, as a click gives it. */
+  g_assert_true (gtk_widget_activate_action (cancel, "win.cancel-job", NULL));
+  pc_test_wait_until (job_done, &result, 120, "the import to stop");
   g_assert_false (pc_window_job_finish (fixture->window, result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (gtk_widget_get_visible (cancel));
   g_assert_null (shown_dialog (fixture));
   g_assert_false (pc_document_get_dirty (document));
   g_assert_false (pc_activity_view_is_empty (activity_view (fixture)));
@@ -599,7 +642,6 @@ test_cancel (Fixture *fixture, gconstpointer data)
   working_after = pc_test_read_bytes (working);
   g_assert_true (g_bytes_equal (file_before, file_after));
   g_assert_true (g_bytes_equal (working_before, working_after));
-  /* Nothing to undo: the cancelled import left no step in the history. */
   {
     gboolean can_undo = TRUE;
 
