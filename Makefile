@@ -71,6 +71,7 @@ bench: build
 	bench/run-bench-ui.sh $(BUILD)
 	bench/run-bench-levers.sh $(BUILD)
 	bench/run-bench-business.sh $(BUILD)
+	bench/run-bench-activity-ui.sh $(BUILD)
 
 # libFuzzer on CSV import and on project open (tests/fuzz/), each for
 # FUZZ_SECONDS; not part of make test.  Needs clang, installed if missing.

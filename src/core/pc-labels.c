@@ -77,3 +77,14 @@ pc_kind_label (PcPathwayKind kind)
   g_return_val_if_fail (kind < PC_N_KINDS, NULL);
   return kind == PC_KIND_BEST_PRACTICE ? _("best practice") : _("current");
 }
+
+const char *
+pc_stage_label (PcStage stage)
+{
+  static const char * const labels[PC_N_STAGES] = {
+    N_("Stage 1"), N_("Stage 2"), N_("Stage 3"), N_("Stage 4"), N_("Unknown stage"),
+  };
+
+  g_return_val_if_fail (stage < PC_N_STAGES, NULL);
+  return _(labels[stage]);
+}

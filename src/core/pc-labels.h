@@ -14,5 +14,7 @@ const char *pc_phase_label     (const char    *phase);
 const char *pc_funding_label   (const char    *funding);
 const char *pc_activity_label  (PcActivity     activity);
 const char *pc_kind_label      (PcPathwayKind  kind);
+/* "Stage 1" … "Stage 4", "Unknown stage". */
+const char *pc_stage_label     (PcStage        stage);
 
 G_END_DECLS

@@ -483,7 +483,8 @@ pc_application_init (PcApplication *self)
 {
   static const GOptionEntry options[] = {
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Show this view of the project: pathway, costing, projection, reference or settings"), N_("VIEW") },
+      N_("Show this view of the project: pathway, costing, projection, reference, settings or activity "
+         "(activity/flows, activity/costs, activity/compliance, activity/unit-costs, activity/risks)"), N_("VIEW") },
     { "pathway", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Show this pathway of the project"), N_("NAME") },
     { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,

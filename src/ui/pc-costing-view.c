@@ -181,6 +181,40 @@ add_provider_row (GtkGrid             *grid,
   pc_grid_table_set_text (grid, row, 1, texts[1], FALSE, FALSE);
 }
 
+/* The links lead to what the text names: the import of an extract, or
+ * the Activity page's unit costs and their Apply. */
+static gboolean
+on_note_link (GtkLabel   *label,
+              const char *uri,
+              gpointer    unused)
+{
+  if (g_strcmp0 (uri, "import") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (label), "win.import-kind", "s", "activity");
+  else
+    gtk_widget_activate_action (GTK_WIDGET (label), "win.view", "s", "activity/unit-costs");
+  return TRUE;
+}
+
+static GtkWidget *
+no_provider_cost_note (PcCostingView *self)
+{
+  gboolean any = self->document != NULL && pc_project_has_activity (pc_document_get_project (self->document));
+  GtkWidget *note = pc_grid_table_cell (NULL, FALSE, FALSE);
+
+  gtk_label_set_markup (GTK_LABEL (note),
+                        any ? _("No step of this pathway has a provider cost: apply the provider’s mean unit costs "
+                                "from its activity in <a href=\"unit-costs\">Activity ▸ Unit Costs</a> (Alt+9), "
+                                "or type them in the editor.")
+                            : _("No step of this pathway has a provider cost: <a href=\"import\">import an "
+                                "activity extract</a>, then apply the provider’s unit costs from Activity ▸ Unit "
+                                "Costs (Alt+9), or type them in the editor."));
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  /* The links must take the focus to be reached from the keyboard. */
+  gtk_widget_set_focusable (note, TRUE);
+  g_signal_connect (note, "activate-link", G_CALLBACK (on_note_link), NULL);
+  return note;
+}
+
 static void
 fill_provider (PcCostingView     *self,
                const PcBreakdown *breakdown)
@@ -195,9 +229,7 @@ fill_provider (PcCostingView     *self,
   for (guint i = 0; i < gaps->len; i++)
     add_provider_row (self->provider_table, (int) i + 1, g_ptr_array_index (gaps, i));
   if (gaps->len == 0)
-    gtk_grid_attach (self->provider_table,
-                     pc_grid_table_cell (_("No step of this pathway has a provider cost: import activity and apply its unit costs, or type them in the editor."),
-                                         FALSE, FALSE), 0, 1, 6, 1);
+    gtk_grid_attach (self->provider_table, no_provider_cost_note (self), 0, 1, 6, 1);
 }
 
 static void

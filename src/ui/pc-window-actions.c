@@ -258,15 +258,20 @@ static const char *kind_title (PcImportKind kind);
 /* "2,340 rows of Population imported", then what the engine noted. */
 char *
 _pc_window_describe_import (PcImportKind  kind,
+                            PcImportFlags flags,
                             guint64       n_rows,
                             GPtrArray    *notes)
 {
   g_autofree char *count = pc_format_number ((double) n_rows, 0);
   GString *text = g_string_new (NULL);
 
-  if (kind == PC_IMPORT_ACTIVITY)
+  if (kind == PC_IMPORT_ACTIVITY && (flags & PC_IMPORT_REPLACE))
     g_string_append_printf (text, ngettext ("%s activity row replaced the project’s",
                                             "%s activity rows replaced the project’s", (gulong) n_rows),
+                            count);
+  else if (kind == PC_IMPORT_ACTIVITY)
+    g_string_append_printf (text, ngettext ("%s activity row added to the project’s",
+                                            "%s activity rows added to the project’s", (gulong) n_rows),
                             count);
   else
     g_string_append_printf (text, ngettext ("%s row of %s imported", "%s rows of %s imported", (gulong) n_rows),
@@ -301,14 +306,18 @@ on_source_response (AdwMessageDialog *dialog,
   g_autofree char *source = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (question->entry))));
 
   /* Escape (the close response) imports nothing. */
-  if (g_strcmp0 (response, "import") != 0 || self->document == NULL)
+  if (g_strcmp0 (response, "cancel") == 0 || self->document == NULL)
     return;
   if (self->busy)
     {
       pc_window_toast (self, _("Wait for the current import to finish."));
       return;
     }
-  pc_window_import_full (self, question->kind, question->path, source, NULL, NULL);
+  /* Activity is added to the project's unless the user chose to replace
+   * it; into a project without any, replacing is the cheaper of the two. */
+  pc_window_import_with_flags (self, question->kind, question->path, source,
+                               g_strcmp0 (response, "append") == 0 || question->kind != PC_IMPORT_ACTIVITY
+                               ? PC_IMPORT_DEFAULT : PC_IMPORT_REPLACE, NULL, NULL);
 }
 
 /* Before an import: where the figures come from, for the record the
@@ -337,9 +346,26 @@ ask_source (PcWindow     *self,
   if (last != NULL)
     gtk_editable_set_text (GTK_EDITABLE (entry), last);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  if (kind == PC_IMPORT_ACTIVITY && pc_project_has_activity (pc_document_get_project (self->document)))
+    {
+      /* The project holds activity: add this extract to it (another
+       * quarter) or replace it (a corrected extract). */
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                        "replace", _("_Replace the Activity"), "append", _("_Add to It"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "append", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "append");
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("The project already holds patient activity. Add the rows of “%s” to it, "
+                                        "or replace it with them? Where do these figures come from? Name the "
+                                        "extract and its period. You may leave it empty."), name);
+    }
+  else
+    {
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+    }
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   question->window = g_object_ref (self);
   question->kind = kind;
@@ -411,7 +437,7 @@ kind_title (PcImportKind kind)
   static const char * const titles[PC_N_IMPORT_KINDS] = {
     N_("Tariffs"), N_("Providers"), N_("Areas"), N_("Population"), N_("Tumour Sites"), N_("Incidence"),
     N_("Stage at Diagnosis"), N_("Survival"), N_("Pathway Steps"), N_("Scenario Changes"),
-    N_("Scenario Investments"), N_("Patient Activity (replaces the project’s)"),
+    N_("Scenario Investments"), N_("Patient Activity"),
     N_("Area Groups (ICBs and their places)"), N_("ONS Population Projection"),
   };
 
@@ -722,6 +748,14 @@ area_groups_activated (GtkWidget  *widget,
 }
 
 static void
+cancel_job_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  pc_window_cancel_job (PC_WINDOW (widget));
+}
+
+static void
 view_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -769,6 +803,7 @@ static const struct
   { "win.save-compare-chart", NULL, save_business_chart_activated },
   { "win.save-tornado-chart", NULL, save_business_chart_activated },
   { "win.save-fan-chart", NULL, save_business_chart_activated },
+  { "win.cancel-job", NULL, cancel_job_activated },
 };
 
 void
@@ -842,6 +877,7 @@ _pc_window_update_actions (PcWindow *self)
   set_enabled (self, "save-compare-chart", open);
   set_enabled (self, "save-tornado-chart", open);
   set_enabled (self, "save-fan-chart", open);
+  set_enabled (self, "cancel-job", self->busy && self->job_cancellable != NULL);
   set_history_tooltip (self->undo_button, TRUE, history != NULL ? pc_history_get_undo_label (history) : NULL);
   set_history_tooltip (self->redo_button, FALSE, history != NULL ? pc_history_get_redo_label (history) : NULL);
   gtk_widget_set_visible (self->save_button, self->document != NULL && !self->presenting);

@@ -33,6 +33,7 @@ struct _PcWindow
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
+  GtkWidget            *progress_cancel_button;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *start_page;
@@ -49,6 +50,7 @@ struct _PcWindow
   PcCompareView        *compare_view;
   PcSensitivityView    *sensitivity_view;
   PcScenarioView       *scenario_view;
+  PcActivityView       *activity_view;
   GMenu                *recent_section;
   GMenu                *import_section;
 
@@ -69,6 +71,15 @@ struct _PcWindow
   guint                 progress_source;
   /* Written by an import's worker thread, read by the progress timer. */
   gint                  progress_permille;
+  GMutex                progress_lock;
+  guint64               progress_done;      /* bytes read, under progress_lock */
+  guint64               progress_total;
+  /* The running import's: when it began, its file's bytes per row (from
+   * its first 64 KiB) for the rows read, and what cancels it. */
+  gint64                job_started;
+  double                job_bytes_per_row;
+  char                 *job_title;
+  GCancellable         *job_cancellable;
 };
 
 void _pc_window_class_install_actions (GtkWidgetClass *widget_class);
@@ -85,6 +96,7 @@ void _pc_window_fill_recent     (PcWindow *self);
  * Reopen or Cancel. */
 void _pc_window_ask_changed_on_disk (PcWindow *self);
 char *_pc_window_describe_import (PcImportKind  kind,
+                                  PcImportFlags flags,
                                   guint64       n_rows,
                                   GPtrArray    *notes);
 void _pc_window_show_error      (PcWindow   *self,

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "pc-application.h"
 #include "pc-error.h"
@@ -273,6 +274,7 @@ pc_window_set_document (PcWindow   *self,
   pc_compare_view_set_document (self->compare_view, document);
   pc_sensitivity_view_set_document (self->sensitivity_view, document);
   pc_scenario_view_set_document (self->scenario_view, document);
+  pc_activity_view_set_document (self->activity_view, document);
   gtk_stack_set_visible_child_name (self->main_stack, document != NULL ? "project" : "start");
   update_title (self);
   _pc_window_update_actions (self);
@@ -375,6 +377,12 @@ pc_window_show_view (PcWindow   *self,
                      const char *name)
 {
   g_return_if_fail (PC_IS_WINDOW (self));
+  /* "activity/flows": a page of the Activity view (--view on the command line). */
+  if (g_str_has_prefix (name, "activity/"))
+    {
+      pc_activity_view_show (self->activity_view, name + strlen ("activity/"));
+      name = "activity";
+    }
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
@@ -404,6 +412,13 @@ pc_window_get_settings_view (PcWindow *self)
 {
   g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
   return self->settings_view;
+}
+
+PcActivityView *
+pc_window_get_activity_view (PcWindow *self)
+{
+  g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
+  return self->activity_view;
 }
 
 PcCostingView *
@@ -437,16 +452,49 @@ pc_window_get_import_problems (PcWindow *self)
 /* Long jobs: the views are frozen (not the window, which keeps drawing and
  * shows the progress) until the job is done. */
 
+/* "about 1,200,000 rows read, about 40 s left": the rows from the bytes
+ * read and the file's bytes per row, the time from the pace so far. */
+static char *
+describe_progress (PcWindow *self,
+                   guint64   done,
+                   guint64   total)
+{
+  double elapsed = (g_get_monotonic_time () - self->job_started) / (double) G_USEC_PER_SEC;
+  double left = done > 0 ? elapsed * (double) (total - MIN (done, total)) / (double) done : NAN;
+  g_autofree char *rows = pc_format_number (self->job_bytes_per_row > 0 ? done / self->job_bytes_per_row : 0, 0);
+  g_autofree char *time_left = NULL;
+
+  if (!isfinite (left) || elapsed < 0.5)
+    time_left = g_strdup (_("time left not yet known"));
+  else if (left < 90)
+    time_left = g_strdup_printf (_("about %.0f s left"), MAX (left, 1.0));
+  else
+    time_left = g_strdup_printf (_("about %.0f min left"), left / 60);
+  return g_strdup_printf (_("%s: about %s rows read, %s"), self->job_title, rows, time_left);
+}
+
 static gboolean
 on_progress_tick (gpointer data)
 {
   PcWindow *self = data;
   int permille = g_atomic_int_get (&self->progress_permille);
+  guint64 done, total;
 
   if (permille < 0)
     gtk_progress_bar_pulse (self->progress_bar);
   else
     gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
+  g_mutex_lock (&self->progress_lock);
+  done = self->progress_done;
+  total = self->progress_total;
+  g_mutex_unlock (&self->progress_lock);
+  if (self->job_title != NULL && total > 0)
+    {
+      g_autofree char *text = done < total ? describe_progress (self, done, total)
+                              : g_strdup_printf (_("%s: every row read, finishing"), self->job_title);
+
+      gtk_label_set_text (self->progress_label, text);
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -456,6 +504,10 @@ begin_job (PcWindow   *self,
 {
   self->busy = TRUE;
   g_atomic_int_set (&self->progress_permille, -1);
+  g_mutex_lock (&self->progress_lock);
+  self->progress_done = self->progress_total = 0;
+  g_mutex_unlock (&self->progress_lock);
+  self->job_started = g_get_monotonic_time ();
   gtk_label_set_text (self->progress_label, what);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
@@ -468,6 +520,9 @@ static void
 end_job (PcWindow *self)
 {
   self->busy = FALSE;
+  g_clear_object (&self->job_cancellable);
+  g_clear_pointer (&self->job_title, g_free);
+  gtk_widget_set_visible (self->progress_cancel_button, FALSE);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), TRUE);
@@ -476,10 +531,12 @@ end_job (PcWindow *self)
 
 typedef struct
 {
-  PcWindow     *window;
-  PcImportKind  kind;
-  char         *path;
-  char         *source;
+  PcWindow      *window;
+  PcImportKind   kind;
+  PcImportFlags  flags;
+  char          *path;
+  char          *source;
+  GCancellable  *cancellable;
   PcImportResult result;
 } ImportJob;
 
@@ -488,6 +545,7 @@ import_job_free (ImportJob *job)
 {
   g_free (job->path);
   g_free (job->source);
+  g_clear_object (&job->cancellable);
   pc_import_result_clear (&job->result);
   g_free (job);
 }
@@ -503,6 +561,10 @@ on_import_progress (guint64  done,
    * measure of its own: the bar pulses rather than stand at 100%. */
   if (total > 0)
     g_atomic_int_set (&job->window->progress_permille, done >= total ? -1 : (gint) (1000.0 * done / total));
+  g_mutex_lock (&job->window->progress_lock);
+  job->window->progress_done = done;
+  job->window->progress_total = total;
+  g_mutex_unlock (&job->window->progress_lock);
 }
 
 static gboolean
@@ -512,8 +574,7 @@ import_edit (PcProject *project,
 {
   ImportJob *job = data;
   PcImportOptions options = {
-    job->kind == PC_IMPORT_ACTIVITY ? PC_IMPORT_REPLACE : PC_IMPORT_DEFAULT,
-    job->source, on_import_progress, job,
+    job->flags, job->source, on_import_progress, job, job->cancellable,
   };
 
   /* The run records the file, its SHA-256 and the source in the same
@@ -555,7 +616,16 @@ on_import_done (GObject      *source,
   end_job (self);
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   g_clear_pointer (&self->import_problems, g_strfreev);
-  if (!pc_document_edit_finish (PC_DOCUMENT (source), result, &error))
+  if (!pc_document_edit_finish (PC_DOCUMENT (source), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Nothing to explain: the user asked for it, and the import's
+       * transaction took everything back. */
+      pc_window_toast (self, _("Import cancelled: the project is as it was"));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (error != NULL)
     {
       g_autofree char *name = g_path_get_basename (job->path);
       g_autofree char *heading = g_strdup_printf (_("Nothing was imported from “%s”"), name);
@@ -566,7 +636,7 @@ on_import_done (GObject      *source,
       return;
     }
   {
-    g_autofree char *message = _pc_window_describe_import (job->kind, job->result.n_rows, job->result.notes);
+    g_autofree char *message = _pc_window_describe_import (job->kind, job->flags, job->result.n_rows, job->result.notes);
     AdwToast *toast = adw_toast_new (message);
 
     /* Long enough to read the notes and think better of it. */
@@ -614,6 +684,36 @@ pc_window_import_full (PcWindow            *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
+  pc_window_import_with_flags (self, kind, path, source,
+                               kind == PC_IMPORT_ACTIVITY ? PC_IMPORT_REPLACE : PC_IMPORT_DEFAULT,
+                               callback, user_data);
+}
+
+/* The bytes of a row, from the first 64 KiB of @path: the rows read are
+ * told from the bytes read, which is all the import reports. */
+static double
+bytes_per_row (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  char buffer[65536];
+  gssize n = stream != NULL ? g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, NULL) : -1;
+  guint lines = 0;
+
+  for (gssize i = 0; i < n; i++)
+    lines += buffer[i] == '\n';
+  return lines > 0 ? (double) n / lines : 0;
+}
+
+void
+pc_window_import_with_flags (PcWindow            *self,
+                             PcImportKind         kind,
+                             const char          *path,
+                             const char          *source,
+                             PcImportFlags        flags,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
   GTask *task;
   ImportJob *job;
   g_autofree char *label = NULL;
@@ -626,12 +726,19 @@ pc_window_import_full (PcWindow            *self,
   job = g_new0 (ImportJob, 1);
   job->window = self;
   job->kind = kind;
+  job->flags = flags;
   job->path = g_strdup (path);
   job->source = source != NULL && source[0] != '\0' ? g_strdup (source) : NULL;
+  job->cancellable = g_cancellable_new ();
   g_task_set_task_data (task, job, NULL);
   name = g_path_get_basename (path);
   label = g_strdup_printf (_("Import %s"), name);
   begin_job (self, label);
+  self->job_title = g_strdup (label);
+  self->job_bytes_per_row = bytes_per_row (path);
+  g_set_object (&self->job_cancellable, job->cancellable);
+  gtk_widget_set_visible (self->progress_cancel_button, TRUE);
+  _pc_window_update_actions (self);
   /* The import's worker has the project's connection: no view may read
    * through it (a table binding rows as the window is resized) meanwhile. */
   adw_status_page_set_title (self->busy_page, label);
@@ -640,6 +747,16 @@ pc_window_import_full (PcWindow            *self,
    * reads it in the callback, which runs before the document frees it. */
   pc_document_edit_async (self->document, label, PC_CHANGE_DATA, snapshot_for (kind, path), import_edit, job, (GDestroyNotify) import_job_free,
                           on_import_done, task);
+}
+
+/* Asks the running import to stop; it ends as a failed one, the project
+ * as it was. */
+void
+pc_window_cancel_job (PcWindow *self)
+{
+  g_return_if_fail (PC_IS_WINDOW (self));
+  if (self->job_cancellable != NULL)
+    g_cancellable_cancel (self->job_cancellable);
 }
 
 typedef struct
@@ -904,6 +1021,8 @@ pc_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->import_toast);
+  g_clear_object (&self->job_cancellable);
+  g_clear_pointer (&self->job_title, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_WINDOW);
   G_OBJECT_CLASS (pc_window_parent_class)->dispose (object);
 }
@@ -918,6 +1037,7 @@ pc_window_finalize (GObject *object)
   g_free (self->recovery_path);
   g_free (self->view_before_presenting);
   g_strfreev (self->import_problems);
+  g_mutex_clear (&self->progress_lock);
   G_OBJECT_CLASS (pc_window_parent_class)->finalize (object);
 }
 
@@ -941,6 +1061,7 @@ pc_window_class_init (PcWindowClass *klass)
   g_type_ensure (PC_TYPE_COMPARE_VIEW);
   g_type_ensure (PC_TYPE_SENSITIVITY_VIEW);
   g_type_ensure (PC_TYPE_SCENARIO_VIEW);
+  g_type_ensure (PC_TYPE_ACTIVITY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathcost/Pathcost/pc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PcWindow, window_title);
@@ -958,6 +1079,7 @@ pc_window_class_init (PcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, progress_cancel_button);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, start_page);
@@ -974,6 +1096,7 @@ pc_window_class_init (PcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcWindow, compare_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, sensitivity_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, scenario_view);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, activity_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, import_section);
   _pc_window_class_install_actions (widget_class);

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "pc-activity-view.h"
 #include "pc-compare-view.h"
 #include "pc-costing-view.h"
 #include "pc-document.h"
@@ -45,6 +46,7 @@ PcProjectionView *pc_window_get_projection_view (PcWindow       *self);
 PcSettingsView   *pc_window_get_settings_view   (PcWindow       *self);
 PcCompareView    *pc_window_get_compare_view    (PcWindow       *self);
 PcSensitivityView *pc_window_get_sensitivity_view (PcWindow      *self);
+PcActivityView   *pc_window_get_activity_view   (PcWindow       *self);
 
 /* The long jobs, with progress in the window; the actions call these after
  * their file choosers.  @callback may be NULL. */
@@ -59,6 +61,18 @@ void              pc_window_import_full         (PcWindow       *self,
                                                  const char     *source,
                                                  GAsyncReadyCallback callback,
                                                  gpointer        user_data);
+/* With @flags: PC_IMPORT_REPLACE replaces the project's activity, without
+ * it an activity file is added to it (pc_window_import_full replaces). */
+void              pc_window_import_with_flags   (PcWindow       *self,
+                                                 PcImportKind    kind,
+                                                 const char     *path,
+                                                 const char     *source,
+                                                 PcImportFlags   flags,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer        user_data);
+/* Stops the running import (the Cancel beside its progress); it finishes
+ * as an error G_IO_ERROR_CANCELLED with the project as it was. */
+void              pc_window_cancel_job          (PcWindow       *self);
 /* As a dropped file: its kind from its name, else from its header; then
  * the question of its source before the import runs. */
 void              pc_window_import_file         (PcWindow       *self,
