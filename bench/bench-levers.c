@@ -1,7 +1,10 @@
-/* bench-levers.c: presentation mode's live levers on a 500-step pathway:
- * from a lever moving to the projection's cost chart redrawn, against
- * the 16.7 ms of a 60 Hz frame and against the chart's redraw alone (the
- * named baseline, measured in the same run).  Prints figures and asserts
+/* bench-levers.c: presentation mode's live levers on a 500-step pathway.
+ * What we control: from a lever's value change to the projection's cost
+ * chart laid out and painted at its on-screen size (the work done
+ * synchronously, no wait for the frame clock), against the 16 ms of a
+ * frame and against the chart's paint alone measured the same way (the
+ * named baseline, same run).  Also the end-to-end figure, which includes
+ * the wait for the next frame-clock tick.  Prints figures and asserts
  * nothing.
  *   bench-levers SAMPLE RUNS
  *
@@ -78,10 +81,11 @@ report (const char *what,
 {
   double m = median (times);
 
-  g_print ("%s: runs=%u median_ms=%.2f p95_ms=%.2f max_ms=%.2f frame_budget_ms=16.7 "
-           "of_frame=%.2f x_chart_redraw_alone=%.2f\n", what, times->len, m,
-           g_array_index (times, double, (guint) (times->len * 0.95)),
-           g_array_index (times, double, times->len - 1), m / 16.7, baseline > 0 ? m / baseline : 0);
+  double p95 = g_array_index (times, double, MIN ((guint) (times->len * 0.95), times->len - 1));
+
+  g_print ("%s: runs=%u median_ms=%.2f p95_ms=%.2f max_ms=%.2f frame_budget_ms=16.0 "
+           "median_of_frame=%.2f p95_of_frame=%.2f x_baseline=%.2f\n", what, times->len, m, p95,
+           g_array_index (times, double, times->len - 1), m / 16.0, p95 / 16.0, baseline > 0 ? m / baseline : 0);
 }
 
 /* The named baseline: the chart asked to draw again with nothing new. */
@@ -101,8 +105,72 @@ redraw_alone (PcChart *chart,
       ms = ms_until_drawn (chart, before, t0);
       g_array_append_val (times, ms);
     }
-  report ("chart_redraw_alone", times, 0);
+  report ("including_wait_for_next_frame_chart_redraw_alone", times, 0);
   return median (times);
+}
+
+/* Lays out and paints @chart into an image of its on-screen size, as its
+ * snapshot does, and returns when the pixels are written. */
+static void
+paint_chart (PcChart *chart)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (chart));
+  int height = gtk_widget_get_height (GTK_WIDGET (chart));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  pc_chart_draw (chart, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+}
+
+/* The named baseline of our work: the chart laid out and painted with
+ * nothing new. */
+static double
+paint_alone (PcChart *chart,
+             guint    runs)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < runs; i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      paint_chart (chart);
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (times, ms);
+    }
+  report ("our_work_chart_paint_alone", times, 0);
+  return median (times);
+}
+
+/* Our work for one lever move: the scenario, projection and comparison
+ * recomputed (the value change's handlers), then the chart laid out and
+ * painted; no frame clock involved. */
+static void
+lever_work (GtkRange *shift,
+            PcChart  *chart,
+            guint     runs)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  double baseline = paint_alone (chart, runs);
+
+  for (guint i = 0; i < runs; i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      gtk_range_set_value (shift, 0.05 * (1 + (i + 5) % 10));
+      paint_chart (chart);
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (times, ms);
+      /* Let the window catch up between moves, untimed. */
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  report ("our_work_lever_to_chart_painted", times, baseline);
 }
 
 static int
@@ -131,6 +199,7 @@ levers (const char *sample,
   while (pc_chart_get_draw_count (chart) == 0)
     g_main_context_iteration (NULL, TRUE);
 
+  lever_work (shift, chart, runs);
   baseline = redraw_alone (chart, runs);
   for (guint i = 0; i < runs; i++)
     {
@@ -145,7 +214,7 @@ levers (const char *sample,
       ms = ms_until_drawn (chart, before, t0);
       g_array_append_val (moved, ms);
     }
-  report ("lever_to_chart_redrawn", moved, baseline);
+  report ("including_wait_for_next_frame_lever_to_chart_redrawn", moved, baseline);
   report ("lever_scenario_projection_comparison_before_drawing", computed, baseline);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

@@ -8,6 +8,6 @@ export GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR=$build/data
 sample=$build/resources/sample.pathcost
 
-echo "== 8. Presentation mode: 40 lever moves on a 500-step pathway (baseline: the chart's redraw alone)"
+echo "== 8. Presentation mode: 40 lever moves on a 500-step pathway. our_work_*: value change to chart laid out and painted, no frame wait (baseline: the chart painted alone, same way); including_wait_for_next_frame_*: end to end (baseline: a bare redraw)"
 xvfb-run -a -s "-screen 0 1024x768x24" dbus-run-session -- \
   "$build/bench/bench-levers" "$sample" 40 2>/dev/null | grep -E 'ms=|steps='
