@@ -449,6 +449,9 @@ pc_costing_view_map (GtkWidget *widget)
 
 /* Layout */
 
+/* 1024 px less the view's margins, the window's frame and some slack. */
+#define PHASE_TABLE_MAX_REQUEST 940
+
 /* The phase table goes beside the chart when the chart keeps its natural
  * width there, under it otherwise (a 1024 px projector at 1.5x text); the
  * chart takes half the height the view has, and its own floor grows with
@@ -470,7 +473,9 @@ reflow_now (gpointer data)
                       NULL, NULL);
   /* The view asks for the phase table's whole width, so the window folds
    * its list of views away (rather than scroll the table) when both do not
-   * fit; wider tables below scroll sideways in their own place. */
+   * fit; but never more than a 1024 px projector leaves, where the table
+   * scrolls sideways in its own place as the wider tables below do. */
+  table_minimum = MIN (table_minimum, PHASE_TABLE_MAX_REQUEST);
   if (gtk_scrolled_window_get_min_content_width (self->phase_scroller) != table_minimum)
     gtk_scrolled_window_set_min_content_width (self->phase_scroller, table_minimum);
   gtk_widget_measure (GTK_WIDGET (self->chart), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &chart, NULL, NULL);
