@@ -629,7 +629,8 @@ pc_costing_view_init (PcCostingView *self)
   self->chart = PC_CHART (pc_chart_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
   pc_chart_set_title (self->chart, _("Expected cost by stage and phase"));
-  pc_chart_set_axis_labels (self->chart, _("Stage at diagnosis"), _("Expected cost per patient"));
+  /* Short, so that it stays whole along a low chart at large text. */
+  pc_chart_set_axis_labels (self->chart, _("Stage at diagnosis"), _("Cost per patient"));
   pc_chart_set_value_kind (self->chart, PC_CHART_MONEY);
   gtk_widget_set_vexpand (GTK_WIDGET (self->chart), TRUE);
   gtk_box_append (self->chart_box, GTK_WIDGET (self->chart));
