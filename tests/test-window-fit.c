@@ -33,10 +33,11 @@ set_text_scale (double factor)
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (factor * 96 * 1024), NULL);
 }
 
+/* @data: the text scale the window opens with (NULL: 1x). */
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  set_text_scale (1.0);
+  set_text_scale (data != NULL ? *(const double *) data : 1.0);
   fixture->dir = pc_test_make_tmp_dir ();
   fixture->path = pc_test_copy_sample (fixture->dir);
   fixture->window = g_object_ref_sink (pc_window_new (NULL));
@@ -113,6 +114,35 @@ assert_on_screen (Fixture    *fixture,
   g_assert_cmpfloat (bounds.size.width, >, 0);
 }
 
+/* @widget lies across the window's width, its left and right edges inside. */
+static void
+assert_across_screen (Fixture    *fixture,
+                      GtkWidget  *widget,
+                      const char *what)
+{
+  graphene_rect_t bounds;
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  g_assert_true (gtk_widget_is_drawable (widget));
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  g_test_message ("%s: x %.0f–%.0f of %d", what, bounds.origin.x, bounds.origin.x + bounds.size.width,
+                  gtk_widget_get_width (window));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (window));
+  g_assert_cmpfloat (bounds.size.width, >, 0);
+  /* Nor clipped by a scroller it lies in (a table scrolling sideways). */
+  for (GtkWidget *above = gtk_widget_get_parent (widget); above != NULL; above = gtk_widget_get_parent (above))
+    {
+      graphene_rect_t view;
+
+      if (!GTK_IS_VIEWPORT (above))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (above, window, &view));
+      g_assert_cmpfloat (bounds.origin.x, >=, view.origin.x);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, view.origin.x + view.size.width);
+    }
+}
+
 static gboolean
 is_delete_button (GtkWidget *widget, gconstpointer data)
 {
@@ -177,6 +207,54 @@ test_pathway_view_uncut (Fixture *fixture, gconstpointer data)
                                                   is_label_showing, "Unknown stage"), "Unknown stage");
   assert_on_screen (fixture, GTK_WIDGET (PC_PATHWAY_EDITOR (editor)->stage_costs[PC_STAGE_UNKNOWN]),
                     "Unknown stage total");
+}
+
+static gpointer
+costing_child (Fixture    *fixture,
+               const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (pc_window_get_costing_view (fixture->window)),
+                                                   PC_TYPE_COSTING_VIEW, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static gboolean
+flap_hidden (gpointer data)
+{
+  return adw_flap_get_reveal_progress (data) == 0.0;
+}
+
+/* Opened at 1024x768 with 1.5x text (as a projector's desktop is), the
+ * Costing view's title, chart and phase
+ * table (to its last column, "All stages") are inside the window: before
+ * this work the table held the view 1,080 px wide and all three ran past
+ * the right edge, to be scrolled sideways. */
+static void
+test_costing_view_uncut (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkGrid *phases = costing_child (fixture, "phase_table");
+  SizeWait wait = { window, PROJECTOR_WIDTH };
+  GtkWidget *all_stages;
+
+  pc_window_show_view (fixture->window, "costing");
+  pc_test_wait_until (has_width, &wait, 30, "the window to be 1024 px wide");
+  /* The list of views hidden with its button, as the window folds it at
+   * this width when opened so (a list shown beside it leaves 800 px). */
+  gtk_toggle_button_set_active (window_child (fixture, "nav_button"), FALSE);
+  pc_test_wait_until (flap_hidden, window_child (fixture, "nav_flap"), 30, "the list of views to be hidden");
+  pc_test_wait_idle (30);
+  assert_on_screen (fixture, costing_child (fixture, "title_label"), "Costing title");
+  assert_on_screen (fixture, GTK_WIDGET (pc_costing_view_get_chart (pc_window_get_costing_view (fixture->window))),
+                    "Costing chart");
+  /* The table may run below the fold (the view scrolls down), not past
+   * the right edge. */
+  assert_across_screen (fixture, GTK_WIDGET (phases), "phase table");
+  all_stages = pc_test_find_widget (GTK_WIDGET (phases), is_label_showing, "All stages");
+  g_assert_nonnull (all_stages);
+  assert_across_screen (fixture, all_stages, "All stages");
 }
 
 static gboolean
@@ -249,11 +327,15 @@ test_title_shows_project_and_unsaved (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
+  static const double projector_text = 1.5;
+
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
 
   g_test_add ("/window-fit/every-view", Fixture, NULL, fixture_set_up, test_every_view_fits, fixture_tear_down);
   g_test_add ("/window-fit/pathway-uncut", Fixture, NULL, fixture_set_up, test_pathway_view_uncut,
+              fixture_tear_down);
+  g_test_add ("/window-fit/costing-uncut", Fixture, &projector_text, fixture_set_up, test_costing_view_uncut,
               fixture_tear_down);
   g_test_add ("/window-fit/close-button", Fixture, NULL, fixture_set_up, test_close_button_on_screen,
               fixture_tear_down);

@@ -24,7 +24,9 @@ struct _PcCostingView
   GtkWidget     *scroller;
   GtkLabel      *title_label;
   GtkLabel      *headline_label;
+  GtkBox        *chart_row;
   GtkBox        *chart_box;
+  GtkScrolledWindow *phase_scroller;
   GtkGrid       *phase_table;
   GtkGrid       *funding_table;
   GtkGrid       *provider_table;
@@ -40,9 +42,12 @@ struct _PcCostingView
   PcPathway     *other;
   gboolean       filling;
   gboolean       stale;    /* the pathway changed while the view was hidden */
+  guint          reflow_source;
 };
 
 G_DEFINE_FINAL_TYPE (PcCostingView, pc_costing_view, GTK_TYPE_WIDGET)
+
+static void reflow (PcCostingView *self);
 
 static const char *
 stage_title (PcStage stage)
@@ -299,6 +304,29 @@ fill_comparison (PcCostingView           *self,
                       comparison->first[stage], comparison->second[stage], TRUE);
 }
 
+/* A heading of several words ("Unknown stage", "Gap ÷ payment") and a
+ * row's name ("End of life") take two lines rather than hold a table
+ * wider than a projector at large text. */
+static void
+wrap_headings (GtkGrid *grid)
+{
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (grid)); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      int column, row, width, height;
+
+      gtk_grid_query_child (grid, cell, &column, &row, &width, &height);
+      if ((row != 0 && column != 0) || width != 1 || height != 1 || !GTK_IS_LABEL (cell))
+        continue;
+      gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (cell), PANGO_WRAP_WORD);
+      gtk_label_set_justify (GTK_LABEL (cell), gtk_label_get_xalign (GTK_LABEL (cell)) > 0.5f ? GTK_JUSTIFY_RIGHT
+                                                                                          : GTK_JUSTIFY_LEFT);
+      if (row == 0)
+        gtk_widget_set_valign (cell, GTK_ALIGN_END);
+    }
+}
+
 static void
 clear_figures (PcCostingView *self,
                const char    *title)
@@ -355,6 +383,12 @@ refresh (PcCostingView *self)
   fill_deaths (self, breakdown);
   fill_provider (self, breakdown);
   fill_comparison (self, pathway, input);
+  wrap_headings (self->phase_table);
+  wrap_headings (self->funding_table);
+  wrap_headings (self->death_table);
+  wrap_headings (self->provider_table);
+  wrap_headings (self->compare_table);
+  reflow (self);
 }
 
 static void
@@ -445,6 +479,58 @@ pc_costing_view_map (GtkWidget *widget)
     refresh (self);
 }
 
+/* Layout */
+
+/* 1024 px less the view's margins, the window's frame and some slack. */
+#define PHASE_TABLE_MAX_REQUEST 940
+
+/* The phase table goes beside the chart when the chart keeps its natural
+ * width there, under it otherwise (a 1024 px projector at 1.5x text); the
+ * chart takes half the height the view has, and its own floor grows with
+ * the text so its labels stay whole. */
+static gboolean
+reflow_now (gpointer data)
+{
+  PcCostingView *self = data;
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (self->scroller);
+  GtkWidget *column = gtk_widget_get_parent (GTK_WIDGET (self->chart_row));
+  int width = (int) gtk_adjustment_get_page_size (gtk_scrolled_window_get_hadjustment (scroller))
+              - gtk_widget_get_margin_start (column) - gtk_widget_get_margin_end (column);
+  int height = (int) (gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (scroller)) * 0.5);
+  int table_minimum, table, chart, requested;
+  GtkOrientation orientation;
+
+  self->reflow_source = 0;
+  gtk_widget_measure (GTK_WIDGET (self->phase_table), GTK_ORIENTATION_HORIZONTAL, -1, &table_minimum, &table,
+                      NULL, NULL);
+  /* The view asks for the phase table's whole width, so the window folds
+   * its list of views away (rather than scroll the table) when both do not
+   * fit; but never more than a 1024 px projector leaves, where the table
+   * scrolls sideways in its own place as the wider tables below do. */
+  table_minimum = MIN (table_minimum, PHASE_TABLE_MAX_REQUEST);
+  if (gtk_scrolled_window_get_min_content_width (self->phase_scroller) != table_minimum)
+    gtk_scrolled_window_set_min_content_width (self->phase_scroller, table_minimum);
+  gtk_widget_measure (GTK_WIDGET (self->chart), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &chart, NULL, NULL);
+  orientation = width >= table + gtk_box_get_spacing (self->chart_row) + chart ? GTK_ORIENTATION_HORIZONTAL
+                                                                                : GTK_ORIENTATION_VERTICAL;
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->chart_row)) != orientation)
+    gtk_orientable_set_orientation (GTK_ORIENTABLE (self->chart_row), orientation);
+  gtk_widget_get_size_request (GTK_WIDGET (self->chart_box), NULL, &requested);
+  if (height != requested)
+    gtk_widget_set_size_request (GTK_WIDGET (self->chart_box), -1, height);
+  return G_SOURCE_REMOVE;
+}
+
+/* A new width or height, new figures or a new text size (the table's
+ * width) may change the layout; page sizes change while the view is
+ * being allocated, so the new layout waits until that is done. */
+static void
+reflow (PcCostingView *self)
+{
+  if (self->reflow_source == 0)
+    self->reflow_source = g_idle_add (reflow_now, self);
+}
+
 GtkWidget *
 pc_costing_view_new (void)
 {
@@ -521,6 +607,8 @@ pc_costing_view_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  g_signal_handlers_disconnect_by_data (gtk_settings_get_default (), self);
+  g_clear_handle_id (&self->reflow_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_COSTING_VIEW);
   g_clear_object (&self->compare_names);
   g_clear_pointer (&self->other, pc_pathway_free);
@@ -542,7 +630,9 @@ pc_costing_view_class_init (PcCostingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcCostingView, headline_label);
   gtk_widget_class_bind_template_child (widget_class, PcCostingView, death_table);
   gtk_widget_class_bind_template_child (widget_class, PcCostingView, death_box);
+  gtk_widget_class_bind_template_child (widget_class, PcCostingView, chart_row);
   gtk_widget_class_bind_template_child (widget_class, PcCostingView, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, PcCostingView, phase_scroller);
   gtk_widget_class_bind_template_child (widget_class, PcCostingView, phase_table);
   gtk_widget_class_bind_template_child (widget_class, PcCostingView, funding_table);
   gtk_widget_class_bind_template_child (widget_class, PcCostingView, provider_table);
@@ -571,7 +661,14 @@ pc_costing_view_init (PcCostingView *self)
   self->chart = PC_CHART (pc_chart_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
   pc_chart_set_title (self->chart, _("Expected cost by stage and phase"));
-  pc_chart_set_axis_labels (self->chart, _("Stage at diagnosis"), _("Expected cost per patient"));
+  /* Short, so that it stays whole along a low chart at large text. */
+  pc_chart_set_axis_labels (self->chart, _("Stage at diagnosis"), _("Cost per patient"));
   pc_chart_set_value_kind (self->chart, PC_CHART_MONEY);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->chart), TRUE);
   gtk_box_append (self->chart_box, GTK_WIDGET (self->chart));
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
+                            "notify::page-size", G_CALLBACK (reflow), self);
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
+                            "notify::page-size", G_CALLBACK (reflow), self);
+  g_signal_connect_swapped (gtk_settings_get_default (), "notify::gtk-xft-dpi", G_CALLBACK (reflow), self);
 }
