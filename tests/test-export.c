@@ -822,6 +822,51 @@ test_several_areas (void)
   assert_workbook_matches_engine (xlsx, project, "breast_current_RF4", areas);
 }
 
+/* What the user wrote about a risk in the window reaches the Risk register
+ * sheet, due date included, on the entry's own row. */
+static void
+test_risk_notes_reach_sheet (void)
+{
+  g_autofree char *dir = NULL, *path = NULL, *xlsx = NULL;
+  g_autoptr(PcProject) project = NULL;
+  g_autoptr(GPtrArray) risks = NULL, sheets = NULL;
+  g_autoptr(GError) error = NULL;
+  PcRisk *risk;
+  Sheet *register_sheet;
+  gboolean found = FALSE;
+
+  if (!have_program ("ssconvert"))
+    return;
+  dir = pc_test_make_tmp_dir ();
+  path = pc_test_copy_sample (dir);
+  project = pc_test_open_project (path, FALSE);
+  risks = pc_project_risk_register (project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (risks->len, >, 0);
+  risk = g_ptr_array_index (risks, risks->len - 1);
+  g_free (risk->owner);
+  risk->owner = g_strdup ("Cancer lead");
+  g_free (risk->due);
+  risk->due = g_strdup ("2027-03-31");
+  g_assert_true (pc_project_set_risk_notes (project, risk, &error));
+  g_assert_no_error (error);
+  xlsx = export_sample (project, "breast_best_practice", dir, "risks.xlsx");
+  sheets = read_sheets (xlsx, FALSE);
+  register_sheet = g_ptr_array_index (sheets, N_SHEETS - 2);
+  for (guint r = 0; r < register_sheet->len; r++)
+    {
+      GStrv row = g_ptr_array_index (register_sheet, r);
+
+      if (g_strv_length (row) > 12 && g_strcmp0 (row[1], risk->step) == 0
+          && g_strcmp0 (row[2], risk->provider) == 0 && g_strcmp0 (row[8], "Cancer lead") == 0)
+        {
+          g_assert_cmpstr (row[12], ==, "2027-03-31");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 /* The scenario sheets are a later issue: a scenario is refused, clearly. */
 /* With a scenario, the workbook gains its sheet: the payback year and NPV
  * of the difference equal the engine's comparison (enhanced recovery at
@@ -1587,6 +1632,7 @@ main (int    argc,
   g_test_add_func ("/export/unwritable-path", test_unwritable_path);
   g_test_add_func ("/export/failure-keeps-old-file", test_failure_keeps_old_file);
   g_test_add_func ("/export/several-areas", test_several_areas);
+  g_test_add_func ("/export/risk-notes-reach-sheet", test_risk_notes_reach_sheet);
   g_test_add_func ("/export/scenario-sheet", test_scenario_sheet);
   g_test_add_func ("/export/expected-cost-equals-cli", test_expected_cost_equals_cli);
   g_test_add_func ("/export/base-years-follow-cli", test_base_years_follow_cli);

@@ -238,6 +238,8 @@ write_risk (PcWb          *wb,
   _pc_wb_text (wb, sheet, row, 9, risk->action, PC_WB_TEXT);
   _pc_wb_text (wb, sheet, row, 10, risk->status, PC_WB_TEXT);
   _pc_wb_text (wb, sheet, row, 11, _pc_wb_provider_name (wb, risk->provider), PC_WB_TEXT);
+  /* ISO dates sort as text in every spreadsheet. */
+  _pc_wb_text (wb, sheet, row, 12, risk->due, PC_WB_TEXT);
 }
 
 void
@@ -246,7 +248,7 @@ _pc_wb_write_risks (PcWb          *wb,
 {
   static const char * const headers[] = {
     "Pathway", "Step", "Provider", "Stage", "Risk", "Expected", "Actual", "Actual − expected",
-    "Owner", "Action", "Status", "Provider's name", NULL
+    "Owner", "Action", "Status", "Provider's name", "Due", NULL
   };
   GError *error = NULL;
   g_autoptr(GPtrArray) risks = checked (wb, pc_project_risk_register (wb->project, NULL, &error), error);
@@ -255,7 +257,7 @@ _pc_wb_write_risks (PcWb          *wb,
     return;
   write_headers (wb, sheet, "Risk register", "Steps where a provider's patients fall short of "
                  "the best-practice pathway, or where its cost per unit is above tariff × MFF, "
-                 "by more than the project's tolerances; with the owner, action and status "
+                 "by more than the project's tolerances; with the owner, action, status and due date "
                  "recorded in Pathcost.", headers);
   for (guint i = 0; i < risks->len && !_pc_wb_failed (wb); i++)
     write_risk (wb, sheet, FIRST_ROW + i, g_ptr_array_index (risks, i));
@@ -263,5 +265,6 @@ _pc_wb_write_risks (PcWb          *wb,
   _pc_wb_col_width (wb, sheet, 1, 1, 44);
   _pc_wb_col_width (wb, sheet, 2, 10, 16);
   _pc_wb_col_width (wb, sheet, 11, 11, 56);
+  _pc_wb_col_width (wb, sheet, 12, 12, 12);
   _pc_wb_set_up_sheet (wb, sheet, FIRST_ROW, 2);
 }

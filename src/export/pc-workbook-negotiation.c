@@ -211,6 +211,7 @@ write_risk (PcWb          *wb,
   _pc_wb_text (wb, sheet, row, 6, risk->status, PC_WB_TEXT);
   _pc_wb_text (wb, sheet, row, 7, risk->owner, PC_WB_TEXT);
   _pc_wb_text (wb, sheet, row, 8, risk->action, PC_WB_WRAP);
+  _pc_wb_text (wb, sheet, row, 9, risk->due, PC_WB_TEXT);
 }
 
 static lxw_row_t
@@ -221,7 +222,7 @@ write_risks (PcWb                    *wb,
 {
   static const char * const labels[] = {
     "Step", "Stage", "Risk", "Expected", "Actual", "Actual − expected", "Status", "Owner",
-    "Action", NULL
+    "Action", "Due", NULL
   };
 
   if (figures->risks == NULL)
