@@ -229,6 +229,7 @@ pc_actual_cost_view_init (PcActualCostView *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *table_scrolled = gtk_scrolled_window_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -248,7 +249,14 @@ pc_actual_cost_view_init (PcActualCostView *self)
   gtk_grid_set_row_spacing (self->grid, 4);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Actual cost per patient by provider and stage"), -1);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->grid));
+  /* The plot takes the page's width; only the table, a column a stage,
+   * scrolls sideways where it is wider than the window. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (table_scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (table_scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (table_scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (table_scrolled), GTK_WIDGET (self->grid));
+  gtk_box_append (GTK_BOX (content), table_scrolled);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), content);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (self->box), scrolled);

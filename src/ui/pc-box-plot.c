@@ -130,6 +130,39 @@ draw_axis (cairo_t       *cr,
     }
 }
 
+static char *
+item_caption (const Item *item)
+{
+  g_autofree char *number = pc_format_number ((double) item->count, 0);
+
+  return g_strdup_printf (g_dngettext (NULL, "%s: %s patient", "%s: %s patients", (gulong) item->count),
+                          item->label, number);
+}
+
+/* The captions' column: at least LABEL_WIDTH, wider where large text
+ * needs it, so "Stage 1: 246 patients" is not cut short; never more than
+ * a little under half the plot. */
+static double
+caption_width (PcBoxPlot   *self,
+               PangoLayout *layout,
+               int          width)
+{
+  int widest = 0;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      g_autofree char *caption = item_caption (&g_array_index (self->items, Item, i));
+      int w;
+
+      pango_layout_set_text (layout, caption, -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return MAX (LABEL_WIDTH, MIN (widest + 3 * PAD, width * 0.45));
+}
+
 static void
 draw_item (cairo_t       *cr,
            PangoLayout   *layout,
@@ -140,14 +173,11 @@ draw_item (cairo_t       *cr,
            double         scale,
            double         y)
 {
-  g_autofree char *number = pc_format_number ((double) item->count, 0);
-  g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%s: %s patient", "%s: %s patients",
-                                                         (gulong) item->count),
-                                            item->label, number);
+  g_autofree char *count = item_caption (item);
   double mid = y + ROW_HEIGHT / 2.0;
 
   set_source (cr, fg, 1.0);
-  show_text (cr, layout, count, 2 * PAD, mid, 0, LABEL_WIDTH - 3 * PAD);
+  show_text (cr, layout, count, 2 * PAD, mid, 0, (int) (x0 - 3 * PAD));
   set_source (cr, accent, 0.35);
   cairo_rectangle (cr, x0 + item->q1 * scale, y + 7, MAX (1.0, (item->q3 - item->q1) * scale), ROW_HEIGHT - 14);
   cairo_fill_preserve (cr);
@@ -173,16 +203,29 @@ draw_item (cairo_t       *cr,
     }
 }
 
+#define LEGEND _("Box: Q1 to Q3, bar: median, dot: mean, diamond: the pathway’s expected cost per patient")
+
+/* The legend wraps onto a second line where the text is large or the
+ * window narrow; @y is the middle of its first line. */
 static void
 draw_legend (cairo_t       *cr,
              PangoLayout   *layout,
              const GdkRGBA *fg,
              double         x,
-             double         y)
+             double         y,
+             int            width)
 {
+  int line_height;
+
+  pango_layout_set_text (layout, "M", -1);
+  pango_layout_get_pixel_size (layout, NULL, &line_height);
   set_source (cr, fg, 0.8);
-  show_text (cr, layout, _("Box: Q1 to Q3, bar: median, dot: mean, diamond: the pathway’s expected cost per patient"),
-             x, y, 0, 0);
+  pango_layout_set_text (layout, LEGEND, -1);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  cairo_move_to (cr, x, y - line_height / 2.0);
+  pango_cairo_show_layout (cr, layout);
 }
 
 static void
@@ -198,6 +241,7 @@ pc_box_plot_snapshot (GtkWidget   *widget,
 
   if (self->items->len == 0 || width <= LABEL_WIDTH + 2 * PAD)
     return;
+  x0 = caption_width (self, layout, width);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   pc_axis_nice (0, MAX (largest_value (self), 1.0), 5, 0, &axis_min, &axis_max, &step);
@@ -222,7 +266,7 @@ pc_box_plot_snapshot (GtkWidget   *widget,
         }
       draw_item (cr, layout, &fg, &accent, item, x0, scale, PAD + AXIS_HEIGHT + row * ROW_HEIGHT);
     }
-  draw_legend (cr, layout, &fg, PAD, bottom + AXIS_HEIGHT + 14);
+  draw_legend (cr, layout, &fg, PAD, bottom + AXIS_HEIGHT + 14, width - 2 * PAD);
   cairo_destroy (cr);
 }
 
@@ -243,7 +287,16 @@ pc_box_plot_measure (GtkWidget      *widget,
       *natural = LABEL_WIDTH + 600;
     }
   else
-    *minimum = *natural = self->items->len > 0 ? 2 * PAD + (int) count_rows (self) * ROW_HEIGHT + 2 * AXIS_HEIGHT + 28 : 0;
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "M");
+      int line_height;
+
+      /* Room below the axis for the legend on two lines of the text's size. */
+      pango_layout_get_pixel_size (layout, NULL, &line_height);
+      *minimum = *natural = self->items->len > 0
+                              ? 2 * PAD + (int) count_rows (self) * ROW_HEIGHT + 2 * AXIS_HEIGHT + 2 * line_height + 8
+                              : 0;
+    }
 }
 
 char *

@@ -68,6 +68,24 @@ clear_figures (PcCompareView *self)
   gtk_widget_set_visible (self->activity_none, FALSE);
 }
 
+/* Headings wrap at word boundaries, so a table of long headings takes
+ * the page's width before it needs to scroll sideways. */
+static void
+wrap_headings (GtkGrid *grid,
+               int      n_columns)
+{
+  for (int c = 0; c < n_columns; c++)
+    {
+      GtkWidget *cell = gtk_grid_get_child_at (grid, c, 0);
+
+      if (cell == NULL || !GTK_IS_LABEL (cell))
+        continue;
+      gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
+      gtk_label_set_justify (GTK_LABEL (cell), c > 0 ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+      gtk_widget_set_valign (cell, GTK_ALIGN_END);
+    }
+}
+
 static void
 fill_table (PcCompareView              *self,
             const PcScenarioComparison *compared)
@@ -90,6 +108,7 @@ fill_table (PcCompareView              *self,
         pc_grid_table_set_text (self->table, i + 1, c, texts[c], c > 0, FALSE);
     }
   pc_grid_table_trim (self->table, comparison->n_years + 1, G_N_ELEMENTS (headings));
+  wrap_headings (self->table, G_N_ELEMENTS (headings));
 }
 
 /* Years down, one column per activity the scenario moves. */
@@ -124,6 +143,7 @@ fill_activity (PcCompareView      *self,
       column++;
     }
   pc_grid_table_trim (self->activity_table, column > 1 ? comparison->n_years + 1 : 0, column > 1 ? column : 0);
+  wrap_headings (self->activity_table, column > 1 ? column : 0);
   gtk_widget_set_visible (self->activity_none, column == 1);
 }
 

@@ -203,8 +203,12 @@ refresh (PcProvidersView *self)
   else
     gtk_label_set_text (self->title_label, error != NULL ? error->message : "");
   for (guint r = 0; r < N_ROWS; r++)
-    pc_grid_table_set_text (self->table, r, 0, r == ROW_NAMES ? "" : row_title (r), FALSE,
-                            r == ROW_NAMES);
+    {
+      pc_grid_table_set_text (self->table, r, 0, r == ROW_NAMES ? "" : row_title (r), FALSE,
+                              r == ROW_NAMES);
+      /* Long row titles take two lines before the table scrolls sideways. */
+      gtk_label_set_wrap (GTK_LABEL (gtk_grid_get_child_at (self->table, 0, r)), TRUE);
+    }
   for (guint i = 0; i < n; i++)
     fill_column (self, (int) i + 1, comparison, g_ptr_array_index (comparison->providers, i));
   pc_grid_table_trim (self->table, N_ROWS, (int) n + 1);

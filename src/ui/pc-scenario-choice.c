@@ -121,12 +121,55 @@ pc_scenario_choice_get_label (PcScenarioChoice *self)
   return self->label;
 }
 
+static void
+on_choice_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  shortened)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (shortened != NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_choice_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  unused)
+{
+  PcScenarioChoice *choice = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), pc_scenario_choice_get_label (choice));
+}
+
+static GtkListItemFactory *
+choice_factory (gboolean shortened)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_choice_setup), GINT_TO_POINTER (shortened));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_choice_bind), NULL);
+  return factory;
+}
+
 GtkWidget *
 pc_choice_drop_down_new (const char *accessible_label)
 {
   GListStore *choices = g_list_store_new (PC_TYPE_SCENARIO_CHOICE);
   GtkExpression *label = gtk_property_expression_new (PC_TYPE_SCENARIO_CHOICE, NULL, "label");
   GtkWidget *drop_down = gtk_drop_down_new (G_LIST_MODEL (choices), label);
+  g_autoptr(GtkListItemFactory) shown = choice_factory (TRUE);
+  g_autoptr(GtkListItemFactory) listed = choice_factory (FALSE);
+
+  /* A long step's name is cut short on the button, whole in the list, so
+   * a form of choices fits a projector's width with large text. */
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (drop_down), shown);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop_down), listed);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_label, -1);

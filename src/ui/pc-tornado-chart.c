@@ -238,10 +238,20 @@ pc_tornado_chart_measure (GtkWidget      *widget,
                           int            *natural_baseline)
 {
   PcTornadoChart *self = PC_TORNADO_CHART (widget);
+  int text_height;
 
-  /* In a scrolled view a widget gets its minimum height: room for every row. */
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 280 : 140 + 30 * MAX (self->n_bars, 4);
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : *minimum;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 280;
+      *natural = 640;
+      return;
+    }
+  /* In a scrolled view a widget gets its minimum height: room for every
+   * row's label on its two lines, and for the title, legend and axis,
+   * in the text's own size, so large text does not overlap. */
+  pc_chart_text_size (gtk_widget_get_pango_context (widget), "£0", PC_CHART_TEXT_PLAIN, NULL, &text_height);
+  *minimum = 8 * text_height + (2 * text_height + 6) * MAX (self->n_bars, 4);
+  *natural = *minimum;
 }
 
 static void
