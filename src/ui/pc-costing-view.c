@@ -481,8 +481,9 @@ pc_costing_view_map (GtkWidget *widget)
 
 /* Layout */
 
-/* 1024 px less the view's margins, the window's frame and some slack. */
-#define PHASE_TABLE_MAX_REQUEST 940
+/* 1024 px less the views' sidebar, the view's margins and some slack:
+ * every page fits beside the sidebar (tests/test-pages-fit.c). */
+#define PHASE_TABLE_MAX_REQUEST 800
 
 /* The phase table goes beside the chart when the chart keeps its natural
  * width there, under it otherwise (a 1024 px projector at 1.5x text); the
@@ -503,10 +504,12 @@ reflow_now (gpointer data)
   self->reflow_source = 0;
   gtk_widget_measure (GTK_WIDGET (self->phase_table), GTK_ORIENTATION_HORIZONTAL, -1, &table_minimum, &table,
                       NULL, NULL);
-  /* The view asks for the phase table's whole width, so the window folds
-   * its list of views away (rather than scroll the table) when both do not
-   * fit; but never more than a 1024 px projector leaves, where the table
-   * scrolls sideways in its own place as the wider tables below do. */
+  /* The view asks for the phase table's whole width, but never more than
+   * a 1024 px projector leaves beside the views' sidebar: the view stack
+   * is as wide as its widest page, so more would fold the sidebar away on
+   * every page.  Past that the table scrolls sideways in its own place,
+   * as the wider tables below do, and shows whole once the sidebar is
+   * hidden. */
   table_minimum = MIN (table_minimum, PHASE_TABLE_MAX_REQUEST);
   if (gtk_scrolled_window_get_min_content_width (self->phase_scroller) != table_minimum)
     gtk_scrolled_window_set_min_content_width (self->phase_scroller, table_minimum);
