@@ -19,42 +19,10 @@
 #include "pc-labels.h"
 #include "pc-test-keys.h"
 #include "pc-test-util.h"
+#include "pc-test-window.h"
 #include "pc-window.h"
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  PcWindow *window;
-} Fixture;
-
-static void
-open_window (Fixture *fixture)
-{
-  fixture->window = g_object_ref_sink (pc_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  pc_window_open (fixture->window, fixture->path);
-  g_assert_null (pc_window_get_open_error (fixture->window));
-  g_assert_nonnull (pc_window_get_document (fixture->window));
-}
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  fixture->dir = pc_test_make_tmp_dir ();
-  fixture->path = pc_test_copy_sample (fixture->dir);
-  open_window (fixture);
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+typedef PcTestWindow Fixture;
 
 static char *
 sample_extract (void)
@@ -126,28 +94,6 @@ on_job_done (GObject *source, GAsyncResult *result, gpointer data)
   *(GAsyncResult **) data = g_object_ref (result);
 }
 
-static AdwMessageDialog *
-shown_dialog (Fixture *fixture)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel))
-          && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (fixture->window))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return shown_dialog (data) != NULL;
-}
-
 static gboolean
 import_toast_shown (gpointer data)
 {
@@ -179,8 +125,8 @@ import_sample_replacing (Fixture *fixture)
   AdwMessageDialog *dialog;
 
   pc_window_import_file (fixture->window, extract);
-  pc_test_wait_until (dialog_shown, fixture, 5, "the question of append or replace");
-  dialog = shown_dialog (fixture);
+  pc_test_wait_until (pc_test_window_dialog_shown, fixture, 5, "the question of append or replace");
+  dialog = pc_test_window_dialog (fixture);
   g_assert_true (adw_message_dialog_has_response (dialog, "append"));
   g_assert_true (adw_message_dialog_has_response (dialog, "replace"));
   /* What the Replace button does: answer, then close. */
@@ -555,7 +501,7 @@ test_empty_state (void)
 
     g_assert_cmpint (pc_test_run_cli (NULL, NULL, "import", fixture.path, "activity", none, "--replace", NULL), ==, 0);
   }
-  open_window (&fixture);
+  pc_test_window_open (&fixture, PC_TEST_DESKTOP_WIDTH, PC_TEST_SCREEN_HEIGHT);
   show (&fixture, "flows");
   g_assert_true (pc_activity_view_is_empty (activity_view (&fixture)));
   pc_window_import_with_flags (fixture.window, PC_IMPORT_ACTIVITY, extract, NULL, PC_IMPORT_DEFAULT,
@@ -567,7 +513,7 @@ test_empty_state (void)
   g_assert_false (pc_activity_view_is_empty (activity_view (&fixture)));
   /* The task holds the window. */
   g_clear_object (&result);
-  fixture_tear_down (&fixture, NULL);
+  pc_test_window_tear_down (&fixture, NULL);
 }
 
 /* The sample extract @copies times over, each copy's patients their own:
@@ -635,7 +581,7 @@ test_cancel (Fixture *fixture, gconstpointer data)
   g_assert_false (pc_window_job_finish (fixture->window, result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (gtk_widget_get_visible (cancel));
-  g_assert_null (shown_dialog (fixture));
+  g_assert_null (pc_test_window_dialog (fixture));
   g_assert_false (pc_document_get_dirty (document));
   g_assert_false (pc_activity_view_is_empty (activity_view (fixture)));
   file_after = pc_test_read_bytes (fixture->path);
@@ -675,8 +621,8 @@ test_bad_extract (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (problems);
   g_assert_nonnull (problems[0]);
   g_assert_nonnull (strstr (problems[0], "activity-q3.csv, line 3, column 6 (date)"));
-  pc_test_wait_until (dialog_shown, fixture, 5, "the problems");
-  gtk_window_close (GTK_WINDOW (shown_dialog (fixture)));
+  pc_test_wait_until (pc_test_window_dialog_shown, fixture, 5, "the problems");
+  gtk_window_close (GTK_WINDOW (pc_test_window_dialog (fixture)));
   after = pc_test_read_bytes (working);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_false (pc_document_get_dirty (document));
@@ -715,11 +661,14 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
 
-  g_test_add ("/activity-view/import-and-views", Fixture, NULL, fixture_set_up, test_import_and_views,
-              fixture_tear_down);
-  g_test_add ("/activity-view/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
-  g_test_add ("/activity-view/bad-extract", Fixture, NULL, fixture_set_up, test_bad_extract, fixture_tear_down);
+  g_test_add ("/activity-view/import-and-views", Fixture, NULL, pc_test_window_set_up_desktop, test_import_and_views,
+              pc_test_window_tear_down);
+  g_test_add ("/activity-view/cancel", Fixture, NULL, pc_test_window_set_up_desktop, test_cancel,
+              pc_test_window_tear_down);
+  g_test_add ("/activity-view/bad-extract", Fixture, NULL, pc_test_window_set_up_desktop, test_bad_extract,
+              pc_test_window_tear_down);
   g_test_add_func ("/activity-view/empty-state", test_empty_state);
-  g_test_add ("/activity-view/costing-note", Fixture, NULL, fixture_set_up, test_costing_note, fixture_tear_down);
+  g_test_add ("/activity-view/costing-note", Fixture, NULL, pc_test_window_set_up_desktop, test_costing_note,
+              pc_test_window_tear_down);
   return g_test_run ();
 }

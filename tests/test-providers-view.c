@@ -20,6 +20,7 @@
 #include "pc-providers-view.h"
 #include "pc-test-keys.h"
 #include "pc-test-util.h"
+#include "pc-test-window.h"
 #include "pc-window.h"
 
 /* The table's rows (pc-providers-view.c). */
@@ -30,34 +31,7 @@
 #define ROW_GAP 6
 #define ROW_PATIENTS 7
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  PcWindow *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  fixture->dir = pc_test_make_tmp_dir ();
-  fixture->path = pc_test_copy_sample (fixture->dir);
-  fixture->window = g_object_ref_sink (pc_window_new (NULL));
-  /* A projector's screen. */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 768);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  pc_window_open (fixture->window, fixture->path);
-  g_assert_nonnull (pc_window_get_document (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+typedef PcTestWindow Fixture;
 
 static gboolean
 is_type (GtkWidget *widget, gconstpointer type)
@@ -278,15 +252,15 @@ main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
-  g_test_add ("/providers-view/shows-cli-figures", Fixture, NULL, fixture_set_up,
-              test_shows_cli_figures, fixture_tear_down);
-  g_test_add ("/providers-view/other-place", Fixture, NULL, fixture_set_up, test_other_place,
-              fixture_tear_down);
-  g_test_add ("/providers-view/follows-edits", Fixture, NULL, fixture_set_up, test_follows_edits,
-              fixture_tear_down);
-  g_test_add ("/providers-view/export-pack", Fixture, NULL, fixture_set_up, test_export_pack,
-              fixture_tear_down);
-  g_test_add ("/providers-view/disclosure-setting", Fixture, NULL, fixture_set_up,
-              test_disclosure_setting, fixture_tear_down);
+  g_test_add ("/providers-view/shows-cli-figures", Fixture, NULL, pc_test_window_set_up_projector,
+              test_shows_cli_figures, pc_test_window_tear_down);
+  g_test_add ("/providers-view/other-place", Fixture, NULL, pc_test_window_set_up_projector, test_other_place,
+              pc_test_window_tear_down);
+  g_test_add ("/providers-view/follows-edits", Fixture, NULL, pc_test_window_set_up_projector, test_follows_edits,
+              pc_test_window_tear_down);
+  g_test_add ("/providers-view/export-pack", Fixture, NULL, pc_test_window_set_up_projector, test_export_pack,
+              pc_test_window_tear_down);
+  g_test_add ("/providers-view/disclosure-setting", Fixture, NULL, pc_test_window_set_up_projector,
+              test_disclosure_setting, pc_test_window_tear_down);
   return g_test_run ();
 }
