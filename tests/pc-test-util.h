@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "pc-project.h"
 #include "pc-projection.h"
@@ -26,6 +27,10 @@ int       pc_test_run_cli        (char       **out,
 int       pc_test_run_cli_argv   (char              **out,
                                   char              **err,
                                   const char * const *args);
+/* pathcost-cli's JSON answer to @first_arg … (NULL-terminated), failing
+ * the test with its message when it fails. */
+JsonNode *pc_test_cli_json       (const char  *first_arg,
+                                  ...) G_GNUC_NULL_TERMINATED;
 /* Iterates the default main context until @done (@data) is true, and
  * fails the test, naming @what, if that takes more than @seconds: a
  * timeout source wakes a blocked iteration, so a stuck loop fails rather

@@ -30,24 +30,6 @@ sample_extract (void)
   return g_test_build_filename (G_TEST_DIST, "..", "resources", "sample", "activity.csv", NULL);
 }
 
-static JsonNode *
-cli_json (const char *first_arg, ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *out = NULL, *err = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  va_list ap;
-
-  va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  g_assert_cmpint (pc_test_run_cli_argv (&out, &err, (const char * const *) args->pdata), ==, 0);
-  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 static JsonArray *
 member_array (JsonNode *root, const char *name)
 {
@@ -193,7 +175,7 @@ assert_flows (Fixture *fixture, PcProject *project, JsonArray *flows, gboolean m
 static void
 test_flows (Fixture *fixture, PcProject *project)
 {
-  g_autoptr(JsonNode) flows = cli_json ("activity", fixture->path, "--flows", "--json", NULL);
+  g_autoptr(JsonNode) flows = pc_test_cli_json ("activity", fixture->path, "--flows", "--json", NULL);
   PcFlowsView *view = pc_activity_view_get_flows (activity_view (fixture));
   GtkGrid *grid = pc_flows_view_get_grid (view);
   g_autofree char *first = NULL;
@@ -215,9 +197,10 @@ test_flows (Fixture *fixture, PcProject *project)
 static void
 test_costs (Fixture *fixture)
 {
-  g_autoptr(JsonNode) costs = cli_json ("activity", fixture->path, "--costs", "--json", NULL);
-  g_autoptr(JsonNode) report = cli_json ("report", fixture->path, "--area", "QMF", "--pathway", "breast_best_practice",
-                                         "--from", "2026", "--years", "1", "--json", NULL);
+  g_autoptr(JsonNode) costs = pc_test_cli_json ("activity", fixture->path, "--costs", "--json", NULL);
+  g_autoptr(JsonNode) report = pc_test_cli_json ("report", fixture->path, "--area", "QMF", "--pathway",
+                                                 "breast_best_practice", "--from", "2026", "--years", "1", "--json",
+                                                 NULL);
   JsonObject *expected = json_object_get_object_member (json_object_get_object_member (json_node_get_object (report), "pathway"),
                                                         "expected_cost_per_patient");
   PcActualCostView *view = pc_activity_view_get_costs (activity_view (fixture));
@@ -275,8 +258,8 @@ find_row (GtkGrid *grid, const char *first_cell)
 static void
 test_compliance (Fixture *fixture)
 {
-  g_autoptr(JsonNode) compliance = cli_json ("activity", fixture->path, "--compliance", "breast_best_practice",
-                                             "--provider", "RF4", "--json", NULL);
+  g_autoptr(JsonNode) compliance = pc_test_cli_json ("activity", fixture->path, "--compliance",
+                                                     "breast_best_practice", "--provider", "RF4", "--json", NULL);
   PcComplianceView *view = pc_activity_view_get_compliance (activity_view (fixture));
   GtkGrid *grid = pc_compliance_view_get_grid (view);
   JsonArray *steps = member_array (compliance, "steps");
@@ -335,7 +318,8 @@ provider_costs_in_file (const char *path)
 static void
 test_unit_costs (Fixture *fixture)
 {
-  g_autoptr(JsonNode) costs = cli_json ("activity", fixture->path, "--unit-costs", "--provider", "RF4", "--json", NULL);
+  g_autoptr(JsonNode) costs = pc_test_cli_json ("activity", fixture->path, "--unit-costs", "--provider", "RF4",
+                                                "--json", NULL);
   PcUnitCostView *view = pc_activity_view_get_unit_costs (activity_view (fixture));
   GtkGrid *grid = pc_unit_cost_view_get_grid (view);
   JsonArray *rows = member_array (costs, "unit_costs");
@@ -408,14 +392,14 @@ type_into (Fixture *fixture, GtkWidget *field, const char *text)
 static JsonObject *
 cli_first_risk (Fixture *fixture, JsonNode **keep)
 {
-  *keep = cli_json ("activity", fixture->path, "--risks", "--json", NULL);
+  *keep = pc_test_cli_json ("activity", fixture->path, "--risks", "--json", NULL);
   return json_array_get_object_element (member_array (*keep, "risks"), 0);
 }
 
 static void
 test_risks (Fixture *fixture)
 {
-  g_autoptr(JsonNode) risks = cli_json ("activity", fixture->path, "--risks", "--json", NULL);
+  g_autoptr(JsonNode) risks = pc_test_cli_json ("activity", fixture->path, "--risks", "--json", NULL);
   PcRiskView *view = pc_activity_view_get_risks (activity_view (fixture));
   g_autoptr(JsonNode) saved = NULL, undone = NULL;
   JsonObject *first = json_array_get_object_element (member_array (risks, "risks"), 0);

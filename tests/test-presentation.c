@@ -23,25 +23,6 @@
 
 typedef PcTestWindow Fixture;
 
-static JsonObject *
-run_cli_json (const char *first_arg, ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  va_list ap;
-
-  va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  g_assert_cmpint (pc_test_run_cli_argv (&out, &err, (const char * const *) args->pdata), ==, 0);
-  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
 static gboolean
 is_presenting (gpointer window)
 {
@@ -129,8 +110,8 @@ test_present_levers_keep_reset (Fixture *fixture, gconstpointer data)
   PcDocument *document = pc_window_get_document (fixture->window);
   GtkWidget *shift = pc_lever_panel_get_shift_scale (panel);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) compare = NULL;
-  g_autoptr(JsonObject) report = NULL;
+  g_autoptr(JsonNode) compare = NULL;
+  g_autoptr(JsonNode) report = NULL;
   g_autofree char *expected_change = NULL;
   g_autofree char *expected_npv = NULL;
   g_autofree char *expected_total = NULL;
@@ -168,10 +149,10 @@ test_present_levers_keep_reset (Fixture *fixture, gconstpointer data)
   g_assert_true (has_scenario (document, "Workshop 1"));
   g_assert_true (pc_document_save (document, &error));
   g_assert_no_error (error);
-  compare = run_cli_json ("compare", fixture->path, "--scenario", "Workshop 1", "--area", "QMF", "--pathway", PATHWAY,
-                          "--from", "2026", "--years", "10", "--json", NULL);
-  expected_change = pc_format_money (cli_change (compare));
-  expected_npv = pc_format_money (json_object_get_double_member (compare, "npv_difference"));
+  compare = pc_test_cli_json ("compare", fixture->path, "--scenario", "Workshop 1", "--area", "QMF", "--pathway",
+                              PATHWAY, "--from", "2026", "--years", "10", "--json", NULL);
+  expected_change = pc_format_money (cli_change (json_node_get_object (compare)));
+  expected_npv = pc_format_money (json_object_get_double_member (json_node_get_object (compare), "npv_difference"));
   g_test_message ("change shown %s, CLI %s; NPV shown %s, CLI %s", shown_change, expected_change, shown_npv,
                   expected_npv);
   g_assert_cmpstr (shown_change, ==, expected_change);
@@ -187,9 +168,9 @@ test_present_levers_keep_reset (Fixture *fixture, gconstpointer data)
   press_button (fixture, "_Reset");
   pc_test_wait_until (shows_no_change, view, 10, "the baseline");
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (shift)), ==, 0.0);
-  report = run_cli_json ("report", fixture->path, "--area", "QMF", "--pathway", PATHWAY, "--from", "2026",
-                         "--years", "10", "--json", NULL);
-  expected_total = pc_format_money (json_object_get_double_member (report, "total_cost"));
+  report = pc_test_cli_json ("report", fixture->path, "--area", "QMF", "--pathway", PATHWAY, "--from", "2026",
+                             "--years", "10", "--json", NULL);
+  expected_total = pc_format_money (json_object_get_double_member (json_node_get_object (report), "total_cost"));
   g_assert_cmpstr (pc_projection_view_get_total (view), ==, expected_total);
 
   /* Escape leaves, back to the editor it started from. */
