@@ -36,11 +36,17 @@ pc_chart_frame_snapshot (GtkWidget           *widget,
 }
 
 void
-pc_chart_frame_set_accessible (GtkWidget  *widget,
-                               const char *title,
-                               const char *fallback,
-                               const char *description)
+pc_chart_frame_set_text (GtkWidget   *widget,
+                         char       **title_slot,
+                         char       **description_slot,
+                         const char  *title,
+                         char        *description,
+                         const char  *fallback)
 {
+  g_free (*title_slot);
+  *title_slot = g_strdup (title);
+  g_free (*description_slot);
+  *description_slot = description;
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : fallback,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

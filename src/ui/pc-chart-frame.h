@@ -32,12 +32,15 @@ gboolean pc_chart_frame_snapshot        (GtkWidget           *widget,
                                          GtkSnapshot         *snapshot,
                                          PcChartFramePainter  paint);
 
-/* Gives the screen reader @title (or @fallback without one) and
- * @description. */
-void     pc_chart_frame_set_accessible  (GtkWidget           *widget,
+/* Keeps a copy of @title in *@title_slot and @description (taken) in
+ * *@description_slot, freeing what they held, and gives the screen reader
+ * both (@fallback for a chart without a title). */
+void     pc_chart_frame_set_text        (GtkWidget           *widget,
+                                         char               **title_slot,
+                                         char               **description_slot,
                                          const char          *title,
-                                         const char          *fallback,
-                                         const char          *description);
+                                         char                *description,
+                                         const char          *fallback);
 
 /* Writes @widget as pc_chart_export_painted does, in the widget's font. */
 gboolean pc_chart_frame_save            (GtkWidget           *widget,

@@ -297,8 +297,6 @@ pc_compare_chart_set_data (PcCompareChart     *self,
   g_return_if_fail (PC_IS_COMPARE_CHART (self));
 
   clear_data (self);
-  g_free (self->title);
-  self->title = g_strdup (title);
   if (n_years > 0)
     {
       self->years = g_strdupv ((char **) years);
@@ -308,9 +306,8 @@ pc_compare_chart_set_data (PcCompareChart     *self,
       self->cumulative = g_memdup2 (cumulative, n_years * sizeof (double));
       self->payback = payback;
     }
-  g_free (self->description);
-  self->description = describe (self);
-  pc_chart_frame_set_accessible (GTK_WIDGET (self), title, _("Comparison chart"), self->description);
+  pc_chart_frame_set_text (GTK_WIDGET (self), &self->title, &self->description, title, describe (self),
+                           _("Comparison chart"));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

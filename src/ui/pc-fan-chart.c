@@ -229,8 +229,6 @@ pc_fan_chart_set_data (PcFanChart         *self,
   g_return_if_fail (PC_IS_FAN_CHART (self));
 
   clear_data (self);
-  g_free (self->title);
-  self->title = g_strdup (title);
   if (n_years > 0)
     {
       self->years = g_strdupv ((char **) years);
@@ -239,9 +237,8 @@ pc_fan_chart_set_data (PcFanChart         *self,
       self->low = g_memdup2 (low, n_years * sizeof (double));
       self->high = g_memdup2 (high, n_years * sizeof (double));
     }
-  g_free (self->description);
-  self->description = describe (self);
-  pc_chart_frame_set_accessible (GTK_WIDGET (self), title, _("Fan chart"), self->description);
+  pc_chart_frame_set_text (GTK_WIDGET (self), &self->title, &self->description, title, describe (self),
+                           _("Fan chart"));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

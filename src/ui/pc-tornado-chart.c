@@ -289,17 +289,14 @@ pc_tornado_chart_set_data (PcTornadoChart     *self,
   g_return_if_fail (PC_IS_TORNADO_CHART (self));
 
   clear_data (self);
-  g_free (self->title);
-  self->title = g_strdup (title);
   self->base = base;
   self->bars = g_new0 (Bar, MAX (n_bars, 1));
   for (guint i = 0; i < n_bars; i++)
     self->bars[i] = (Bar) { g_strdup (bars[i].label), bars[i].total_low, bars[i].total_high,
                             g_strdup (bars[i].low_text), g_strdup (bars[i].high_text) };
   self->n_bars = n_bars;
-  g_free (self->description);
-  self->description = describe (self);
-  pc_chart_frame_set_accessible (GTK_WIDGET (self), title, _("Tornado chart"), self->description);
+  pc_chart_frame_set_text (GTK_WIDGET (self), &self->title, &self->description, title, describe (self),
+                           _("Tornado chart"));
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
