@@ -115,6 +115,20 @@ pc_test_run_cli_argv (char              **out,
   return WEXITSTATUS (wait_status);
 }
 
+gboolean
+pc_test_job_done (gpointer result_slot)
+{
+  return *(GAsyncResult **) result_slot != NULL;
+}
+
+void
+pc_test_on_job_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      result_slot)
+{
+  *(GAsyncResult **) result_slot = g_object_ref (result);
+}
+
 JsonNode *
 pc_test_cli_json (const char *first_arg,
                   ...)

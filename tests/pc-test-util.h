@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
@@ -40,6 +41,13 @@ void      pc_test_wait_until     (PcTestCondition  done,
                                   gpointer         data,
                                   guint            seconds,
                                   const char      *what);
+/* For an asynchronous job: pc_test_on_job_done, its callback, keeps its
+ * result in the GAsyncResult * its data points to, NULL until then;
+ * pc_test_job_done, the condition to wait for, is whether it has. */
+gboolean  pc_test_job_done       (gpointer         result_slot);
+void      pc_test_on_job_done    (GObject         *source,
+                                  GAsyncResult    *result,
+                                  gpointer         result_slot);
 /* Iterates until nothing is pending (after at most @seconds): for checks
  * that something did NOT happen once the loop is idle, never a sleep. */
 void      pc_test_wait_idle      (guint            seconds);

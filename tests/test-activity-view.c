@@ -65,18 +65,6 @@ show (Fixture *fixture, const char *page)
 /* Import */
 
 static gboolean
-job_done (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-on_job_done (GObject *source, GAsyncResult *result, gpointer data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static gboolean
 import_toast_shown (gpointer data)
 {
   Fixture *fixture = data;
@@ -489,8 +477,8 @@ test_empty_state (void)
   show (&fixture, "flows");
   g_assert_true (pc_activity_view_is_empty (activity_view (&fixture)));
   pc_window_import_with_flags (fixture.window, PC_IMPORT_ACTIVITY, extract, NULL, PC_IMPORT_DEFAULT,
-                               on_job_done, &result);
-  pc_test_wait_until (job_done, &result, 60, "the import to finish");
+                               pc_test_on_job_done, &result);
+  pc_test_wait_until (pc_test_job_done, &result, 60, "the import to finish");
   g_assert_true (pc_window_job_finish (fixture.window, result, &error));
   g_assert_no_error (error);
   pc_test_wait_idle (10);
@@ -554,14 +542,14 @@ test_cancel (Fixture *fixture, gconstpointer data)
   show (fixture, "flows");
   g_assert_false (gtk_widget_get_visible (cancel));
   pc_window_import_with_flags (fixture->window, PC_IMPORT_ACTIVITY, extract, NULL, PC_IMPORT_REPLACE,
-                               on_job_done, &result);
+                               pc_test_on_job_done, &result);
   g_assert_true (gtk_widget_get_visible (cancel));
   pc_test_wait_until (rows_read_shown, fixture, 120, "the rows read");
   g_test_message ("%s", gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
                                                                                      PC_TYPE_WINDOW, "progress_label"))));
   /* The button's action, as a click gives it. */
   g_assert_true (gtk_widget_activate_action (cancel, "win.cancel-job", NULL));
-  pc_test_wait_until (job_done, &result, 120, "the import to stop");
+  pc_test_wait_until (pc_test_job_done, &result, 120, "the import to stop");
   g_assert_false (pc_window_job_finish (fixture->window, result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (gtk_widget_get_visible (cancel));
@@ -598,8 +586,8 @@ test_bad_extract (Fixture *fixture, gconstpointer data)
   GStrv problems;
 
   pc_window_import_with_flags (fixture->window, PC_IMPORT_ACTIVITY, bad, NULL, PC_IMPORT_DEFAULT,
-                               on_job_done, &result);
-  pc_test_wait_until (job_done, &result, 60, "the import to fail");
+                               pc_test_on_job_done, &result);
+  pc_test_wait_until (pc_test_job_done, &result, 60, "the import to fail");
   g_assert_false (pc_window_job_finish (fixture->window, result, &error));
   problems = pc_window_get_import_problems (fixture->window);
   g_assert_nonnull (problems);

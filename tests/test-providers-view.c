@@ -148,18 +148,6 @@ test_other_place (Fixture *fixture, gconstpointer data)
   g_assert_false (pc_providers_view_select (view, "breast", "nowhere"));
 }
 
-static gboolean
-job_done (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-on_job_done (GObject *source, GAsyncResult *result, gpointer data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
 /* An import that gives R1H an MFF of 1.3 moves its column; saved, the
  * file's CLI figures are what the page shows. */
 static void
@@ -174,8 +162,8 @@ test_follows_edits (Fixture *fixture, gconstpointer data)
   pc_window_show_view (fixture->window, "providers");
   pc_test_wait_until (providers_shown, fixture, 5, "the Providers page");
   g_assert_cmpstr (pc_providers_view_get_text (view, ROW_MFF, 1), ==, "1.2000");
-  pc_window_import (fixture->window, PC_IMPORT_PROVIDERS, csv, on_job_done, &result);
-  pc_test_wait_until (job_done, &result, 20, "the import to finish");
+  pc_window_import (fixture->window, PC_IMPORT_PROVIDERS, csv, pc_test_on_job_done, &result);
+  pc_test_wait_until (pc_test_job_done, &result, 20, "the import to finish");
   g_assert_true (pc_window_job_finish (fixture->window, result, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (pc_providers_view_get_text (view, ROW_MFF, 1), ==, "1.3000");
@@ -199,8 +187,8 @@ test_export_pack (Fixture *fixture, gconstpointer data)
 
   pc_window_show_view (fixture->window, "providers");
   pc_test_wait_until (providers_shown, fixture, 5, "the Providers page");
-  pc_window_export_negotiation (fixture->window, out, on_job_done, &result);
-  pc_test_wait_until (job_done, &result, 30, "the export to finish");
+  pc_window_export_negotiation (fixture->window, out, pc_test_on_job_done, &result);
+  pc_test_wait_until (pc_test_job_done, &result, 30, "the export to finish");
   g_assert_true (pc_window_job_finish (fixture->window, result, &error));
   g_assert_no_error (error);
   bytes = pc_test_read_bytes (out);

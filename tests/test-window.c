@@ -304,27 +304,15 @@ test_step_actions (Fixture *fixture, gconstpointer data)
 }
 
 static gboolean
-job_done (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-on_job_done (GObject *source, GAsyncResult *result, gpointer data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static gboolean
 run_job (Fixture *fixture, gboolean import, PcImportKind kind, const char *path, GError **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
   if (import)
-    pc_window_import (fixture->window, kind, path, on_job_done, &result);
+    pc_window_import (fixture->window, kind, path, pc_test_on_job_done, &result);
   else
-    pc_window_export (fixture->window, path, on_job_done, &result);
-  pc_test_wait_until (job_done, &result, 20, "the import to finish");
+    pc_window_export (fixture->window, path, pc_test_on_job_done, &result);
+  pc_test_wait_until (pc_test_job_done, &result, 20, "the import to finish");
   return pc_window_job_finish (fixture->window, result, error);
 }
 
