@@ -12,7 +12,7 @@
 
 #include <adwaita.h>
 
-#include "pc-window.h"
+#include "bench-util.h"
 
 static const char * const views[] = {
   "costing", "activity/flows", "activity/costs", "activity/compliance", "activity/unit-costs",
@@ -47,7 +47,7 @@ switch_to (PcWindow   *window,
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, handler);
-  return (g_get_monotonic_time () - t0) / 1000.0;
+  return bench_ms_since (t0);
 }
 
 /* An edit each view must read again after: the risk tolerance, 10 and
@@ -60,21 +60,6 @@ touch (PcProject *project,
   g_autofree char *value = g_strdup_printf ("%.17g", GPOINTER_TO_UINT (data) % 2 ? 0.10000001 : 0.10);
 
   return pc_project_set_setting (project, "risk_share_tolerance", value, error);
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
 }
 
 int
@@ -93,9 +78,7 @@ main (int argc, char *argv[])
       return 2;
     }
   runs = (guint) g_ascii_strtoull (argv[2], NULL, 10);
-  window = pc_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  pc_window_open (window, argv[1]);
+  window = bench_new_window (argv[1], 1366, 768);
   gtk_window_present (GTK_WINDOW (window));
   for (guint v = 0; views[v] != NULL; v++)
     switch_to (window, views[v]);
@@ -119,8 +102,8 @@ main (int argc, char *argv[])
           g_array_append_vals (baseline_read, read->data, read->len);
         }
       g_print ("%s: runs=%u shown_before_ms=%.1f read_again_ms=%.1f ratio_to_costing=%.2f/%.2f\n", views[v], runs,
-               median (cached), median (read), median (cached) / median (baseline_cached),
-               median (read) / median (baseline_read));
+               bench_median (cached), bench_median (read), bench_median (cached) / bench_median (baseline_cached),
+               bench_median (read) / bench_median (baseline_read));
     }
   /* Saved, the working copy goes with the window: a copy of a large
    * project is not left behind as edits to recover. */

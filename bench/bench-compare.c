@@ -17,62 +17,11 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "bench-util.h"
 #include "pc-pathway-editor-private.h"
-#include "pc-window.h"
 
 #define PATHWAY  "breast_current_RF4"
 #define SCENARIO "enhanced_recovery_breast"
-
-static char *
-copy_to_tmp (const char *sample)
-{
-  g_autofree char *dir = g_dir_make_tmp ("pathcost-bench-XXXXXX", NULL);
-  char *path = g_build_filename (dir, "bench.pathcost", NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert (g_file_get_contents (sample, &contents, &length, NULL));
-  g_assert (g_file_set_contents (path, contents, (gssize) length, NULL));
-  return path;
-}
-
-/* Grows the pathway to 500 steps, each a renamed copy of one of its own. */
-static void
-grow_pathway (const char *path)
-{
-  g_autoptr(PcProject) project = pc_project_open (path, NULL);
-  g_autoptr(PcPathway) pathway = pc_project_load_pathway (project, PATHWAY, NULL);
-  guint n = pathway->steps->len;
-
-  g_assert (pc_project_begin (project, NULL));
-  for (guint i = n; i < 500; i++)
-    {
-      g_autoptr(PcStep) step = pc_step_copy (g_ptr_array_index (pathway->steps, i % n));
-
-      g_free (step->name);
-      step->name = g_strdup_printf ("Bench step %u", i);
-      g_assert (pc_project_insert_step (project, PATHWAY, i, step, NULL));
-    }
-  g_assert (pc_project_commit (project, NULL));
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *what, GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  g_print ("%s: runs=%u median_ms=%.2f p95_ms=%.2f max_ms=%.2f frame_budget_ms=16.7\n", what, times->len,
-           g_array_index (times, double, times->len / 2),
-           g_array_index (times, double, (guint) (times->len * 0.95)),
-           g_array_index (times, double, times->len - 1));
-}
 
 static double
 time_to_redraw (PcCompareChart  *chart,
@@ -89,13 +38,13 @@ time_to_redraw (PcCompareChart  *chart,
     pc_pathway_editor_type (editor, 250, PC_STEP_FIELD_QUANTITY, quantity);
   while (pc_compare_chart_get_draw_count (chart) == before)
     g_main_context_iteration (NULL, TRUE);
-  return (g_get_monotonic_time () - t0) / 1000.0;
+  return bench_ms_since (t0);
 }
 
 static int
 edit (const char *sample, guint runs)
 {
-  g_autofree char *path = copy_to_tmp (sample);
+  g_autofree char *path = bench_copy_to_tmp (sample);
   g_autoptr(GArray) redrawn = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) computed = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) typing = g_array_new (FALSE, FALSE, sizeof (double));
@@ -105,10 +54,8 @@ edit (const char *sample, guint runs)
   PcCompareView *view;
   PcCompareChart *chart;
 
-  grow_pathway (path);
-  window = pc_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  pc_window_open (window, path);
+  bench_grow_pathway (path, PATHWAY);
+  window = bench_new_window (path, 1366, 768);
   g_assert (pc_document_set_pathway_name (pc_window_get_document (window), PATHWAY, NULL));
   gtk_window_present (GTK_WINDOW (window));
   pc_window_show_view (window, "compare");
@@ -136,19 +83,19 @@ edit (const char *sample, guint runs)
         double ms;
 
         g_signal_emit_by_name (pc_compare_view_get_selection (view), "changed");
-        ms = (g_get_monotonic_time () - t0) / 1000.0;
+        ms = bench_ms_since (t0);
         g_array_append_val (computed, ms);
         gtk_widget_queue_draw (GTK_WIDGET (chart));
         while (pc_compare_chart_get_draw_count (chart) == before)
           g_main_context_iteration (NULL, TRUE);
-        ms = (g_get_monotonic_time () - t0) / 1000.0;
+        ms = bench_ms_since (t0);
         g_array_append_val (redrawn, ms);
       }
     }
-  report ("compare_recompute", computed);
-  report ("compare_recompute_and_redraw", redrawn);
-  report ("typing_to_compare_redrawn", typing);
-  report ("saved_edit_to_compare_redrawn", saving);
+  bench_report ("compare_recompute", computed);
+  bench_report ("compare_recompute_and_redraw", redrawn);
+  bench_report ("typing_to_compare_redrawn", typing);
+  bench_report ("saved_edit_to_compare_redrawn", saving);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }

@@ -14,72 +14,14 @@
 
 #include <adwaita.h>
 
-#include "pc-window.h"
-
-static char *
-copy_to_tmp (const char *sample)
-{
-  g_autofree char *dir = g_dir_make_tmp ("pathcost-bench-XXXXXX", NULL);
-  char *path = g_build_filename (dir, "bench.pathcost", NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert (g_file_get_contents (sample, &contents, &length, NULL));
-  g_assert (g_file_set_contents (path, contents, (gssize) length, NULL));
-  return path;
-}
-
-/* Grows the breast pathway to 500 steps, each a renamed copy. */
-static void
-grow_pathway (const char *path)
-{
-  g_autoptr(PcProject) project = pc_project_open (path, NULL);
-  g_autoptr(PcPathway) pathway = pc_project_load_pathway (project, "breast_best_practice", NULL);
-  guint n = pathway->steps->len;
-
-  g_assert (pc_project_begin (project, NULL));
-  for (guint i = n; i < 500; i++)
-    {
-      g_autoptr(PcStep) step = pc_step_copy (g_ptr_array_index (pathway->steps, i % n));
-
-      g_free (step->name);
-      step->name = g_strdup_printf ("Bench step %u", i);
-      g_assert (pc_project_insert_step (project, "breast_best_practice", i, step, NULL));
-    }
-  g_assert (pc_project_commit (project, NULL));
-}
-
-static double
-ms_until_drawn (PcChart *chart,
-                guint64  before,
-                gint64   t0)
-{
-  while (pc_chart_get_draw_count (chart) <= before)
-    g_main_context_iteration (NULL, TRUE);
-  return (g_get_monotonic_time () - t0) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
-}
+#include "bench-util.h"
 
 static void
 report (const char *what,
         GArray     *times,
         double      baseline)
 {
-  double m = median (times);
+  double m = bench_median (times);
 
   double p95 = g_array_index (times, double, MIN ((guint) (times->len * 0.95), times->len - 1));
 
@@ -128,7 +70,7 @@ redraw_alone (PcChart    *chart,
       double ms;
 
       gtk_widget_queue_draw (GTK_WIDGET (chart));
-      ms = ms_until_drawn (chart, before, t0);
+      ms = bench_ms_until_drawn (chart, before, t0);
       g_array_append_val (times, ms);
       while (frame->ended < frame->began)
         g_main_context_iteration (NULL, TRUE);
@@ -136,9 +78,9 @@ redraw_alone (PcChart    *chart,
       g_array_append_val (in_frame, ms);
     }
   report ("our_work_whole_frame_chart_redraw_alone", in_frame, 0);
-  *frame_work = median (in_frame);
+  *frame_work = bench_median (in_frame);
   report ("including_wait_for_next_frame_chart_redraw_alone", times, 0);
-  return median (times);
+  return bench_median (times);
 }
 
 /* Lays out and paints @chart into an image of its on-screen size, as its
@@ -171,11 +113,11 @@ paint_alone (PcChart *chart,
       double ms;
 
       paint_chart (chart);
-      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      ms = bench_ms_since (t0);
       g_array_append_val (times, ms);
     }
   report ("our_work_chart_paint_alone", times, 0);
-  return median (times);
+  return bench_median (times);
 }
 
 /* Our work for one lever move: the scenario, projection and comparison
@@ -196,7 +138,7 @@ lever_work (GtkRange *shift,
 
       gtk_range_set_value (shift, 0.05 * (1 + (i + 5) % 10));
       paint_chart (chart);
-      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      ms = bench_ms_since (t0);
       g_array_append_val (times, ms);
       /* Let the window catch up between moves, untimed. */
       while (g_main_context_iteration (NULL, FALSE))
@@ -209,7 +151,7 @@ static int
 levers (const char *sample,
         guint       runs)
 {
-  g_autofree char *path = copy_to_tmp (sample);
+  g_autofree char *path = bench_copy_to_tmp (sample);
   PcWindow *window;
   PcProjectionView *view;
   PcChart *chart;
@@ -221,10 +163,8 @@ levers (const char *sample,
   GdkFrameClock *clock;
   double baseline, frame_baseline;
 
-  grow_pathway (path);
-  window = pc_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
-  pc_window_open (window, path);
+  bench_grow_pathway (path, "breast_best_practice");
+  window = bench_new_window (path, 1024, 768);
   gtk_window_present (GTK_WINDOW (window));
   g_object_set (window, "presenting", TRUE, NULL);
   view = pc_window_get_projection_view (window);
@@ -247,9 +187,9 @@ levers (const char *sample,
 
       /* 5% to 50% and back, as a presenter's arrow keys move it. */
       gtk_range_set_value (shift, 0.05 * (1 + i % 10));
-      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      ms = bench_ms_since (t0);
       g_array_append_val (computed, ms);
-      ms = ms_until_drawn (chart, before, t0);
+      ms = bench_ms_until_drawn (chart, before, t0);
       g_array_append_val (moved, ms);
       /* The frame that drew the chart ends with its render. */
       while (frame.ended < frame.began)

@@ -13,8 +13,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "bench-util.h"
 #include "pc-pathway-editor-private.h"
-#include "pc-window.h"
 
 static gint64 started;
 
@@ -29,23 +29,10 @@ on_after_paint (GdkFrameClock *clock,
   *(gboolean *) data = TRUE;
 }
 
-static char *
-copy_to_tmp (const char *sample)
-{
-  g_autofree char *dir = g_dir_make_tmp ("pathcost-bench-XXXXXX", NULL);
-  char *path = g_build_filename (dir, "bench.pathcost", NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert (g_file_get_contents (sample, &contents, &length, NULL));
-  g_assert (g_file_set_contents (path, contents, (gssize) length, NULL));
-  return path;
-}
-
 static int
 first_frame (const char *sample)
 {
-  g_autofree char *path = copy_to_tmp (sample);
+  g_autofree char *path = bench_copy_to_tmp (sample);
   gint64 t0 = g_get_monotonic_time ();
   PcWindow *window = pc_window_new (NULL);
   gboolean painted = FALSE;
@@ -64,62 +51,10 @@ first_frame (const char *sample)
   return 0;
 }
 
-/* Grows the breast pathway to 500 steps, each a renamed copy. */
-static void
-grow_pathway (const char *path)
-{
-  g_autoptr(PcProject) project = pc_project_open (path, NULL);
-  g_autoptr(PcPathway) pathway = pc_project_load_pathway (project, "breast_best_practice", NULL);
-  guint n = pathway->steps->len;
-
-  g_assert (pc_project_begin (project, NULL));
-  for (guint i = n; i < 500; i++)
-    {
-      g_autoptr(PcStep) step = pc_step_copy (g_ptr_array_index (pathway->steps, i % n));
-
-      g_free (step->name);
-      step->name = g_strdup_printf ("Bench step %u", i);
-      g_assert (pc_project_insert_step (project, "breast_best_practice", i, step, NULL));
-    }
-  g_assert (pc_project_commit (project, NULL));
-}
-
-static gboolean
-drawn_since (PcChart *chart, guint64 before)
-{
-  return pc_chart_get_draw_count (chart) > before;
-}
-
-static double
-time_until_drawn (PcChart *chart, guint64 before, gint64 t0)
-{
-  while (!drawn_since (chart, before))
-    g_main_context_iteration (NULL, TRUE);
-  return (g_get_monotonic_time () - t0) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *what, GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  g_print ("%s: runs=%u median_ms=%.2f p95_ms=%.2f max_ms=%.2f frame_budget_ms=16.7\n", what, times->len,
-           g_array_index (times, double, times->len / 2),
-           g_array_index (times, double, (guint) (times->len * 0.95)),
-           g_array_index (times, double, times->len - 1));
-}
-
 static int
 edit (const char *sample, guint runs)
 {
-  g_autofree char *path = copy_to_tmp (sample);
+  g_autofree char *path = bench_copy_to_tmp (sample);
   PcWindow *window;
   PcPathwayEditor *editor;
   PcChart *chart;
@@ -128,10 +63,8 @@ edit (const char *sample, guint runs)
   g_autoptr(GArray) saving_sync = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) typing_sync = g_array_new (FALSE, FALSE, sizeof (double));
 
-  grow_pathway (path);
-  window = pc_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  pc_window_open (window, path);
+  bench_grow_pathway (path, "breast_best_practice");
+  window = bench_new_window (path, 1366, 768);
   gtk_window_present (GTK_WINDOW (window));
   pc_window_show_view (window, "projection");
   editor = pc_window_get_pathway_editor (window);
@@ -148,23 +81,23 @@ edit (const char *sample, guint runs)
       double ms;
 
       pc_pathway_editor_type (editor, 250, PC_STEP_FIELD_QUANTITY, quantity);
-      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      ms = bench_ms_since (t0);
       g_array_append_val (typing_sync, ms);
-      ms = time_until_drawn (chart, before, t0);
+      ms = bench_ms_until_drawn (chart, before, t0);
       g_array_append_val (typing, ms);
 
       before = pc_chart_get_draw_count (chart);
       t0 = g_get_monotonic_time ();
       pc_pathway_editor_enter (editor, 250, PC_STEP_FIELD_QUANTITY, quantity);
-      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      ms = bench_ms_since (t0);
       g_array_append_val (saving_sync, ms);
-      ms = time_until_drawn (chart, before, t0);
+      ms = bench_ms_until_drawn (chart, before, t0);
       g_array_append_val (saving, ms);
     }
-  report ("typing_to_chart_redrawn", typing);
-  report ("typing_engine_and_views_before_drawing", typing_sync);
-  report ("saved_edit_to_chart_redrawn", saving);
-  report ("saved_edit_engine_and_views_before_drawing", saving_sync);
+  bench_report ("typing_to_chart_redrawn", typing);
+  bench_report ("typing_engine_and_views_before_drawing", typing_sync);
+  bench_report ("saved_edit_to_chart_redrawn", saving);
+  bench_report ("saved_edit_engine_and_views_before_drawing", saving_sync);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }

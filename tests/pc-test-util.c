@@ -115,6 +115,43 @@ pc_test_run_cli_argv (char              **out,
   return WEXITSTATUS (wait_status);
 }
 
+gboolean
+pc_test_job_done (gpointer result_slot)
+{
+  return *(GAsyncResult **) result_slot != NULL;
+}
+
+void
+pc_test_on_job_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      result_slot)
+{
+  *(GAsyncResult **) result_slot = g_object_ref (result);
+}
+
+JsonNode *
+pc_test_cli_json (const char *first_arg,
+                  ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  va_list ap;
+
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  if (pc_test_run_cli_argv (&out, &err, (const char * const *) args->pdata) != 0)
+    g_error ("pathcost-cli %s failed: %s", first_arg, err);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
 char *
 pc_test_copy_sample (const char *dir)
 {

@@ -4,7 +4,9 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "pc-project.h"
 #include "pc-projection.h"
@@ -26,6 +28,10 @@ int       pc_test_run_cli        (char       **out,
 int       pc_test_run_cli_argv   (char              **out,
                                   char              **err,
                                   const char * const *args);
+/* pathcost-cli's JSON answer to @first_arg … (NULL-terminated), failing
+ * the test with its message when it fails. */
+JsonNode *pc_test_cli_json       (const char  *first_arg,
+                                  ...) G_GNUC_NULL_TERMINATED;
 /* Iterates the default main context until @done (@data) is true, and
  * fails the test, naming @what, if that takes more than @seconds: a
  * timeout source wakes a blocked iteration, so a stuck loop fails rather
@@ -35,6 +41,13 @@ void      pc_test_wait_until     (PcTestCondition  done,
                                   gpointer         data,
                                   guint            seconds,
                                   const char      *what);
+/* For an asynchronous job: pc_test_on_job_done, its callback, keeps its
+ * result in the GAsyncResult * its data points to, NULL until then;
+ * pc_test_job_done, the condition to wait for, is whether it has. */
+gboolean  pc_test_job_done       (gpointer         result_slot);
+void      pc_test_on_job_done    (GObject         *source,
+                                  GAsyncResult    *result,
+                                  gpointer         result_slot);
 /* Iterates until nothing is pending (after at most @seconds): for checks
  * that something did NOT happen once the loop is idle, never a sleep. */
 void      pc_test_wait_idle      (guint            seconds);

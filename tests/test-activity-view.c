@@ -19,65 +19,15 @@
 #include "pc-labels.h"
 #include "pc-test-keys.h"
 #include "pc-test-util.h"
+#include "pc-test-window.h"
 #include "pc-window.h"
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  PcWindow *window;
-} Fixture;
-
-static void
-open_window (Fixture *fixture)
-{
-  fixture->window = g_object_ref_sink (pc_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  pc_window_open (fixture->window, fixture->path);
-  g_assert_null (pc_window_get_open_error (fixture->window));
-  g_assert_nonnull (pc_window_get_document (fixture->window));
-}
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  fixture->dir = pc_test_make_tmp_dir ();
-  fixture->path = pc_test_copy_sample (fixture->dir);
-  open_window (fixture);
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+typedef PcTestWindow Fixture;
 
 static char *
 sample_extract (void)
 {
   return g_test_build_filename (G_TEST_DIST, "..", "resources", "sample", "activity.csv", NULL);
-}
-
-static JsonNode *
-cli_json (const char *first_arg, ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *out = NULL, *err = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  va_list ap;
-
-  va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  g_assert_cmpint (pc_test_run_cli_argv (&out, &err, (const char * const *) args->pdata), ==, 0);
-  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
-  return json_node_copy (json_parser_get_root (parser));
 }
 
 static JsonArray *
@@ -115,40 +65,6 @@ show (Fixture *fixture, const char *page)
 /* Import */
 
 static gboolean
-job_done (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-on_job_done (GObject *source, GAsyncResult *result, gpointer data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static AdwMessageDialog *
-shown_dialog (Fixture *fixture)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel))
-          && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (fixture->window))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return shown_dialog (data) != NULL;
-}
-
-static gboolean
 import_toast_shown (gpointer data)
 {
   Fixture *fixture = data;
@@ -179,8 +95,8 @@ import_sample_replacing (Fixture *fixture)
   AdwMessageDialog *dialog;
 
   pc_window_import_file (fixture->window, extract);
-  pc_test_wait_until (dialog_shown, fixture, 5, "the question of append or replace");
-  dialog = shown_dialog (fixture);
+  pc_test_wait_until (pc_test_window_dialog_shown, fixture, 5, "the question of append or replace");
+  dialog = pc_test_window_dialog (fixture);
   g_assert_true (adw_message_dialog_has_response (dialog, "append"));
   g_assert_true (adw_message_dialog_has_response (dialog, "replace"));
   /* What the Replace button does: answer, then close. */
@@ -247,7 +163,7 @@ assert_flows (Fixture *fixture, PcProject *project, JsonArray *flows, gboolean m
 static void
 test_flows (Fixture *fixture, PcProject *project)
 {
-  g_autoptr(JsonNode) flows = cli_json ("activity", fixture->path, "--flows", "--json", NULL);
+  g_autoptr(JsonNode) flows = pc_test_cli_json ("activity", fixture->path, "--flows", "--json", NULL);
   PcFlowsView *view = pc_activity_view_get_flows (activity_view (fixture));
   GtkGrid *grid = pc_flows_view_get_grid (view);
   g_autofree char *first = NULL;
@@ -269,9 +185,10 @@ test_flows (Fixture *fixture, PcProject *project)
 static void
 test_costs (Fixture *fixture)
 {
-  g_autoptr(JsonNode) costs = cli_json ("activity", fixture->path, "--costs", "--json", NULL);
-  g_autoptr(JsonNode) report = cli_json ("report", fixture->path, "--area", "QMF", "--pathway", "breast_best_practice",
-                                         "--from", "2026", "--years", "1", "--json", NULL);
+  g_autoptr(JsonNode) costs = pc_test_cli_json ("activity", fixture->path, "--costs", "--json", NULL);
+  g_autoptr(JsonNode) report = pc_test_cli_json ("report", fixture->path, "--area", "QMF", "--pathway",
+                                                 "breast_best_practice", "--from", "2026", "--years", "1", "--json",
+                                                 NULL);
   JsonObject *expected = json_object_get_object_member (json_object_get_object_member (json_node_get_object (report), "pathway"),
                                                         "expected_cost_per_patient");
   PcActualCostView *view = pc_activity_view_get_costs (activity_view (fixture));
@@ -329,8 +246,8 @@ find_row (GtkGrid *grid, const char *first_cell)
 static void
 test_compliance (Fixture *fixture)
 {
-  g_autoptr(JsonNode) compliance = cli_json ("activity", fixture->path, "--compliance", "breast_best_practice",
-                                             "--provider", "RF4", "--json", NULL);
+  g_autoptr(JsonNode) compliance = pc_test_cli_json ("activity", fixture->path, "--compliance",
+                                                     "breast_best_practice", "--provider", "RF4", "--json", NULL);
   PcComplianceView *view = pc_activity_view_get_compliance (activity_view (fixture));
   GtkGrid *grid = pc_compliance_view_get_grid (view);
   JsonArray *steps = member_array (compliance, "steps");
@@ -389,7 +306,8 @@ provider_costs_in_file (const char *path)
 static void
 test_unit_costs (Fixture *fixture)
 {
-  g_autoptr(JsonNode) costs = cli_json ("activity", fixture->path, "--unit-costs", "--provider", "RF4", "--json", NULL);
+  g_autoptr(JsonNode) costs = pc_test_cli_json ("activity", fixture->path, "--unit-costs", "--provider", "RF4",
+                                                "--json", NULL);
   PcUnitCostView *view = pc_activity_view_get_unit_costs (activity_view (fixture));
   GtkGrid *grid = pc_unit_cost_view_get_grid (view);
   JsonArray *rows = member_array (costs, "unit_costs");
@@ -462,14 +380,14 @@ type_into (Fixture *fixture, GtkWidget *field, const char *text)
 static JsonObject *
 cli_first_risk (Fixture *fixture, JsonNode **keep)
 {
-  *keep = cli_json ("activity", fixture->path, "--risks", "--json", NULL);
+  *keep = pc_test_cli_json ("activity", fixture->path, "--risks", "--json", NULL);
   return json_array_get_object_element (member_array (*keep, "risks"), 0);
 }
 
 static void
 test_risks (Fixture *fixture)
 {
-  g_autoptr(JsonNode) risks = cli_json ("activity", fixture->path, "--risks", "--json", NULL);
+  g_autoptr(JsonNode) risks = pc_test_cli_json ("activity", fixture->path, "--risks", "--json", NULL);
   PcRiskView *view = pc_activity_view_get_risks (activity_view (fixture));
   g_autoptr(JsonNode) saved = NULL, undone = NULL;
   JsonObject *first = json_array_get_object_element (member_array (risks, "risks"), 0);
@@ -555,19 +473,19 @@ test_empty_state (void)
 
     g_assert_cmpint (pc_test_run_cli (NULL, NULL, "import", fixture.path, "activity", none, "--replace", NULL), ==, 0);
   }
-  open_window (&fixture);
+  pc_test_window_open (&fixture, PC_TEST_DESKTOP_WIDTH, PC_TEST_SCREEN_HEIGHT);
   show (&fixture, "flows");
   g_assert_true (pc_activity_view_is_empty (activity_view (&fixture)));
   pc_window_import_with_flags (fixture.window, PC_IMPORT_ACTIVITY, extract, NULL, PC_IMPORT_DEFAULT,
-                               on_job_done, &result);
-  pc_test_wait_until (job_done, &result, 60, "the import to finish");
+                               pc_test_on_job_done, &result);
+  pc_test_wait_until (pc_test_job_done, &result, 60, "the import to finish");
   g_assert_true (pc_window_job_finish (fixture.window, result, &error));
   g_assert_no_error (error);
   pc_test_wait_idle (10);
   g_assert_false (pc_activity_view_is_empty (activity_view (&fixture)));
   /* The task holds the window. */
   g_clear_object (&result);
-  fixture_tear_down (&fixture, NULL);
+  pc_test_window_tear_down (&fixture, NULL);
 }
 
 /* The sample extract @copies times over, each copy's patients their own:
@@ -624,18 +542,18 @@ test_cancel (Fixture *fixture, gconstpointer data)
   show (fixture, "flows");
   g_assert_false (gtk_widget_get_visible (cancel));
   pc_window_import_with_flags (fixture->window, PC_IMPORT_ACTIVITY, extract, NULL, PC_IMPORT_REPLACE,
-                               on_job_done, &result);
+                               pc_test_on_job_done, &result);
   g_assert_true (gtk_widget_get_visible (cancel));
   pc_test_wait_until (rows_read_shown, fixture, 120, "the rows read");
   g_test_message ("%s", gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
                                                                                      PC_TYPE_WINDOW, "progress_label"))));
   /* The button's action, as a click gives it. */
   g_assert_true (gtk_widget_activate_action (cancel, "win.cancel-job", NULL));
-  pc_test_wait_until (job_done, &result, 120, "the import to stop");
+  pc_test_wait_until (pc_test_job_done, &result, 120, "the import to stop");
   g_assert_false (pc_window_job_finish (fixture->window, result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (gtk_widget_get_visible (cancel));
-  g_assert_null (shown_dialog (fixture));
+  g_assert_null (pc_test_window_dialog (fixture));
   g_assert_false (pc_document_get_dirty (document));
   g_assert_false (pc_activity_view_is_empty (activity_view (fixture)));
   file_after = pc_test_read_bytes (fixture->path);
@@ -668,15 +586,15 @@ test_bad_extract (Fixture *fixture, gconstpointer data)
   GStrv problems;
 
   pc_window_import_with_flags (fixture->window, PC_IMPORT_ACTIVITY, bad, NULL, PC_IMPORT_DEFAULT,
-                               on_job_done, &result);
-  pc_test_wait_until (job_done, &result, 60, "the import to fail");
+                               pc_test_on_job_done, &result);
+  pc_test_wait_until (pc_test_job_done, &result, 60, "the import to fail");
   g_assert_false (pc_window_job_finish (fixture->window, result, &error));
   problems = pc_window_get_import_problems (fixture->window);
   g_assert_nonnull (problems);
   g_assert_nonnull (problems[0]);
   g_assert_nonnull (strstr (problems[0], "activity-q3.csv, line 3, column 6 (date)"));
-  pc_test_wait_until (dialog_shown, fixture, 5, "the problems");
-  gtk_window_close (GTK_WINDOW (shown_dialog (fixture)));
+  pc_test_wait_until (pc_test_window_dialog_shown, fixture, 5, "the problems");
+  gtk_window_close (GTK_WINDOW (pc_test_window_dialog (fixture)));
   after = pc_test_read_bytes (working);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_false (pc_document_get_dirty (document));
@@ -715,11 +633,14 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
 
-  g_test_add ("/activity-view/import-and-views", Fixture, NULL, fixture_set_up, test_import_and_views,
-              fixture_tear_down);
-  g_test_add ("/activity-view/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
-  g_test_add ("/activity-view/bad-extract", Fixture, NULL, fixture_set_up, test_bad_extract, fixture_tear_down);
+  g_test_add ("/activity-view/import-and-views", Fixture, NULL, pc_test_window_set_up_desktop, test_import_and_views,
+              pc_test_window_tear_down);
+  g_test_add ("/activity-view/cancel", Fixture, NULL, pc_test_window_set_up_desktop, test_cancel,
+              pc_test_window_tear_down);
+  g_test_add ("/activity-view/bad-extract", Fixture, NULL, pc_test_window_set_up_desktop, test_bad_extract,
+              pc_test_window_tear_down);
   g_test_add_func ("/activity-view/empty-state", test_empty_state);
-  g_test_add ("/activity-view/costing-note", Fixture, NULL, fixture_set_up, test_costing_note, fixture_tear_down);
+  g_test_add ("/activity-view/costing-note", Fixture, NULL, pc_test_window_set_up_desktop, test_costing_note,
+              pc_test_window_tear_down);
   return g_test_run ();
 }

@@ -33,28 +33,6 @@ static char     *dir;
 static char     *path;
 static PcWindow *window;
 
-static JsonNode *
-run_cli_json (const char *first, ...) G_GNUC_NULL_TERMINATED;
-
-static JsonNode *
-run_cli_json (const char *first, ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  g_assert_cmpint (pc_test_run_cli_argv (&out, &err, (const char * const *) args->pdata), ==, 0);
-  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
-  return json_node_ref (json_parser_get_root (parser));
-}
-
 static gboolean
 view_is (gpointer name)
 {
@@ -168,9 +146,9 @@ test_compare (void)
   show_view (GDK_KEY_7, "compare");
   for (guint s = 0; s < G_N_ELEMENTS (scenarios); s++)
     {
-      g_autoptr(JsonNode) json = run_cli_json ("compare", path, "--scenario", scenarios[s], "--area", AREA,
-                                               "--pathway", PATHWAY, "--from", "2026", "--years", "10", "--json",
-                                               NULL);
+      g_autoptr(JsonNode) json = pc_test_cli_json ("compare", path, "--scenario", scenarios[s], "--area", AREA,
+                                                   "--pathway", PATHWAY, "--from", "2026", "--years", "10", "--json",
+                                                   NULL);
 
       choose (pc_compare_view_get_selection (view), scenarios[s]);
       g_test_message ("scenario %s", scenarios[s]);
@@ -188,8 +166,9 @@ static void
 test_untouched (void)
 {
   PcCompareView *view = pc_window_get_compare_view (window);
-  g_autoptr(JsonNode) json = run_cli_json ("compare", path, "--scenario", "earlier_lung_diagnosis", "--area", AREA,
-                                           "--pathway", PATHWAY, "--from", "2026", "--years", "10", "--json", NULL);
+  g_autoptr(JsonNode) json = pc_test_cli_json ("compare", path, "--scenario", "earlier_lung_diagnosis", "--area",
+                                               AREA, "--pathway", PATHWAY, "--from", "2026", "--years", "10",
+                                               "--json", NULL);
   JsonArray *warnings = json_object_get_array_member (json_node_get_object (json), "warnings");
 
   choose (pc_compare_view_get_selection (view), "earlier_lung_diagnosis");
@@ -273,8 +252,8 @@ test_one_way (void)
   show_view (GDK_KEY_8, "sensitivity");
   choose (pc_sensitivity_view_get_selection (view), "enhanced_recovery_breast");
   pc_test_wait_until (one_way_ready, view, 30, "the one-way is shown");
-  before = run_cli_json ("sensitivity", path, "--scenario", "enhanced_recovery_breast", "--area", AREA, "--pathway",
-                         PATHWAY, "--from", "2026", "--years", "10", "--oneway", "--json", NULL);
+  before = pc_test_cli_json ("sensitivity", path, "--scenario", "enhanced_recovery_breast", "--area", AREA,
+                             "--pathway", PATHWAY, "--from", "2026", "--years", "10", "--oneway", "--json", NULL);
   assert_one_way (view, json_node_get_object (before));
 
   /* A range typed in: one undoable change, and the CLI on the saved file agrees. */
@@ -294,8 +273,8 @@ test_one_way (void)
                    "Change Range of Unit cost of Mastectomy with axillary surgery");
   g_assert_true (pc_document_save (document, &error));
   g_assert_no_error (error);
-  after = run_cli_json ("sensitivity", path, "--scenario", "enhanced_recovery_breast", "--area", AREA, "--pathway",
-                        PATHWAY, "--from", "2026", "--years", "10", "--oneway", "--json", NULL);
+  after = pc_test_cli_json ("sensitivity", path, "--scenario", "enhanced_recovery_breast", "--area", AREA,
+                            "--pathway", PATHWAY, "--from", "2026", "--years", "10", "--oneway", "--json", NULL);
   assert_one_way (view, json_node_get_object (after));
   g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (after), "base_total"), ==,
                      json_object_get_double_member (json_node_get_object (before), "base_total"));
@@ -373,9 +352,9 @@ static void
 test_psa (void)
 {
   PcSensitivityView *view = pc_window_get_sensitivity_view (window);
-  g_autoptr(JsonNode) json = run_cli_json ("sensitivity", path, "--scenario", "enhanced_recovery_breast", "--area",
-                                           AREA, "--pathway", PATHWAY, "--from", "2026", "--years", "10",
-                                           "--psa", "400", "--seed", "7", "--json", NULL);
+  g_autoptr(JsonNode) json = pc_test_cli_json ("sensitivity", path, "--scenario", "enhanced_recovery_breast",
+                                               "--area", AREA, "--pathway", PATHWAY, "--from", "2026", "--years",
+                                               "10", "--psa", "400", "--seed", "7", "--json", NULL);
   JsonObject *object = json_node_get_object (json);
   JsonArray *years = json_object_get_array_member (object, "years");
   PcFanChart *fan = pc_sensitivity_view_get_fan (view);

@@ -24,6 +24,7 @@
 #include "pc-labels.h"
 #include "pc-project.h"
 #include "pc-test-util.h"
+#include "pc-test-xlsx.h"
 #include "pc-workbook.h"
 
 #define HALF_PENNY 0.005
@@ -42,8 +43,7 @@
  * Sources, always last. */
 #define N_SHEETS 12
 
-/* One sheet: a GPtrArray of rows, each a GStrv of fields. */
-typedef GPtrArray Sheet;
+typedef PcTestSheet Sheet;
 
 typedef struct
 {
@@ -52,34 +52,6 @@ typedef struct
   double total;
   double npv;
 } Figures;
-
-static gboolean
-have_program (const char *name)
-{
-  g_autofree char *path = g_find_program_in_path (name);
-
-  if (path == NULL)
-    {
-      g_autofree char *message = g_strdup_printf ("%s is not installed", name);
-
-      g_test_skip (message);
-    }
-  return path != NULL;
-}
-
-static void
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-}
 
 /* The sample's place: the only area group, standing for its boroughs. */
 static char *
@@ -126,81 +98,16 @@ export_sample (PcProject  *project,
   return export (project, pathway, areas, dir, name);
 }
 
-/* One CSV record from *@p (RFC 4180 quoting), advancing past it. */
-static GStrv
-parse_record (const char **p)
-{
-  g_autoptr(GStrvBuilder) fields = g_strv_builder_new ();
-  g_autoptr(GString) field = g_string_new (NULL);
-  gboolean quoted = FALSE;
-
-  for (;; (*p)++)
-    {
-      char c = **p;
-
-      if (quoted && c == '"' && (*p)[1] == '"')
-        g_string_append_c (field, *(++*p));
-      else if (c == '"' && (quoted || field->len == 0))
-        quoted = !quoted;
-      else if (quoted && c != '\0')
-        g_string_append_c (field, c);
-      else if (c == ',' || c == '\n' || c == '\0')
-        {
-          g_strv_builder_add (fields, field->str);
-          g_string_truncate (field, 0);
-          if (c != ',')
-            break;
-        }
-      else if (c != '\r')
-        g_string_append_c (field, c);
-    }
-  if (**p == '\n')
-    (*p)++;
-  return g_strv_builder_end (fields);
-}
-
-static Sheet *
-read_csv (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  Sheet *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  const char *p;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  for (p = text; *p != '\0';)
-    g_ptr_array_add (rows, parse_record (&p));
-  return rows;
-}
-
-/* Every sheet of @xlsx as gnumeric reads it, numbers in full ("format=raw"
- * rather than as displayed): recalculated, or the values cached in it. */
 /* A scenario adds its sheet. */
 static guint n_expected_sheets = N_SHEETS;
 
+/* Every sheet of @xlsx (pc_test_read_sheets), as many as expected. */
 static GPtrArray *
 read_sheets (const char *xlsx,
              gboolean    recalculate)
 {
-  g_autofree char *dir = pc_test_make_tmp_dir ();
-  g_autofree char *pattern = g_build_filename (dir, "sheet_%n.csv", NULL);
-  const char *argv[] = {
-    "ssconvert", "--export-type=Gnumeric_stf:stf_assistant", "--export-options=format=raw",
-    "--export-file-per-sheet", xlsx, pattern, recalculate ? "--recalc" : NULL, NULL,
-  };
-  GPtrArray *sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *sheets = pc_test_read_sheets (xlsx, recalculate);
 
-  run (argv);
-  for (guint i = 0;; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("sheet_%u.csv", i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        break;
-      g_ptr_array_add (sheets, read_csv (path));
-    }
   g_assert_cmpuint (sheets->len, ==, n_expected_sheets);
   return sheets;
 }
@@ -378,7 +285,7 @@ test_recalculation_keeps_values (void)
   g_autoptr(PcProject) project = NULL;
   g_autofree char *dir = NULL;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   project = pc_test_open_sample ();
   dir = pc_test_make_tmp_dir ();
@@ -400,7 +307,7 @@ test_projection_equals_engine (void)
   g_autoptr(GPtrArray) cached = NULL;
   Figures figures;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   project = pc_test_open_sample ();
   dir = pc_test_make_tmp_dir ();
@@ -421,10 +328,10 @@ unpack (const char *xlsx)
 {
   char *dir;
 
-  if (!have_program ("python3"))
+  if (!pc_test_have_program ("python3"))
     return NULL;
   dir = pc_test_make_tmp_dir ();
-  run ((const char *[]) { "python3", "-m", "zipfile", "-e", xlsx, dir, NULL });
+  pc_test_run_program ((const char *[]) { "python3", "-m", "zipfile", "-e", xlsx, dir, NULL });
   return dir;
 }
 
@@ -562,7 +469,7 @@ test_formula_like_text (void)
   g_autofree char *dir = NULL, *path = NULL, *xlsx = NULL, *area = NULL;
   g_autoptr(PcProject) project = NULL;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   dir = pc_test_make_tmp_dir ();
   path = pc_test_copy_sample (dir);
@@ -610,7 +517,7 @@ test_decimal_comma_locale (void)
   c = export_sample (project, "breast_current_RF4", dir, "c.xlsx");
   a = unpack (german);
   b = unpack (c);
-  if (a == NULL || b == NULL || !have_program ("ssconvert"))
+  if (a == NULL || b == NULL || !pc_test_have_program ("ssconvert"))
     return;
   for (guint i = 1; i <= N_SHEETS; i++)
     {
@@ -699,7 +606,7 @@ test_changed_input_follows_engine (void)
   g_autoptr(PcProjection) baseline = NULL;
   g_autofree char *dir = NULL, *xlsx = NULL, *area = NULL;
 
-  if (!have_program ("ssconvert") || !have_program ("python3"))
+  if (!pc_test_have_program ("ssconvert") || !pc_test_have_program ("python3"))
     return;
   project = pc_test_open_sample ();
   dir = pc_test_make_tmp_dir ();
@@ -715,7 +622,7 @@ test_changed_input_follows_engine (void)
       g_autoptr(GPtrArray) sheets = NULL;
       Figures figures;
 
-      run ((const char *[]) { "python3", script, xlsx, changed, assignment, NULL });
+      pc_test_run_program ((const char *[]) { "python3", script, xlsx, changed, assignment, NULL });
       sheets = read_sheets (changed, TRUE);
       projection_figures (sheets, &figures);
       assert_figures_match (&figures, expected);
@@ -806,7 +713,7 @@ test_several_areas (void)
   g_autoptr(PcProject) project = NULL;
   const char *areas[] = { NULL, "X01", NULL };
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   dir = pc_test_make_tmp_dir ();
   path = pc_test_copy_sample (dir);
@@ -835,7 +742,7 @@ test_risk_notes_reach_sheet (void)
   Sheet *register_sheet;
   gboolean found = FALSE;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   dir = pc_test_make_tmp_dir ();
   path = pc_test_copy_sample (dir);
@@ -904,7 +811,7 @@ test_scenario_sheet (void)
 
   g_assert_true (pc_workbook_export_full (project, &request, NULL, &error));
   g_assert_no_error (error);
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     {
       g_test_skip ("ssconvert is not installed");
       return;
@@ -1037,7 +944,7 @@ test_expected_cost_equals_cli (void)
   JsonObject *pathway, *expected, *stage_1;
   double unweighted = 0.0;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   project = pc_test_open_sample ();
   dir = pc_test_make_tmp_dir ();
@@ -1091,15 +998,15 @@ test_base_years_follow_cli (void)
   g_autofree char *dir = NULL, *copy = NULL, *xlsx = NULL, *changed = NULL;
   Figures figures;
 
-  if (!have_program ("ssconvert") || !have_program ("python3"))
+  if (!pc_test_have_program ("ssconvert") || !pc_test_have_program ("python3"))
     return;
   project = pc_test_open_sample ();
   dir = pc_test_make_tmp_dir ();
   copy = pc_test_copy_sample (dir);
   xlsx = export_sample (project, "breast_current_RF4", dir, "sample.xlsx");
   changed = g_build_filename (dir, "changed.xlsx", NULL);
-  run ((const char *[]) { "python3", script, xlsx, changed, "IncidenceYear=2021",
-                          "PriceYear=2023", "Inflation=0.03", NULL });
+  pc_test_run_program ((const char *[]) { "python3", script, xlsx, changed, "IncidenceYear=2021",
+                                          "PriceYear=2023", "Inflation=0.03", NULL });
   before = cli_report (copy);
   cli_set (copy, "incidence_year", "2021");
   cli_set (copy, "price_year", "2023");
@@ -1129,7 +1036,7 @@ test_overlapping_windows_agree (void)
   };
   Figures a, b;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   project = pc_test_open_sample ();
   dir = pc_test_make_tmp_dir ();
@@ -1210,7 +1117,7 @@ test_payback_equals_cli (void)
   Sheet *scenario;
   JsonNode *payback;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   project = pc_test_open_sample ();
   dir = pc_test_make_tmp_dir ();
@@ -1243,7 +1150,7 @@ test_untouched_scenario_warns (void)
   const char *warning;
   guint r = 0;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   project = pc_test_open_sample ();
   dir = pc_test_make_tmp_dir ();
@@ -1278,7 +1185,7 @@ test_provider_gap_sign (void)
   guint n_above = 0, n_below = 0;
   Sheet *provider;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   project = pc_test_open_sample ();
   dir = pc_test_make_tmp_dir ();
@@ -1371,7 +1278,7 @@ test_sources_sheet (void)
   GStrv row;
   guint r = 0;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   project = pc_test_open_sample ();
   dir = pc_test_make_tmp_dir ();
@@ -1403,7 +1310,7 @@ test_source_not_recorded (void)
   g_autoptr(GPtrArray) sheets = NULL;
   Sheet *sources;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   dir = pc_test_make_tmp_dir ();
   path = pc_test_copy_sample (dir);
@@ -1440,7 +1347,7 @@ test_request_names_project (void)
   g_autoptr(GPtrArray) sheets = NULL;
   guint r = 0;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   g_assert_true (pc_workbook_export_full (project, &request, NULL, &error));
   g_assert_no_error (error);
@@ -1465,7 +1372,7 @@ test_names_not_codes (void)
   Sheet *summary, *steps;
   guint r = 0, n_named = 0;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   project = pc_test_open_sample ();
   dir = pc_test_make_tmp_dir ();

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "pc-test-util.h"
+#include "pc-test-xlsx.h"
 
 #define HALF_PENNY 0.005
 #define AREA "QMF"
@@ -32,117 +33,17 @@
 /* A provider sheet's totals: all stages in column G. */
 #define ALL_COL 6
 
-typedef GPtrArray Sheet;   /* of GStrv rows */
+typedef PcTestSheet Sheet;
 
-static gboolean
-have_program (const char *name)
-{
-  g_autofree char *path = g_find_program_in_path (name);
-
-  if (path == NULL)
-    {
-      g_autofree char *message = g_strdup_printf ("%s is not installed", name);
-
-      g_test_skip (message);
-    }
-  return path != NULL;
-}
-
-static void
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL,
-                G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-}
-
-/* One CSV record from *@p (RFC 4180 quoting), advancing past it. */
-static GStrv
-parse_record (const char **p)
-{
-  g_autoptr(GStrvBuilder) fields = g_strv_builder_new ();
-  g_autoptr(GString) field = g_string_new (NULL);
-  gboolean quoted = FALSE;
-
-  for (;; (*p)++)
-    {
-      char c = **p;
-
-      if (quoted && c == '"' && (*p)[1] == '"')
-        g_string_append_c (field, *(++*p));
-      else if (c == '"' && (quoted || field->len == 0))
-        quoted = !quoted;
-      else if (quoted && c != '\0')
-        g_string_append_c (field, c);
-      else if (c == ',' || c == '\n' || c == '\0')
-        {
-          g_strv_builder_add (fields, field->str);
-          g_string_truncate (field, 0);
-          if (c != ',')
-            break;
-        }
-      else if (c != '\r')
-        g_string_append_c (field, c);
-    }
-  if (**p == '\n')
-    (*p)++;
-  return g_strv_builder_end (fields);
-}
-
-static Sheet *
-read_csv (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  Sheet *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  for (const char *p = text; *p != '\0';)
-    g_ptr_array_add (rows, parse_record (&p));
-  return rows;
-}
-
-static GPtrArray *
-read_csv_files (const char *dir)
-{
-  GPtrArray *sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-
-  for (guint i = 0;; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("sheet_%u.csv", i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        break;
-      g_ptr_array_add (sheets, read_csv (path));
-    }
-  g_assert_cmpuint (sheets->len, >, 1);
-  return sheets;
-}
-
-/* Every sheet as gnumeric reads it, numbers in full: recalculated, or
- * the values cached in the file. */
+/* Every sheet as gnumeric reads it (pc_test_read_sheets), more than one. */
 static GPtrArray *
 read_sheets (const char *xlsx,
              gboolean    recalculate)
 {
-  g_autofree char *dir = pc_test_make_tmp_dir ();
-  g_autofree char *pattern = g_build_filename (dir, "sheet_%n.csv", NULL);
-  const char *argv[] = {
-    "ssconvert", "--export-type=Gnumeric_stf:stf_assistant", "--export-options=format=raw",
-    "--export-file-per-sheet", xlsx, pattern, recalculate ? "--recalc" : NULL, NULL,
-  };
+  GPtrArray *sheets = pc_test_read_sheets (xlsx, recalculate);
 
-  run (argv);
-  return read_csv_files (dir);
+  g_assert_cmpuint (sheets->len, >, 1);
+  return sheets;
 }
 
 /* The sheets @names of @xlsx as LibreOffice recalculates them (with a
@@ -172,13 +73,13 @@ read_sheets_libreoffice (const char         *xlsx,
     "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop "
     "oor:name=\"OOXMLRecalcMode\" oor:op=\"fuse\"><value>0</value></prop></item>\n"
     "</oor:items>\n"));
-  run (argv);
+  pc_test_run_program (argv);
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autofree char *name = g_strdup_printf ("pack-%s.csv", names[i]);
       g_autofree char *path = g_build_filename (out, name, NULL);
 
-      g_ptr_array_add (sheets, read_csv (path));
+      g_ptr_array_add (sheets, pc_test_read_csv (path));
     }
   return sheets;
 }
@@ -368,7 +269,7 @@ test_pack_matches_report (void)
   guint rf4_sheet = 2;      /* Providers, R1H, RF4, RQX */
   guint row;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   xlsx = export_pack (sample, AREA, dir);
   sheets = read_sheets (xlsx, FALSE);
@@ -398,7 +299,7 @@ test_pack_matches_providers_json (void)
   g_autofree char *xlsx = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   xlsx = export_pack (sample, AREA, dir);
   sheets = read_sheets (xlsx, FALSE);
@@ -428,7 +329,7 @@ test_recalculation_keeps_values (void)
   g_autoptr(GPtrArray) recalculated = NULL;
   guint n_numbers = 0;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   xlsx = export_pack (g_getenv ("PATHCOST_SAMPLE"), AREA, dir);
   cached = read_sheets (xlsx, FALSE);
@@ -451,7 +352,7 @@ test_libreoffice_keeps_values (void)
   g_autoptr(GPtrArray) recalculated = NULL;
   guint n_numbers = 0;
 
-  if (!have_program ("ssconvert") || !have_program ("soffice"))
+  if (!pc_test_have_program ("ssconvert") || !pc_test_have_program ("soffice"))
     return;
   xlsx = export_pack (g_getenv ("PATHCOST_SAMPLE"), AREA, dir);
   cached = read_sheets (xlsx, FALSE);
@@ -501,7 +402,7 @@ test_disclosure (void)
   g_autofree char *off_dir = g_build_filename (dir, "off", NULL);
   guint r1h, rqx, flows;
 
-  if (!have_program ("ssconvert"))
+  if (!pc_test_have_program ("ssconvert"))
     return;
   xlsx = export_pack (project, "E09000016", dir);
   sheets = read_sheets (xlsx, FALSE);

@@ -16,56 +16,12 @@
 #include "pc-format.h"
 #include "pc-test-keys.h"
 #include "pc-test-util.h"
+#include "pc-test-window.h"
 #include "pc-window.h"
 
 #define PATHWAY "breast_best_practice"
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  PcWindow *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  fixture->dir = pc_test_make_tmp_dir ();
-  fixture->path = pc_test_copy_sample (fixture->dir);
-  fixture->window = g_object_ref_sink (pc_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 768);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  pc_window_open (fixture->window, fixture->path);
-  g_assert_nonnull (pc_window_get_document (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static JsonObject *
-run_cli_json (const char *first_arg, ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  va_list ap;
-
-  va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  g_assert_cmpint (pc_test_run_cli_argv (&out, &err, (const char * const *) args->pdata), ==, 0);
-  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
+typedef PcTestWindow Fixture;
 
 static gboolean
 is_presenting (gpointer window)
@@ -89,16 +45,6 @@ static gboolean
 shows_no_change (gpointer view)
 {
   return pc_projection_view_get_change (view, FALSE) == NULL;
-}
-
-static gpointer
-window_child (Fixture    *fixture,
-              const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), PC_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return object;
 }
 
 static gboolean
@@ -164,8 +110,8 @@ test_present_levers_keep_reset (Fixture *fixture, gconstpointer data)
   PcDocument *document = pc_window_get_document (fixture->window);
   GtkWidget *shift = pc_lever_panel_get_shift_scale (panel);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) compare = NULL;
-  g_autoptr(JsonObject) report = NULL;
+  g_autoptr(JsonNode) compare = NULL;
+  g_autoptr(JsonNode) report = NULL;
   g_autofree char *expected_change = NULL;
   g_autofree char *expected_npv = NULL;
   g_autofree char *expected_total = NULL;
@@ -180,9 +126,9 @@ test_present_levers_keep_reset (Fixture *fixture, gconstpointer data)
   pc_test_wait_until (is_presenting, fixture->window, 10, "presentation mode");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "pc-presentation"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  g_assert_false (gtk_widget_get_visible (window_child (fixture, "save_button")));
-  g_assert_false (gtk_widget_get_visible (window_child (fixture, "undo_box")));
-  g_assert_false (gtk_widget_get_visible (window_child (fixture, "export_button")));
+  g_assert_false (gtk_widget_get_visible (pc_test_window_child (fixture, "save_button")));
+  g_assert_false (gtk_widget_get_visible (pc_test_window_child (fixture, "undo_box")));
+  g_assert_false (gtk_widget_get_visible (pc_test_window_child (fixture, "export_button")));
   pc_test_wait_idle (5);
   g_assert_true (gtk_widget_is_drawable (shift));
   g_assert_null (pc_projection_view_get_change (view, FALSE));
@@ -203,10 +149,10 @@ test_present_levers_keep_reset (Fixture *fixture, gconstpointer data)
   g_assert_true (has_scenario (document, "Workshop 1"));
   g_assert_true (pc_document_save (document, &error));
   g_assert_no_error (error);
-  compare = run_cli_json ("compare", fixture->path, "--scenario", "Workshop 1", "--area", "QMF", "--pathway", PATHWAY,
-                          "--from", "2026", "--years", "10", "--json", NULL);
-  expected_change = pc_format_money (cli_change (compare));
-  expected_npv = pc_format_money (json_object_get_double_member (compare, "npv_difference"));
+  compare = pc_test_cli_json ("compare", fixture->path, "--scenario", "Workshop 1", "--area", "QMF", "--pathway",
+                              PATHWAY, "--from", "2026", "--years", "10", "--json", NULL);
+  expected_change = pc_format_money (cli_change (json_node_get_object (compare)));
+  expected_npv = pc_format_money (json_object_get_double_member (json_node_get_object (compare), "npv_difference"));
   g_test_message ("change shown %s, CLI %s; NPV shown %s, CLI %s", shown_change, expected_change, shown_npv,
                   expected_npv);
   g_assert_cmpstr (shown_change, ==, expected_change);
@@ -222,16 +168,16 @@ test_present_levers_keep_reset (Fixture *fixture, gconstpointer data)
   press_button (fixture, "_Reset");
   pc_test_wait_until (shows_no_change, view, 10, "the baseline");
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (shift)), ==, 0.0);
-  report = run_cli_json ("report", fixture->path, "--area", "QMF", "--pathway", PATHWAY, "--from", "2026",
-                         "--years", "10", "--json", NULL);
-  expected_total = pc_format_money (json_object_get_double_member (report, "total_cost"));
+  report = pc_test_cli_json ("report", fixture->path, "--area", "QMF", "--pathway", PATHWAY, "--from", "2026",
+                             "--years", "10", "--json", NULL);
+  expected_total = pc_format_money (json_object_get_double_member (json_node_get_object (report), "total_cost"));
   g_assert_cmpstr (pc_projection_view_get_total (view), ==, expected_total);
 
   /* Escape leaves, back to the editor it started from. */
   pc_test_key (window, GDK_KEY_Escape, 0);
   pc_test_wait_until (is_not_presenting, fixture->window, 10, "presentation mode to end");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "pc-presentation"));
-  g_assert_true (gtk_widget_get_visible (window_child (fixture, "save_button")));
+  g_assert_true (gtk_widget_get_visible (pc_test_window_child (fixture, "save_button")));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pc_window_get_pathway_editor (fixture->window))));
 }
 
@@ -243,7 +189,7 @@ test_button_and_leaving_resets (Fixture *fixture, gconstpointer data)
 {
   PcProjectionView *view = pc_window_get_projection_view (fixture->window);
   GtkWidget *shift = pc_lever_panel_get_shift_scale (pc_projection_view_get_lever_panel (view));
-  GtkWidget *button = window_child (fixture, "present_button");
+  GtkWidget *button = pc_test_window_child (fixture, "present_button");
 
   g_assert_true (gtk_widget_get_visible (button));
   g_signal_emit_by_name (button, "clicked");
@@ -277,9 +223,9 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
 
-  g_test_add ("/presentation/levers-keep-reset", Fixture, NULL, fixture_set_up, test_present_levers_keep_reset,
-              fixture_tear_down);
-  g_test_add ("/presentation/button-and-leaving", Fixture, NULL, fixture_set_up, test_button_and_leaving_resets,
-              fixture_tear_down);
+  g_test_add ("/presentation/levers-keep-reset", Fixture, NULL, pc_test_window_set_up_projector,
+              test_present_levers_keep_reset, pc_test_window_tear_down);
+  g_test_add ("/presentation/button-and-leaving", Fixture, NULL, pc_test_window_set_up_projector,
+              test_button_and_leaving_resets, pc_test_window_tear_down);
   return g_test_run ();
 }

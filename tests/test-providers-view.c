@@ -20,6 +20,7 @@
 #include "pc-providers-view.h"
 #include "pc-test-keys.h"
 #include "pc-test-util.h"
+#include "pc-test-window.h"
 #include "pc-window.h"
 
 /* The table's rows (pc-providers-view.c). */
@@ -30,34 +31,7 @@
 #define ROW_GAP 6
 #define ROW_PATIENTS 7
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  PcWindow *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  fixture->dir = pc_test_make_tmp_dir ();
-  fixture->path = pc_test_copy_sample (fixture->dir);
-  fixture->window = g_object_ref_sink (pc_window_new (NULL));
-  /* A projector's screen. */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 768);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  pc_window_open (fixture->window, fixture->path);
-  g_assert_nonnull (pc_window_get_document (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+typedef PcTestWindow Fixture;
 
 static gboolean
 is_type (GtkWidget *widget, gconstpointer type)
@@ -174,18 +148,6 @@ test_other_place (Fixture *fixture, gconstpointer data)
   g_assert_false (pc_providers_view_select (view, "breast", "nowhere"));
 }
 
-static gboolean
-job_done (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-on_job_done (GObject *source, GAsyncResult *result, gpointer data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
 /* An import that gives R1H an MFF of 1.3 moves its column; saved, the
  * file's CLI figures are what the page shows. */
 static void
@@ -200,8 +162,8 @@ test_follows_edits (Fixture *fixture, gconstpointer data)
   pc_window_show_view (fixture->window, "providers");
   pc_test_wait_until (providers_shown, fixture, 5, "the Providers page");
   g_assert_cmpstr (pc_providers_view_get_text (view, ROW_MFF, 1), ==, "1.2000");
-  pc_window_import (fixture->window, PC_IMPORT_PROVIDERS, csv, on_job_done, &result);
-  pc_test_wait_until (job_done, &result, 20, "the import to finish");
+  pc_window_import (fixture->window, PC_IMPORT_PROVIDERS, csv, pc_test_on_job_done, &result);
+  pc_test_wait_until (pc_test_job_done, &result, 20, "the import to finish");
   g_assert_true (pc_window_job_finish (fixture->window, result, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (pc_providers_view_get_text (view, ROW_MFF, 1), ==, "1.3000");
@@ -225,8 +187,8 @@ test_export_pack (Fixture *fixture, gconstpointer data)
 
   pc_window_show_view (fixture->window, "providers");
   pc_test_wait_until (providers_shown, fixture, 5, "the Providers page");
-  pc_window_export_negotiation (fixture->window, out, on_job_done, &result);
-  pc_test_wait_until (job_done, &result, 30, "the export to finish");
+  pc_window_export_negotiation (fixture->window, out, pc_test_on_job_done, &result);
+  pc_test_wait_until (pc_test_job_done, &result, 30, "the export to finish");
   g_assert_true (pc_window_job_finish (fixture->window, result, &error));
   g_assert_no_error (error);
   bytes = pc_test_read_bytes (out);
@@ -278,15 +240,15 @@ main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
-  g_test_add ("/providers-view/shows-cli-figures", Fixture, NULL, fixture_set_up,
-              test_shows_cli_figures, fixture_tear_down);
-  g_test_add ("/providers-view/other-place", Fixture, NULL, fixture_set_up, test_other_place,
-              fixture_tear_down);
-  g_test_add ("/providers-view/follows-edits", Fixture, NULL, fixture_set_up, test_follows_edits,
-              fixture_tear_down);
-  g_test_add ("/providers-view/export-pack", Fixture, NULL, fixture_set_up, test_export_pack,
-              fixture_tear_down);
-  g_test_add ("/providers-view/disclosure-setting", Fixture, NULL, fixture_set_up,
-              test_disclosure_setting, fixture_tear_down);
+  g_test_add ("/providers-view/shows-cli-figures", Fixture, NULL, pc_test_window_set_up_projector,
+              test_shows_cli_figures, pc_test_window_tear_down);
+  g_test_add ("/providers-view/other-place", Fixture, NULL, pc_test_window_set_up_projector, test_other_place,
+              pc_test_window_tear_down);
+  g_test_add ("/providers-view/follows-edits", Fixture, NULL, pc_test_window_set_up_projector, test_follows_edits,
+              pc_test_window_tear_down);
+  g_test_add ("/providers-view/export-pack", Fixture, NULL, pc_test_window_set_up_projector, test_export_pack,
+              pc_test_window_tear_down);
+  g_test_add ("/providers-view/disclosure-setting", Fixture, NULL, pc_test_window_set_up_projector,
+              test_disclosure_setting, pc_test_window_tear_down);
   return g_test_run ();
 }

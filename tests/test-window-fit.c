@@ -14,17 +14,13 @@
 #include "pc-pathway-editor-private.h"
 #include "pc-test-keys.h"
 #include "pc-test-util.h"
+#include "pc-test-window.h"
 #include "pc-window.h"
 
 #define PROJECTOR_WIDTH  1024
 #define PROJECTOR_HEIGHT 768
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  PcWindow *window;
-} Fixture;
+typedef PcTestWindow Fixture;
 
 /* Text scaled as a desktop's text scaling factor does: 96 dpi x @factor. */
 static void
@@ -38,33 +34,14 @@ static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   set_text_scale (data != NULL ? *(const double *) data : 1.0);
-  fixture->dir = pc_test_make_tmp_dir ();
-  fixture->path = pc_test_copy_sample (fixture->dir);
-  fixture->window = g_object_ref_sink (pc_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), PROJECTOR_WIDTH, PROJECTOR_HEIGHT);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  pc_window_open (fixture->window, fixture->path);
-  g_assert_nonnull (pc_window_get_document (fixture->window));
+  pc_test_window_set_up (fixture, PROJECTOR_WIDTH, PROJECTOR_HEIGHT);
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   set_text_scale (1.0);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static gpointer
-window_child (Fixture    *fixture,
-              const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), PC_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return object;
+  pc_test_window_tear_down (fixture, data);
 }
 
 static int
@@ -162,7 +139,7 @@ is_label_showing (GtkWidget *widget, gconstpointer data)
 static void
 test_every_view_fits (Fixture *fixture, gconstpointer data)
 {
-  AdwViewStack *stack = window_child (fixture, "view_stack");
+  AdwViewStack *stack = pc_test_window_child (fixture, "view_stack");
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
   const double scales[] = { 1.0, 1.5 };
 
@@ -199,8 +176,8 @@ test_pathway_view_uncut (Fixture *fixture, gconstpointer data)
   pc_window_show_view (fixture->window, "pathway");
   pc_test_wait_until (has_width, &wait, 30, "the window to be 1024 px wide");
   pc_test_wait_idle (30);
-  assert_on_screen (fixture, window_child (fixture, "menu_button"), "main menu");
-  assert_on_screen (fixture, window_child (fixture, "nav_button"), "views button");
+  assert_on_screen (fixture, pc_test_window_child (fixture, "menu_button"), "main menu");
+  assert_on_screen (fixture, pc_test_window_child (fixture, "nav_button"), "views button");
   assert_on_screen (fixture, pc_test_find_widget (editor, is_delete_button, NULL), "Delete");
   /* The footer's, not the share column's heading of that name. */
   assert_on_screen (fixture, pc_test_find_widget (GTK_WIDGET (PC_PATHWAY_EDITOR (editor)->summary_grid),
@@ -243,8 +220,8 @@ test_costing_view_uncut (Fixture *fixture, gconstpointer data)
   pc_test_wait_until (has_width, &wait, 30, "the window to be 1024 px wide");
   /* The list of views hidden with its button, as the window folds it at
    * this width when opened so (a list shown beside it leaves 800 px). */
-  gtk_toggle_button_set_active (window_child (fixture, "nav_button"), FALSE);
-  pc_test_wait_until (flap_hidden, window_child (fixture, "nav_flap"), 30, "the list of views to be hidden");
+  gtk_toggle_button_set_active (pc_test_window_child (fixture, "nav_button"), FALSE);
+  pc_test_wait_until (flap_hidden, pc_test_window_child (fixture, "nav_flap"), 30, "the list of views to be hidden");
   pc_test_wait_idle (30);
   assert_on_screen (fixture, costing_child (fixture, "title_label"), "Costing title");
   assert_on_screen (fixture, GTK_WIDGET (pc_costing_view_get_chart (pc_window_get_costing_view (fixture->window))),
@@ -284,8 +261,8 @@ test_close_button_on_screen (Fixture *fixture, gconstpointer data)
 static void
 test_navigation_follows_stack (Fixture *fixture, gconstpointer data)
 {
-  AdwViewStack *stack = window_child (fixture, "view_stack");
-  GtkListView *list = window_child (fixture, "nav_list");
+  AdwViewStack *stack = pc_test_window_child (fixture, "view_stack");
+  GtkListView *list = pc_test_window_child (fixture, "nav_list");
   GListModel *listed = G_LIST_MODEL (gtk_list_view_get_model (list));
   guint before = g_list_model_get_n_items (listed);
   AdwViewStackPage *page;
@@ -310,7 +287,7 @@ title_is (gpointer data)
 static void
 test_title_shows_project_and_unsaved (Fixture *fixture, gconstpointer data)
 {
-  AdwWindowTitle *title = window_child (fixture, "window_title");
+  AdwWindowTitle *title = pc_test_window_child (fixture, "window_title");
   gpointer pair[2] = { title, "• sample.pathcost" };
 
   set_text_scale (1.5);
@@ -333,8 +310,7 @@ main (int argc, char *argv[])
   adw_init ();
 
   g_test_add ("/window-fit/every-view", Fixture, NULL, fixture_set_up, test_every_view_fits, fixture_tear_down);
-  g_test_add ("/window-fit/pathway-uncut", Fixture, NULL, fixture_set_up, test_pathway_view_uncut,
-              fixture_tear_down);
+  g_test_add ("/window-fit/pathway-uncut", Fixture, NULL, fixture_set_up, test_pathway_view_uncut, fixture_tear_down);
   g_test_add ("/window-fit/costing-uncut", Fixture, &projector_text, fixture_set_up, test_costing_view_uncut,
               fixture_tear_down);
   g_test_add ("/window-fit/close-button", Fixture, NULL, fixture_set_up, test_close_button_on_screen,

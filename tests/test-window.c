@@ -18,38 +18,12 @@
 #include "pc-step-row.h"
 #include "pc-test-keys.h"
 #include "pc-test-util.h"
+#include "pc-test-window.h"
 #include "pc-window.h"
 
 #define PATHWAY "breast_best_practice"
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  PcWindow *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  fixture->dir = pc_test_make_tmp_dir ();
-  fixture->path = pc_test_copy_sample (fixture->dir);
-  fixture->window = g_object_ref_sink (pc_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  pc_window_open (fixture->window, fixture->path);
-  g_assert_null (pc_window_get_open_error (fixture->window));
-  g_assert_nonnull (pc_window_get_document (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+typedef PcTestWindow Fixture;
 
 /* The report pathcost-cli gives for what the window shows by default. */
 static JsonObject *
@@ -330,27 +304,15 @@ test_step_actions (Fixture *fixture, gconstpointer data)
 }
 
 static gboolean
-job_done (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-on_job_done (GObject *source, GAsyncResult *result, gpointer data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static gboolean
 run_job (Fixture *fixture, gboolean import, PcImportKind kind, const char *path, GError **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
   if (import)
-    pc_window_import (fixture->window, kind, path, on_job_done, &result);
+    pc_window_import (fixture->window, kind, path, pc_test_on_job_done, &result);
   else
-    pc_window_export (fixture->window, path, on_job_done, &result);
-  pc_test_wait_until (job_done, &result, 20, "the import to finish");
+    pc_window_export (fixture->window, path, pc_test_on_job_done, &result);
+  pc_test_wait_until (pc_test_job_done, &result, 20, "the import to finish");
   return pc_window_job_finish (fixture->window, result, error);
 }
 
@@ -404,35 +366,6 @@ test_import (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (pc_pathway_editor_get_stage_cost (editor, PC_STAGE_1), ==, before);
 }
 
-/* The message dialog the window shows over itself, or NULL. */
-static AdwMessageDialog *
-shown_dialog (Fixture *fixture)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel))
-          && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (fixture->window))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return shown_dialog (data) != NULL;
-}
-
-static gboolean
-dialog_gone (gpointer data)
-{
-  return shown_dialog (data) == NULL;
-}
-
 static gboolean
 import_toast_shown (gpointer data)
 {
@@ -483,8 +416,8 @@ test_import_source (Fixture *fixture, gconstpointer data)
   AdwToast *toast;
 
   pc_window_import_file (fixture->window, path);
-  pc_test_wait_until (dialog_shown, fixture, 5, "the question of the source");
-  dialog = shown_dialog (fixture);
+  pc_test_wait_until (pc_test_window_dialog_shown, fixture, 5, "the question of the source");
+  dialog = pc_test_window_dialog (fixture);
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, json_object_get_string_member (last, "source"));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Tariffs"));
@@ -496,7 +429,7 @@ test_import_source (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, NEW_SOURCE);
   pc_test_key (GTK_WINDOW (dialog), GDK_KEY_Return, 0);
   pc_test_wait_until (import_toast_shown, fixture, 20, "the import's toast");
-  g_assert_true (dialog_gone (fixture));
+  g_assert_true (pc_test_window_dialog_gone (fixture));
 
   toast = pc_window_get_import_toast (fixture->window);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "1 row of Tariffs imported");
@@ -529,17 +462,17 @@ test_import_escape (Fixture *fixture, gconstpointer data)
   AdwMessageDialog *dialog;
 
   pc_window_import_file (fixture->window, path);
-  pc_test_wait_until (dialog_shown, fixture, 5, "the question of the source");
-  dialog = shown_dialog (fixture);
+  pc_test_wait_until (pc_test_window_dialog_shown, fixture, 5, "the question of the source");
+  dialog = pc_test_window_dialog (fixture);
   pc_test_key (GTK_WINDOW (dialog), GDK_KEY_Escape, 0);
-  pc_test_wait_until (dialog_gone, fixture, 5, "the question to close");
+  pc_test_wait_until (pc_test_window_dialog_gone, fixture, 5, "the question to close");
   pc_test_wait_idle (5);
   g_assert_null (pc_window_get_import_toast (fixture->window));
   g_assert_false (is_dirty (fixture));
 
   pc_window_import_file (fixture->window, odd);
-  pc_test_wait_until (dialog_shown, fixture, 5, "the error");
-  dialog = shown_dialog (fixture);
+  pc_test_wait_until (pc_test_window_dialog_shown, fixture, 5, "the error");
+  dialog = pc_test_window_dialog (fixture);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Nothing was imported");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "population_ons"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "area_groups"));
@@ -1128,32 +1061,42 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
 
-  g_test_add ("/window/import-source", Fixture, NULL, fixture_set_up, test_import_source, fixture_tear_down);
-  g_test_add ("/window/import-escape", Fixture, NULL, fixture_set_up, test_import_escape, fixture_tear_down);
-  g_test_add ("/window/edit-undo-save-reopen", Fixture, NULL, fixture_set_up,
-              test_edit_undo_save_reopen, fixture_tear_down);
-  g_test_add ("/window/save-commits-typing", Fixture, NULL, fixture_set_up, test_save_commits_typing,
-              fixture_tear_down);
-  g_test_add ("/window/preview", Fixture, NULL, fixture_set_up, test_preview_while_typing, fixture_tear_down);
-  g_test_add ("/window/invalid", Fixture, NULL, fixture_set_up, test_invalid_value_is_marked, fixture_tear_down);
-  g_test_add ("/window/step-actions", Fixture, NULL, fixture_set_up, test_step_actions, fixture_tear_down);
-  g_test_add ("/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
-  g_test_add ("/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
-  g_test_add ("/window/scenario", Fixture, NULL, fixture_set_up, test_scenario_and_period, fixture_tear_down);
-  g_test_add ("/window/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
-  g_test_add ("/window/settings-by-keyboard", Fixture, NULL, fixture_set_up, test_settings_by_keyboard,
-              fixture_tear_down);
-  g_test_add ("/window/projection-by-keyboard", Fixture, NULL, fixture_set_up, test_projection_by_keyboard,
-              fixture_tear_down);
-  g_test_add ("/window/uncertainty", Fixture, NULL, fixture_set_up, test_uncertainty, fixture_tear_down);
-  g_test_add ("/window/recover", Fixture, NULL, fixture_set_up, test_recover_after_crash, fixture_tear_down);
-  g_test_add ("/window/save-as-recovery", Fixture, NULL, fixture_set_up, test_save_as_keeps_recovery_apart,
-              fixture_tear_down);
+  g_test_add ("/window/import-source", Fixture, NULL, pc_test_window_set_up_desktop, test_import_source,
+              pc_test_window_tear_down);
+  g_test_add ("/window/import-escape", Fixture, NULL, pc_test_window_set_up_desktop, test_import_escape,
+              pc_test_window_tear_down);
+  g_test_add ("/window/edit-undo-save-reopen", Fixture, NULL, pc_test_window_set_up_desktop,
+              test_edit_undo_save_reopen, pc_test_window_tear_down);
+  g_test_add ("/window/save-commits-typing", Fixture, NULL, pc_test_window_set_up_desktop, test_save_commits_typing,
+              pc_test_window_tear_down);
+  g_test_add ("/window/preview", Fixture, NULL, pc_test_window_set_up_desktop, test_preview_while_typing,
+              pc_test_window_tear_down);
+  g_test_add ("/window/invalid", Fixture, NULL, pc_test_window_set_up_desktop, test_invalid_value_is_marked,
+              pc_test_window_tear_down);
+  g_test_add ("/window/step-actions", Fixture, NULL, pc_test_window_set_up_desktop, test_step_actions,
+              pc_test_window_tear_down);
+  g_test_add ("/window/export", Fixture, NULL, pc_test_window_set_up_desktop, test_export, pc_test_window_tear_down);
+  g_test_add ("/window/import", Fixture, NULL, pc_test_window_set_up_desktop, test_import, pc_test_window_tear_down);
+  g_test_add ("/window/scenario", Fixture, NULL, pc_test_window_set_up_desktop, test_scenario_and_period,
+              pc_test_window_tear_down);
+  g_test_add ("/window/settings", Fixture, NULL, pc_test_window_set_up_desktop, test_settings,
+              pc_test_window_tear_down);
+  g_test_add ("/window/settings-by-keyboard", Fixture, NULL, pc_test_window_set_up_desktop, test_settings_by_keyboard,
+              pc_test_window_tear_down);
+  g_test_add ("/window/projection-by-keyboard", Fixture, NULL, pc_test_window_set_up_desktop,
+              test_projection_by_keyboard, pc_test_window_tear_down);
+  g_test_add ("/window/uncertainty", Fixture, NULL, pc_test_window_set_up_desktop, test_uncertainty,
+              pc_test_window_tear_down);
+  g_test_add ("/window/recover", Fixture, NULL, pc_test_window_set_up_desktop, test_recover_after_crash,
+              pc_test_window_tear_down);
+  g_test_add ("/window/save-as-recovery", Fixture, NULL, pc_test_window_set_up_desktop,
+              test_save_as_keeps_recovery_apart, pc_test_window_tear_down);
   g_test_add_func ("/window/open-refused", test_open_refused);
   g_test_add_func ("/window/projection-view-finalized", test_projection_view_finalized);
-  g_test_add ("/window/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
-  g_test_add ("/window/save-asks-when-changed-on-disk", Fixture, NULL, fixture_set_up,
-              test_save_asks_when_changed_on_disk, fixture_tear_down);
+  g_test_add ("/window/close-asks", Fixture, NULL, pc_test_window_set_up_desktop, test_close_asks,
+              pc_test_window_tear_down);
+  g_test_add ("/window/save-asks-when-changed-on-disk", Fixture, NULL, pc_test_window_set_up_desktop,
+              test_save_asks_when_changed_on_disk, pc_test_window_tear_down);
   g_test_add_func ("/window/open-after-crash", test_open_after_crash);
   return g_test_run ();
 }

@@ -215,79 +215,88 @@ _pc_activity_tally_rows (sqlite3          *db,
   return tally_rows (db, tally, "id", error);
 }
 
+/* Every row of a summary @sql selects, its ?1 @provider (NULL for all),
+ * each as @read_row makes it. */
+static GPtrArray *
+read_summary (PcProject       *self,
+              const char      *sql,
+              const char      *provider,
+              gpointer       (*read_row) (sqlite3_stmt *stmt),
+              GDestroyNotify   free_row,
+              GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
+  sqlite3_stmt *stmt = _pc_project_prepare (self, sql, NULL, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read_row (stmt));
+  if (!_pc_project_finish (self, stmt, rc, "read its activity", error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
 /* ------------------------------------------------------------------ flows */
+
+static gpointer
+read_flow (sqlite3_stmt *stmt)
+{
+  PcFlow *flow = g_new0 (PcFlow, 1);
+
+  flow->area = g_strdup (text (stmt, 0));
+  flow->provider = g_strdup (text (stmt, 1));
+  flow->patients = (guint64) sqlite3_column_int64 (stmt, 2);
+  flow->cost = sqlite3_column_double (stmt, 3);
+  flow->tariff_paid = sqlite3_column_double (stmt, 4);
+  return flow;
+}
 
 GPtrArray *
 pc_project_activity_flows (PcProject   *self,
                            const char  *provider,
                            GError     **error)
 {
-  g_autoptr(GPtrArray) flows = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_flow_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
 
-  stmt = _pc_project_prepare (self, "SELECT area, provider, patients, cost, tariff_paid "
-                                    "FROM activity_flows WHERE ?1 IS NULL OR provider = ?1 "
-                                    "ORDER BY area, provider", NULL, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PcFlow *flow = g_new0 (PcFlow, 1);
-
-      flow->area = g_strdup (text (stmt, 0));
-      flow->provider = g_strdup (text (stmt, 1));
-      flow->patients = (guint64) sqlite3_column_int64 (stmt, 2);
-      flow->cost = sqlite3_column_double (stmt, 3);
-      flow->tariff_paid = sqlite3_column_double (stmt, 4);
-      g_ptr_array_add (flows, flow);
-    }
-  if (!_pc_project_finish (self, stmt, rc, "read its activity", error))
-    return NULL;
-  return g_steal_pointer (&flows);
+  return read_summary (self, "SELECT area, provider, patients, cost, tariff_paid "
+                             "FROM activity_flows WHERE ?1 IS NULL OR provider = ?1 "
+                             "ORDER BY area, provider", provider, read_flow, (GDestroyNotify) pc_flow_free, error);
 }
 
 /* ------------------------------------------------------------------ costs */
+
+static gpointer
+read_cost (sqlite3_stmt *stmt)
+{
+  PcActualCost *cost = g_new0 (PcActualCost, 1);
+
+  cost->site = g_strdup (text (stmt, 0));
+  cost->provider = g_strdup (text (stmt, 1));
+  cost->stage = stage_of (text (stmt, 2));
+  cost->patients = (guint64) sqlite3_column_int64 (stmt, 3);
+  cost->mean = sqlite3_column_double (stmt, 4);
+  cost->q1 = sqlite3_column_double (stmt, 5);
+  cost->median = sqlite3_column_double (stmt, 6);
+  cost->q3 = sqlite3_column_double (stmt, 7);
+  for (guint a = 0; a < PC_N_ACTIVITIES; a++)
+    cost->mean_by_activity[a] = sqlite3_column_double (stmt, 8 + (int) a);
+  return cost;
+}
 
 GPtrArray *
 pc_project_activity_costs (PcProject   *self,
                            const char  *provider,
                            GError     **error)
 {
-  g_autoptr(GPtrArray) costs = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_actual_cost_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
 
   /* '1' < … < '4' < 'unknown': the order of PcStage */
-  stmt = _pc_project_prepare (self, "SELECT * FROM activity_costs WHERE ?1 IS NULL OR provider = ?1 "
-                                    "ORDER BY site, provider, stage", NULL, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PcActualCost *cost = g_new0 (PcActualCost, 1);
-
-      cost->site = g_strdup (text (stmt, 0));
-      cost->provider = g_strdup (text (stmt, 1));
-      cost->stage = stage_of (text (stmt, 2));
-      cost->patients = (guint64) sqlite3_column_int64 (stmt, 3);
-      cost->mean = sqlite3_column_double (stmt, 4);
-      cost->q1 = sqlite3_column_double (stmt, 5);
-      cost->median = sqlite3_column_double (stmt, 6);
-      cost->q3 = sqlite3_column_double (stmt, 7);
-      for (guint a = 0; a < PC_N_ACTIVITIES; a++)
-        cost->mean_by_activity[a] = sqlite3_column_double (stmt, 8 + (int) a);
-      g_ptr_array_add (costs, cost);
-    }
-  if (!_pc_project_finish (self, stmt, rc, "read its activity", error))
-    return NULL;
-  return g_steal_pointer (&costs);
+  return read_summary (self, "SELECT * FROM activity_costs WHERE ?1 IS NULL OR provider = ?1 "
+                             "ORDER BY site, provider, stage", provider, read_cost,
+                       (GDestroyNotify) pc_actual_cost_free, error);
 }
 
 /* ------------------------------------------------------------- compliance */
@@ -406,38 +415,31 @@ pc_project_activity_compliance (PcProject   *self,
 
 /* ------------------------------------------------------------- unit costs */
 
+static gpointer
+read_unit_cost (sqlite3_stmt *stmt)
+{
+  PcUnitCost *cost = g_new0 (PcUnitCost, 1);
+
+  cost->provider = g_strdup (text (stmt, 0));
+  cost->hrg = g_strdup (text (stmt, 1));
+  cost->records = (guint64) sqlite3_column_int64 (stmt, 2);
+  cost->quantity = sqlite3_column_double (stmt, 3);
+  cost->cost = sqlite3_column_double (stmt, 4);
+  cost->mean_unit_cost = cost->quantity > 0 ? cost->cost / cost->quantity : NAN;
+  return cost;
+}
+
 GPtrArray *
 pc_project_activity_unit_costs (PcProject   *self,
                                 const char  *provider,
                                 GError     **error)
 {
-  g_autoptr(GPtrArray) costs = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_unit_cost_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
 
-  stmt = _pc_project_prepare (self, "SELECT provider, hrg, records, quantity, cost "
-                                    "FROM activity_unit_costs WHERE ?1 IS NULL OR provider = ?1 "
-                                    "ORDER BY provider, hrg", NULL, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PcUnitCost *cost = g_new0 (PcUnitCost, 1);
-
-      cost->provider = g_strdup (text (stmt, 0));
-      cost->hrg = g_strdup (text (stmt, 1));
-      cost->records = (guint64) sqlite3_column_int64 (stmt, 2);
-      cost->quantity = sqlite3_column_double (stmt, 3);
-      cost->cost = sqlite3_column_double (stmt, 4);
-      cost->mean_unit_cost = cost->quantity > 0 ? cost->cost / cost->quantity : NAN;
-      g_ptr_array_add (costs, cost);
-    }
-  if (!_pc_project_finish (self, stmt, rc, "read its activity", error))
-    return NULL;
-  return g_steal_pointer (&costs);
+  return read_summary (self, "SELECT provider, hrg, records, quantity, cost "
+                             "FROM activity_unit_costs WHERE ?1 IS NULL OR provider = ?1 "
+                             "ORDER BY provider, hrg", provider, read_unit_cost,
+                       (GDestroyNotify) pc_unit_cost_free, error);
 }
 
 /* Writes the provider's mean cost per unit of each step's HRG, from the

@@ -320,20 +320,6 @@ write_step (PcProject     *self,
   return _pc_project_finish (self, stmt, rc, "save the step", error);
 }
 
-/* Ends the change begun for an edit: committed when @ok, else undone. */
-static gboolean
-end_change (PcProject  *self,
-            gboolean    ok,
-            GError    **error)
-{
-  if (!ok)
-    {
-      pc_project_rollback (self);
-      return FALSE;
-    }
-  return pc_project_commit (self, error);
-}
-
 static gboolean
 update_step (PcProject     *self,
              const char    *pathway,
@@ -364,7 +350,7 @@ pc_project_update_step (PcProject     *self,
 
   if (!pc_project_begin (self, error))
     return FALSE;
-  return end_change (self, update_step (self, pathway, index, step, error), error);
+  return _pc_project_end_change (self, update_step (self, pathway, index, step, error), error);
 }
 
 static gboolean
@@ -424,7 +410,7 @@ pc_project_insert_step (PcProject     *self,
 
   if (!pc_project_begin (self, error))
     return FALSE;
-  return end_change (self, insert_step (self, pathway, index, step, error), error);
+  return _pc_project_end_change (self, insert_step (self, pathway, index, step, error), error);
 }
 
 static gboolean
@@ -460,7 +446,7 @@ pc_project_delete_step (PcProject   *self,
 
   if (!pc_project_begin (self, error))
     return FALSE;
-  return end_change (self, delete_step (self, pathway, index, error), error);
+  return _pc_project_end_change (self, delete_step (self, pathway, index, error), error);
 }
 
 static gboolean
@@ -516,7 +502,7 @@ pc_project_move_step (PcProject   *self,
 
   if (!pc_project_begin (self, error))
     return FALSE;
-  return end_change (self, move_step (self, pathway, from, to, error), error);
+  return _pc_project_end_change (self, move_step (self, pathway, from, to, error), error);
 }
 
 GStrv
@@ -841,6 +827,28 @@ create_pathway (PcProject     *self,
                     copy_from, name, "copy the pathway's steps", error);
 }
 
+/* create_pathway as one change, refused for a best-practice pathway with
+ * a provider. */
+static gboolean
+add_pathway (PcProject     *self,
+             const char    *name,
+             const char    *site,
+             PcPathwayKind  kind,
+             const char    *provider,
+             const char    *copy_from,
+             GError       **error)
+{
+  if (kind == PC_KIND_BEST_PRACTICE && !is_blank (provider))
+    {
+      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID,
+                           "a best-practice pathway belongs to no provider");
+      return FALSE;
+    }
+  if (!pc_project_begin (self, error))
+    return FALSE;
+  return _pc_project_end_change (self, create_pathway (self, name, site, kind, provider, copy_from, error), error);
+}
+
 gboolean
 pc_project_create_pathway (PcProject     *self,
                            const char    *name,
@@ -852,15 +860,7 @@ pc_project_create_pathway (PcProject     *self,
   g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (name != NULL && site != NULL, FALSE);
 
-  if (kind == PC_KIND_BEST_PRACTICE && !is_blank (provider))
-    {
-      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID,
-                           "a best-practice pathway belongs to no provider");
-      return FALSE;
-    }
-  if (!pc_project_begin (self, error))
-    return FALSE;
-  return end_change (self, create_pathway (self, name, site, kind, provider, NULL, error), error);
+  return add_pathway (self, name, site, kind, provider, NULL, error);
 }
 
 gboolean
@@ -874,15 +874,7 @@ pc_project_copy_pathway (PcProject     *self,
   g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (from != NULL && name != NULL, FALSE);
 
-  if (kind == PC_KIND_BEST_PRACTICE && !is_blank (provider))
-    {
-      g_set_error_literal (error, PC_ERROR, PC_ERROR_INVALID,
-                           "a best-practice pathway belongs to no provider");
-      return FALSE;
-    }
-  if (!pc_project_begin (self, error))
-    return FALSE;
-  return end_change (self, create_pathway (self, name, "", kind, provider, from, error), error);
+  return add_pathway (self, name, "", kind, provider, from, error);
 }
 
 static gboolean
@@ -926,7 +918,7 @@ pc_project_rename_pathway (PcProject   *self,
     return TRUE;
   if (!pc_project_begin (self, error))
     return FALSE;
-  return end_change (self, rename_pathway (self, name, new_name, error), error);
+  return _pc_project_end_change (self, rename_pathway (self, name, new_name, error), error);
 }
 
 static gboolean
@@ -975,7 +967,7 @@ pc_project_delete_pathway (PcProject   *self,
 
   if (!pc_project_begin (self, error))
     return FALSE;
-  return end_change (self, delete_pathway (self, name, error), error);
+  return _pc_project_end_change (self, delete_pathway (self, name, error), error);
 }
 
 gboolean

@@ -73,6 +73,12 @@ gboolean     _pc_project_set_not_found_pathway (PcProject  *self,
                                                 const char *name,
                                                 GError    **error);
 
+/* Ends the change begun (pc_project_begin) for an edit: committed when
+ * @ok, else undone and FALSE (the edit's @error already set). */
+gboolean     _pc_project_end_change         (PcProject     *self,
+                                             gboolean       ok,
+                                             GError       **error);
+
 /* Prepares @sql, binding @bound (when not NULL) to its first parameter. */
 sqlite3_stmt *_pc_project_prepare           (PcProject     *self,
                                              const char    *sql,

@@ -610,20 +610,6 @@ pc_project_delete_scenario (PcProject   *self,
 
 /* ------------------------------------------- editing scenarios in place */
 
-/* Ends the change begun for an edit: committed when @ok, else undone. */
-static gboolean
-end_edit (PcProject  *self,
-          gboolean    ok,
-          GError    **error)
-{
-  if (!ok)
-    {
-      pc_project_rollback (self);
-      return FALSE;
-    }
-  return pc_project_commit (self, error);
-}
-
 static gboolean
 scenario_exists (PcProject   *self,
                  const char  *name,
@@ -731,7 +717,7 @@ pc_project_rename_scenario (PcProject   *self,
     return TRUE;
   if (!pc_project_begin (self, error))
     return FALSE;
-  return end_edit (self, copy_scenario (self, name, new_name, FALSE, error), error);
+  return _pc_project_end_change (self, copy_scenario (self, name, new_name, FALSE, error), error);
 }
 
 gboolean
@@ -745,7 +731,7 @@ pc_project_duplicate_scenario (PcProject   *self,
 
   if (!pc_project_begin (self, error))
     return FALSE;
-  return end_edit (self, copy_scenario (self, name, new_name, TRUE, error), error);
+  return _pc_project_end_change (self, copy_scenario (self, name, new_name, TRUE, error), error);
 }
 
 /* Deletes the change of @change's key; a stage_share change, every stage
@@ -826,7 +812,7 @@ pc_project_set_scenario_change (PcProject         *self,
     }
   if (!pc_project_begin (self, error))
     return FALSE;
-  return end_edit (self, set_change (self, scenario, replacing, change, field, error), error);
+  return _pc_project_end_change (self, set_change (self, scenario, replacing, change, field, error), error);
 }
 
 gboolean
@@ -840,7 +826,7 @@ pc_project_remove_scenario_change (PcProject         *self,
 
   if (!pc_project_begin (self, error))
     return FALSE;
-  return end_edit (self, delete_change (self, scenario, change, error), error);
+  return _pc_project_end_change (self, delete_change (self, scenario, change, error), error);
 }
 
 gboolean
@@ -904,7 +890,7 @@ pc_project_set_scenario_stage_mix (PcProject     *self,
     }
   if (!pc_project_begin (self, error))
     return FALSE;
-  return end_edit (self, write_stage_mix (self, scenario, site, mix, error), error);
+  return _pc_project_end_change (self, write_stage_mix (self, scenario, site, mix, error), error);
 }
 
 static gboolean
@@ -953,7 +939,7 @@ pc_project_shift_scenario_stages (PcProject   *self,
     }
   if (!pc_project_begin (self, error))
     return FALSE;
-  return end_edit (self, shift_stages (self, scenario, site, fraction, error), error);
+  return _pc_project_end_change (self, shift_stages (self, scenario, site, fraction, error), error);
 }
 
 static gboolean
@@ -1007,7 +993,7 @@ pc_project_set_scenario_investment (PcProject           *self,
     }
   if (!pc_project_begin (self, error))
     return FALSE;
-  return end_edit (self, set_investment (self, scenario, replacing, investment, error), error);
+  return _pc_project_end_change (self, set_investment (self, scenario, replacing, investment, error), error);
 }
 
 gboolean
@@ -1021,7 +1007,7 @@ pc_project_remove_scenario_investment (PcProject   *self,
 
   if (!pc_project_begin (self, error))
     return FALSE;
-  return end_edit (self, _pc_project_run (self, "DELETE FROM scenario_investments "
+  return _pc_project_end_change (self, _pc_project_run (self, "DELETE FROM scenario_investments "
                                           "WHERE scenario = ?1 AND name = ?2", scenario, name,
                                           "change the scenario", error), error);
 }

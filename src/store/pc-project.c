@@ -156,6 +156,19 @@ _pc_project_finish (PcProject     *self,
 }
 
 gboolean
+_pc_project_end_change (PcProject  *self,
+                        gboolean    ok,
+                        GError    **error)
+{
+  if (!ok)
+    {
+      pc_project_rollback (self);
+      return FALSE;
+    }
+  return pc_project_commit (self, error);
+}
+
+gboolean
 _pc_project_step_reset (PcProject     *self,
                         sqlite3_stmt  *stmt,
                         const char    *doing,

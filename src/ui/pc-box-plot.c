@@ -10,6 +10,7 @@
 
 #include "pc-axis.h"
 #include "pc-box-plot.h"
+#include "pc-chart-paint.h"
 #include "pc-format.h"
 
 #define ROW_HEIGHT 34
@@ -79,14 +80,6 @@ largest_value (PcBoxPlot *self)
 }
 
 static void
-set_source (cairo_t       *cr,
-            const GdkRGBA *color,
-            double         alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-}
-
-static void
 show_text (cairo_t       *cr,
            PangoLayout   *layout,
            const char    *text,
@@ -120,10 +113,10 @@ draw_axis (cairo_t       *cr,
       g_autofree char *tick = pc_axis_format_tick (v, PC_AXIS_MONEY);
       double x = x0 + v * scale;
 
-      set_source (cr, fg, 0.15);
+      pc_chart_set_source (cr, fg, 0.15);
       cairo_rectangle (cr, round (x), PAD + AXIS_HEIGHT, 1, bottom - PAD - AXIS_HEIGHT);
       cairo_fill (cr);
-      set_source (cr, fg, 0.7);
+      pc_chart_set_source (cr, fg, 0.7);
       /* Above the rows and below them: a long list scrolls. */
       show_text (cr, layout, tick, x, PAD + AXIS_HEIGHT / 2.0, 0.5, 0);
       show_text (cr, layout, tick, x, bottom + AXIS_HEIGHT / 2.0, 0.5, 0);
@@ -176,17 +169,17 @@ draw_item (cairo_t       *cr,
   g_autofree char *count = item_caption (item);
   double mid = y + ROW_HEIGHT / 2.0;
 
-  set_source (cr, fg, 1.0);
+  pc_chart_set_source (cr, fg, 1.0);
   show_text (cr, layout, count, 2 * PAD, mid, 0, (int) (x0 - 3 * PAD));
-  set_source (cr, accent, 0.35);
+  pc_chart_set_source (cr, accent, 0.35);
   cairo_rectangle (cr, x0 + item->q1 * scale, y + 7, MAX (1.0, (item->q3 - item->q1) * scale), ROW_HEIGHT - 14);
   cairo_fill_preserve (cr);
-  set_source (cr, accent, 1.0);
+  pc_chart_set_source (cr, accent, 1.0);
   cairo_set_line_width (cr, 1.5);
   cairo_stroke (cr);
   cairo_rectangle (cr, x0 + item->median * scale - 1.5, y + 5, 3, ROW_HEIGHT - 10);
   cairo_fill (cr);
-  set_source (cr, fg, 1.0);
+  pc_chart_set_source (cr, fg, 1.0);
   cairo_arc (cr, x0 + item->mean * scale, mid, 3.5, 0, 2 * G_PI);
   cairo_fill (cr);
   if (isfinite (item->expected))
@@ -219,7 +212,7 @@ draw_legend (cairo_t       *cr,
 
   pango_layout_set_text (layout, "M", -1);
   pango_layout_get_pixel_size (layout, NULL, &line_height);
-  set_source (cr, fg, 0.8);
+  pc_chart_set_source (cr, fg, 0.8);
   pango_layout_set_text (layout, LEGEND, -1);
   pango_layout_set_width (layout, width * PANGO_SCALE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
@@ -257,7 +250,7 @@ pc_box_plot_snapshot (GtkWidget   *widget,
           PangoFontDescription *bold = pango_font_description_from_string ("Bold");
 
           pango_layout_set_font_description (layout, bold);
-          set_source (cr, &fg, 1.0);
+          pc_chart_set_source (cr, &fg, 1.0);
           show_text (cr, layout, item->group, PAD, PAD + AXIS_HEIGHT + row * ROW_HEIGHT + ROW_HEIGHT * 0.6, 0,
                      width - 2 * PAD);
           pango_layout_set_font_description (layout, NULL);

@@ -51,10 +51,10 @@ series_colour (guint    series,
     }
 }
 
-static void
-set_colour (cairo_t       *cr,
-            const GdkRGBA *colour,
-            double         alpha)
+void
+pc_chart_set_source (cairo_t       *cr,
+                     const GdkRGBA *colour,
+                     double         alpha)
 {
   cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha * alpha);
 }
@@ -89,17 +89,17 @@ paint_axes (const PcChartData   *data,
       int w;
       int h;
 
-      set_colour (cr, fg, 0.15);
+      pc_chart_set_source (cr, fg, 0.15);
       cairo_move_to (cr, p->origin.x, y);
       cairo_line_to (cr, p->origin.x + p->size.width, y);
       cairo_stroke (cr);
 
       pango_layout_get_pixel_size (layout, &w, &h);
-      set_colour (cr, fg, 1.0);
+      pc_chart_set_source (cr, fg, 1.0);
       show_text (cr, layout, p->origin.x - PC_CHART_GAP - w, y - h / 2.0);
     }
 
-  set_colour (cr, fg, 0.7);
+  pc_chart_set_source (cr, fg, 0.7);
   cairo_move_to (cr, p->origin.x + 0.5, p->origin.y);
   cairo_line_to (cr, p->origin.x + 0.5, p->origin.y + p->size.height);
   cairo_stroke (cr);
@@ -141,7 +141,7 @@ paint_bars (const PcChartData   *data,
         &g->segments[(gsize) hover_series * data->n_categories + hover_category];
 
       /* Inside the segment, so neighbours and the axis stay visible. */
-      set_colour (cr, fg, 1.0);
+      pc_chart_set_source (cr, fg, 1.0);
       cairo_set_line_width (cr, 2.0);
       cairo_rectangle (cr, r->origin.x + 1, r->origin.y + 1,
                        MAX (0, r->size.width - 2), MAX (0, r->size.height - 2));
@@ -160,7 +160,7 @@ paint_labels (const PcChartData   *data,
   int w;
   int h;
 
-  set_colour (cr, fg, 1.0);
+  pc_chart_set_source (cr, fg, 1.0);
 
   for (guint c = 0; !g->empty && c < data->n_categories; c += g->label_step)
     {
@@ -187,7 +187,7 @@ paint_labels (const PcChartData   *data,
       cairo_rectangle (cr, at->x, round (at->y + (g->legend_row_height - PC_CHART_SWATCH) / 2),
                        PC_CHART_SWATCH, PC_CHART_SWATCH);
       cairo_fill (cr);
-      set_colour (cr, fg, 1.0);
+      pc_chart_set_source (cr, fg, 1.0);
       show_text (cr, layout, at->x + PC_CHART_SWATCH + PC_CHART_SWATCH_GAP,
                  at->y + (g->legend_row_height - h) / 2);
     }
@@ -273,7 +273,7 @@ pc_chart_paint_text (cairo_t          *cr,
   int h;
 
   pango_layout_get_pixel_size (layout, &w, &h);
-  set_colour (cr, fg, 1.0);
+  pc_chart_set_source (cr, fg, 1.0);
   show_text (cr, layout, x - align * w, y);
   return h;
 }
@@ -329,7 +329,7 @@ pc_chart_paint_value_grid (cairo_t               *cr,
       g_autofree char *text = pc_axis_format_tick (value, unit);
       double at;
 
-      set_colour (cr, fg, fabs (value) < step / 1000 ? 0.7 : 0.15);
+      pc_chart_set_source (cr, fg, fabs (value) < step / 1000 ? 0.7 : 0.15);
       if (horizontal)
         {
           at = round (plot->origin.x + (value - min) / span * plot->size.width) + 0.5;
@@ -350,7 +350,7 @@ pc_chart_paint_value_grid (cairo_t               *cr,
           cairo_line_to (cr, plot->origin.x + plot->size.width, at);
           cairo_stroke (cr);
           pango_layout_get_pixel_size (layout, &w, &h);
-          set_colour (cr, fg, 1.0);
+          pc_chart_set_source (cr, fg, 1.0);
           show_text (cr, layout, plot->origin.x - PC_CHART_GAP - w, at - h / 2.0);
         }
     }
@@ -392,7 +392,117 @@ pc_chart_paint_title (cairo_t       *cr,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   pango_layout_get_pixel_size (layout, NULL, &h);
-  set_colour (cr, fg, 1.0);
+  pc_chart_set_source (cr, fg, 1.0);
   show_text (cr, layout, PC_CHART_MARGIN, PC_CHART_MARGIN);
   return h;
+}
+
+gboolean
+pc_chart_paint_heading (cairo_t       *cr,
+                        PangoContext  *context,
+                        const char    *title,
+                        gboolean       empty,
+                        int            width,
+                        int            height,
+                        const GdkRGBA *fg,
+                        double        *y)
+{
+  *y = PC_CHART_MARGIN;
+  if (title != NULL)
+    *y += pc_chart_paint_title (cr, context, title, width - 2 * PC_CHART_MARGIN, fg) + PC_CHART_GAP;
+  if (empty)
+    pc_chart_paint_text (cr, context, _("No data"), PC_CHART_TEXT_PLAIN, 0, width / 2.0, height / 2.0, 0.5, fg);
+  return !empty;
+}
+
+double
+pc_chart_paint_legend (cairo_t       *cr,
+                       PangoContext  *context,
+                       const char    *const *names,
+                       const guint   *colours,
+                       guint          n,
+                       int            width,
+                       double         y,
+                       const GdkRGBA *fg)
+{
+  double x = PC_CHART_MARGIN;
+  double top = y;
+  int h = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GdkRGBA colour;
+      int w;
+
+      pc_chart_text_size (context, names[i], PC_CHART_TEXT_PLAIN, &w, &h);
+      if (x > PC_CHART_MARGIN && x + PC_CHART_SWATCH + PC_CHART_SWATCH_GAP + w > width - PC_CHART_MARGIN)
+        {
+          x = PC_CHART_MARGIN;
+          y += h + PC_CHART_LEGEND_ROW_GAP;
+        }
+      pc_chart_series_colour (colours[i], &colour);
+      pc_chart_paint_swatch (cr, context, &colour, names[i], &x, y, fg);
+    }
+  return y + h - top;
+}
+
+double
+pc_chart_value_to_y (const graphene_rect_t *plot,
+                     double                 value,
+                     double                 min,
+                     double                 max)
+{
+  double span = max > min ? max - min : 1.0;
+
+  return plot->origin.y + plot->size.height - (value - min) / span * plot->size.height;
+}
+
+double
+pc_chart_slot_x (const graphene_rect_t *plot,
+                 guint                  n,
+                 guint                  i)
+{
+  return plot->origin.x + (i + 0.5) * (plot->size.width / n);
+}
+
+void
+pc_chart_paint_slot_labels (cairo_t               *cr,
+                            PangoContext          *context,
+                            const char    *const  *labels,
+                            guint                  n,
+                            const graphene_rect_t *plot,
+                            const GdkRGBA         *fg)
+{
+  double slot = plot->size.width / n;
+  int w;
+  guint step;
+
+  /* As many as fit, the first one's width apart. */
+  pc_chart_text_size (context, labels[0], PC_CHART_TEXT_PLAIN, &w, NULL);
+  step = MAX (1, (guint) ceil ((w + PC_CHART_GAP) / slot));
+  for (guint i = 0; i < n; i += step)
+    pc_chart_paint_text (cr, context, labels[i], PC_CHART_TEXT_PLAIN, 0, plot->origin.x + (i + 0.5) * slot,
+                         plot->origin.y + plot->size.height + PC_CHART_GAP / 2, 0.5, fg);
+}
+
+void
+pc_chart_paint_slot_line (cairo_t               *cr,
+                          const graphene_rect_t *plot,
+                          const double          *values,
+                          guint                  n,
+                          double                 min,
+                          double                 max)
+{
+  cairo_set_line_width (cr, 2.5);
+  /* Text leaves a current point: the line starts a path of its own. */
+  cairo_new_path (cr);
+  for (guint i = 0; i < n; i++)
+    cairo_line_to (cr, pc_chart_slot_x (plot, n, i), pc_chart_value_to_y (plot, values[i], min, max));
+  cairo_stroke (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_arc (cr, pc_chart_slot_x (plot, n, i), pc_chart_value_to_y (plot, values[i], min, max), 3.5,
+                 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
 }

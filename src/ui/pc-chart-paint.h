@@ -71,4 +71,60 @@ int  pc_chart_paint_title      (cairo_t               *cr,
                                 double                 width,
                                 const GdkRGBA         *fg);
 
+/* Sets @colour, its alpha scaled by @alpha, as @cr's source. */
+void     pc_chart_set_source        (cairo_t               *cr,
+                                     const GdkRGBA         *colour,
+                                     double                 alpha);
+
+/* The title (when there is one) from the top; sets *@y below it.  When
+ * @empty, paints "No data" in the middle and returns FALSE: nothing more
+ * to paint. */
+gboolean pc_chart_paint_heading     (cairo_t               *cr,
+                                     PangoContext          *context,
+                                     const char            *title,
+                                     gboolean               empty,
+                                     int                    width,
+                                     int                    height,
+                                     const GdkRGBA         *fg,
+                                     double                *y);
+
+/* @n swatches of series @colours named @names from the left at @y, in one
+ * row or as many as @width needs; returns the legend's height. */
+double   pc_chart_paint_legend      (cairo_t               *cr,
+                                     PangoContext          *context,
+                                     const char    *const  *names,
+                                     const guint           *colours,
+                                     guint                  n,
+                                     int                    width,
+                                     double                 y,
+                                     const GdkRGBA         *fg);
+
+/* Where @value stands in @plot on an axis from @min (bottom) to @max. */
+double   pc_chart_value_to_y        (const graphene_rect_t *plot,
+                                     double                 value,
+                                     double                 min,
+                                     double                 max);
+
+/* The middle of slot @i of @n side by side across @plot (a year, say). */
+double   pc_chart_slot_x            (const graphene_rect_t *plot,
+                                     guint                  n,
+                                     guint                  i);
+
+/* The @n slots' @labels under @plot, skipping some where they would
+ * collide (@n > 0). */
+void     pc_chart_paint_slot_labels (cairo_t               *cr,
+                                     PangoContext          *context,
+                                     const char    *const  *labels,
+                                     guint                  n,
+                                     const graphene_rect_t *plot,
+                                     const GdkRGBA         *fg);
+
+/* A line through @values, one a slot, with a dot at each, in @cr's source. */
+void     pc_chart_paint_slot_line   (cairo_t               *cr,
+                                     const graphene_rect_t *plot,
+                                     const double          *values,
+                                     guint                  n,
+                                     double                 min,
+                                     double                 max);
+
 G_END_DECLS

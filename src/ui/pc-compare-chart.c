@@ -12,7 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "pc-axis.h"
-#include "pc-chart-export.h"
+#include "pc-chart-frame.h"
 #include "pc-chart-paint.h"
 #include "pc-compare-chart.h"
 
@@ -53,53 +53,16 @@ value_ranges (PcCompareChart *self,
 
 /* The legend in one row, or as many as the width needs; returns its height. */
 static double
-paint_legend (PcCompareChart *self,
-              cairo_t        *cr,
-              PangoContext   *context,
-              int             width,
-              double          y,
-              const GdkRGBA  *fg)
+paint_legend (cairo_t       *cr,
+              PangoContext  *context,
+              int            width,
+              double         y,
+              const GdkRGBA *fg)
 {
   const char *names[] = { _("Baseline"), _("Scenario"), _("Cumulative difference (line)") };
   const guint colours[] = { COLOUR_BASELINE, COLOUR_SCENARIO, COLOUR_CUMULATIVE };
-  double x = PC_CHART_MARGIN;
-  double top = y;
-  int h = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      GdkRGBA colour;
-      int w;
-
-      pc_chart_text_size (context, names[i], PC_CHART_TEXT_PLAIN, &w, &h);
-      if (x > PC_CHART_MARGIN && x + PC_CHART_SWATCH + PC_CHART_SWATCH_GAP + w > width - PC_CHART_MARGIN)
-        {
-          x = PC_CHART_MARGIN;
-          y += h + PC_CHART_LEGEND_ROW_GAP;
-        }
-      pc_chart_series_colour (colours[i], &colour);
-      pc_chart_paint_swatch (cr, context, &colour, names[i], &x, y, fg);
-    }
-  return y + h - top;
-}
-
-static void
-paint_years (PcCompareChart        *self,
-             cairo_t               *cr,
-             PangoContext          *context,
-             const graphene_rect_t *plot,
-             const GdkRGBA         *fg)
-{
-  double slot = plot->size.width / self->n_years;
-  int w;
-  guint step;
-
-  pc_chart_text_size (context, self->years[0], PC_CHART_TEXT_PLAIN, &w, NULL);
-  step = MAX (1, (guint) ceil ((w + PC_CHART_GAP) / slot));
-  for (guint i = 0; i < self->n_years; i += step)
-    pc_chart_paint_text (cr, context, self->years[i], PC_CHART_TEXT_PLAIN, 0,
-                         plot->origin.x + (i + 0.5) * slot, plot->origin.y + plot->size.height + PC_CHART_GAP / 2,
-                         0.5, fg);
+  return pc_chart_paint_legend (cr, context, names, colours, G_N_ELEMENTS (names), width, y, fg);
 }
 
 static void
@@ -132,17 +95,6 @@ paint_payback (PcCompareChart        *self,
     pc_chart_paint_text (cr, context, text, PC_CHART_TEXT_PLAIN, 0, x - PC_CHART_GAP / 2, plot->origin.y, 1, fg);
 }
 
-static double
-value_to_y (const graphene_rect_t *plot,
-            double                 value,
-            double                 min,
-            double                 max)
-{
-  double span = max > min ? max - min : 1.0;
-
-  return plot->origin.y + plot->size.height - (value - min) / span * plot->size.height;
-}
-
 static void
 paint_bars (PcCompareChart        *self,
             cairo_t               *cr,
@@ -152,7 +104,7 @@ paint_bars (PcCompareChart        *self,
 {
   double slot = plot->size.width / self->n_years;
   double bar = MIN (slot * 0.7 / 2, 48.0);
-  double zero = value_to_y (plot, 0, min, max);
+  double zero = pc_chart_value_to_y (plot, 0, min, max);
   GdkRGBA colour;
 
   for (guint s = 0; s < 2; s++)
@@ -164,36 +116,10 @@ paint_bars (PcCompareChart        *self,
       for (guint i = 0; i < self->n_years; i++)
         {
           double x = plot->origin.x + (i + 0.5) * slot - bar + s * bar;
-          double y = value_to_y (plot, values[i], min, max);
+          double y = pc_chart_value_to_y (plot, values[i], min, max);
 
           cairo_rectangle (cr, x, MIN (y, zero), bar - 1, fabs (zero - y));
         }
-      cairo_fill (cr);
-    }
-}
-
-static void
-paint_line (PcCompareChart        *self,
-            cairo_t               *cr,
-            const graphene_rect_t *plot,
-            double                 min,
-            double                 max)
-{
-  double slot = plot->size.width / self->n_years;
-  GdkRGBA colour;
-
-  pc_chart_series_colour (COLOUR_CUMULATIVE, &colour);
-  gdk_cairo_set_source_rgba (cr, &colour);
-  cairo_set_line_width (cr, 2.5);
-  /* Text leaves a current point: the line starts a path of its own. */
-  cairo_new_path (cr);
-  for (guint i = 0; i < self->n_years; i++)
-    cairo_line_to (cr, plot->origin.x + (i + 0.5) * slot, value_to_y (plot, self->cumulative[i], min, max));
-  cairo_stroke (cr);
-  for (guint i = 0; i < self->n_years; i++)
-    {
-      cairo_arc (cr, plot->origin.x + (i + 0.5) * slot, value_to_y (plot, self->cumulative[i], min, max), 3.5,
-                 0, 2 * G_PI);
       cairo_fill (cr);
     }
 }
@@ -203,27 +129,24 @@ paint_line (PcCompareChart        *self,
  * £100k a year would be a flat line beside costs of millions), the
  * payback year marked across both. */
 static void
-paint_chart (PcCompareChart *self,
-             cairo_t        *cr,
-             PangoContext   *context,
-             int             width,
-             int             height,
-             const GdkRGBA  *fg)
+paint_chart (gpointer       chart,
+             cairo_t       *cr,
+             PangoContext  *context,
+             int            width,
+             int            height,
+             const GdkRGBA *fg)
 {
-  double y = PC_CHART_MARGIN;
+  PcCompareChart *self = chart;
+  double y;
   double costs[2], cumulative[2], cost_axis[3], line_axis[3], plots_height;
   graphene_rect_t top, bottom;
   int text_height;
   int left;
+  GdkRGBA colour;
 
-  if (self->title != NULL)
-    y += pc_chart_paint_title (cr, context, self->title, width - 2 * PC_CHART_MARGIN, fg) + PC_CHART_GAP;
-  if (self->n_years == 0)
-    {
-      pc_chart_paint_text (cr, context, _("No data"), PC_CHART_TEXT_PLAIN, 0, width / 2.0, height / 2.0, 0.5, fg);
-      return;
-    }
-  y += paint_legend (self, cr, context, width, y, fg) + PC_CHART_GAP;
+  if (!pc_chart_paint_heading (cr, context, self->title, self->n_years == 0, width, height, fg, &y))
+    return;
+  y += paint_legend (cr, context, width, y, fg) + PC_CHART_GAP;
   pc_chart_text_size (context, "2026/27", PC_CHART_TEXT_PLAIN, NULL, &text_height);
   plots_height = MAX (2, height - y - text_height / 2.0 - text_height - 2 * PC_CHART_GAP - PC_CHART_MARGIN);
   value_ranges (self, costs, cumulative);
@@ -241,11 +164,13 @@ paint_chart (PcCompareChart *self,
   paint_bars (self, cr, &top, cost_axis[0], cost_axis[1]);
   pc_chart_paint_value_grid (cr, context, &bottom, line_axis[0], line_axis[1], line_axis[2], PC_AXIS_MONEY, FALSE,
                              fg);
-  paint_line (self, cr, &bottom, line_axis[0], line_axis[1]);
+  pc_chart_series_colour (COLOUR_CUMULATIVE, &colour);
+  gdk_cairo_set_source_rgba (cr, &colour);
+  pc_chart_paint_slot_line (cr, &bottom, self->cumulative, self->n_years, line_axis[0], line_axis[1]);
   pc_chart_paint_text (cr, context, _("Cumulative difference (scenario minus baseline)"), PC_CHART_TEXT_PLAIN,
                        top.size.width, top.origin.x + PC_CHART_GAP, bottom.origin.y - text_height - PC_CHART_GAP / 2,
                        0, fg);
-  paint_years (self, cr, context, &bottom, fg);
+  pc_chart_paint_slot_labels (cr, context, (const char * const *) self->years, self->n_years, &bottom, fg);
   if (self->payback >= 0 && (guint) self->payback < self->n_years)
     paint_payback (self, cr, context, &top, bottom.origin.y + bottom.size.height, fg);
 }
@@ -257,27 +182,15 @@ pc_compare_chart_paint (cairo_t      *cr,
                         int           height,
                         gpointer      self)
 {
-  static const GdkRGBA black = { 0.f, 0.f, 0.f, 1.f };
-
-  paint_chart (PC_COMPARE_CHART (self), cr, context, width, height, &black);
+  paint_chart (PC_COMPARE_CHART (self), cr, context, width, height, &pc_chart_frame_black);
 }
 
 static void
 pc_compare_chart_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GdkRGBA fg;
-  cairo_t *cr;
-
-  if (width <= 0 || height <= 0)
-    return;
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  paint_chart (PC_COMPARE_CHART (widget), cr, gtk_widget_get_pango_context (widget), width, height, &fg);
-  cairo_destroy (cr);
-  PC_COMPARE_CHART (widget)->draw_count++;
+  if (pc_chart_frame_snapshot (widget, snapshot, paint_chart))
+    PC_COMPARE_CHART (widget)->draw_count++;
 }
 
 guint64
@@ -331,8 +244,7 @@ pc_compare_chart_class_init (PcCompareChartClass *klass)
   object_class->finalize = pc_compare_chart_finalize;
   widget_class->snapshot = pc_compare_chart_snapshot;
   widget_class->measure = pc_compare_chart_measure;
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
-  gtk_widget_class_set_css_name (widget_class, "chart");
+  pc_chart_frame_class_init (widget_class);
 }
 
 static void
@@ -385,8 +297,6 @@ pc_compare_chart_set_data (PcCompareChart     *self,
   g_return_if_fail (PC_IS_COMPARE_CHART (self));
 
   clear_data (self);
-  g_free (self->title);
-  self->title = g_strdup (title);
   if (n_years > 0)
     {
       self->years = g_strdupv ((char **) years);
@@ -396,12 +306,8 @@ pc_compare_chart_set_data (PcCompareChart     *self,
       self->cumulative = g_memdup2 (cumulative, n_years * sizeof (double));
       self->payback = payback;
     }
-  g_free (self->description);
-  self->description = describe (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : _("Comparison chart"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
-                                  -1);
+  pc_chart_frame_set_text (GTK_WIDGET (self), &self->title, &self->description, title, describe (self),
+                           _("Comparison chart"));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -454,7 +360,5 @@ pc_compare_chart_save (PcCompareChart  *self,
                        GError         **error)
 {
   g_return_val_if_fail (PC_IS_COMPARE_CHART (self), FALSE);
-  return pc_chart_export_painted (pc_compare_chart_paint, self,
-                                  pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))),
-                                  path, width, height, error);
+  return pc_chart_frame_save (GTK_WIDGET (self), pc_compare_chart_paint, path, width, height, error);
 }

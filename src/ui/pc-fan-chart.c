@@ -11,7 +11,7 @@
 #include <pango/pangocairo.h>
 
 #include "pc-axis.h"
-#include "pc-chart-export.h"
+#include "pc-chart-frame.h"
 #include "pc-chart-paint.h"
 #include "pc-fan-chart.h"
 
@@ -61,11 +61,10 @@ paint_band (PcFanChart            *self,
             double                 max)
 {
   double slot = plot->size.width / self->n_years;
-  double span = max > min ? max - min : 1.0;
   GdkRGBA colour;
 
-#define X(i) (plot->origin.x + ((i) + 0.5) * slot)
-#define Y(v) (plot->origin.y + plot->size.height - ((v) - min) / span * plot->size.height)
+#define X(i) pc_chart_slot_x (plot, self->n_years, (i))
+#define Y(v) pc_chart_value_to_y (plot, (v), min, max)
   pc_chart_series_colour (COLOUR_BAND, &colour);
   colour.alpha = 0.35f;
   gdk_cairo_set_source_rgba (cr, &colour);
@@ -86,45 +85,30 @@ paint_band (PcFanChart            *self,
 
   pc_chart_series_colour (COLOUR_MEAN, &colour);
   gdk_cairo_set_source_rgba (cr, &colour);
-  cairo_set_line_width (cr, 2.5);
-  cairo_new_path (cr);
-  for (guint i = 0; i < self->n_years; i++)
-    cairo_line_to (cr, X (i), Y (self->mean[i]));
-  cairo_stroke (cr);
-  for (guint i = 0; i < self->n_years; i++)
-    {
-      cairo_arc (cr, X (i), Y (self->mean[i]), 3.5, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
+  pc_chart_paint_slot_line (cr, plot, self->mean, self->n_years, min, max);
 #undef X
 #undef Y
 }
 
 static void
-paint_chart (PcFanChart    *self,
+paint_chart (gpointer       chart,
              cairo_t       *cr,
              PangoContext  *context,
              int            width,
              int            height,
              const GdkRGBA *fg)
 {
-  double y = PC_CHART_MARGIN;
-  double min = 0, max = 0, axis_min, axis_max, step, slot;
+  PcFanChart *self = chart;
+  double y;
+  double min = 0, max = 0, axis_min, axis_max, step;
   graphene_rect_t plot;
   int text_height;
   int left;
-  int w;
-  guint label_step;
 
-  if (self->title != NULL)
-    y += pc_chart_paint_title (cr, context, self->title, width - 2 * PC_CHART_MARGIN, fg) + PC_CHART_GAP;
-  if (self->n_years == 0)
-    {
-      pc_chart_paint_text (cr, context, _("No data"), PC_CHART_TEXT_PLAIN, 0, width / 2.0, height / 2.0, 0.5, fg);
-      return;
-    }
+  if (!pc_chart_paint_heading (cr, context, self->title, self->n_years == 0, width, height, fg, &y))
+    return;
   y += paint_legend (cr, context, y, fg) + PC_CHART_GAP;
-  pc_chart_text_size (context, self->years[0], PC_CHART_TEXT_PLAIN, &w, &text_height);
+  pc_chart_text_size (context, self->years[0], PC_CHART_TEXT_PLAIN, NULL, &text_height);
   for (guint i = 0; i < self->n_years; i++)
     {
       min = MIN (min, self->low[i]);
@@ -137,11 +121,7 @@ paint_chart (PcFanChart    *self,
                              MAX (1, height - y - text_height / 2.0 - text_height - PC_CHART_GAP - PC_CHART_MARGIN));
   pc_chart_paint_value_grid (cr, context, &plot, axis_min, axis_max, step, PC_AXIS_MONEY, FALSE, fg);
   paint_band (self, cr, &plot, axis_min, axis_max);
-  slot = plot.size.width / self->n_years;
-  label_step = MAX (1, (guint) ceil ((w + PC_CHART_GAP) / slot));
-  for (guint i = 0; i < self->n_years; i += label_step)
-    pc_chart_paint_text (cr, context, self->years[i], PC_CHART_TEXT_PLAIN, 0, plot.origin.x + (i + 0.5) * slot,
-                         plot.origin.y + plot.size.height + PC_CHART_GAP / 2, 0.5, fg);
+  pc_chart_paint_slot_labels (cr, context, (const char * const *) self->years, self->n_years, &plot, fg);
 }
 
 void
@@ -151,26 +131,14 @@ pc_fan_chart_paint (cairo_t      *cr,
                     int           height,
                     gpointer      self)
 {
-  static const GdkRGBA black = { 0.f, 0.f, 0.f, 1.f };
-
-  paint_chart (PC_FAN_CHART (self), cr, context, width, height, &black);
+  paint_chart (PC_FAN_CHART (self), cr, context, width, height, &pc_chart_frame_black);
 }
 
 static void
 pc_fan_chart_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GdkRGBA fg;
-  cairo_t *cr;
-
-  if (width <= 0 || height <= 0)
-    return;
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  paint_chart (PC_FAN_CHART (widget), cr, gtk_widget_get_pango_context (widget), width, height, &fg);
-  cairo_destroy (cr);
+  pc_chart_frame_snapshot (widget, snapshot, paint_chart);
 }
 
 static void
@@ -216,8 +184,7 @@ pc_fan_chart_class_init (PcFanChartClass *klass)
   object_class->finalize = pc_fan_chart_finalize;
   widget_class->snapshot = pc_fan_chart_snapshot;
   widget_class->measure = pc_fan_chart_measure;
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
-  gtk_widget_class_set_css_name (widget_class, "chart");
+  pc_chart_frame_class_init (widget_class);
 }
 
 static void
@@ -262,8 +229,6 @@ pc_fan_chart_set_data (PcFanChart         *self,
   g_return_if_fail (PC_IS_FAN_CHART (self));
 
   clear_data (self);
-  g_free (self->title);
-  self->title = g_strdup (title);
   if (n_years > 0)
     {
       self->years = g_strdupv ((char **) years);
@@ -272,12 +237,8 @@ pc_fan_chart_set_data (PcFanChart         *self,
       self->low = g_memdup2 (low, n_years * sizeof (double));
       self->high = g_memdup2 (high, n_years * sizeof (double));
     }
-  g_free (self->description);
-  self->description = describe (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : _("Fan chart"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
-                                  -1);
+  pc_chart_frame_set_text (GTK_WIDGET (self), &self->title, &self->description, title, describe (self),
+                           _("Fan chart"));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -323,7 +284,5 @@ pc_fan_chart_save (PcFanChart  *self,
                    GError     **error)
 {
   g_return_val_if_fail (PC_IS_FAN_CHART (self), FALSE);
-  return pc_chart_export_painted (pc_fan_chart_paint, self,
-                                  pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))),
-                                  path, width, height, error);
+  return pc_chart_frame_save (GTK_WIDGET (self), pc_fan_chart_paint, path, width, height, error);
 }

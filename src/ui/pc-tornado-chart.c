@@ -11,7 +11,7 @@
 #include <pango/pangocairo.h>
 
 #include "pc-axis.h"
-#include "pc-chart-export.h"
+#include "pc-chart-frame.h"
 #include "pc-chart-paint.h"
 #include "pc-format.h"
 #include "pc-tornado-chart.h"
@@ -49,25 +49,8 @@ paint_legend (cairo_t       *cr,
 {
   const char *names[] = { _("Total cost at the low value"), _("Total cost at the high value") };
   const guint colours[] = { COLOUR_LOW, COLOUR_HIGH };
-  double x = PC_CHART_MARGIN;
-  double top = y;
-  int h = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      GdkRGBA colour;
-      int w;
-
-      pc_chart_text_size (context, names[i], PC_CHART_TEXT_PLAIN, &w, &h);
-      if (x > PC_CHART_MARGIN && x + PC_CHART_SWATCH + PC_CHART_SWATCH_GAP + w > width - PC_CHART_MARGIN)
-        {
-          x = PC_CHART_MARGIN;
-          y += h + PC_CHART_LEGEND_ROW_GAP;
-        }
-      pc_chart_series_colour (colours[i], &colour);
-      pc_chart_paint_swatch (cr, context, &colour, names[i], &x, y, fg);
-    }
-  return y + h - top;
+  return pc_chart_paint_legend (cr, context, names, colours, G_N_ELEMENTS (names), width, y, fg);
 }
 
 /* A bar from the base to @total in its half of the row, and the value tried
@@ -131,25 +114,21 @@ paint_label (cairo_t       *cr,
 }
 
 static void
-paint_chart (PcTornadoChart *self,
-             cairo_t        *cr,
-             PangoContext   *context,
-             int             width,
-             int             height,
-             const GdkRGBA  *fg)
+paint_chart (gpointer       chart,
+             cairo_t       *cr,
+             PangoContext  *context,
+             int            width,
+             int            height,
+             const GdkRGBA *fg)
 {
-  double y = PC_CHART_MARGIN;
+  PcTornadoChart *self = chart;
+  double y;
   double min = self->base, max = self->base, axis_min, axis_max, step, span, label_width = 0, row, right;
   graphene_rect_t plot;
   int text_height;
 
-  if (self->title != NULL)
-    y += pc_chart_paint_title (cr, context, self->title, width - 2 * PC_CHART_MARGIN, fg) + PC_CHART_GAP;
-  if (self->n_bars == 0)
-    {
-      pc_chart_paint_text (cr, context, _("No data"), PC_CHART_TEXT_PLAIN, 0, width / 2.0, height / 2.0, 0.5, fg);
-      return;
-    }
+  if (!pc_chart_paint_heading (cr, context, self->title, self->n_bars == 0, width, height, fg, &y))
+    return;
   y += paint_legend (cr, context, width, y, fg) + PC_CHART_GAP;
   pc_chart_text_size (context, "£0", PC_CHART_TEXT_PLAIN, NULL, &text_height);
   for (guint i = 0; i < self->n_bars; i++)
@@ -206,26 +185,14 @@ pc_tornado_chart_paint (cairo_t      *cr,
                         int           height,
                         gpointer      self)
 {
-  static const GdkRGBA black = { 0.f, 0.f, 0.f, 1.f };
-
-  paint_chart (PC_TORNADO_CHART (self), cr, context, width, height, &black);
+  paint_chart (PC_TORNADO_CHART (self), cr, context, width, height, &pc_chart_frame_black);
 }
 
 static void
 pc_tornado_chart_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GdkRGBA fg;
-  cairo_t *cr;
-
-  if (width <= 0 || height <= 0)
-    return;
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  paint_chart (PC_TORNADO_CHART (widget), cr, gtk_widget_get_pango_context (widget), width, height, &fg);
-  cairo_destroy (cr);
+  pc_chart_frame_snapshot (widget, snapshot, paint_chart);
 }
 
 static void
@@ -287,8 +254,7 @@ pc_tornado_chart_class_init (PcTornadoChartClass *klass)
   object_class->finalize = pc_tornado_chart_finalize;
   widget_class->snapshot = pc_tornado_chart_snapshot;
   widget_class->measure = pc_tornado_chart_measure;
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
-  gtk_widget_class_set_css_name (widget_class, "chart");
+  pc_chart_frame_class_init (widget_class);
 }
 
 static void
@@ -333,20 +299,14 @@ pc_tornado_chart_set_data (PcTornadoChart     *self,
   g_return_if_fail (PC_IS_TORNADO_CHART (self));
 
   clear_data (self);
-  g_free (self->title);
-  self->title = g_strdup (title);
   self->base = base;
   self->bars = g_new0 (Bar, MAX (n_bars, 1));
   for (guint i = 0; i < n_bars; i++)
     self->bars[i] = (Bar) { g_strdup (bars[i].label), bars[i].total_low, bars[i].total_high,
                             g_strdup (bars[i].low_text), g_strdup (bars[i].high_text) };
   self->n_bars = n_bars;
-  g_free (self->description);
-  self->description = describe (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : _("Tornado chart"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
-                                  -1);
+  pc_chart_frame_set_text (GTK_WIDGET (self), &self->title, &self->description, title, describe (self),
+                           _("Tornado chart"));
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -389,9 +349,7 @@ pc_tornado_chart_save (PcTornadoChart  *self,
                        GError         **error)
 {
   g_return_val_if_fail (PC_IS_TORNADO_CHART (self), FALSE);
-  return pc_chart_export_painted (pc_tornado_chart_paint, self,
-                                  pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))),
-                                  path, width, height, error);
+  return pc_chart_frame_save (GTK_WIDGET (self), pc_tornado_chart_paint, path, width, height, error);
 }
 
 /* The one-way sensitivity's parameters as a person reads them. */
