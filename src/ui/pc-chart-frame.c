@@ -10,10 +10,34 @@
 const GdkRGBA pc_chart_frame_black = { 0.f, 0.f, 0.f, 1.f };
 
 void
-pc_chart_frame_class_init (GtkWidgetClass *widget_class)
+pc_chart_frame_class_init (GtkWidgetClass *widget_class,
+                           void          (*snapshot) (GtkWidget   *widget,
+                                                      GtkSnapshot *snapshot),
+                           void          (*measure) (GtkWidget      *widget,
+                                                     GtkOrientation  orientation,
+                                                     int             for_size,
+                                                     int            *minimum,
+                                                     int            *natural,
+                                                     int            *minimum_baseline,
+                                                     int            *natural_baseline))
 {
+  widget_class->snapshot = snapshot;
+  widget_class->measure = measure;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_widget_class_set_css_name (widget_class, "chart");
+}
+
+void
+pc_chart_frame_measure (GtkOrientation  orientation,
+                        int             min_height,
+                        int             natural_height,
+                        int            *minimum,
+                        int            *natural)
+{
+  gboolean horizontal = orientation == GTK_ORIENTATION_HORIZONTAL;
+
+  *minimum = horizontal ? 280 : min_height;
+  *natural = horizontal ? 640 : natural_height;
 }
 
 gboolean
@@ -51,6 +75,14 @@ pc_chart_frame_set_text (GtkWidget   *widget,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : fallback,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+void
+pc_chart_frame_clear_text (char **title_slot,
+                           char **description_slot)
+{
+  g_clear_pointer (title_slot, g_free);
+  g_clear_pointer (description_slot, g_free);
 }
 
 gboolean

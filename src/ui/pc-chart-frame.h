@@ -23,8 +23,26 @@ typedef void (*PcChartFramePainter) (gpointer       chart,
 /* Black, for charts painted on white (files, the business case). */
 extern const GdkRGBA pc_chart_frame_black;
 
-/* An image to a screen reader, styled as "chart". */
-void     pc_chart_frame_class_init      (GtkWidgetClass      *widget_class);
+/* An image to a screen reader, styled as "chart", drawn by @snapshot and
+ * sized by @measure. */
+void     pc_chart_frame_class_init      (GtkWidgetClass      *widget_class,
+                                         void               (*snapshot) (GtkWidget   *widget,
+                                                                         GtkSnapshot *snapshot),
+                                         void               (*measure) (GtkWidget      *widget,
+                                                                        GtkOrientation  orientation,
+                                                                        int             for_size,
+                                                                        int            *minimum,
+                                                                        int            *natural,
+                                                                        int            *minimum_baseline,
+                                                                        int            *natural_baseline));
+
+/* The charts' one width (280 at least, 640 wanted) and, for the vertical
+ * @orientation, @min_height and @natural_height. */
+void     pc_chart_frame_measure         (GtkOrientation       orientation,
+                                         int                  min_height,
+                                         int                  natural_height,
+                                         int                 *minimum,
+                                         int                 *natural);
 
 /* Paints @widget with @paint over its allocation in the theme's colour;
  * returns FALSE when it has no size and nothing was painted. */
@@ -41,6 +59,10 @@ void     pc_chart_frame_set_text        (GtkWidget           *widget,
                                          const char          *title,
                                          char                *description,
                                          const char          *fallback);
+
+/* Frees the title and description pc_chart_frame_set_text keeps. */
+void     pc_chart_frame_clear_text      (char               **title_slot,
+                                         char               **description_slot);
 
 /* Writes @widget as pc_chart_export_painted does, in the widget's font. */
 gboolean pc_chart_frame_save            (GtkWidget           *widget,

@@ -209,8 +209,7 @@ pc_compare_chart_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 280 : 340;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 400;
+  pc_chart_frame_measure (orientation, 340, 400, minimum, natural);
 }
 
 static void
@@ -230,8 +229,7 @@ pc_compare_chart_finalize (GObject *object)
   PcCompareChart *self = PC_COMPARE_CHART (object);
 
   clear_data (self);
-  g_free (self->title);
-  g_free (self->description);
+  pc_chart_frame_clear_text (&self->title, &self->description);
   G_OBJECT_CLASS (pc_compare_chart_parent_class)->finalize (object);
 }
 
@@ -242,9 +240,7 @@ pc_compare_chart_class_init (PcCompareChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = pc_compare_chart_finalize;
-  widget_class->snapshot = pc_compare_chart_snapshot;
-  widget_class->measure = pc_compare_chart_measure;
-  pc_chart_frame_class_init (widget_class);
+  pc_chart_frame_class_init (widget_class, pc_compare_chart_snapshot, pc_compare_chart_measure);
 }
 
 static void

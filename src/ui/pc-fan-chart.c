@@ -150,8 +150,7 @@ pc_fan_chart_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 280 : 200;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 300;
+  pc_chart_frame_measure (orientation, 200, 300, minimum, natural);
 }
 
 static void
@@ -170,8 +169,7 @@ pc_fan_chart_finalize (GObject *object)
   PcFanChart *self = PC_FAN_CHART (object);
 
   clear_data (self);
-  g_free (self->title);
-  g_free (self->description);
+  pc_chart_frame_clear_text (&self->title, &self->description);
   G_OBJECT_CLASS (pc_fan_chart_parent_class)->finalize (object);
 }
 
@@ -182,9 +180,7 @@ pc_fan_chart_class_init (PcFanChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = pc_fan_chart_finalize;
-  widget_class->snapshot = pc_fan_chart_snapshot;
-  widget_class->measure = pc_fan_chart_measure;
-  pc_chart_frame_class_init (widget_class);
+  pc_chart_frame_class_init (widget_class, pc_fan_chart_snapshot, pc_fan_chart_measure);
 }
 
 static void

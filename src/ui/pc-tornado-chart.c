@@ -205,20 +205,14 @@ pc_tornado_chart_measure (GtkWidget      *widget,
                           int            *natural_baseline)
 {
   PcTornadoChart *self = PC_TORNADO_CHART (widget);
-  int text_height;
+  int text_height, height;
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 280;
-      *natural = 640;
-      return;
-    }
   /* In a scrolled view a widget gets its minimum height: room for every
    * row's label on its two lines, and for the title, legend and axis,
    * in the text's own size, so large text does not overlap. */
   pc_chart_text_size (gtk_widget_get_pango_context (widget), "£0", PC_CHART_TEXT_PLAIN, NULL, &text_height);
-  *minimum = 8 * text_height + (2 * text_height + 6) * MAX (self->n_bars, 4);
-  *natural = *minimum;
+  height = 8 * text_height + (2 * text_height + 6) * MAX (self->n_bars, 4);
+  pc_chart_frame_measure (orientation, height, height, minimum, natural);
 }
 
 static void
@@ -240,8 +234,7 @@ pc_tornado_chart_finalize (GObject *object)
   PcTornadoChart *self = PC_TORNADO_CHART (object);
 
   clear_data (self);
-  g_free (self->title);
-  g_free (self->description);
+  pc_chart_frame_clear_text (&self->title, &self->description);
   G_OBJECT_CLASS (pc_tornado_chart_parent_class)->finalize (object);
 }
 
@@ -252,9 +245,7 @@ pc_tornado_chart_class_init (PcTornadoChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = pc_tornado_chart_finalize;
-  widget_class->snapshot = pc_tornado_chart_snapshot;
-  widget_class->measure = pc_tornado_chart_measure;
-  pc_chart_frame_class_init (widget_class);
+  pc_chart_frame_class_init (widget_class, pc_tornado_chart_snapshot, pc_tornado_chart_measure);
 }
 
 static void
