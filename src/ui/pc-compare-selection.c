@@ -13,6 +13,7 @@
 #include "pc-compare-selection.h"
 #include "pc-error.h"
 #include "pc-model.h"
+#include "pc-template.h"
 
 struct _PcCompareSelection
 {
@@ -390,15 +391,11 @@ static void
 pc_compare_selection_dispose (GObject *object)
 {
   PcCompareSelection *self = PC_COMPARE_SELECTION (object);
-  GtkWidget *child;
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_COMPARE_SELECTION);
-  /* The template's top widget is not bound: unparented here. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  pc_template_dispose (GTK_WIDGET (self), PC_TYPE_COMPARE_SELECTION);
   G_OBJECT_CLASS (pc_compare_selection_parent_class)->dispose (object);
 }
 

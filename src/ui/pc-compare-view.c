@@ -15,6 +15,7 @@
 #include "pc-format.h"
 #include "pc-grid-table.h"
 #include "pc-labels.h"
+#include "pc-template.h"
 
 struct _PcCompareView
 {
@@ -411,13 +412,9 @@ static void
 pc_compare_view_dispose (GObject *object)
 {
   PcCompareView *self = PC_COMPARE_VIEW (object);
-  GtkWidget *child;
 
   g_clear_object (&self->document);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_COMPARE_VIEW);
-  /* The template's top widget is not bound: unparented here. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  pc_template_dispose (GTK_WIDGET (self), PC_TYPE_COMPARE_VIEW);
   G_OBJECT_CLASS (pc_compare_view_parent_class)->dispose (object);
 }
 

@@ -16,6 +16,7 @@
 #include "pc-labels.h"
 #include "pc-lever-panel.h"
 #include "pc-projection-view.h"
+#include "pc-template.h"
 
 typedef enum { COST_BY_PHASE, COST_BY_FUNDING } CostBreakdown;
 
@@ -1085,7 +1086,6 @@ static void
 pc_projection_view_dispose (GObject *object)
 {
   PcProjectionView *self = PC_PROJECTION_VIEW (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->size_charts_source, g_source_remove);
   g_cancellable_cancel (self->psa_cancellable);
@@ -1093,10 +1093,7 @@ pc_projection_view_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_PROJECTION_VIEW);
-  /* The box holding the figures and the levers is not bound. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  pc_template_dispose (GTK_WIDGET (self), PC_TYPE_PROJECTION_VIEW);
   G_OBJECT_CLASS (pc_projection_view_parent_class)->dispose (object);
 }
 

@@ -13,6 +13,7 @@
 #include "pc-axis.h"
 #include "pc-format.h"
 #include "pc-sensitivity-view.h"
+#include "pc-template.h"
 
 #define TORNADO_BARS 12
 
@@ -686,17 +687,13 @@ static void
 pc_sensitivity_view_dispose (GObject *object)
 {
   PcSensitivityView *self = PC_SENSITIVITY_VIEW (object);
-  GtkWidget *child;
 
   /* The task holds the view until the workers stop: they stop soon. */
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->document);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_SENSITIVITY_VIEW);
-  /* The template's top widget is not bound: unparented here. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  pc_template_dispose (GTK_WIDGET (self), PC_TYPE_SENSITIVITY_VIEW);
   G_OBJECT_CLASS (pc_sensitivity_view_parent_class)->dispose (object);
 }
 
