@@ -175,6 +175,33 @@ pc_activity_shaded_cell (const char *text,
 }
 
 GtkWidget *
+pc_activity_page_new (GtkWidget *view)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  gtk_widget_set_parent (box, view);
+  g_object_set (box, "margin-start", 18, "margin-end", 18, "margin-top", 12, "margin-bottom", 12, NULL);
+  return box;
+}
+
+GtkGrid *
+pc_activity_matrix_append (GtkWidget  *box,
+                           const char *accessible_label)
+{
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_grid_set_column_spacing (grid, 2);
+  gtk_grid_set_row_spacing (grid, 2);
+  gtk_widget_add_css_class (GTK_WIDGET (grid), "pc-matrix");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (grid));
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  return grid;
+}
+
+GtkWidget *
 pc_activity_note (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);

@@ -34,6 +34,12 @@ GStrv        pc_activity_sorted_keys      (GHashTable   *names);
  * the largest flows first while the figure stays readable. */
 GtkWidget   *pc_activity_shaded_cell      (const char   *text,
                                            double        fraction);
+/* The column every activity view lays itself out in, its one child, with
+ * the page's margins. */
+GtkWidget   *pc_activity_page_new         (GtkWidget    *view);
+/* A matrix named @accessible_label, scrolled, filling the rest of @box. */
+GtkGrid     *pc_activity_matrix_append    (GtkWidget    *box,
+                                           const char   *accessible_label);
 /* A placeholder shown instead of a table: why there is nothing. */
 GtkWidget   *pc_activity_note             (const char   *text);
 /* A share as the CLI prints it: "93.0%", "—" for none. */

@@ -232,9 +232,7 @@ pc_actual_cost_view_init (PcActualCostView *self)
   GtkWidget *table_scrolled = gtk_scrolled_window_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  g_object_set (self->box, "margin-start", 18, "margin-end", 18, "margin-top", 12, "margin-bottom", 12, NULL);
+  self->box = pc_activity_page_new (GTK_WIDGET (self));
   self->site_choice = pc_activity_choice_new (_("Tumour site"));
   self->provider_choice = pc_activity_choice_new (_("Provider"));
   gtk_box_append (GTK_BOX (bar), pc_activity_labelled (_("_Site"), GTK_WIDGET (self->site_choice)));

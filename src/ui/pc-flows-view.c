@@ -391,12 +391,9 @@ static void
 pc_flows_view_init (PcFlowsView *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   self->sort_column = -2;
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  g_object_set (self->box, "margin-start", 18, "margin-end", 18, "margin-top", 12, "margin-bottom", 12, NULL);
+  self->box = pc_activity_page_new (GTK_WIDGET (self));
   self->measure_choice = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (
     (const char *[]) { _("Patients"), _("Cost"), _("Tariff paid"), NULL }));
   self->rows_choice = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (
@@ -406,15 +403,7 @@ pc_flows_view_init (PcFlowsView *self)
   gtk_box_append (GTK_BOX (bar), pc_activity_labelled (_("_Rows"), GTK_WIDGET (self->rows_choice)));
   gtk_box_append (GTK_BOX (bar), pc_activity_labelled (_("S_ort"), GTK_WIDGET (self->sort_choice)));
   gtk_box_append (GTK_BOX (self->box), bar);
-  self->grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_spacing (self->grid, 2);
-  gtk_grid_set_row_spacing (self->grid, 2);
-  gtk_widget_add_css_class (GTK_WIDGET (self->grid), "pc-matrix");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Flows from areas to providers"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->grid));
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (self->box), scrolled);
+  self->grid = pc_activity_matrix_append (self->box, _("Flows from areas to providers"));
   self->summary = GTK_LABEL (pc_activity_note (NULL));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->summary));
   g_signal_connect (self->measure_choice, "notify::selected", G_CALLBACK (on_choice_changed), self);

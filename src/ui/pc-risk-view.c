@@ -521,9 +521,7 @@ pc_risk_view_init (PcRiskView *self)
   GtkListItemFactory *factory;
 
   self->shown = g_list_store_new (PC_TYPE_RISK_ITEM);
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  g_object_set (self->box, "margin-start", 18, "margin-end", 18, "margin-top", 12, "margin-bottom", 12, NULL);
+  self->box = pc_activity_page_new (GTK_WIDGET (self));
   self->status_choice = pc_activity_choice_new (_("Show entries of status"));
   self->provider_choice = pc_activity_choice_new (_("Show entries of provider"));
   self->kind_choice = pc_activity_choice_new (_("Show entries of kind"));

@@ -293,9 +293,7 @@ pc_unit_cost_view_init (PcUnitCostView *self)
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  g_object_set (self->box, "margin-start", 18, "margin-end", 18, "margin-top", 12, "margin-bottom", 12, NULL);
+  self->box = pc_activity_page_new (GTK_WIDGET (self));
   self->provider_choice = pc_activity_choice_new (_("Provider"));
   self->pathway_choice = pc_activity_choice_new (_("The provider’s pathway"));
   self->apply_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Apply to Pathway")));
