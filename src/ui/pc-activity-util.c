@@ -12,6 +12,7 @@
 #include "pc-grid-table.h"
 #include "pc-labels.h"
 #include "pc-project-activity-views.h"
+#include "pc-scenario-choice.h"
 
 const char *
 pc_activity_name_of (GHashTable *names,
@@ -22,48 +23,12 @@ pc_activity_name_of (GHashTable *names,
   return name != NULL && *name != '\0' ? name : code;
 }
 
-static void
-on_label_setup (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  ellipsize)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (ellipsize != NULL)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_label_bind (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  unused)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
-}
-
-static GtkListItemFactory *
-label_factory (gboolean ellipsize)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_label_setup), GINT_TO_POINTER (ellipsize));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_label_bind), NULL);
-  return factory;
-}
-
 GtkDropDown *
 pc_activity_choice_new (const char *accessible_label)
 {
   GtkDropDown *drop_down = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char *[]) { NULL }));
-  g_autoptr(GtkListItemFactory) shown = label_factory (TRUE);
-  g_autoptr(GtkListItemFactory) listed = label_factory (FALSE);
+  g_autoptr(GtkListItemFactory) shown = pc_choice_label_factory_new (-1, 26);
+  g_autoptr(GtkListItemFactory) listed = pc_choice_label_factory_new (-1, -1);
 
   /* A long provider's name is cut short on the button, whole in the list:
    * the bar of choices fits a window 1024 pixels wide. */

@@ -121,39 +121,58 @@ pc_scenario_choice_get_label (PcScenarioChoice *self)
   return self->label;
 }
 
+typedef struct
+{
+  int width_chars;
+  int max_width_chars;
+} LabelWidth;
+
 static void
-on_choice_setup (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  shortened)
+on_label_setup (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                LabelWidth               *width)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (shortened != NULL)
+  if (width->width_chars != -1 || width->max_width_chars != -1)
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_width_chars (GTK_LABEL (label), width->width_chars);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), width->max_width_chars);
     }
   gtk_list_item_set_child (item, label);
 }
 
 static void
-on_choice_bind (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  unused)
+on_label_bind (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  unused)
 {
-  PcScenarioChoice *choice = gtk_list_item_get_item (item);
+  gpointer object = gtk_list_item_get_item (item);
+  const char *text = GTK_IS_STRING_OBJECT (object) ? gtk_string_object_get_string (object)
+                                                   : pc_scenario_choice_get_label (object);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), pc_scenario_choice_get_label (choice));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
-static GtkListItemFactory *
-choice_factory (gboolean shortened)
+static void
+free_label_width (gpointer  width,
+                  GClosure *closure)
+{
+  g_free (width);
+}
+
+GtkListItemFactory *
+pc_choice_label_factory_new (int width_chars,
+                             int max_width_chars)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  LabelWidth *width = g_new (LabelWidth, 1);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (on_choice_setup), GINT_TO_POINTER (shortened));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_choice_bind), NULL);
+  *width = (LabelWidth) { width_chars, max_width_chars };
+  g_signal_connect_data (factory, "setup", G_CALLBACK (on_label_setup), width, free_label_width, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_label_bind), NULL);
   return factory;
 }
 
@@ -163,8 +182,8 @@ pc_choice_drop_down_new (const char *accessible_label)
   GListStore *choices = g_list_store_new (PC_TYPE_SCENARIO_CHOICE);
   GtkExpression *label = gtk_property_expression_new (PC_TYPE_SCENARIO_CHOICE, NULL, "label");
   GtkWidget *drop_down = gtk_drop_down_new (G_LIST_MODEL (choices), label);
-  g_autoptr(GtkListItemFactory) shown = choice_factory (TRUE);
-  g_autoptr(GtkListItemFactory) listed = choice_factory (FALSE);
+  g_autoptr(GtkListItemFactory) shown = pc_choice_label_factory_new (10, -1);
+  g_autoptr(GtkListItemFactory) listed = pc_choice_label_factory_new (-1, -1);
 
   /* A long step's name is cut short on the button, whole in the list, so
    * a form of choices fits a projector's width with large text. */

@@ -18,6 +18,12 @@ PcScenarioChoice *pc_scenario_choice_new       (const char *code,
 const char       *pc_scenario_choice_get_code  (PcScenarioChoice *self);
 const char       *pc_scenario_choice_get_label (PcScenarioChoice *self);
 
+/* Left-aligned labels of a drop-down's items: a choice's label or a
+ * GtkStringObject's string. With a @width_chars or @max_width_chars other
+ * than -1 (for the drop-down's button) the text is cut short. */
+GtkListItemFactory *pc_choice_label_factory_new (int width_chars,
+                                                 int max_width_chars);
+
 /* A drop-down of choices showing their labels, named @accessible_label
  * for screen readers. */
 GtkWidget  *pc_choice_drop_down_new   (const char   *accessible_label);
