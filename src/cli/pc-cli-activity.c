@@ -228,13 +228,10 @@ pc_cli_command_activity (int argc, char **argv, GError **error)
     { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("FILE.pathcost");
   g_autoptr(PcProject) project = NULL;
   int status = EXIT_FAILURE;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_help_enabled (context, FALSE);
-  if (!g_option_context_parse (context, &argc, &argv, error))
+  if (!pc_cli_parse_options (entries, &argc, &argv, error))
     status = 2;
   else if (argc != 3 || count_choices (&o) != 1)
     {
@@ -271,14 +268,11 @@ pc_cli_command_risk (int argc, char **argv, GError **error)
     { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("Due date, or '' to clear it"), "YYYY-MM-DD" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("FILE.pathcost");
   g_autoptr(PcProject) project = NULL;
   PcRisk risk = { 0, };
   PcStage stage_value = PC_STAGE_UNKNOWN;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_help_enabled (context, FALSE);
-  if (!g_option_context_parse (context, &argc, &argv, error))
+  if (!pc_cli_parse_options (entries, &argc, &argv, error))
     return 2;
   if (argc != 3 || pathway == NULL || step == NULL || provider == NULL
       || !pc_risk_kind_from_string (kind, &risk.kind)

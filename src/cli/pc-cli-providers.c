@@ -53,30 +53,10 @@ parse_options (int *argc, char ***argv, ProviderOptions *o, GError **error)
     { "negotiation", 0, 0, G_OPTION_ARG_NONE, &o->negotiation, N_("The negotiation pack"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("FILE.pathcost");
 
   o->from = pc_current_financial_year ();
   o->years = 10;
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_help_enabled (context, FALSE);
-  return g_option_context_parse (context, argc, argv, error);
-}
-
-/* --area A --area B and --area A,B both select A and B. */
-static GStrv
-split_areas (char **given)
-{
-  g_autoptr(GStrvBuilder) areas = g_strv_builder_new ();
-
-  for (guint i = 0; given != NULL && given[i] != NULL; i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (given[i], ",", -1);
-
-      for (guint j = 0; parts[j] != NULL; j++)
-        if (*g_strstrip (parts[j]) != '\0')
-          g_strv_builder_add (areas, parts[j]);
-    }
-  return g_strv_builder_end (areas);
+  return pc_cli_parse_options (entries, argc, argv, error);
 }
 
 static gboolean
@@ -227,7 +207,7 @@ pc_cli_command_providers (int argc, char **argv, GError **error)
 
   if (!parse_options (&argc, &argv, &o, error))
     return 2;
-  areas = split_areas (o.areas);
+  areas = pc_cli_split_areas (o.areas);
   if (argc != 3)
     {
       g_set_error (error, PC_ERROR, PC_ERROR_INVALID,
@@ -264,7 +244,7 @@ pc_cli_command_export_negotiation (int argc, char **argv, GError **error)
 
   if (!parse_options (&argc, &argv, &o, error))
     return 2;
-  areas = split_areas (o.areas);
+  areas = pc_cli_split_areas (o.areas);
   if (argc != 3 || !o.negotiation)
     {
       g_set_error (error, PC_ERROR, PC_ERROR_INVALID,

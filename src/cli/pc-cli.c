@@ -226,6 +226,19 @@ selection_clear (Selection *selection)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Selection, selection_clear)
 
 /* The current financial year: April to March. */
+gboolean
+pc_cli_parse_options (const GOptionEntry  *entries,
+                      int                 *argc,
+                      char              ***argv,
+                      GError             **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("FILE.pathcost");
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  return g_option_context_parse (context, argc, argv, error);
+}
+
 static gboolean
 parse_selection (int *argc, char ***argv, Selection *selection, GError **error)
 {
@@ -243,19 +256,15 @@ parse_selection (int *argc, char ***argv, Selection *selection, GError **error)
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &selection->output, N_("Workbook to write"), "OUT.xlsx" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("FILE.pathcost");
 
   selection->from = pc_current_financial_year ();
   selection->years = 10;
   selection->seed = 1;
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_help_enabled (context, FALSE);
-  return g_option_context_parse (context, argc, argv, error);
+  return pc_cli_parse_options (entries, argc, argv, error);
 }
 
-/* --area A --area B and --area A,B both select A and B. */
-static GStrv
-split_areas (char **given)
+GStrv
+pc_cli_split_areas (char **given)
 {
   g_autoptr(GStrvBuilder) areas = g_strv_builder_new ();
 
@@ -324,7 +333,7 @@ run_start (Run *run, int argc, char **argv, const char *usage, gboolean apply_sc
     return EXIT_USAGE;
   if (argc != 3)
     return usage_error (error, usage);
-  run->areas = split_areas (selection->areas);
+  run->areas = pc_cli_split_areas (selection->areas);
   if (!check_selection (selection, run->areas, error))
     return EXIT_USAGE;
   run->area_label = g_strjoinv ("+", run->areas);

@@ -35,6 +35,15 @@ void pc_cli_print_psa        (const PcPsa        *psa);
 PcProject *pc_cli_open_project (const char         *path,
                                 PcProjectOpenFlags  flags,
                                 GError            **error);
+/* Parses the options @entries of a command on FILE.pathcost (no --help:
+ * the usage is pathcost-cli's own). */
+gboolean pc_cli_parse_options (const GOptionEntry  *entries,
+                               int                 *argc,
+                               char              ***argv,
+                               GError             **error);
+/* --area A --area B and --area A,B both select A and B. */
+GStrv    pc_cli_split_areas   (char               **given);
+
 int  pc_cli_command_sources  (int                 argc,
                               char              **argv,
                               GError            **error);
