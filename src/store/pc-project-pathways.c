@@ -726,6 +726,30 @@ has_row (PcProject   *self,
   return TRUE;
 }
 
+/* Whether the project has a pathway named @name. */
+static gboolean
+has_pathway (PcProject   *self,
+             const char  *name,
+             gboolean    *found,
+             GError     **error)
+{
+  return has_row (self, "SELECT name FROM pathways WHERE name = ?", name, found, error);
+}
+
+/* FALSE, with the error naming the pathways there are, unless the project
+ * has a pathway named @name. */
+static gboolean
+require_pathway (PcProject   *self,
+                 const char  *name,
+                 GError     **error)
+{
+  gboolean found = FALSE;
+
+  if (!has_pathway (self, name, &found, error))
+    return FALSE;
+  return found || _pc_project_set_not_found_pathway (self, name, error);
+}
+
 /* A new pathway's name: not blank, not spaces at either end (the CLI
  * takes it as typed), not one the project has. */
 static gboolean
@@ -747,7 +771,7 @@ check_new_pathway_name (PcProject   *self,
                    "the pathway name '%s' begins or ends with a space", name);
       return FALSE;
     }
-  if (!has_row (self, "SELECT name FROM pathways WHERE name = ?", name, &taken, error))
+  if (!has_pathway (self, name, &taken, error))
     return FALSE;
   if (taken)
     {
@@ -890,12 +914,9 @@ rename_pathway (PcProject   *self,
     "UPDATE scenario_investments SET pathway = ?2 WHERE pathway = ?1",
     "UPDATE risk_register SET pathway = ?2 WHERE pathway = ?1",
   };
-  gboolean found = FALSE;
 
-  if (!has_row (self, "SELECT name FROM pathways WHERE name = ?", name, &found, error))
+  if (!require_pathway (self, name, error))
     return FALSE;
-  if (!found)
-    return _pc_project_set_not_found_pathway (self, name, error);
   if (!check_new_pathway_name (self, new_name, error))
     return FALSE;
   /* Scenarios and the risk register name the pathway: they follow it. */
@@ -927,12 +948,9 @@ delete_pathway (PcProject   *self,
                 GError     **error)
 {
   g_auto(GStrv) users = NULL;
-  gboolean found = FALSE;
 
-  if (!has_row (self, "SELECT name FROM pathways WHERE name = ?", name, &found, error))
+  if (!require_pathway (self, name, error))
     return FALSE;
-  if (!found)
-    return _pc_project_set_not_found_pathway (self, name, error);
   /* A scenario's change would be refused once its step is gone: the user
    * removes those first, knowing which. */
   users = _pc_project_list_names (self, "SELECT scenario FROM scenario_changes WHERE pathway = ?1 "
