@@ -13,7 +13,7 @@
 #include "pc-compare-selection.h"
 #include "pc-error.h"
 #include "pc-model.h"
-#include "pc-template.h"
+#include "pc-view-util.h"
 
 struct _PcCompareSelection
 {
@@ -40,36 +40,6 @@ G_DEFINE_FINAL_TYPE (PcCompareSelection, pc_compare_selection, GTK_TYPE_WIDGET)
 
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static void
-fill_list (GtkStringList *list,
-           const char    *first,
-           GStrv          names)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) all = NULL;
-
-  if (first != NULL)
-    g_strv_builder_add (builder, first);
-  if (names != NULL)
-    g_strv_builder_addv (builder, (const char **) names);
-  all = g_strv_builder_end (builder);
-  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)), (const char * const *) all);
-}
-
-static gboolean
-select_string (GtkDropDown   *drop_down,
-               GtkStringList *list,
-               const char    *text)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (list, i), text) == 0)
-      {
-        gtk_drop_down_set_selected (drop_down, i);
-        return TRUE;
-      }
-  return FALSE;
-}
 
 static void
 load_scenario (PcCompareSelection *self)
@@ -126,16 +96,16 @@ fill_choices (PcCompareSelection *self)
       g_strv_builder_add (names, name);
     }
   area_names = g_strv_builder_end (names);
-  fill_list (self->pathway_names, NULL, pathways);
-  fill_list (self->area_names, _("Every area"), area_names);
-  fill_list (self->scenario_names, _("No scenario"), scenarios);
+  pc_view_fill_strings (self->pathway_names, NULL, pathways);
+  pc_view_fill_strings (self->area_names, _("Every area"), area_names);
+  pc_view_fill_strings (self->scenario_names, _("No scenario"), scenarios);
   if (self->document != NULL)
-    select_string (self->pathway_choice, self->pathway_names, pc_document_get_pathway_name (self->document));
+    pc_view_select_string (self->pathway_choice, self->pathway_names, pc_document_get_pathway_name (self->document));
   gtk_drop_down_set_selected (self->area_choice, 0);
   if (area != NULL && strchr (area, ',') == NULL)
     pc_compare_selection_set_area (self, area);
   gtk_drop_down_set_selected (self->scenario_choice, 0);
-  if (scenario == NULL || !select_string (self->scenario_choice, self->scenario_names, scenario))
+  if (scenario == NULL || !pc_view_select_string (self->scenario_choice, self->scenario_names, scenario))
     gtk_drop_down_set_selected (self->scenario_choice, first_scenario (self, scenarios));
   self->updating = FALSE;
   load_scenario (self);
@@ -203,7 +173,7 @@ on_pathway_name_changed (PcDocument         *document,
   const PcPathway *pathway = pc_document_get_pathway (document);
 
   self->updating = TRUE;
-  select_string (self->pathway_choice, self->pathway_names, pc_document_get_pathway_name (document));
+  pc_view_select_string (self->pathway_choice, self->pathway_names, pc_document_get_pathway_name (document));
   /* A scenario that changes nothing in the new pathway gives way to one that does. */
   if (pathway != NULL && (self->scenario == NULL || !pc_scenario_touches (self->scenario, pathway)))
     gtk_drop_down_set_selected (self->scenario_choice, first_scenario (self, scenarios));
@@ -260,7 +230,7 @@ pc_compare_selection_set_scenario (PcCompareSelection *self,
       gtk_drop_down_set_selected (self->scenario_choice, 0);
       return TRUE;
     }
-  return select_string (self->scenario_choice, self->scenario_names, name);
+  return pc_view_select_string (self->scenario_choice, self->scenario_names, name);
 }
 
 gboolean
@@ -395,7 +365,7 @@ pc_compare_selection_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
-  pc_template_dispose (GTK_WIDGET (self), PC_TYPE_COMPARE_SELECTION);
+  pc_view_dispose_template (GTK_WIDGET (self), PC_TYPE_COMPARE_SELECTION);
   G_OBJECT_CLASS (pc_compare_selection_parent_class)->dispose (object);
 }
 

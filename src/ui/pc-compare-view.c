@@ -15,7 +15,7 @@
 #include "pc-format.h"
 #include "pc-grid-table.h"
 #include "pc-labels.h"
-#include "pc-template.h"
+#include "pc-view-util.h"
 
 struct _PcCompareView
 {
@@ -45,14 +45,6 @@ format_rate (double rate)
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   return g_strdup_printf ("%s%%", g_ascii_formatd (buffer, sizeof buffer, "%.10g", rate * 100.0));
-}
-
-static void
-show_warning (PcCompareView *self,
-              const char    *text)
-{
-  gtk_label_set_text (self->warning_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), text != NULL && *text != '\0');
 }
 
 static void
@@ -218,7 +210,7 @@ recompute (PcCompareView *self)
   if (self->document == NULL)
     {
       clear_figures (self);
-      show_warning (self, NULL);
+      pc_view_show_warning (self->warning_label, NULL);
       return;
     }
   input = pc_compare_selection_load_input (self->selection, &pathway, &error);
@@ -231,13 +223,13 @@ recompute (PcCompareView *self)
   if (self->compared == NULL)
     {
       clear_figures (self);
-      show_warning (self, error->message);
+      pc_view_show_warning (self->warning_label, error->message);
       return;
     }
   g_ptr_array_add (self->compared->scenario->warnings, NULL);
   warnings = g_strjoinv ("\n", (char **) self->compared->scenario->warnings->pdata);
   g_ptr_array_remove_index (self->compared->scenario->warnings, self->compared->scenario->warnings->len - 1);
-  show_warning (self, warnings);
+  pc_view_show_warning (self->warning_label, warnings);
   g_free (self->title);
   self->title = make_title (self, pathway, input->price_year);
   fill_figures (self);
@@ -414,7 +406,7 @@ pc_compare_view_dispose (GObject *object)
   PcCompareView *self = PC_COMPARE_VIEW (object);
 
   g_clear_object (&self->document);
-  pc_template_dispose (GTK_WIDGET (self), PC_TYPE_COMPARE_VIEW);
+  pc_view_dispose_template (GTK_WIDGET (self), PC_TYPE_COMPARE_VIEW);
   G_OBJECT_CLASS (pc_compare_view_parent_class)->dispose (object);
 }
 

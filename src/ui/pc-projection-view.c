@@ -16,7 +16,7 @@
 #include "pc-labels.h"
 #include "pc-lever-panel.h"
 #include "pc-projection-view.h"
-#include "pc-template.h"
+#include "pc-view-util.h"
 
 typedef enum { COST_BY_PHASE, COST_BY_FUNDING } CostBreakdown;
 
@@ -90,14 +90,6 @@ G_DEFINE_FINAL_TYPE (PcProjectionView, pc_projection_view, GTK_TYPE_WIDGET)
 static void recompute (PcProjectionView *self);
 static void on_levers_changed (PcProjectionView *self);
 static void size_charts (PcProjectionView *self);
-
-static void
-show_warning (PcProjectionView *self,
-              const char       *text)
-{
-  gtk_label_set_text (self->warning_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), text != NULL && *text != '\0');
-}
 
 /* Every area when none is ticked. */
 static GStrv
@@ -535,7 +527,7 @@ recompute_keeping_baseline (PcProjectionView *self)
       self->generation++;
       update_scenario_warning (self, NULL);
       clear_figures (self);
-      show_warning (self, self->document != NULL ? _("Choose a pathway to project.") : NULL);
+      pc_view_show_warning (self->warning_label, self->document != NULL ? _("Choose a pathway to project.") : NULL);
       return;
     }
   g_clear_pointer (&self->projection, pc_projection_free);
@@ -549,7 +541,7 @@ recompute_keeping_baseline (PcProjectionView *self)
   if (self->projection == NULL)
     {
       clear_figures (self);
-      show_warning (self, error->message);
+      pc_view_show_warning (self->warning_label, error->message);
       return;
     }
   g_free (self->request_pathway);
@@ -560,7 +552,7 @@ recompute_keeping_baseline (PcProjectionView *self)
   g_ptr_array_add (self->projection->warnings, NULL);
   warnings = g_strjoinv ("\n", (char **) self->projection->warnings->pdata);
   g_ptr_array_remove_index (self->projection->warnings, self->projection->warnings->len - 1);
-  show_warning (self, warnings);
+  pc_view_show_warning (self->warning_label, warnings);
   fill_totals (self, self->projection);
   fill_comparison (self, pathway);
   fill_charts (self, self->projection, breakdown);
@@ -576,36 +568,6 @@ recompute (PcProjectionView *self)
 }
 
 /* Controls */
-
-static void
-fill_string_list (GtkStringList *list,
-                  const char    *first,
-                  GStrv          names)
-{
-  guint old = g_list_model_get_n_items (G_LIST_MODEL (list));
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) all = NULL;
-
-  if (first != NULL)
-    g_strv_builder_add (builder, first);
-  if (names != NULL)
-    g_strv_builder_addv (builder, (const char **) names);
-  all = g_strv_builder_end (builder);
-  gtk_string_list_splice (list, 0, old, (const char * const *) all);
-}
-
-static void
-select_string (GtkDropDown   *drop_down,
-               GtkStringList *list,
-               const char    *text)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (list, i), text) == 0)
-      {
-        gtk_drop_down_set_selected (drop_down, i);
-        return;
-      }
-}
 
 /* One tick box of the areas' list: an area, or a group of areas (an ICB)
  * whose members are listed under it. */
@@ -824,13 +786,13 @@ fill_choices (PcProjectionView *self)
       pathways = pc_project_list_pathways (pc_document_get_project (self->document), NULL);
       scenarios = pc_project_list_scenarios (pc_document_get_project (self->document), NULL);
     }
-  fill_string_list (self->pathway_names, NULL, pathways);
-  fill_string_list (self->scenario_names, _("No scenario"), scenarios);
+  pc_view_fill_strings (self->pathway_names, NULL, pathways);
+  pc_view_fill_strings (self->scenario_names, _("No scenario"), scenarios);
   if (self->document != NULL)
-    select_string (self->pathway_choice, self->pathway_names, pc_document_get_pathway_name (self->document));
+    pc_view_select_string (self->pathway_choice, self->pathway_names, pc_document_get_pathway_name (self->document));
   gtk_drop_down_set_selected (self->scenario_choice, 0);
   if (scenario != NULL)
-    select_string (self->scenario_choice, self->scenario_names, scenario);
+    pc_view_select_string (self->scenario_choice, self->scenario_names, scenario);
   self->updating_controls = FALSE;
 }
 
@@ -845,7 +807,7 @@ on_pathway_chosen (GtkDropDown      *drop_down,
   if (self->updating_controls || self->document == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
   if (!pc_document_set_pathway_name (self->document, gtk_string_list_get_string (self->pathway_names, selected), &error))
-    show_warning (self, error->message);
+    pc_view_show_warning (self->warning_label, error->message);
 }
 
 static void
@@ -860,7 +822,7 @@ load_scenario (PcProjectionView *self)
   self->scenario = pc_project_load_scenario (pc_document_get_project (self->document),
                                              gtk_string_list_get_string (self->scenario_names, selected), &error);
   if (self->scenario == NULL)
-    show_warning (self, error->message);
+    pc_view_show_warning (self->warning_label, error->message);
 }
 
 static void
@@ -926,7 +888,7 @@ on_pathway_name_changed (PcDocument       *document,
                          PcProjectionView *self)
 {
   self->updating_controls = TRUE;
-  select_string (self->pathway_choice, self->pathway_names, pc_document_get_pathway_name (document));
+  pc_view_select_string (self->pathway_choice, self->pathway_names, pc_document_get_pathway_name (document));
   self->updating_controls = FALSE;
 }
 
@@ -994,7 +956,7 @@ pc_projection_view_set_scenario (PcProjectionView *self,
   if (scenario == NULL)
     gtk_drop_down_set_selected (self->scenario_choice, 0);
   else
-    select_string (self->scenario_choice, self->scenario_names, scenario);
+    pc_view_select_string (self->scenario_choice, self->scenario_names, scenario);
 }
 
 const PcProjection *
@@ -1093,7 +1055,7 @@ pc_projection_view_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
-  pc_template_dispose (GTK_WIDGET (self), PC_TYPE_PROJECTION_VIEW);
+  pc_view_dispose_template (GTK_WIDGET (self), PC_TYPE_PROJECTION_VIEW);
   G_OBJECT_CLASS (pc_projection_view_parent_class)->dispose (object);
 }
 

@@ -13,7 +13,7 @@
 #include "pc-axis.h"
 #include "pc-format.h"
 #include "pc-sensitivity-view.h"
-#include "pc-template.h"
+#include "pc-view-util.h"
 
 #define TORNADO_BARS 12
 
@@ -63,14 +63,6 @@ range_row_free (RangeRow *row)
   g_free (row->id);
   g_free (row->title);
   g_free (row);
-}
-
-static void
-show_warning (PcSensitivityView *self,
-              const char        *text)
-{
-  gtk_label_set_text (self->warning_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), text != NULL && *text != '\0');
 }
 
 /* The inputs of both analyses: the pathway and input under the scenario,
@@ -357,12 +349,12 @@ recompute (PcSensitivityView *self)
       one_way_job_free (job);
       self->one_way_pending = FALSE;
       g_clear_pointer (&self->one_way, pc_one_way_free);
-      show_warning (self, error != NULL ? error->message : NULL);
+      pc_view_show_warning (self->warning_label, error != NULL ? error->message : NULL);
       pc_tornado_chart_set_one_way (self->tornado, NULL, NULL, 0);
       fill_ranges (self);
       return;
     }
-  show_warning (self, NULL);
+  pc_view_show_warning (self->warning_label, NULL);
   job->ranges = pc_project_load_sensitivity_ranges (pc_document_get_project (self->document));
   job->title = make_title (self, _("total cost over the years as each input moves"), job->input->price_year);
   self->one_way_pending = TRUE;
@@ -693,7 +685,7 @@ pc_sensitivity_view_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->document);
-  pc_template_dispose (GTK_WIDGET (self), PC_TYPE_SENSITIVITY_VIEW);
+  pc_view_dispose_template (GTK_WIDGET (self), PC_TYPE_SENSITIVITY_VIEW);
   G_OBJECT_CLASS (pc_sensitivity_view_parent_class)->dispose (object);
 }
 
