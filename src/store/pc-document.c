@@ -423,6 +423,34 @@ pc_document_edit (PcDocument    *self,
 
 typedef struct
 {
+  const char *key;
+  const char *value;
+} SettingEdit;
+
+static gboolean
+edit_setting (PcProject *project,
+              gpointer   data,
+              GError   **error)
+{
+  SettingEdit *edit = data;
+
+  return pc_project_set_setting (project, edit->key, edit->value, error);
+}
+
+gboolean
+pc_document_edit_setting (PcDocument  *self,
+                          const char  *label,
+                          const char  *key,
+                          const char  *value,
+                          GError     **error)
+{
+  SettingEdit edit = { key, value };
+
+  return pc_document_edit (self, label, PC_CHANGE_DATA, edit_setting, &edit, error);
+}
+
+typedef struct
+{
   char           *label;
   PcHistoryEdit   edit;
   gpointer        user_data;

@@ -52,7 +52,13 @@ gboolean         pc_document_edit             (PcDocument     *self,
                                                PcHistoryEdit   edit,
                                                gpointer        user_data,
                                                GError        **error);
-/* The same, with @edit run in a worker thread (a large import); the window
+/* Sets the project's setting @key to @value as one undoable change. */
+gboolean         pc_document_edit_setting     (PcDocument     *self,
+                                               const char     *label,
+                                               const char     *key,
+                                               const char     *value,
+                                               GError        **error);
+/* The same as pc_document_edit, with @edit run in a worker thread (a large import); the window
  * must not touch the project until @callback has run.  @snapshot_table,
  * when not NULL, is kept for undo by a copy rather than row by row (see
  * pc_history_run_full). */

@@ -108,22 +108,6 @@ make_title (PcSensitivityView *self,
 
 /* Ranges */
 
-typedef struct
-{
-  const char *key;
-  const char *value;
-} SettingEdit;
-
-static gboolean
-edit_setting (PcProject *project,
-              gpointer   data,
-              GError   **error)
-{
-  SettingEdit *edit = data;
-
-  return pc_project_set_setting (project, edit->key, edit->value, error);
-}
-
 static void
 mark_refused (RangeRow   *row,
               const char *message)
@@ -154,12 +138,11 @@ on_range_activate (GtkEntry *entry,
                                             gtk_editable_get_text (GTK_EDITABLE (row->high)));
   g_autofree char *label = g_strdup_printf (_("Change Range of %s"), row->title);
   g_autoptr(GError) error = NULL;
-  SettingEdit edit = { key, value };
 
   g_strstrip (value);
   if (self->document == NULL)
     return;
-  if (!pc_document_edit (self->document, label, PC_CHANGE_DATA, edit_setting, &edit, &error))
+  if (!pc_document_edit_setting (self->document, label, key, value, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Refused: %s"), error->message);
 

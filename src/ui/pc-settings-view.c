@@ -221,22 +221,6 @@ stored_text (const Setting *setting,
   return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value / 100.0));
 }
 
-typedef struct
-{
-  const char *key;
-  const char *value;
-} SettingEdit;
-
-static gboolean
-edit_setting (PcProject *project,
-              gpointer   data,
-              GError   **error)
-{
-  SettingEdit *edit = data;
-
-  return pc_project_set_setting (project, edit->key, edit->value, error);
-}
-
 static gboolean
 is_stored (PcSettingsView *self,
            const Setting  *setting,
@@ -260,7 +244,6 @@ commit_field (Field *field)
   g_autofree char *value = NULL;
   g_autofree char *label = NULL;
   g_autofree char *title = NULL;
-  SettingEdit edit;
 
   if (self->document == NULL)
     return FALSE;
@@ -279,9 +262,7 @@ commit_field (Field *field)
     }
   title = plain_title (field->setting);
   label = g_strdup_printf (_("Change %s"), title);
-  edit.key = field->setting->key;
-  edit.value = value;
-  if (value == NULL || !pc_document_edit (self->document, label, PC_CHANGE_DATA, edit_setting, &edit, &error))
+  if (value == NULL || !pc_document_edit_setting (self->document, label, field->setting->key, value, &error))
     {
       g_autofree char *message = is_rate (field->setting) && value != NULL
         ? g_strdup_printf (_("Refused: %s %% is %s as a fraction. %s"), text, value, error->message)
