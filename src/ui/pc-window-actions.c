@@ -942,7 +942,7 @@ _pc_window_fill_recent (PcWindow *self)
   g_menu_remove_all (self->recent_section);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
-  /* First what a crash left unsaved: DESIGN.md's "the next start offers
+  /* First what a crash left unsaved: docs/MODEL.md: "the next start offers
    * to recover"; opening it asks whether to. */
   for (guint i = 0; recoverable[i] != NULL; i++)
     if (!is_open_somewhere (recoverable[i]))
