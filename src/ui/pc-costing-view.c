@@ -481,9 +481,11 @@ pc_costing_view_map (GtkWidget *widget)
 
 /* Layout */
 
-/* 1024 px less the views' sidebar, the view's margins and some slack:
- * every page fits beside the sidebar (tests/test-pages-fit.c). */
-#define PHASE_TABLE_MAX_REQUEST 800
+/* No wider than the pathway editor's steps (640 px) less the view's
+ * margins: the view stack is as wide as its widest page, and the window
+ * must fit 683 logical px (1024 px at a scale of 1.5) as well as sit
+ * beside the views' sidebar at 1.5x text (tests/test-pages-fit.c). */
+#define PHASE_TABLE_MAX_REQUEST 616
 
 /* The phase table goes beside the chart when the chart keeps its natural
  * width there, under it otherwise (a 1024 px projector at 1.5x text); the
@@ -505,11 +507,10 @@ reflow_now (gpointer data)
   gtk_widget_measure (GTK_WIDGET (self->phase_table), GTK_ORIENTATION_HORIZONTAL, -1, &table_minimum, &table,
                       NULL, NULL);
   /* The view asks for the phase table's whole width, but never more than
-   * a 1024 px projector leaves beside the views' sidebar: the view stack
-   * is as wide as its widest page, so more would fold the sidebar away on
-   * every page.  Past that the table scrolls sideways in its own place,
-   * as the wider tables below do, and shows whole once the sidebar is
-   * hidden. */
+   * PHASE_TABLE_MAX_REQUEST: the view stack is as wide as its widest page,
+   * so more would widen the window on every page.  Past that the table
+   * scrolls sideways in its own place, as the wider tables below do, and
+   * shows whole wherever the window has the room. */
   table_minimum = MIN (table_minimum, PHASE_TABLE_MAX_REQUEST);
   if (gtk_scrolled_window_get_min_content_width (self->phase_scroller) != table_minimum)
     gtk_scrolled_window_set_min_content_width (self->phase_scroller, table_minimum);
